@@ -1,0 +1,30 @@
+package kmock.api;
+
+/**
+ * Turns one request into one response: the whole contract between a {@link Server} and the logic behind it.
+ *
+ * <p>The server calls {@link #handle} on one of its own threads, concurrently for concurrent requests, so an
+ * implementation must be thread-safe. An exception thrown from {@code handle} becomes a {@code 500} response;
+ * the transport never lets it escape. The smallest correct handler answers every request with {@code 204}:
+ *
+ * <pre>{@code
+ * Handler noContent = request -> Response.of(204);
+ * try (Server server = Server.builder(noContent).start()) { ... }
+ * }</pre>
+ *
+ * @since 0.1
+ */
+@FunctionalInterface
+public interface Handler {
+
+    /** Answers one request; called concurrently from the server's threads. */
+    Response handle(Request request) throws Exception;
+
+    /** Called by a server when it starts serving this handler; a handler may serve several servers at once. */
+    default void attach(Server server) {
+    }
+
+    /** Called by a server when it closes; after the last detach the handler serves no server. */
+    default void detach(Server server) {
+    }
+}

@@ -1,0 +1,257 @@
+package kmock.api;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import kmock.internal.http.Headers;
+import kmock.internal.json.Json;
+import kmock.internal.kubernetes.KubernetesPath;
+
+/**
+ * One HTTP request as a handler sees it: immutable, fully read, with its Kubernetes reading (resource,
+ * namespace, name, subresource, action) derived from the URL for every request, whatever the handler.
+ *
+ * <p>Transports build requests with {@link #builder()}; tests of a custom {@link Handler} can do the same.
+ *
+ * @since 0.1
+ */
+public final class Request {
+
+    private static final byte[] NO_BODY = new byte[0];
+
+    private final String method;
+    private final URI url;
+    private final Map<String, List<String>> headers;
+    private final byte[] body;
+    private final Map<String, List<String>> query;
+    private final Map<String, String> params;
+    private final KubernetesPath kubernetes;
+    private volatile Object data;
+    private volatile boolean dataParsed;
+
+    private Request(Builder builder) {
+        this.method = builder.method.toUpperCase(Locale.ROOT);
+        this.url = builder.url;
+        this.headers = Headers.copyOf(builder.headers);
+        this.body = builder.body == null ? NO_BODY : builder.body;
+        this.query = parseQuery(url.getRawQuery());
+        Map<String, String> first = new LinkedHashMap<>();
+        query.forEach((key, values) -> first.put(key, values.get(0)));
+        this.params = Collections.unmodifiableMap(first);
+        this.kubernetes = KubernetesPath.parse(url.getPath());
+    }
+
+    /** A builder for requests, as transports and handler unit tests make them. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The method in upper case as it came on the wire: {@code GET}, {@code POST}, or any extension method. */
+    public String method() {
+        return method;
+    }
+
+    /** The full URL, with the host the client asked for (the intercepted one, for intercepted requests). */
+    public URI url() {
+        return url;
+    }
+
+    /** The decoded path, such as {@code /api/v1/pods}. */
+    public String path() {
+        String path = url.getPath();
+        return path == null || path.isEmpty() ? "/" : path;
+    }
+
+    /** Query parameters, the first value of each. */
+    public Map<String, String> params() {
+        return params;
+    }
+
+    /** Query parameters with all their values, in order. */
+    public Map<String, List<String>> query() {
+        return query;
+    }
+
+    /** Headers, case-insensitive, multi-valued. */
+    public Map<String, List<String>> headers() {
+        return headers;
+    }
+
+    /** The first value of a header, or {@code null}. */
+    public String header(String name) {
+        return Headers.first(headers, name);
+    }
+
+    /** Cookies from the {@code Cookie} headers. */
+    public Map<String, String> cookies() {
+        return Headers.requestCookies(headers);
+    }
+
+    /** The body bytes; empty when there was none. The array is a copy. */
+    public byte[] body() {
+        return body.clone();
+    }
+
+    /** The body as UTF-8 text. */
+    public String text() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** The body parsed as JSON (maps, lists and plain values), or {@code null} when empty or not JSON. */
+    public Object data() {
+        if (!dataParsed) {
+            Object parsed = null;
+            if (body.length > 0) {
+                try {
+                    parsed = Json.parse(body);
+                } catch (RuntimeException notJson) {
+                    parsed = null;
+                }
+            }
+            data = parsed;
+            dataParsed = true;
+        }
+        return data;
+    }
+
+    /** The Kubernetes resource this request addresses, or {@code null} when the URL is not a Kubernetes one. */
+    public Resource resource() {
+        return kubernetes.resource();
+    }
+
+    /** The Kubernetes action, or {@code null} when the request is not a Kubernetes one. */
+    public Action action() {
+        if (kubernetes.resource() == null) {
+            return null;
+        }
+        boolean watch = kubernetes.watchPrefix() || isTrue(params.get("watch"));
+        return Action.of(Method.lookup(method), kubernetes.name() != null, watch);
+    }
+
+    /** The namespace from the URL, or for a create from the body's {@code metadata.namespace}; else {@code null}. */
+    public String namespace() {
+        if (kubernetes.namespace() != null || action() != Action.CREATE) {
+            return kubernetes.namespace();
+        }
+        return metadataField("namespace");
+    }
+
+    /** The object name from the URL, or for a create from the body's {@code metadata.name}; else {@code null}. */
+    public String name() {
+        if (kubernetes.name() != null || action() != Action.CREATE) {
+            return kubernetes.name();
+        }
+        return metadataField("name");
+    }
+
+    /** The subresource such as {@code status} or {@code scale}, or {@code null}. */
+    public String subresource() {
+        return kubernetes.subresource();
+    }
+
+    /** One readable line: method, URL and body size. */
+    @Override
+    public String toString() {
+        String target = url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
+        String host = url.getHost() == null ? "" : " (host " + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort()) + ")";
+        return method + " " + (target.isEmpty() ? "/" : target) + host + (body.length == 0 ? "" : " [" + body.length + " bytes]");
+    }
+
+    private String metadataField(String field) {
+        if (data() instanceof Map<?, ?> object && object.get("metadata") instanceof Map<?, ?> metadata
+                && metadata.get(field) instanceof String value) {
+            return value;
+        }
+        return null;
+    }
+
+    private static boolean isTrue(String value) {
+        return value != null && (value.equals("1") || value.equalsIgnoreCase("true"));
+    }
+
+    private static Map<String, List<String>> parseQuery(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            query.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+        }
+        query.replaceAll((key, values) -> List.copyOf(values));
+        return Collections.unmodifiableMap(query);
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException badEscape) {
+            return text;
+        }
+    }
+
+    /** Builds a {@link Request}; method and URL are required. */
+    public static final class Builder {
+        private String method = "GET";
+        private URI url;
+        private final Map<String, List<String>> headers = Headers.mutable();
+        private byte[] body;
+
+        private Builder() {
+        }
+
+        /** The HTTP method, any case. */
+        public Builder method(String method) {
+            this.method = Objects.requireNonNull(method, "method");
+            return this;
+        }
+
+        /** The URL: absolute ({@code http://host:port/path?q}) or a path with a query ({@code /path?q}). */
+        public Builder url(URI url) {
+            this.url = Objects.requireNonNull(url, "url");
+            return this;
+        }
+
+        /** The URL as text; see {@link #url(URI)}. */
+        public Builder url(String url) {
+            return url(URI.create(url));
+        }
+
+        /** Adds one header value. */
+        public Builder header(String name, String value) {
+            Headers.add(headers, name, value);
+            return this;
+        }
+
+        /** Adds every value of every header. */
+        public Builder headers(Map<String, ? extends List<String>> values) {
+            values.forEach((name, list) -> list.forEach(value -> header(name, value)));
+            return this;
+        }
+
+        /** The body bytes, kept as given (not copied). */
+        public Builder body(byte[] body) {
+            this.body = body;
+            return this;
+        }
+
+        /** The immutable request. */
+        public Request build() {
+            Objects.requireNonNull(url, "url");
+            return new Request(this);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+/**
+ * The core contract of KMock: handlers, requests, responses, servers, the embedded client,
+ * and the transport SPI. Depends on the JDK only.
+ */
+module kmock.api {
+    exports kmock.api;
+    exports kmock.spi;
+
+    // Internals shared with the friend modules that implement transports and handlers.
+    exports kmock.internal.json to kmock.handlers, kmock.transport.jdk, kmock.transport.jetty, kmock.test, kmock.cli;
+    exports kmock.internal.http to kmock.handlers, kmock.transport.jdk, kmock.transport.jetty, kmock.test, kmock.cli;
+    exports kmock.internal.client to kmock.transport.jdk, kmock.transport.jetty;
+    exports kmock.internal.kubernetes to kmock.handlers;
+
+    uses kmock.spi.Transport;
+    uses kmock.spi.JsonCodec;
+}

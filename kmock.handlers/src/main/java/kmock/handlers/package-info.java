@@ -1,0 +1,2 @@
+/** Public handler types: RawHandler, KubernetesScaffold, KubernetesEmulator and their DSL. */
+package kmock.handlers;
