@@ -7,4 +7,7 @@ module kmock.handlers {
     requires com.fasterxml.jackson.databind;
 
     exports kmock.handlers;
+
+    // Jackson becomes the library's JSON codec, so replies may be any serialisable object.
+    provides kmock.spi.JsonCodec with kmock.internal.jackson.JacksonCodec;
 }

@@ -1,2 +1,0 @@
-/** Public handler types: RawHandler, KubernetesScaffold, KubernetesEmulator and their DSL. */
-package kmock.handlers;
