@@ -113,11 +113,12 @@ public final class Server implements AutoCloseable {
         } catch (Exception impossible) {
             throw new IllegalStateException(impossible);
         } finally {
+            // The listener first: its streams end properly while the client can still take their last chunks.
             try {
-                client.close();
+                listener.close();
             } finally {
                 try {
-                    listener.close();
+                    client.close();
                 } finally {
                     handler.detach(this);
                 }

@@ -1,0 +1,122 @@
+package kmock.it.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import kmock.api.Response;
+import kmock.api.Server;
+
+/** Transports are found with ServiceLoader on the class path and the module path, and chosen by name or priority. */
+class ServiceLoadingTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void jettyWinsByPriorityWhenBothArePresent() {
+        String previous = System.clearProperty("kmock.transport");
+        try (Server server = Server.builder(request -> Response.of(200)).start()) {
+            assertEquals("jetty", server.transport());
+        } finally {
+            restore(previous);
+        }
+    }
+
+    @Test
+    void systemPropertyChoosesTheTransport() {
+        String previous = System.setProperty("kmock.transport", "jdk");
+        try (Server server = Server.builder(request -> Response.of(200)).start()) {
+            assertEquals("jdk", server.transport());
+        } finally {
+            restore(previous);
+        }
+    }
+
+    @Test
+    void anUnknownTransportNameListsThePresentOnes() {
+        IllegalStateException failure = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> Server.builder(request -> Response.of(200)).transport("netty").start());
+        assertTrue(failure.getMessage().contains("No KMock transport named 'netty'; present: jetty, jdk"), failure.getMessage());
+    }
+
+    @Test
+    void aConsumerModuleThatRequiresOnlyTheApiRunsOnTheModulePath() throws Exception {
+        Path source = dir.resolve("src");
+        Files.createDirectories(source.resolve("consumer"));
+        Files.writeString(source.resolve("module-info.java"), "module consumer { requires kmock.api; }\n");
+        Files.writeString(source.resolve("consumer/Main.java"), String.join("\n",
+                "package consumer;",
+                "import kmock.api.*;",
+                "public class Main {",
+                "  public static void main(String[] args) {",
+                "    try (Server server = Server.builder(request -> Response.of(200, \"hi\".getBytes())).start()) {",
+                "      System.out.println(server.client().get(\"/\").text() + \" via \" + server.transport());",
+                "    }",
+                "  }",
+                "}", ""));
+        Path classes = dir.resolve("classes");
+        String api = location(Server.class);
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        int compiled = javac.run(null, null, null, "-d", classes.toString(), "--module-path", api,
+                source.resolve("module-info.java").toString(), source.resolve("consumer/Main.java").toString());
+        assertEquals(0, compiled, "the consumer module compiles against kmock.api alone");
+        String modulePath = String.join(File.pathSeparator, api, location(Class.forName("kmock.transport.jdk.JdkTransport")),
+                classes.toString());
+        assertEquals("hi via jdk", run("--module-path", modulePath, "--add-modules", "ALL-MODULE-PATH", "-m", "consumer/consumer.Main"));
+    }
+
+    @Test
+    void withoutATransportTheErrorNamesBothArtifacts() throws Exception {
+        Path source = dir.resolve("Bare.java");
+        Files.writeString(source, String.join("\n",
+                "public class Bare {",
+                "  public static void main(String[] args) {",
+                "    try { kmock.api.Server.builder(r -> kmock.api.Response.of(200)).start(); }",
+                "    catch (IllegalStateException e) { System.out.println(e.getMessage()); }",
+                "  }",
+                "}", ""));
+        Path classes = dir.resolve("bare");
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+                "-cp", location(Server.class), source.toString()));
+        String message = run("-cp", String.join(File.pathSeparator, location(Server.class), classes.toString()), "Bare");
+        assertTrue(message.contains("kmock-transport-jdk") && message.contains("kmock-transport-jetty"), message);
+    }
+
+    private static String location(Class<?> type) throws Exception {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    }
+
+    private String run(String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(args));
+        Path out = dir.resolve("out-" + System.nanoTime() + ".txt");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the subprocess did not finish");
+        String output = Files.readString(out, StandardCharsets.UTF_8).trim();
+        assertEquals(0, process.exitValue(), output);
+        return output;
+    }
+
+    private static void restore(String previous) {
+        if (previous == null) {
+            System.clearProperty("kmock.transport");
+        } else {
+            System.setProperty("kmock.transport", previous);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package kmock.transport.jdk;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import com.sun.net.httpserver.HttpExchange;
+
+import kmock.api.Handler;
+import kmock.api.Request;
+import kmock.api.Response;
+
+/** One request on the JDK server: read it into a {@link Request}, ask the handler, write the {@link Response}. */
+final class JdkExchange {
+
+    private final HttpExchange exchange;
+    private final long maxBodySize;
+
+    JdkExchange(HttpExchange exchange, long maxBodySize) {
+        this.exchange = exchange;
+        this.maxBodySize = maxBodySize;
+    }
+
+    void serve(Handler handler) {
+        try {
+            byte[] body = readBody();
+            if (body == null) {
+                sendFixed(Response.builder().status(413).header("Content-Type", "text/plain; charset=utf-8")
+                        .body("Request body over the limit of " + maxBodySize + " bytes\n").setHeader("Connection", "close").build());
+                return;
+            }
+            Request request = Request.builder().method(exchange.getRequestMethod()).url(url())
+                    .headers(exchange.getRequestHeaders()).body(body).build();
+            Response response;
+            try {
+                response = handler.handle(request);
+                if (response == null) {
+                    throw new IllegalStateException("the handler returned no response");
+                }
+            } catch (Exception | Error e) {
+                response = Response.builder().status(500).header("Content-Type", "text/plain; charset=utf-8")
+                        .body(e.getClass().getName() + ": " + e.getMessage() + "\n").build();
+            }
+            if (response.isStreaming()) {
+                stream(response);
+            } else {
+                sendFixed(response);
+            }
+        } catch (IOException | RuntimeException disconnected) {
+            // The client went away or the server is closing: nothing to answer to.
+        } finally {
+            exchange.close();
+        }
+    }
+
+    /** The absolute URL: as sent for absolute-form (proxy) targets, else from the Host header. */
+    private URI url() {
+        URI target = exchange.getRequestURI();
+        if (target.isAbsolute()) {
+            return target;
+        }
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        if (host == null || host.isBlank()) {
+            host = exchange.getLocalAddress().getHostString() + ":" + exchange.getLocalAddress().getPort();
+            if (host.indexOf(':') != host.lastIndexOf(':')) {
+                host = "[" + exchange.getLocalAddress().getHostString() + "]:" + exchange.getLocalAddress().getPort();
+            }
+        }
+        String raw = target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath();
+        return URI.create("http://" + host + raw + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()));
+    }
+
+    /** The whole body, or {@code null} when it is over the limit. */
+    private byte[] readBody() throws IOException {
+        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (declared != null) {
+            try {
+                if (Long.parseLong(declared.trim()) > maxBodySize) {
+                    return null;
+                }
+            } catch (NumberFormatException ignored) {
+                // the server has already rejected it, or reads it as chunked
+            }
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = exchange.getRequestBody()) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                if (body.size() + (long) n > maxBodySize) {
+                    return null;
+                }
+                body.write(buffer, 0, n);
+            }
+        }
+        return body.toByteArray();
+    }
+
+    private boolean bodyless(int status) {
+        return exchange.getRequestMethod().equalsIgnoreCase("HEAD") || status == 204 || status == 304 || status < 200;
+    }
+
+    private void copyHeaders(Map<String, List<String>> headers) {
+        headers.forEach((name, values) -> exchange.getResponseHeaders().put(name, List.copyOf(values)));
+    }
+
+    private void sendFixed(Response response) throws IOException {
+        copyHeaders(response.headers());
+        byte[] body = response.body();
+        if (bodyless(response.status()) || body.length == 0) {
+            if (!bodyless(response.status())) {
+                exchange.getResponseHeaders().set("Content-Length", "0");
+            }
+            exchange.sendResponseHeaders(response.status(), -1);
+            return;
+        }
+        exchange.sendResponseHeaders(response.status(), body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private void stream(Response response) throws IOException {
+        Chunks chunks = new Chunks(response);
+        try {
+            response.stream().writeTo(chunks);
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            if (!chunks.committed()) {
+                Response failure = Response.builder().status(500).header("Content-Type", "text/plain; charset=utf-8")
+                        .body(e.getClass().getName() + ": " + e.getMessage() + "\n").build();
+                sendFixed(failure);
+                return;
+            }
+            // Committed: the client sees the stream cut short.
+            return;
+        }
+        chunks.write(new byte[0]);
+        chunks.out.close();
+    }
+
+    /** The streaming side of one response: status and headers until the first write, then chunks. */
+    private final class Chunks implements Response.ChunkWriter {
+        private int status;
+        private OutputStream out;
+
+        Chunks(Response response) {
+            this.status = response.status();
+            copyHeaders(response.headers());
+        }
+
+        @Override
+        public synchronized void status(int status, String reason) {
+            requireOpen();
+            this.status = status;
+        }
+
+        @Override
+        public synchronized void header(String name, String value) {
+            requireOpen();
+            exchange.getResponseHeaders().add(name, value);
+        }
+
+        @Override
+        public synchronized void write(byte[] chunk) throws IOException {
+            if (out == null) {
+                exchange.sendResponseHeaders(status, bodyless(status) ? -1 : 0);
+                out = exchange.getResponseBody();
+            }
+            if (chunk.length > 0 && !bodyless(status)) {
+                out.write(chunk);
+            }
+            out.flush();
+        }
+
+        @Override
+        public synchronized boolean committed() {
+            return out != null;
+        }
+
+        private void requireOpen() {
+            if (out != null) {
+                throw new IllegalStateException("The response is committed: status and headers can change only before the first chunk");
+            }
+        }
+    }
+}
