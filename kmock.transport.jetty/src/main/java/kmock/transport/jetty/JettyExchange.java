@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.util.Set;
 
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
@@ -17,6 +16,8 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Invocable;
 
 import kmock.api.Handler;
+import kmock.internal.http.Replies;
+import kmock.internal.http.ServingThreads;
 
 /**
  * The Jetty core handler in front of a KMock {@link Handler}: reads the whole request, asks the handler on this
@@ -26,26 +27,22 @@ final class JettyExchange extends org.eclipse.jetty.server.Handler.Abstract {
 
     private final Handler handler;
     private final long maxBodySize;
-    private final Set<Thread> busy;
+    private final ServingThreads serving;
 
-    JettyExchange(Handler handler, long maxBodySize, Set<Thread> busy) {
+    JettyExchange(Handler handler, long maxBodySize, ServingThreads serving) {
         super(Invocable.InvocationType.BLOCKING);
         this.handler = handler;
         this.maxBodySize = maxBodySize;
-        this.busy = busy;
+        this.serving = serving;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        Thread thread = Thread.currentThread();
-        busy.add(thread);
+        serving.enter();
         try {
             byte[] body = readBody(request);
             if (body == null) {
-                response.getHeaders().put(HttpHeader.CONNECTION, "close");
-                writeFixed(request, response, callback, kmock.api.Response.builder().status(413)
-                        .header("Content-Type", "text/plain; charset=utf-8")
-                        .body("Request body over the limit of " + maxBodySize + " bytes\n").build());
+                writeFixed(request, response, callback, Replies.tooLarge(maxBodySize));
                 return true;
             }
             kmock.api.Request.Builder builder = kmock.api.Request.builder().method(request.getMethod())
@@ -60,7 +57,7 @@ final class JettyExchange extends org.eclipse.jetty.server.Handler.Abstract {
                     throw new IllegalStateException("the handler returned no response");
                 }
             } catch (Exception | Error e) {
-                reply = failure(e);
+                reply = Replies.failure(e);
             }
             if (reply.isStreaming()) {
                 stream(request, response, callback, reply);
@@ -72,15 +69,9 @@ final class JettyExchange extends org.eclipse.jetty.server.Handler.Abstract {
         } catch (Throwable gone) {
             callback.failed(gone);
         } finally {
-            busy.remove(thread);
-            Thread.interrupted(); // a close() interrupt must not leak into the pool's next task
+            serving.exit();
         }
         return true;
-    }
-
-    private static kmock.api.Response failure(Throwable e) {
-        return kmock.api.Response.builder().status(500).header("Content-Type", "text/plain; charset=utf-8")
-                .body(e.getClass().getName() + ": " + e.getMessage() + "\n").build();
     }
 
     /** The whole body, or {@code null} when it is over the limit. */
@@ -130,7 +121,7 @@ final class JettyExchange extends org.eclipse.jetty.server.Handler.Abstract {
         } catch (Exception e) {
             if (!response.isCommitted()) {
                 response.getHeaders().clear();
-                writeFixed(request, response, callback, failure(e));
+                writeFixed(request, response, callback, Replies.failure(e));
                 return;
             }
             if (e instanceof InterruptedException) {

@@ -1,10 +1,7 @@
 package kmock.transport.jetty;
 
 import java.io.IOException;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+import java.time.Duration;
 
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -14,6 +11,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import kmock.api.Handler;
+import kmock.internal.http.ServingThreads;
 import kmock.spi.Transport;
 
 /** A running Jetty server with one connector; closing it ends open streams and stops within about a second. */
@@ -21,12 +19,12 @@ final class JettyListener implements Transport.Listener {
 
     private final Server server;
     private final ServerConnector connector;
-    private final Set<Thread> busy;
+    private final ServingThreads serving;
 
-    private JettyListener(Server server, ServerConnector connector, Set<Thread> busy) {
+    private JettyListener(Server server, ServerConnector connector, ServingThreads serving) {
         this.server = server;
         this.connector = connector;
-        this.busy = busy;
+        this.serving = serving;
     }
 
     static JettyListener start(Transport.ServerConfig config, Handler handler) throws IOException {
@@ -46,8 +44,8 @@ final class JettyListener implements Transport.Listener {
         connector.setPort(config.port());
         connector.setAcceptQueueSize(1024);
         server.addConnector(connector);
-        Set<Thread> busy = ConcurrentHashMap.newKeySet();
-        server.setHandler(new JettyExchange(handler, config.maxBodySize(), busy));
+        ServingThreads serving = new ServingThreads();
+        server.setHandler(new JettyExchange(handler, config.maxBodySize(), serving));
         try {
             server.start();
         } catch (IOException e) {
@@ -57,7 +55,7 @@ final class JettyListener implements Transport.Listener {
             stopQuietly(server);
             throw new IOException(e.getMessage(), e);
         }
-        return new JettyListener(server, connector, busy);
+        return new JettyListener(server, connector, serving);
     }
 
     @Override
@@ -67,12 +65,7 @@ final class JettyListener implements Transport.Listener {
 
     @Override
     public void close() {
-        // Interrupt producers and let them end their responses properly, then stop the server.
-        busy.forEach(Thread::interrupt);
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
-        while (!busy.isEmpty() && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
-        }
+        serving.interruptAndAwait(Duration.ofMillis(500));
         stopQuietly(server);
     }
 
