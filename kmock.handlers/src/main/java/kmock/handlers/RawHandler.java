@@ -43,7 +43,7 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
     private final boolean strict;
     private final int limit;
     private final RequestLog log = new RequestLog();
-    private final RuleTable rules = new RuleTable();
+    private final RuleTable rules;
     private final LiveHub hub = new LiveHub();
     private final List<Throwable> errors = new CopyOnWriteArrayList<>();
     private final List<Request> unmatched = new CopyOnWriteArrayList<>();
@@ -60,6 +60,7 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
     protected RawHandler(Builder builder) {
         this.strict = builder.strict;
         this.limit = builder.limit;
+        this.rules = new RuleTable(builder.indexing);
         this.root = ViewNode.root(new ViewContext() {
             @Override
             public List<Request> log() {
@@ -320,6 +321,7 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
     public static class Builder {
         private boolean strict;
         private int limit = -1;
+        private boolean indexing = true;
 
         /** For subclasses' builders. */
         protected Builder() {
@@ -337,6 +339,12 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
                 throw new IllegalArgumentException("limit must be >= 0, got " + limit);
             }
             this.limit = limit;
+            return this;
+        }
+
+        /** Off: every rule is scanned in order; the reference of the dispatch equivalence test. */
+        Builder indexing(boolean indexing) {
+            this.indexing = indexing;
             return this;
         }
 

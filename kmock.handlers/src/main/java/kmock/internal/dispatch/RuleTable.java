@@ -28,11 +28,22 @@ public final class RuleTable {
     private final AtomicLong declared = new AtomicLong();
     private final Map<String, NavigableSet<ReactionNode>> indexed = new ConcurrentHashMap<>();
     private final NavigableSet<ReactionNode> scanned = new ConcurrentSkipListSet<>(ORDER);
+    private final boolean indexing;
+
+    /** A table that indexes literal-path rules. */
+    public RuleTable() {
+        this(true);
+    }
+
+    /** A table that indexes or, for the equivalence test's reference, scans every rule in order. */
+    public RuleTable(boolean indexing) {
+        this.indexing = indexing;
+    }
 
     /** Adds a rule. */
     public void add(ReactionNode rule) {
         rule.order(declared.getAndIncrement());
-        String key = rule.indexKey();
+        String key = keyOf(rule);
         if (key == null) {
             scanned.add(rule);
         } else {
@@ -42,7 +53,7 @@ public final class RuleTable {
 
     /** Drops a depleted rule from the table. */
     public void remove(ReactionNode rule) {
-        String key = rule.indexKey();
+        String key = keyOf(rule);
         if (key == null) {
             scanned.remove(rule);
         } else {
@@ -51,6 +62,10 @@ public final class RuleTable {
                 bucket.remove(rule);
             }
         }
+    }
+
+    private String keyOf(ReactionNode rule) {
+        return indexing ? rule.indexKey() : null;
     }
 
     /** The rules that may match a request, in serving order. */

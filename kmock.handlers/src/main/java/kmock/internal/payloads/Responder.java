@@ -50,7 +50,9 @@ public final class Responder {
         Response.Builder builder = Response.builder();
         List<Object> body = new ArrayList<>();
         for (Object payload : payloads) {
-            if (payload instanceof Integer status && status >= 100 && status <= 999) {
+            if (payload instanceof Throwable error) {
+                throw error instanceof Exception exception ? exception : new IllegalStateException(error);
+            } else if (payload instanceof Integer status && status >= 100 && status <= 999) {
                 builder.status(status);
             } else if (payload instanceof byte[] bytes) {
                 body.add(bytes);
