@@ -3,9 +3,6 @@ module kmock.transport.jetty {
     requires kmock.api;
     requires org.eclipse.jetty.server;
     requires org.eclipse.jetty.client;
-    requires org.eclipse.jetty.http;
-    requires org.eclipse.jetty.io;
-    requires org.eclipse.jetty.util;
 
     provides kmock.spi.Transport with kmock.transport.jetty.JettyTransport;
 }

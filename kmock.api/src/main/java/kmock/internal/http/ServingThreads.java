@@ -13,10 +13,16 @@ import java.util.concurrent.locks.LockSupport;
 public final class ServingThreads {
 
     private final Set<Thread> busy = ConcurrentHashMap.newKeySet();
+    private volatile boolean closing;
 
-    /** Marks the current thread as serving. */
-    public void enter() {
+    /** Marks the current thread as serving; {@code false} when the server is closing and the call must not start. */
+    public boolean enter() {
         busy.add(Thread.currentThread());
+        if (closing) {
+            exit();
+            return false;
+        }
+        return true;
     }
 
     /** Marks the current thread as done, and clears an interrupt meant for its request, not its next task. */
@@ -25,8 +31,14 @@ public final class ServingThreads {
         Thread.interrupted();
     }
 
-    /** Interrupts every serving thread and waits until they are done or the grace period passed. */
+    /** How many threads are serving now. */
+    public int size() {
+        return busy.size();
+    }
+
+    /** Refuses new calls, interrupts every serving thread and waits until they are done or the grace period passed. */
     public void interruptAndAwait(Duration grace) {
+        closing = true;
         busy.forEach(Thread::interrupt);
         long deadline = System.nanoTime() + grace.toNanos();
         while (!busy.isEmpty() && System.nanoTime() < deadline) {

@@ -52,7 +52,10 @@ final class JdkListener implements Transport.Listener {
     }
 
     private void serve(HttpExchange exchange, Handler handler, long maxBodySize) {
-        serving.enter();
+        if (!serving.enter()) {
+            exchange.close();
+            return;
+        }
         open.add(exchange);
         try {
             new JdkExchange(exchange, maxBodySize).serve(handler);

@@ -1,25 +1,22 @@
 package kmock.transport.jetty;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.jetty.client.BytesRequestContent;
-import org.eclipse.jetty.client.CompletableResponseListener;
-import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
-import org.eclipse.jetty.client.Response;
-import org.eclipse.jetty.client.Result;
+import org.eclipse.jetty.http.HttpCookieStore;
 import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.util.Promise;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.util.SocketAddressResolver;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
@@ -28,118 +25,126 @@ import kmock.api.Client;
 import kmock.api.KResponse;
 import kmock.api.KStream;
 import kmock.internal.client.BaseClient;
-import kmock.internal.client.BufferedKStream;
 import kmock.internal.http.Headers;
 
 /**
- * The embedded client on Jetty's {@code HttpClient}: intercepted hosts resolve to the server's address, so the
- * URL and {@code Host} header stay the ones the caller wrote, with no DNS.
+ * The embedded client on Jetty's {@code HttpClient} (HTTP/1.1). Intercepted hosts resolve to the local server
+ * through an {@link InterceptingResolver}; redirects are not followed, cookies are not stored and bodies are not
+ * decoded, so a test sees exactly what the server sent, as with the JDK transport.
  */
 final class JettyClient extends BaseClient {
 
-    private static final int MAX_BUFFERED = Integer.MAX_VALUE - 8;
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
+    private static final int MAX_THREADS = 200;
+    private static final int MIN_THREADS = 1;
+    private static final int THREAD_IDLE_MILLIS = 5_000;
+    /** Many parallel streams (watches) to one server each hold a connection; none should wait in a queue. */
+    private static final int MAX_CONNECTIONS = 1024;
+    /** A fully read body lives in one array. */
+    private static final int MAX_BODY = Integer.MAX_VALUE - 8;
 
     private final HttpClient http;
 
     JettyClient(Client.Options options) {
         super(options);
-        QueuedThreadPool threads = new QueuedThreadPool(200, 2, 10_000);
-        threads.setName("kmock-jetty-client");
-        threads.setDaemon(true);
-        http = new HttpClient();
-        http.setExecutor(threads);
-        http.setFollowRedirects(false);
-        http.setUserAgentField(null);
-        http.setConnectTimeout(options.connectTimeout().toMillis());
-        // Each open stream holds a connection: allow as many as tests open at once.
-        http.setMaxConnectionsPerDestination(4096);
-        http.setMaxRequestsQueuedPerDestination(65536);
-        // The scheduler must exist before start(): the resolver needs it to time out look-ups and report failures.
-        ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler("kmock-jetty-client-scheduler", true);
-        http.setScheduler(scheduler);
-        SocketAddressResolver network = new SocketAddressResolver.Async(threads, scheduler, options.connectTimeout().toMillis());
-        http.setSocketAddressResolver(new Intercepting(network));
+        String name = "kmock-jetty-client-" + CLIENTS.incrementAndGet();
+        QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, MIN_THREADS, THREAD_IDLE_MILLIS);
+        pool.setName(name);
+        pool.setDaemon(true);
+        pool.setStopTimeout(500);
+        ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler(name + "-scheduler", true);
+        long connectMillis = options.connectTimeout().toMillis();
+
+        HttpClient client = new HttpClient();
+        client.setName(name);
+        client.setExecutor(pool);
+        client.setScheduler(scheduler);
+        client.setSocketAddressResolver(new InterceptingResolver(options.interception(),
+                new SocketAddressResolver.Async(pool, scheduler, connectMillis)));
+        client.setConnectTimeout(connectMillis);
+        // No idle timeout, as with the JDK transport: a full request has its total timeout, and a watch stream may
+        // rightly stay silent for minutes; the server closes idle pooled connections on its side.
+        client.setIdleTimeout(0);
+        client.setFollowRedirects(false);
+        client.setUserAgentField(null); // BaseClient sends the configured User-Agent itself
+        client.setHttpCookieStore(new HttpCookieStore.Empty());
+        client.setDefaultRequestContentType(null); // raw bytes go without a Content-Type unless one is given
+        client.setMaxConnectionsPerDestination(MAX_CONNECTIONS);
+        client.setMaxRequestsQueuedPerDestination(MAX_CONNECTIONS * 4);
         try {
-            http.start();
+            client.start();
+            // After start, which loads the decoders it finds when none are set: no Accept-Encoding, no transparent gunzip.
+            client.getContentDecoderFactories().clear();
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot start Jetty's HttpClient: " + e.getMessage(), e);
+            stopQuietly(client);
+            throw new IllegalStateException("The Jetty HttpClient did not start: " + e, e);
         }
+        this.http = client;
     }
 
     @Override
-    protected KResponse send(String method, URI url, byte[] body, Map<String, String> headers) throws IOException, InterruptedException {
+    protected KResponse send(String method, URI url, byte[] body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        Request request = newRequest(method, url, body, headers).timeout(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        FullResponse listener = new FullResponse(MAX_BODY);
+        request.send(listener);
         try {
-            Request request = request(method, url, body, headers).timeout(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            // Jetty caps buffered responses at 2 MiB by default; test payloads may be far larger.
-            ContentResponse response = new CompletableResponseListener(request, MAX_BUFFERED).send().get();
-            return new KResponse(response.getStatus(), response.getReason(), headersOf(response), response.getContent());
+            return listener.result().get();
+        } catch (InterruptedException e) {
+            request.abort(e);
+            throw e;
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw cause instanceof IOException io ? io : new IOException(cause.getMessage(), cause);
+            throw failure(e.getCause(), options.timeout().toMillis());
         }
     }
 
     @Override
-    protected KStream open(String method, URI url, byte[] body, Map<String, String> headers) throws IOException, InterruptedException {
-        Request request = request(method, url, body, headers);
-        AtomicReference<BufferedKStream> stream = new AtomicReference<>();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        CountDownLatch headersArrived = new CountDownLatch(1);
-        request.send(new Response.Listener() {
-            @Override
-            public void onHeaders(Response response) {
-                stream.set(new BufferedKStream(response.getStatus(), headersOf(response),
-                        () -> request.abort(new IOException("closed by the client"))));
-                headersArrived.countDown();
-            }
-
-            @Override
-            public void onContent(Response response, ByteBuffer content) {
-                byte[] bytes = new byte[content.remaining()];
-                content.get(bytes);
-                stream.get().receive(bytes, 0, bytes.length);
-            }
-
-            @Override
-            public void onComplete(Result result) {
-                if (result.isFailed() && stream.get() == null) {
-                    failure.set(result.getFailure());
-                }
-                BufferedKStream open = stream.get();
-                if (open != null) {
-                    open.finish();
-                }
-                headersArrived.countDown();
-            }
-        });
-        if (!headersArrived.await(options.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-            request.abort(new IOException("no response headers in time"));
-            throw new IOException("no response headers within " + options.timeout().toMillis() + " ms");
+    protected KStream open(String method, URI url, byte[] body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        Request request = newRequest(method, url, body, headers);
+        ResponseStream stream = new ResponseStream(request);
+        request.send(stream);
+        long deadline = options.timeout().toMillis();
+        try {
+            return stream.headers().get(deadline, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            request.abort(e);
+            throw e;
+        } catch (TimeoutException e) {
+            request.abort(e);
+            throw new SocketTimeoutException("No response headers within " + deadline + " ms");
+        } catch (ExecutionException e) {
+            throw failure(e.getCause(), deadline);
         }
-        if (stream.get() == null) {
-            Throwable cause = failure.get();
-            throw cause instanceof IOException io ? io : new IOException(String.valueOf(cause), cause);
-        }
-        return stream.get();
     }
 
-    private Request request(String method, URI url, byte[] body, Map<String, String> headers) {
+    private Request newRequest(String method, URI url, byte[] body, Map<String, String> headers) {
         Request request = http.newRequest(url).method(method);
         request.headers(fields -> headers.forEach(fields::put));
         if (body != null) {
-            String type = headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("Content-Type"))
-                    .map(Map.Entry::getValue).findFirst().orElse("application/octet-stream");
-            request.body(new BytesRequestContent(type, body));
+            request.body(new BytesRequestContent((String) null, body));
         }
         return request;
     }
 
-    private static Map<String, List<String>> headersOf(Response response) {
+    static Map<String, List<String>> headers(HttpFields fields) {
         Map<String, List<String>> headers = Headers.mutable();
-        for (HttpField field : response.getHeaders()) {
-            Headers.add(headers, field.getName(), field.getValue());
+        for (HttpField field : fields) {
+            Headers.add(headers, field.getName(), field.getValue() == null ? "" : field.getValue());
         }
         return headers;
+    }
+
+    private static IOException failure(Throwable cause, long timeoutMillis) {
+        if (cause instanceof IOException io) {
+            return io;
+        }
+        if (cause instanceof TimeoutException) {
+            SocketTimeoutException timeout = new SocketTimeoutException("No complete response within " + timeoutMillis + " ms");
+            timeout.initCause(cause);
+            return timeout;
+        }
+        return new IOException(String.valueOf(cause), cause);
     }
 
     @Override
@@ -147,33 +152,25 @@ final class JettyClient extends BaseClient {
         if (type.isInstance(http)) {
             return type.cast(http);
         }
-        throw new IllegalArgumentException("The Jetty transport's client is an org.eclipse.jetty.client.HttpClient, not " + type.getName());
+        throw new IllegalArgumentException("The Jetty transport's client unwraps to " + HttpClient.class.getName()
+                + ", not to " + type.getName());
     }
 
     @Override
     public void close() {
+        stopQuietly(http);
+    }
+
+    private static void stopQuietly(HttpClient client) {
         try {
-            http.stop();
+            client.stop();
         } catch (Exception ignored) {
-            // best effort: its threads are daemons
+            // Stopping releases connections and threads; nothing useful is left to report to a closing test.
         }
     }
 
-    /** Resolves intercepted hosts to the server, everything else through the network resolver. */
-    private final class Intercepting implements SocketAddressResolver {
-        private final SocketAddressResolver network;
-
-        Intercepting(SocketAddressResolver network) {
-            this.network = network;
-        }
-
-        @Override
-        public void resolve(String host, int port, Map<String, Object> context, Promise<List<InetSocketAddress>> promise) {
-            if (options.interception().intercepts(host, port)) {
-                promise.succeeded(List.of(options.interception().target()));
-            } else {
-                network.resolve(host, port, context, promise);
-            }
-        }
+    @Override
+    public String toString() {
+        return "JettyClient[" + options.baseUrl() + "]";
     }
 }

@@ -7,10 +7,17 @@ import kmock.api.Handler;
 import kmock.spi.Transport;
 
 /**
- * The transport on Jetty 12: core handlers (no servlets) serve, Jetty's {@code HttpClient} is the embedded client.
- * Priority 20, above the JDK transport's.
+ * The Jetty 12 transport: a server on Jetty's core handlers (no servlets) and a client on Jetty's
+ * {@code HttpClient}. Found by {@link java.util.ServiceLoader}; its priority (20) puts it ahead of the JDK
+ * transport (10) when both are present, and {@code kmock.transport=jetty} names it explicitly.
+ *
+ * @since 0.1
  */
 public final class JettyTransport implements Transport {
+
+    /** For {@link java.util.ServiceLoader}. */
+    public JettyTransport() {
+    }
 
     @Override
     public String name() {
@@ -30,5 +37,10 @@ public final class JettyTransport implements Transport {
     @Override
     public Client client(Client.Options options) {
         return new JettyClient(options);
+    }
+
+    @Override
+    public String toString() {
+        return "JettyTransport[jetty, priority 20]";
     }
 }
