@@ -4,16 +4,13 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import kmock.internal.k8s.store.AnyValue;
+
 /** How criterion values match actual values: strings exactly, patterns fully, "any" when present, null when absent. */
 public final class Values {
 
-    /** The marker behind {@code Criteria.ANY}: present with any value. */
-    public static final Object ANY = new Object() {
-        @Override
-        public String toString() {
-            return "ANY";
-        }
-    };
+    /** The marker behind {@code Criteria.ANY}: present with any value; the same wildcard as in object patterns. */
+    public static final Object ANY = AnyValue.INSTANCE;
 
     private Values() {
     }
