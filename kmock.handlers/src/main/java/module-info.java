@@ -5,6 +5,8 @@
 module kmock.handlers {
     requires transitive kmock.api;
     requires com.fasterxml.jackson.databind;
+    // Server-side apply bodies and manifests are YAML.
+    requires com.fasterxml.jackson.dataformat.yaml;
 
     exports kmock.handlers;
 

@@ -117,8 +117,25 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
                 return renderError(request, failure);
             }
         }
+        try {
+            Response builtIn = serve(request);
+            if (builtIn != null) {
+                return builtIn;
+            }
+        } catch (Exception | Error failure) {
+            errors.add(failure);
+            return renderError(request, failure);
+        }
         unmatched.add(request);
         return renderUnmatched(request);
+    }
+
+    /**
+     * The handler's own behaviour for a request that no user rule answered, or {@code null} for none: nothing in a
+     * raw handler; discovery in the Kubernetes scaffold; objects in the emulator. User rules always come first.
+     */
+    protected Response serve(Request request) throws Exception {
+        return null;
     }
 
     /** The answer to a request that no rule took: {@code 404} with an empty body. Kubernetes handlers explain more. */

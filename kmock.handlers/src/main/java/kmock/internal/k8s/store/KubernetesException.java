@@ -26,7 +26,13 @@ public final class KubernetesException extends RuntimeException {
         /** 410: a resourceVersion or continue token older than the kept history (the API server's reason). */
         EXPIRED(410, "Expired"),
         /** 422: the object is not valid, such as having neither a name nor a generateName. */
-        INVALID(422, "Invalid");
+        INVALID(422, "Invalid"),
+        /** 405: the resource does not support this verb. */
+        METHOD_NOT_ALLOWED(405, "MethodNotAllowed"),
+        /** 415: a request body in a content type the server does not decode. */
+        UNSUPPORTED_MEDIA_TYPE(415, "UnsupportedMediaType"),
+        /** 500: a failure on the server side. */
+        INTERNAL_ERROR(500, "InternalError");
 
         private final int code;
         private final String text;

@@ -1,0 +1,120 @@
+package kmock.handlers;
+
+import java.util.Map;
+
+import kmock.api.Request;
+import kmock.api.Resource;
+import kmock.api.Response;
+import kmock.internal.k8s.emulator.ObjectRoutes;
+import kmock.internal.k8s.store.ObjectStore;
+import kmock.internal.k8s.store.StoreSettings;
+import kmock.internal.k8s.watch.Watches;
+
+/**
+ * A stateful Kubernetes API in memory: the scaffold's discovery plus objects at the usual URLs, with list, watch,
+ * get, create, replace, patch and delete, managed metadata, selectors, optimistic concurrency, finalizers and the
+ * status and scale subresources. Generic API machinery only, never kind-specific behaviour. User rules come
+ * first; {@link #objects()} is the live store.
+ *
+ * @since 0.1
+ */
+public class KubernetesEmulator extends KubernetesScaffold {
+
+    private final ObjectStore store;
+    private final ObjectsArray objects;
+    private final Watches watches;
+    private final ObjectRoutes routes;
+
+    /** An emulator with managed metadata and no resources: {@code resources().loadBundled()} adds the built-in ones. */
+    public KubernetesEmulator() {
+        this(new Builder());
+    }
+
+    /** An emulator with a builder's options. */
+    protected KubernetesEmulator(Builder builder) {
+        super(builder);
+        this.store = new ObjectStore(StoreSettings.defaults().withManagedMetadata(builder.managedMetadata)
+                .withKinds(resource -> kindOf(resource)));
+        this.objects = new ObjectsArray(store);
+        this.watches = new Watches(store);
+        this.routes = new ObjectRoutes(store, watches, resources(), this::knownResources);
+    }
+
+    /** A builder: {@code KubernetesEmulator.builder().managedMetadata(false).build()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The live objects, with their histories. */
+    public ObjectsArray objects() {
+        return objects;
+    }
+
+    private String kindOf(Resource resource) {
+        ResourceInfo info = knownResources().get(resource);
+        return info == null ? new ResourceInfo().kindFor(resource.plural()) : info.kindFor(resource.plural());
+    }
+
+    /** The catalog plus the resources of stored objects, so that they are discoverable too. */
+    @Override
+    protected Map<Resource, ResourceInfo> knownResources() {
+        Map<Resource, ResourceInfo> known = super.knownResources();
+        if (store != null) {
+            for (Resource resource : store.resources()) {
+                known.putIfAbsent(resource, new ResourceInfo());
+            }
+        }
+        return known;
+    }
+
+    @Override
+    protected Response serve(Request request) throws Exception {
+        Response discovery = super.serve(request);
+        if (discovery != null) {
+            return discovery;
+        }
+        return request.resource() == null || !knownResources().containsKey(request.resource()) ? null : routes.serve(request);
+    }
+
+    /** Ends open watches, then applies the strict check of {@link RawHandler#close()}. */
+    @Override
+    public void close() {
+        watches.close();
+        super.close();
+    }
+
+    /** Options of an emulator. */
+    public static class Builder extends KubernetesScaffold.Builder {
+        private boolean managedMetadata = true;
+
+        /** For subclasses' builders. */
+        protected Builder() {
+        }
+
+        /**
+         * Whether writes get managed metadata (uid, resourceVersion, timestamps, generation); {@code false} stores
+         * objects exactly as given, as the Python original does.
+         */
+        public Builder managedMetadata(boolean managedMetadata) {
+            this.managedMetadata = managedMetadata;
+            return this;
+        }
+
+        @Override
+        public Builder strict(boolean strict) {
+            super.strict(strict);
+            return this;
+        }
+
+        @Override
+        public Builder limit(int limit) {
+            super.limit(limit);
+            return this;
+        }
+
+        @Override
+        public KubernetesEmulator build() {
+            return new KubernetesEmulator(this);
+        }
+    }
+}
