@@ -1,4 +1,11 @@
 /** The standalone server ({@code kmock.jar serve}) and the discovery dump ({@code kmock.jar fetch resources}). */
 module kmock.cli {
     requires kmock.handlers;
+    // Manifests and kubeconfigs are YAML.
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
+    // fetch resources talks to real clusters (TLS, client certificates) with the JDK's client.
+    requires java.net.http;
+
+    exports kmock.cli;
 }

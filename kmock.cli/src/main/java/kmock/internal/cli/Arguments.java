@@ -1,0 +1,109 @@
+package kmock.internal.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Flags of one command: {@code --name value}, {@code --name=value}, short aliases, repeatable flags and switches.
+ * Unknown flags and missing values are {@link UsageException}s.
+ */
+public final class Arguments {
+
+    private final Map<String, List<String>> values = new LinkedHashMap<>();
+    private final List<String> ordered = new ArrayList<>();
+
+    private Arguments() {
+    }
+
+    /**
+     * Parses arguments against the flags a command knows.
+     *
+     * @param args     the arguments after the command words
+     * @param withValue flags that take a value (long names, without dashes)
+     * @param switches  flags that take none
+     * @param aliases   short names to long names, e.g. {@code o -> output}
+     */
+    public static Arguments parse(List<String> args, Set<String> withValue, Set<String> switches, Map<String, String> aliases)
+            throws UsageException {
+        Arguments parsed = new Arguments();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String name;
+            String value = null;
+            if (arg.startsWith("--")) {
+                name = arg.substring(2);
+                int eq = name.indexOf('=');
+                if (eq >= 0) {
+                    value = name.substring(eq + 1);
+                    name = name.substring(0, eq);
+                }
+            } else if (arg.startsWith("-") && arg.length() == 2) {
+                name = aliases.get(arg.substring(1));
+                if (name == null) {
+                    throw new UsageException("unknown flag " + arg);
+                }
+            } else {
+                throw new UsageException("unexpected argument '" + arg + "'");
+            }
+            if (switches.contains(name)) {
+                if (value != null) {
+                    throw new UsageException("--" + name + " takes no value");
+                }
+                value = "true";
+            } else if (withValue.contains(name)) {
+                if (value == null) {
+                    if (i + 1 >= args.size() || (args.get(i + 1).startsWith("-") && args.get(i + 1).length() > 1)) {
+                        throw new UsageException("--" + name + " needs a value");
+                    }
+                    value = args.get(++i);
+                }
+            } else {
+                throw new UsageException("unknown flag --" + name);
+            }
+            parsed.values.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+            parsed.ordered.add(name + "=" + value);
+        }
+        return parsed;
+    }
+
+    /** The last value of a flag, or a default. */
+    public String get(String name, String fallback) {
+        List<String> list = values.get(name);
+        return list == null ? fallback : list.get(list.size() - 1);
+    }
+
+    /** Every value of a repeatable flag, in order. */
+    public List<String> all(String name) {
+        return values.getOrDefault(name, List.of());
+    }
+
+    /** Whether a switch or flag was given. */
+    public boolean has(String name) {
+        return values.containsKey(name);
+    }
+
+    /** Every flag as {@code name=value}, in the order given (for order-sensitive rules). */
+    public List<String> ordered() {
+        return ordered;
+    }
+
+    /** A flag's value as a port number. */
+    public int port(String name, int fallback) throws UsageException {
+        String text = get(name, null);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(text);
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " must be a port number 0..65535, got '" + text + "'");
+        }
+    }
+}

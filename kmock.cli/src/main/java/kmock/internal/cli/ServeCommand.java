@@ -1,0 +1,146 @@
+package kmock.internal.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+import kmock.api.Handler;
+import kmock.api.Request;
+import kmock.api.Resource;
+import kmock.api.Response;
+import kmock.api.Server;
+import kmock.handlers.KubernetesEmulator;
+import kmock.handlers.KubernetesScaffold;
+import kmock.handlers.RawHandler;
+import kmock.handlers.ResourceInfo;
+
+/**
+ * {@code serve}: runs a handler on a port until interrupted, printing exactly one {@code Listening on URL} line on
+ * standard output once connections are accepted; everything else goes to standard error.
+ */
+public final class ServeCommand {
+
+    /** The flags and what they do, for the usage text. */
+    public static final String USAGE = String.join("\n",
+            "  serve [--host 127.0.0.1] [--port 12345] [--handler emulator|scaffold|raw]",
+            "        [--resources bundled|none|FILE]... [--objects FILE]... [--verbose]",
+            "      Serves until interrupted (Ctrl-C, SIGTERM). Port 0 picks a free port.",
+            "      --resources: the resource catalog (default: bundled); FILE is what 'fetch resources' writes.",
+            "      --objects: YAML/JSON manifests to preload (multi-document YAML and kind: List allowed).",
+            "      --verbose: one line per request on standard error.");
+
+    private ServeCommand() {
+    }
+
+    /** Runs until {@code stop} opens. */
+    public static void run(List<String> args, PrintStream out, PrintStream err, CountDownLatch stop) throws Exception {
+        Arguments flags = Arguments.parse(args, Set.of("host", "port", "handler", "resources", "objects"),
+                Set.of("verbose"), Map.of("p", "port", "v", "verbose"));
+        String kind = flags.get("handler", "emulator");
+        RawHandler handler = switch (kind) {
+            case "emulator" -> new KubernetesEmulator();
+            case "scaffold" -> new KubernetesScaffold();
+            case "raw" -> new RawHandler();
+            default -> throw new UsageException("--handler must be emulator, scaffold or raw, got '" + kind + "'");
+        };
+        try (handler) {
+            configure(handler, flags);
+            Handler served = flags.has("verbose") ? logging(handler, err) : handler;
+            try (Server server = Server.builder(served).host(flags.get("host", "127.0.0.1"))
+                    .port(flags.port("port", 12345)).start()) {
+                out.println("Listening on " + server.url());
+                out.flush();
+                stop.await();
+                err.println("Stopping " + server.url());
+            }
+        }
+    }
+
+    private static void configure(RawHandler handler, Arguments flags) throws Exception {
+        boolean kubernetes = handler instanceof KubernetesScaffold;
+        if (!kubernetes && (flags.has("resources") || flags.has("objects"))) {
+            throw new UsageException("--resources and --objects need --handler emulator or scaffold");
+        }
+        if (!kubernetes) {
+            return;
+        }
+        KubernetesScaffold scaffold = (KubernetesScaffold) handler;
+        List<String> sources = flags.all("resources").isEmpty() ? List.of("bundled") : flags.all("resources");
+        for (String source : sources) {
+            switch (source) {
+                case "bundled" -> scaffold.resources().loadBundled();
+                case "none" -> { }
+                default -> {
+                    Path file = Path.of(source);
+                    if (!Files.isRegularFile(file)) {
+                        throw new UsageException("--resources " + source + ": no such file (or use bundled, none)");
+                    }
+                    scaffold.resources().loadPath(file);
+                }
+            }
+        }
+        if (!flags.all("objects").isEmpty() && !(handler instanceof KubernetesEmulator)) {
+            throw new UsageException("--objects needs --handler emulator: the scaffold stores no objects");
+        }
+        for (String file : flags.all("objects")) {
+            preload((KubernetesEmulator) handler, Path.of(file));
+        }
+    }
+
+    private static void preload(KubernetesEmulator emulator, Path file) throws IOException, UsageException {
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("--objects " + file + ": no such file");
+        }
+        for (ManifestLoader.Manifest manifest : ManifestLoader.load(file)) {
+            Map<String, Object> object = manifest.object();
+            String apiVersion = (String) object.get("apiVersion");
+            String kind = (String) object.get("kind");
+            Map<?, ?> metadata = (Map<?, ?>) object.get("metadata");
+            Resource resource = resourceOf(emulator, apiVersion, kind, manifest.origin());
+            ResourceInfo info = emulator.resources().get(resource);
+            String namespace = !info.namespaced() ? null
+                    : metadata.get("namespace") instanceof String ns && !ns.isBlank() ? ns : "default";
+            emulator.objects().put(resource, namespace, (String) metadata.get("name"), object);
+        }
+    }
+
+    private static Resource resourceOf(KubernetesScaffold scaffold, String apiVersion, String kind, String origin) {
+        int slash = apiVersion.indexOf('/');
+        String group = slash < 0 ? "" : apiVersion.substring(0, slash);
+        String version = apiVersion.substring(slash + 1);
+        for (Resource resource : scaffold.resources().keys()) {
+            if (resource.group().equals(group) && resource.version().equals(version)
+                    && kind.equals(scaffold.resources().get(resource).kind())) {
+                return resource;
+            }
+        }
+        throw new IllegalArgumentException(origin + ": kind " + kind + " of " + apiVersion + " is not a known resource;"
+                + " load its discovery with --resources FILE (see 'fetch resources') or declare a CRD first");
+    }
+
+    private static Handler logging(RawHandler handler, PrintStream err) {
+        return new Handler() {
+            @Override
+            public Response handle(Request request) throws Exception {
+                Response response = handler.handle(request);
+                err.println(response.status() + " " + request);
+                return response;
+            }
+
+            @Override
+            public void attach(Server server) {
+                handler.attach(server);
+            }
+
+            @Override
+            public void detach(Server server) {
+                handler.detach(server);
+            }
+        };
+    }
+}

@@ -1,0 +1,9 @@
+package kmock.internal.cli;
+
+/** A command line that cannot be run as given: printed with the usage text, exit code 2. */
+public final class UsageException extends Exception {
+
+    public UsageException(String message) {
+        super(message);
+    }
+}

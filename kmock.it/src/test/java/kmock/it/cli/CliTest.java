@@ -1,0 +1,133 @@
+package kmock.it.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import kmock.api.Server;
+import kmock.handlers.KubernetesScaffold;
+import kmock.internal.json.Json;
+
+/** kmock.jar as users run it: a subprocess, its output, its exit code, and real clients against it. */
+class CliTest {
+
+    @Test
+    void serveOnPortZeroPrintsOneListeningLineWithTheRealPort() throws Exception {
+        try (KmockJar kmock = KmockJar.start("serve", "--port", "0")) {
+            URI url = kmock.awaitListening();
+            assertTrue(url.getPort() > 0, url.toString());
+            Map<?, ?> version = (Map<?, ?>) Json.parse(Http.get(url.resolve("/version")));
+            assertTrue(version.containsKey("gitVersion"), version.toString());
+            assertEquals(null, kmock.stdout.poll(), "stdout has exactly one line");
+        }
+    }
+
+    @Test
+    void badFlagsExitWithTwoAndAUsage() throws Exception {
+        try (KmockJar kmock = KmockJar.start("serve", "--bogus")) {
+            assertEquals(2, kmock.awaitExit());
+            String errors = kmock.errors();
+            assertTrue(errors.contains("unknown flag --bogus"), errors);
+            assertTrue(errors.contains("usage: java -jar kmock.jar"), errors);
+        }
+    }
+
+    @Test
+    void unknownCommandExitsWithTwo() throws Exception {
+        try (KmockJar kmock = KmockJar.start("frobnicate")) {
+            assertEquals(2, kmock.awaitExit());
+        }
+    }
+
+    @Test
+    void sigtermClosesCleanly() throws Exception {
+        try (KmockJar kmock = KmockJar.start("serve", "--port", "0")) {
+            kmock.awaitListening();
+            kmock.process.destroy();
+            assertTrue(kmock.process.waitFor(30, TimeUnit.SECONDS), "no exit within 30 s of SIGTERM");
+            String stopping = kmock.stderr.poll(10, TimeUnit.SECONDS);
+            assertTrue(stopping != null && stopping.startsWith("Stopping http://"), "stderr: " + stopping);
+        }
+    }
+
+    @Test
+    void preloadedObjectsAreVisibleThroughKubectl(@TempDir Path dir) throws Exception {
+        Path manifests = dir.resolve("objects.yaml");
+        Files.writeString(manifests, String.join("\n",
+                "apiVersion: v1",
+                "kind: ConfigMap",
+                "metadata: {name: first, namespace: demo}",
+                "data: {a: '1'}",
+                "---",
+                "apiVersion: v1",
+                "kind: List",
+                "items:",
+                "- apiVersion: v1",
+                "  kind: ConfigMap",
+                "  metadata: {name: second}",
+                "- apiVersion: v1",
+                "  kind: Namespace",
+                "  metadata: {name: demo}",
+                ""));
+        try (KmockJar kmock = KmockJar.start("serve", "--port", "0", "--objects", manifests.toString())) {
+            URI url = kmock.awaitListening();
+            String configmaps = Kubectl.run(url, "get", "configmaps", "-A", "-o", "jsonpath={range .items[*]}{.metadata.namespace}/{.metadata.name} {end}");
+            assertEquals("default/second demo/first", configmaps.trim());
+            assertEquals("demo", Kubectl.run(url, "get", "namespaces", "-o", "jsonpath={.items[*].metadata.name}").trim());
+        }
+    }
+
+    @Test
+    void aBadManifestIsNamedByFileAndDocument(@TempDir Path dir) throws Exception {
+        Path manifests = dir.resolve("broken.yaml");
+        Files.writeString(manifests, "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\n---\napiVersion: v1\nkind: ConfigMap\n");
+        try (KmockJar kmock = KmockJar.start("serve", "--port", "0", "--objects", manifests.toString())) {
+            assertEquals(1, kmock.awaitExit());
+            String errors = kmock.errors();
+            assertTrue(errors.contains("broken.yaml, document 2: 'metadata.name' is missing"), errors);
+        }
+    }
+
+    @Test
+    void fetchedResourcesServeTheSameDiscovery(@TempDir Path dir) throws Exception {
+        Path dump = dir.resolve("resources.json.gz");
+        try (KmockJar kmock = KmockJar.start("serve", "--port", "0")) {
+            URI url = kmock.awaitListening();
+            try (KmockJar fetch = KmockJar.start("fetch", "resources", "--server", url.toString(), "-o", dump.toString())) {
+                assertEquals(0, fetch.awaitExit(), fetch.errors());
+            }
+            try (KubernetesScaffold scaffold = new KubernetesScaffold()) {
+                scaffold.resources().loadPath(dump);
+                try (Server server = Server.builder(scaffold).start()) {
+                    for (String path : List.of("/api/v1", "/apis/apps/v1", "/apis/batch/v1", "/apis/rbac.authorization.k8s.io/v1")) {
+                        assertEquals(Json.parse(Http.get(url.resolve(path))), Json.parse(Http.get(server.url().resolve(path))), path);
+                    }
+                }
+            }
+        }
+        byte[] head = Files.readAllBytes(dump);
+        assertTrue(head.length > 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b, "the .gz file is gzip");
+    }
+
+    /** A plain GET with the JDK client, independent of KMock's own client. */
+    static final class Http {
+        static String get(URI uri) throws IOException, InterruptedException {
+            java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+            java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(uri).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertEquals(200, response.statusCode(), uri + ": " + response.body());
+            return response.body();
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package kmock.internal.junit;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+import kmock.api.Request;
+import kmock.api.Server;
+import kmock.handlers.RawHandler;
+
+/**
+ * One test's handler and started server; closing it closes both, and a strict handler's first error is thrown
+ * from {@link #close()} so that it fails the test.
+ */
+public final class RunningServer implements AutoCloseable {
+
+    private final RawHandler handler;
+    private final Server server;
+    private boolean closed;
+
+    private RunningServer(RawHandler handler, Server server) {
+        this.handler = handler;
+        this.server = server;
+    }
+
+    /** Makes the handler of a class with the settings and starts its server. */
+    public static RunningServer start(Class<? extends RawHandler> type, Settings settings) {
+        RawHandler handler = instantiate(type, settings);
+        try {
+            Server.Builder builder = Server.builder(handler).port(settings.port()).host(settings.host())
+                    .hostnames(settings.hostnames().toArray());
+            if (settings.transport() != null) {
+                builder.transport(settings.transport());
+            }
+            return new RunningServer(handler, builder.start());
+        } catch (RuntimeException e) {
+            closeQuietly(handler, e);
+            throw e;
+        }
+    }
+
+    /** The handler. */
+    public RawHandler handler() {
+        return handler;
+    }
+
+    /** The started server. */
+    public Server server() {
+        return server;
+    }
+
+    /** A report of what went wrong on the server side, or {@code null} when nothing did. */
+    public String report() {
+        List<Request> unmatched = handler.unmatched();
+        List<Throwable> errors = handler.errors();
+        if (unmatched.isEmpty() && errors.isEmpty()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder("KMock server ").append(server.url()).append(':');
+        if (!unmatched.isEmpty()) {
+            text.append("\n  ").append(unmatched.size()).append(" request(s) matched no rule:");
+            unmatched.stream().limit(20).forEach(request -> text.append("\n    ").append(request));
+            if (unmatched.size() > 20) {
+                text.append("\n    … and ").append(unmatched.size() - 20).append(" more");
+            }
+        }
+        if (!errors.isEmpty()) {
+            text.append("\n  ").append(errors.size()).append(" server-side error(s):");
+            text.append(errors.stream().limit(20).map(e -> "\n    " + e).collect(Collectors.joining()));
+        }
+        return text.toString();
+    }
+
+    /** Closes the server, then the handler; a strict handler's error propagates. */
+    @Override
+    public void close() throws Exception {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            server.close();
+        } finally {
+            handler.close();
+        }
+    }
+
+    private static RawHandler instantiate(Class<? extends RawHandler> type, Settings settings) {
+        boolean options = settings.strict() || settings.limit() >= 0;
+        try {
+            if (!options) {
+                return type.getConstructor().newInstance();
+            }
+            Method builderMethod = type.getMethod("builder");
+            if (builderMethod.getDeclaringClass() != type) {
+                throw new ExtensionConfigurationException(type.getName() + " declares no static builder(), which "
+                        + "strict and limit need; declare one returning a RawHandler.Builder subtype that builds " + type.getSimpleName());
+            }
+            RawHandler.Builder builder = (RawHandler.Builder) builderMethod.invoke(null);
+            builder.strict(settings.strict());
+            if (settings.limit() >= 0) {
+                builder.limit(settings.limit());
+            }
+            return builder.build();
+        } catch (NoSuchMethodException e) {
+            throw new ExtensionConfigurationException(type.getName() + " needs a public no-argument constructor", e);
+        } catch (InvocationTargetException e) {
+            throw new ExtensionConfigurationException("Cannot make " + type.getName() + ": " + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new ExtensionConfigurationException("Cannot make " + type.getName() + ": " + e, e);
+        }
+    }
+
+    private static void closeQuietly(RawHandler handler, Exception primary) {
+        try {
+            handler.close();
+        } catch (Exception e) {
+            primary.addSuppressed(e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package kmock.internal.junit;
+
+import java.lang.reflect.AnnotatedElement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+import kmock.handlers.KubernetesEmulator;
+import kmock.handlers.KubernetesScaffold;
+import kmock.handlers.RawHandler;
+import kmock.test.KMock;
+
+/**
+ * The server settings of one test: per attribute, the closest {@link KMock} that sets it (method, class,
+ * enclosing classes innermost first, package), then the configuration parameters, then the defaults.
+ *
+ * @param handler   the handler class, or {@code null} for the default
+ * @param port      the port, 0 for ephemeral
+ * @param host      the interface to bind
+ * @param hostnames intercepted hosts
+ * @param strict    whether server errors fail the test
+ * @param limit     the most requests served, or -1
+ * @param transport the transport name, or {@code null} for the preferred one
+ */
+public record Settings(Class<? extends RawHandler> handler, int port, String host, List<String> hostnames,
+                       boolean strict, int limit, String transport) {
+
+    /** The configuration parameter naming the handler: a class name or {@code raw|scaffold|emulator}. */
+    public static final String HANDLER = "kmock.handler";
+    /** The configuration parameter making every test strict. */
+    public static final String STRICT = "kmock.strict";
+    /** The configuration parameter capping the requests served. */
+    public static final String LIMIT = "kmock.limit";
+    /** The configuration parameter naming the transport. */
+    public static final String TRANSPORT = "kmock.transport";
+
+    /** The settings for the test of this context. */
+    public static Settings of(ExtensionContext context) {
+        List<KMock> scopes = scopes(context);
+        Class<? extends RawHandler> handler = closest(scopes, KMock::handler, h -> h != KMock.Unset.class)
+                .orElseGet(() -> context.getConfigurationParameter(HANDLER).map(Settings::handlerClass).orElse(null));
+        int port = closest(scopes, KMock::port, p -> p >= 0).orElse(0);
+        String host = closest(scopes, KMock::host, h -> !h.isEmpty()).orElse("127.0.0.1");
+        List<String> hostnames = closest(scopes, (KMock k) -> Arrays.asList(k.hostnames()), h -> !h.isEmpty()).orElse(List.of());
+        boolean strict = scopes.stream().anyMatch(KMock::strict)
+                || context.getConfigurationParameter(STRICT).map(Boolean::parseBoolean).orElse(false);
+        int limit = closest(scopes, KMock::limit, l -> l >= 0)
+                .orElseGet(() -> context.getConfigurationParameter(LIMIT).map(v -> parseInt(LIMIT, v)).orElse(-1));
+        String transport = closest(scopes, KMock::transport, t -> !t.isEmpty())
+                .orElseGet(() -> context.getConfigurationParameter(TRANSPORT).orElse(null));
+        return new Settings(handler, port, host, hostnames, strict, limit, transport);
+    }
+
+    /** The handler class to make for a parameter of this type: the configured one, else the default emulator. */
+    public Class<? extends RawHandler> handlerFor(Class<?> parameterType) {
+        Class<? extends RawHandler> chosen = handler != null ? handler : KubernetesEmulator.class;
+        if (RawHandler.class.isAssignableFrom(parameterType) && !parameterType.isAssignableFrom(chosen)) {
+            throw new ExtensionConfigurationException("The parameter wants a " + parameterType.getSimpleName()
+                    + " but the configured handler is " + chosen.getSimpleName()
+                    + ": set @KMock(handler = " + parameterType.getSimpleName() + ".class) or change the parameter type.");
+        }
+        return chosen;
+    }
+
+    /** A handler class from a configuration value: a short name or a fully-qualified class name. */
+    public static Class<? extends RawHandler> handlerClass(String value) {
+        switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "raw":
+                return RawHandler.class;
+            case "scaffold":
+                return KubernetesScaffold.class;
+            case "emulator":
+                return KubernetesEmulator.class;
+            default:
+                break;
+        }
+        try {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            Class<?> type = Class.forName(value.trim(), false, loader == null ? Settings.class.getClassLoader() : loader);
+            if (!RawHandler.class.isAssignableFrom(type)) {
+                throw new ExtensionConfigurationException(HANDLER + "=" + value + " is not a RawHandler subclass");
+            }
+            return type.asSubclass(RawHandler.class);
+        } catch (ClassNotFoundException e) {
+            throw new ExtensionConfigurationException(HANDLER + "=" + value + ": no such class; use raw, scaffold, "
+                    + "emulator or a fully-qualified RawHandler subclass name", e);
+        }
+    }
+
+    private static int parseInt(String key, String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new ExtensionConfigurationException(key + "=" + value + " is not a whole number", e);
+        }
+    }
+
+    private static List<KMock> scopes(ExtensionContext context) {
+        List<AnnotatedElement> elements = new ArrayList<>();
+        context.getTestMethod().ifPresent(elements::add);
+        Optional<Class<?>> testClass = context.getTestClass();
+        for (Class<?> type = testClass.orElse(null); type != null; type = type.getEnclosingClass()) {
+            elements.add(type);
+        }
+        testClass.map(Class::getPackage).ifPresent(elements::add);
+        List<KMock> found = new ArrayList<>();
+        for (AnnotatedElement element : elements) {
+            AnnotationSupport.findAnnotation(element, KMock.class).ifPresent(found::add);
+        }
+        return found;
+    }
+
+    private static <T> Optional<T> closest(List<KMock> scopes, Function<KMock, T> attribute, java.util.function.Predicate<T> isSet) {
+        return scopes.stream().map(attribute).filter(isSet).findFirst();
+    }
+}

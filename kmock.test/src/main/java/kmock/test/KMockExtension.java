@@ -1,0 +1,201 @@
+package kmock.test;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+
+import kmock.api.Server;
+import kmock.handlers.RawHandler;
+import kmock.internal.junit.RunningServer;
+import kmock.internal.junit.Settings;
+
+/**
+ * The JUnit Jupiter extension behind {@link KMockTest}: resolves {@code RawHandler}, {@code KubernetesScaffold},
+ * {@code KubernetesEmulator} and {@code Server} parameters to a fresh handler with a started server, closes it
+ * after the test (failing a strict test with its first server-side error), and adds the requests that matched
+ * no rule and the server-side errors to the failure of a failed test.
+ *
+ * <p>For extra or differently configured servers (multi-cluster tests), register more with
+ * {@code @RegisterExtension static KMockExtension other = KMockExtension.builder().port(0).build();} and reach
+ * each through {@link #handler()} and {@link #server()}; those do not resolve parameters. State lives in the
+ * test's {@link ExtensionContext.Store}, so tests may run in parallel.
+ *
+ * @since 0.1
+ */
+public final class KMockExtension implements ParameterResolver, BeforeEachCallback, AfterEachCallback,
+        TestExecutionExceptionHandler {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KMockExtension.class);
+
+    private final Settings fixed;
+    private final ThreadLocal<RunningServer> current = new InheritableThreadLocal<>();
+
+    /** The declarative extension, configured by {@link KMock} and configuration parameters. */
+    public KMockExtension() {
+        this.fixed = null;
+    }
+
+    private KMockExtension(Settings fixed) {
+        this.fixed = fixed;
+    }
+
+    /** A builder for a programmatically configured extension, to register with {@code @RegisterExtension}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The handler of the running test, for extensions made by {@link #builder()}. */
+    @SuppressWarnings("unchecked")
+    public <H extends RawHandler> H handler() {
+        return (H) running().handler();
+    }
+
+    /** The server of the running test, for extensions made by {@link #builder()}. */
+    public Server server() {
+        return running().server();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (fixed != null) {
+            RunningServer server = RunningServer.start(fixed.handlerFor(RawHandler.class), fixed);
+            context.getStore(NAMESPACE).put(this, server);
+            current.set(server);
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        current.remove();
+        RunningServer server = context.getStore(NAMESPACE).remove(this, RunningServer.class);
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return fixed == null && (RawHandler.class.isAssignableFrom(type) || type == Server.class);
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        RunningServer server = context.getStore(NAMESPACE).get(this, RunningServer.class);
+        if (server == null) {
+            Settings settings = Settings.of(context);
+            server = RunningServer.start(settings.handlerFor(type == Server.class ? RawHandler.class : type), settings);
+            context.getStore(NAMESPACE).put(this, server);
+        }
+        if (type == Server.class) {
+            return server.server();
+        }
+        if (!type.isInstance(server.handler())) {
+            throw new ParameterResolutionException("This test's KMock handler is a " + server.handler().getClass().getSimpleName()
+                    + ", which the parameter type " + type.getSimpleName() + " cannot take; declare the parameters with one handler type.");
+        }
+        return server.handler();
+    }
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        RunningServer server = context.getStore(NAMESPACE).get(this, RunningServer.class);
+        String report = server == null ? null : server.report();
+        if (report != null) {
+            failure.addSuppressed(new ServerReport(report));
+            context.publishReportEntry("kmock", report);
+        }
+        throw failure;
+    }
+
+    private RunningServer running() {
+        RunningServer server = current.get();
+        if (server == null) {
+            throw new IllegalStateException("No KMock server is running on this thread: handler() and server() work "
+                    + "inside a test of the class that registers this extension with @RegisterExtension.");
+        }
+        return server;
+    }
+
+    /** What the server saw, attached to a failed test's exception. */
+    static final class ServerReport extends AssertionError {
+        ServerReport(String report) {
+            super(report);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+
+    /** Options of an extension made with {@link KMockExtension#builder()}. */
+    public static final class Builder {
+        private Class<? extends RawHandler> handler;
+        private int port;
+        private String host = "127.0.0.1";
+        private List<String> hostnames = List.of();
+        private boolean strict;
+        private int limit = -1;
+        private String transport;
+
+        private Builder() {
+        }
+
+        /** The handler class; default {@code KubernetesEmulator}. */
+        public Builder handler(Class<? extends RawHandler> handler) {
+            this.handler = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /** The port; default 0, an ephemeral one. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** The interface to bind; default {@code 127.0.0.1}. */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** Hosts intercepted by the embedded client. */
+        public Builder hostnames(String... hostnames) {
+            this.hostnames = Arrays.asList(hostnames);
+            return this;
+        }
+
+        /** Whether server-side errors fail the test. */
+        public Builder strict(boolean strict) {
+            this.strict = strict;
+            return this;
+        }
+
+        /** The most requests served. */
+        public Builder limit(int limit) {
+            this.limit = limit;
+            return this;
+        }
+
+        /** The transport name, {@code jdk} or {@code jetty}. */
+        public Builder transport(String transport) {
+            this.transport = transport;
+            return this;
+        }
+
+        /** The extension, to register with {@code @RegisterExtension}. */
+        public KMockExtension build() {
+            return new KMockExtension(new Settings(handler, port, host, hostnames, strict, limit, transport));
+        }
+    }
+}
