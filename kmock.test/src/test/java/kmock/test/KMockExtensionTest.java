@@ -108,7 +108,7 @@ class KMockExtensionTest {
     }
 
     private static Events runMethod(Class<?> fixture, String method) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectMethod(fixture, method)).execute().testEvents();
+        return EngineTestKit.engine("junit-jupiter").selectors(selectMethod(fixture, method, "kmock.handlers.RawHandler")).execute().testEvents();
     }
 
     private static Throwable onlyFailure(Events events) {

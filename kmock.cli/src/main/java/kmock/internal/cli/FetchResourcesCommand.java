@@ -98,7 +98,8 @@ public final class FetchResourcesCommand {
         return found;
     }
 
-    private static Map<?, ?> get(HttpClient http, URI uri, String token) throws IOException, InterruptedException {
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> get(HttpClient http, URI uri, String token) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json");
         if (token != null) {
@@ -108,7 +109,7 @@ public final class FetchResourcesCommand {
         if (response.statusCode() != 200) {
             throw new IOException("GET " + uri + " answered " + response.statusCode());
         }
-        return JSON.readValue(response.body(), Map.class);
+        return (Map<String, Object>) JSON.readValue(response.body(), Map.class);
     }
 
     private static void write(List<Object> documents, String output, PrintStream out) throws IOException {

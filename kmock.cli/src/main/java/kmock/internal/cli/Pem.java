@@ -44,8 +44,7 @@ public final class Pem {
         if (insecure) {
             trust = new TrustManager[] {new TrustAll()};
         } else if (caPem != null) {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
+            KeyStore store = emptyStore(KeyStore.getDefaultType());
             int i = 0;
             for (Certificate certificate : certificates(caPem)) {
                 store.setCertificateEntry("ca" + i++, certificate);
@@ -58,12 +57,7 @@ public final class Pem {
         }
         KeyManagerFactory keys = null;
         if (certPem != null && keyPem != null) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            try {
-                store.load(null, null);
-            } catch (java.io.IOException impossible) {
-                throw new GeneralSecurityException(impossible);
-            }
+            KeyStore store = emptyStore("PKCS12");
             char[] password = "kmock".toCharArray();
             store.setKeyEntry("client", privateKey(keyPem), password, certificates(certPem).toArray(new Certificate[0]));
             keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
@@ -72,6 +66,16 @@ public final class Pem {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(keys == null ? null : keys.getKeyManagers(), trust, new SecureRandom());
         return context;
+    }
+
+    private static KeyStore emptyStore(String type) throws GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance(type);
+        try {
+            store.load(null, null);
+        } catch (java.io.IOException impossible) {
+            throw new GeneralSecurityException(impossible);
+        }
+        return store;
     }
 
     /** Every certificate in PEM text. */

@@ -54,8 +54,10 @@ class CliTest {
     void sigtermClosesCleanly() throws Exception {
         try (KmockJar kmock = KmockJar.start("serve", "--port", "0")) {
             kmock.awaitListening();
-            kmock.process.destroy();
+            // Process.destroy() would also close our ends of the pipes; the handle only sends SIGTERM.
+            assertTrue(kmock.process.toHandle().destroy(), "SIGTERM could not be sent");
             assertTrue(kmock.process.waitFor(30, TimeUnit.SECONDS), "no exit within 30 s of SIGTERM");
+            assertEquals(143, kmock.process.exitValue(), "the JVM's exit code after SIGTERM and its shutdown hooks");
             String stopping = kmock.stderr.poll(10, TimeUnit.SECONDS);
             assertTrue(stopping != null && stopping.startsWith("Stopping http://"), "stderr: " + stopping);
         }
