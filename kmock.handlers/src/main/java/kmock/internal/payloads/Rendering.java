@@ -27,7 +27,9 @@ import kmock.internal.streams.ReplayableStream;
  * returns a fixed response; once a stream is met (a replayable or depletable stream, a feeding point) it returns
  * a streaming response whose body continues the same walk on the transport's thread. So status and headers may
  * change until the first chunk, and a stream that ends before giving any chunk is depleted
- * ({@link NoSuchElementException}), letting the next reaction serve.
+ * ({@link NoSuchElementException}), letting the next reaction serve. Once the first chunk is sent, a plain
+ * status-like integer or header-like map in the stream is data (a JSON line), as in the original's streams;
+ * explicit {@code Payload.headers}, {@code cookies} or {@code response} there are a failure.
  *
  * <p>The walk keeps an explicit stack of stream cursors instead of recursing, and drops a cursor before it
  * interprets the cursor's last item: a stream that ends in a feeding point and is fed a new one a hundred
@@ -130,6 +132,11 @@ final class Rendering {
                     return true;
                 case STATUS:
                 case HEADERS:
+                    if (out != null && !(value instanceof Payload)) {
+                        return chunk(Part.json(value)); // the headers are sent: a plain number or map is data
+                    }
+                    meta(value);
+                    return true;
                 case COOKIES:
                     meta(value);
                     return true;
@@ -188,9 +195,9 @@ final class Rendering {
     /** Status, headers, cookies: into the draft before the body starts; refused once the headers are sent. */
     private void meta(Object value) {
         if (out != null) {
-            throw new IllegalStateException("The reply payload " + Declarations.quote(value) + " sets the status or "
-                    + "headers, but the stream already sent them with its first chunk. Put it before the first chunk, "
-                    + "or send it as data with Payload.json(..).");
+            throw new IllegalStateException("The reply payload " + Declarations.quote(value) + " sets the status, "
+                    + "headers or cookies, but the stream already sent them with its first chunk. Put it before the "
+                    + "first chunk, or send it as data with Payload.json(..).");
         }
         if (value instanceof Integer status) {
             draft.status(status);

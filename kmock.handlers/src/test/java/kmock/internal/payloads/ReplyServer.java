@@ -3,6 +3,7 @@ package kmock.internal.payloads;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -25,13 +26,15 @@ public final class ReplyServer implements AutoCloseable {
 
     private final LiveHub hub;
     private final List<Responder> chain;
+    private final Map<String, Responder> byPath;
     private final Sinks sinks;
     private final List<Throwable> errors = new CopyOnWriteArrayList<>();
     private final Server server;
 
-    private ReplyServer(String transport, LiveHub hub, Sinks sinks, Responder... responders) {
+    private ReplyServer(String transport, LiveHub hub, Sinks sinks, Map<String, Responder> byPath, Responder... responders) {
         this.hub = hub;
         this.sinks = sinks;
+        this.byPath = byPath;
         this.chain = new CopyOnWriteArrayList<>(Arrays.asList(responders));
         String only = System.getProperty("kmock.test.transports");
         if (only != null && !only.isBlank() && !List.of(only.split(",")).contains(transport)) {
@@ -50,17 +53,22 @@ public final class ReplyServer implements AutoCloseable {
 
     /** Serves the responders in order; their live streams listen to the given hub. */
     public static ReplyServer start(String transport, LiveHub hub, Responder... responders) {
-        return new ReplyServer(transport, hub, null, responders);
+        return new ReplyServer(transport, hub, null, Map.of(), responders);
     }
 
     /** Serves one responder with a hub of its own. */
     public static ReplyServer start(String transport, Responder responder) {
-        return new ReplyServer(transport, new LiveHub(), null, responder);
+        return new ReplyServer(transport, new LiveHub(), null, Map.of(), responder);
+    }
+
+    /** Answers each path from its own responder (404 for other paths); all listen to the given hub. */
+    public static ReplyServer byPath(String transport, LiveHub hub, Map<String, Responder> responders) {
+        return new ReplyServer(transport, hub, null, Map.copyOf(responders));
     }
 
     /** Delivers every request to the sinks, then answers 200 with an empty body. */
     public static ReplyServer sinking(String transport, Sinks sinks) {
-        return new ReplyServer(transport, new LiveHub(), sinks);
+        return new ReplyServer(transport, new LiveHub(), sinks, Map.of());
     }
 
     private Response handle(Request request) {
@@ -71,6 +79,14 @@ public final class ReplyServer implements AutoCloseable {
             }
         } catch (Exception failure) {
             return fail(failure);
+        }
+        Responder routed = byPath.get(request.path());
+        if (routed != null) {
+            try {
+                return routed.respond(request, errors::add);
+            } catch (Exception failure) {
+                return fail(failure);
+            }
         }
         for (Responder responder : chain) {
             try {
