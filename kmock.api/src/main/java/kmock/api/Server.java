@@ -219,10 +219,11 @@ public final class Server implements AutoCloseable {
             Transport.Listener listener;
             try {
                 listener = chosen.listen(new Transport.ServerConfig(host, port, maxBodySize), handler);
-            } catch (BindException e) {
-                throw new UncheckedIOException("Cannot listen on " + host + ":" + port + " (" + e.getMessage()
-                        + "): the port is in use or not allowed; choose another, or port 0 for an ephemeral one.", e);
             } catch (IOException e) {
+                if (e instanceof BindException || e.getCause() instanceof BindException) {
+                    throw new UncheckedIOException("Cannot listen on " + host + ":" + port + " (" + e.getMessage()
+                            + "): the port is in use or not allowed; choose another, or port 0 for an ephemeral one.", e);
+                }
                 throw new UncheckedIOException("Cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
             }
             Server server;

@@ -13,6 +13,7 @@ import com.sun.net.httpserver.HttpExchange;
 import kmock.api.Handler;
 import kmock.api.Request;
 import kmock.api.Response;
+import kmock.internal.http.Replies;
 
 /** One request on the JDK server: read it into a {@link Request}, ask the handler, write the {@link Response}. */
 final class JdkExchange {
@@ -29,8 +30,7 @@ final class JdkExchange {
         try {
             byte[] body = readBody();
             if (body == null) {
-                sendFixed(Response.builder().status(413).header("Content-Type", "text/plain; charset=utf-8")
-                        .body("Request body over the limit of " + maxBodySize + " bytes\n").setHeader("Connection", "close").build());
+                sendFixed(Replies.tooLarge(maxBodySize));
                 return;
             }
             Request request = Request.builder().method(exchange.getRequestMethod()).url(url())
@@ -42,8 +42,7 @@ final class JdkExchange {
                     throw new IllegalStateException("the handler returned no response");
                 }
             } catch (Exception | Error e) {
-                response = Response.builder().status(500).header("Content-Type", "text/plain; charset=utf-8")
-                        .body(e.getClass().getName() + ": " + e.getMessage() + "\n").build();
+                response = Replies.failure(e);
             }
             if (response.isStreaming()) {
                 stream(response);
@@ -131,9 +130,7 @@ final class JdkExchange {
             throw e;
         } catch (Exception e) {
             if (!chunks.committed()) {
-                Response failure = Response.builder().status(500).header("Content-Type", "text/plain; charset=utf-8")
-                        .body(e.getClass().getName() + ": " + e.getMessage() + "\n").build();
-                sendFixed(failure);
+                sendFixed(Replies.failure(e));
                 return;
             }
             // Committed: the client sees the stream cut short.

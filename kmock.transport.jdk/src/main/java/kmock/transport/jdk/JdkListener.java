@@ -2,6 +2,7 @@ package kmock.transport.jdk;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -9,12 +10,12 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import kmock.api.Handler;
+import kmock.internal.http.ServingThreads;
 import kmock.spi.Transport;
 
 /**
@@ -25,7 +26,7 @@ final class JdkListener implements Transport.Listener {
 
     private final HttpServer server;
     private final ExecutorService executor;
-    private final Set<Thread> busy = ConcurrentHashMap.newKeySet();
+    private final ServingThreads serving = new ServingThreads();
     private final Set<HttpExchange> open = ConcurrentHashMap.newKeySet();
 
     private JdkListener(HttpServer server, ExecutorService executor) {
@@ -51,15 +52,16 @@ final class JdkListener implements Transport.Listener {
     }
 
     private void serve(HttpExchange exchange, Handler handler, long maxBodySize) {
-        Thread thread = Thread.currentThread();
-        busy.add(thread);
+        if (!serving.enter()) {
+            exchange.close();
+            return;
+        }
         open.add(exchange);
         try {
             new JdkExchange(exchange, maxBodySize).serve(handler);
         } finally {
             open.remove(exchange);
-            busy.remove(thread);
-            Thread.interrupted(); // a close() interrupt must not leak into the next task of this pooled thread
+            serving.exit();
         }
     }
 
@@ -70,14 +72,7 @@ final class JdkListener implements Transport.Listener {
 
     @Override
     public void close() {
-        // Interrupt producers and give them a moment to end their responses properly (a terminating chunk): some
-        // clients, the JDK's among them, never report a chunked body cut off by a bare socket close. Whatever is
-        // still open then is closed hard.
-        busy.forEach(Thread::interrupt);
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
-        while (!busy.isEmpty() && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
-        }
+        serving.interruptAndAwait(Duration.ofMillis(500));
         open.forEach(HttpExchange::close);
         server.stop(0);
         executor.shutdownNow();

@@ -1,0 +1,364 @@
+package kmock.handlers;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import kmock.api.Client;
+import kmock.api.Handler;
+import kmock.api.KResponse;
+import kmock.api.KStream;
+import kmock.api.Request;
+import kmock.api.Response;
+import kmock.api.Server;
+import kmock.internal.dispatch.RuleTable;
+import kmock.internal.streams.LiveHub;
+import kmock.internal.views.ReactionNode;
+import kmock.internal.views.RequestLog;
+import kmock.internal.views.ViewContext;
+import kmock.internal.views.ViewNode;
+
+/**
+ * A handler for any HTTP API, declared with a brief DSL: {@code kmock.on("get /users").reply(200, users)}. It is
+ * the root {@link View} (its log holds every request that arrived, unmatched ones included) and, once a server
+ * serves it, a {@link Client} pointed at that server, so relative URLs work: {@code kmock.get("/users")}.
+ *
+ * <pre>{@code
+ * try (RawHandler kmock = new RawHandler(); Server server = Server.builder(kmock).start()) {
+ *     kmock.on("get /").reply("hello".getBytes());
+ *     assert kmock.get("/").text().equals("hello");
+ * }
+ * }</pre>
+ *
+ * <p>Unmatched requests get {@code 404} with an empty body; a payload that fails gets {@code 500} and lands in
+ * {@link #errors()}. Thread-safe.
+ *
+ * @since 0.1
+ */
+public class RawHandler implements Handler, View, Client, AutoCloseable {
+
+    private final boolean strict;
+    private final int limit;
+    private final RequestLog log = new RequestLog();
+    private final RuleTable rules;
+    private final LiveHub hub = new LiveHub();
+    private final List<Throwable> errors = new CopyOnWriteArrayList<>();
+    private final List<Request> unmatched = new CopyOnWriteArrayList<>();
+    private final List<Server> servers = new CopyOnWriteArrayList<>();
+    private final AtomicInteger served = new AtomicInteger();
+    private final ViewNode root;
+
+    /** A lenient handler without a request limit. */
+    public RawHandler() {
+        this(new Builder());
+    }
+
+    /** A handler with the builder's options; subclasses pass their own builders up. */
+    protected RawHandler(Builder builder) {
+        this.strict = builder.strict;
+        this.limit = builder.limit;
+        this.rules = new RuleTable(builder.indexing);
+        this.root = ViewNode.root(new ViewContext() {
+            @Override
+            public List<Request> log() {
+                return log.snapshot();
+            }
+
+            @Override
+            public void declare(ReactionNode reaction) {
+                rules.add(reaction);
+            }
+
+            @Override
+            public LiveHub hub() {
+                return hub;
+            }
+        });
+    }
+
+    /** A builder for a handler with options: {@code RawHandler.builder().strict(true).limit(100).build()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---- serving --------------------------------------------------------------------------------------------
+
+    @Override
+    public Response handle(Request request) {
+        long seq = log.append(request);
+        if (limit >= 0 && served.incrementAndGet() > limit) {
+            IllegalStateException beyond = new IllegalStateException("The request limit of " + limit
+                    + " is reached; refused: " + request);
+            errors.add(beyond);
+            return renderError(request, beyond);
+        }
+        for (ReactionNode rule : rules.candidates(request)) {
+            if (rule.isDepleted() || !rule.admits(request, seq)) {
+                continue;
+            }
+            try {
+                if (rule.isSpy()) {
+                    rule.record(request);
+                    rule.runSinks(request);
+                    continue;
+                }
+                Response response = rule.respond(request, errors::add);
+                rule.runSinks(request);
+                return response;
+            } catch (NoSuchElementException depleted) {
+                rule.deplete();
+                rules.remove(rule);
+            } catch (Exception | Error failure) {
+                rule.record(request);
+                errors.add(failure);
+                return renderError(request, failure);
+            }
+        }
+        unmatched.add(request);
+        return renderUnmatched(request);
+    }
+
+    /** The answer to a request that no rule took: {@code 404} with an empty body. Kubernetes handlers explain more. */
+    protected Response renderUnmatched(Request request) {
+        return Response.of(404);
+    }
+
+    /** The answer when a payload failed: {@code 500} naming the exception. Kubernetes handlers answer a {@code Status}. */
+    protected Response renderError(Request request, Throwable error) {
+        return Response.builder().status(500).header("Content-Type", "text/plain; charset=utf-8")
+                .body(error.getClass().getName() + (error.getMessage() == null ? "" : ": " + error.getMessage()) + "\n").build();
+    }
+
+    /** Server-side exceptions so far (depletion excluded), in order. */
+    public List<Throwable> errors() {
+        return List.copyOf(errors);
+    }
+
+    /** The requests that no rule answered, in order. */
+    public List<Request> unmatched() {
+        return List.copyOf(unmatched);
+    }
+
+    /** The hub of every stream waiting at a {@code Payload.LIVE} point: {@code kmock.live().feed(item)}. */
+    public Live live() {
+        return hub::feed;
+    }
+
+    /** Feeds every stream of a handler that waits at a {@code Payload.LIVE} feeding point. */
+    @FunctionalInterface
+    public interface Live {
+        /** Feeds items; without a new {@code Payload.LIVE} among them, the waiting streams run to their end. */
+        void feed(Object... items);
+    }
+
+    /**
+     * Ends the handler's use: a strict handler throws its first server-side error (itself, not wrapped) with the
+     * others attached as suppressed.
+     */
+    @Override
+    public void close() {
+        if (!strict || errors.isEmpty()) {
+            return;
+        }
+        Throwable first = errors.get(0);
+        for (Throwable other : errors.subList(1, errors.size())) {
+            if (other != first) {
+                first.addSuppressed(other);
+            }
+        }
+        throw Rethrow.<RuntimeException>unchecked(first);
+    }
+
+    // ---- servers and the embedded client --------------------------------------------------------------------
+
+    @Override
+    public void attach(Server server) {
+        servers.add(server);
+    }
+
+    @Override
+    public void detach(Server server) {
+        servers.remove(server);
+    }
+
+    /** The server serving this handler (the first attached, when several do). */
+    public Server server() {
+        if (!servers.isEmpty()) {
+            return servers.get(0);
+        }
+        throw new IllegalStateException("This handler is not attached to a server: start one with Server.builder(handler).start()");
+    }
+
+    /** The server's base URL, such as {@code http://127.0.0.1:41234/}. */
+    public URI url() {
+        return server().url();
+    }
+
+    /** The server's embedded client. */
+    public Client client() {
+        return server().client();
+    }
+
+    @Override
+    public KResponse request(String method, String url, Object body, Map<String, String> headers) {
+        return client().request(method, url, body, headers);
+    }
+
+    @Override
+    public KStream stream(String method, String url, Object body, Map<String, String> headers) {
+        return client().stream(method, url, body, headers);
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) {
+        return client().unwrap(type);
+    }
+
+    // ---- the root view --------------------------------------------------------------------------------------
+
+    @Override
+    public View on(Object... criteria) {
+        return root.on(criteria);
+    }
+
+    @Override
+    public Reaction reply(Object... payloads) {
+        return root.reply(payloads);
+    }
+
+    @Override
+    public Reaction sink(Object... sinks) {
+        return root.sink(sinks);
+    }
+
+    @Override
+    public View priority(int priority) {
+        return root.priority(priority);
+    }
+
+    @Override
+    public View fallback() {
+        return root.fallback();
+    }
+
+    @Override
+    public View override() {
+        return root.override();
+    }
+
+    @Override
+    public View slice(int from, int to) {
+        return root.slice(from, to);
+    }
+
+    @Override
+    public View slice(int from, int to, int step) {
+        return root.slice(from, to, step);
+    }
+
+    @Override
+    public View first(int n) {
+        return root.first(n);
+    }
+
+    @Override
+    public View skip(int n) {
+        return root.skip(n);
+    }
+
+    @Override
+    public View or(View other) {
+        return root.or(other);
+    }
+
+    @Override
+    public View and(View other) {
+        return root.and(other);
+    }
+
+    @Override
+    public View except(View other) {
+        return root.except(other);
+    }
+
+    @Override
+    public List<Request> requests() {
+        return log.snapshot();
+    }
+
+    @Override
+    public int size() {
+        return log.size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return log.size() == 0;
+    }
+
+    @Override
+    public Request get(int index) {
+        return root.get(index);
+    }
+
+    @Override
+    public boolean contains(Object criterion) {
+        return root.contains(criterion);
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + log.size() + " requests, " + rules.all().size() + " rules]";
+    }
+
+    /**
+     * Options of a handler. Subclass builders extend this one and override its setters with their own return
+     * type, so chains keep the most specific type: {@code KubernetesEmulator.builder().strict(true).build()}.
+     */
+    public static class Builder {
+        private boolean strict;
+        private int limit = -1;
+        private boolean indexing = true;
+
+        /** For subclasses' builders. */
+        protected Builder() {
+        }
+
+        /** Whether {@link RawHandler#close()} throws the first server-side error. */
+        public Builder strict(boolean strict) {
+            this.strict = strict;
+            return this;
+        }
+
+        /** The most requests served; beyond it every request is answered with an error and recorded. */
+        public Builder limit(int limit) {
+            if (limit < 0) {
+                throw new IllegalArgumentException("limit must be >= 0, got " + limit);
+            }
+            this.limit = limit;
+            return this;
+        }
+
+        /** Off: every rule is scanned in order; the reference of the dispatch equivalence test. */
+        Builder indexing(boolean indexing) {
+            this.indexing = indexing;
+            return this;
+        }
+
+        /** The handler. */
+        public RawHandler build() {
+            return new RawHandler(this);
+        }
+    }
+
+    /** Throws a checked exception without declaring it: strict close() rethrows the original error itself. */
+    private static final class Rethrow {
+        @SuppressWarnings("unchecked")
+        static <T extends Throwable> T unchecked(Throwable error) throws T {
+            throw (T) error;
+        }
+    }
+}

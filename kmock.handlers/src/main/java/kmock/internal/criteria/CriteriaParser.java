@@ -1,0 +1,191 @@
+package kmock.internal.criteria;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+import kmock.api.Action;
+import kmock.api.Method;
+import kmock.api.Request;
+import kmock.api.Resource;
+
+/**
+ * Reads the plain values given to {@code on(...)} as criteria, as API.md's table says; anything else fails at
+ * declaration with a message that says which forms exist and how to wrap the value.
+ */
+public final class CriteriaParser {
+
+    private static final List<String> METHODS = List.of("get", "head", "post", "put", "patch", "delete", "options");
+    private static final List<String> ACTIONS = List.of("list", "watch", "fetch", "create", "update");
+
+    private CriteriaParser() {
+    }
+
+    /** The criteria of one {@code on(...)} argument, in evaluation order. */
+    @SuppressWarnings("unchecked")
+    public static List<Criterion> parse(Object value) {
+        if (value instanceof Criterion criterion) {
+            return List.of(criterion);
+        }
+        if (value instanceof String text) {
+            return parseString(text);
+        }
+        if (value instanceof Pattern pattern) {
+            return List.of(Criterion.of("path~" + pattern, request -> pattern.matcher(request.path()).matches()));
+        }
+        if (value instanceof Method method) {
+            return List.of(Criterion.method(method.name()));
+        }
+        if (value instanceof Action action) {
+            return List.of(Criterion.of("action=" + action, request -> request.action() == action));
+        }
+        if (value instanceof Resource resource) {
+            return List.of(Criterion.of("resource=" + resource, request -> resource.matches(request.resource())));
+        }
+        if (value instanceof Map<?, ?> map) {
+            Values.check("criteria map", map);
+            Map<String, Object> copy = new java.util.LinkedHashMap<>((Map<String, Object>) map);
+            if (WellKnownHeaders.allHeaders(map)) {
+                return List.of(Criterion.of("headers" + copy, request -> Values.subset(copy, request::header)));
+            }
+            return List.of(Criterion.of("params" + copy, request -> Values.subset(copy, request.params()::get)));
+        }
+        if (value instanceof Predicate<?> predicate) {
+            Predicate<Request> test = (Predicate<Request>) predicate;
+            return List.of(Criterion.impure("predicate " + predicate, test));
+        }
+        if (value instanceof CompletableFuture<?> future) {
+            return List.of(Criterion.impure("once " + future + " is done", request -> future.isDone()));
+        }
+        if (value instanceof Future<?> future) {
+            return List.of(Criterion.impure("once " + future + " is done", request -> future.isDone()));
+        }
+        if (value instanceof CountDownLatch latch) {
+            return List.of(Criterion.impure("once " + latch + " is at zero", request -> latch.getCount() == 0));
+        }
+        if (value instanceof Set<?>) {
+            throw new IllegalArgumentException("Sets are reserved as criteria (as in the Python original); give the "
+                    + "values one by one, or use a java.util.function.Predicate<Request> for any-of logic.");
+        }
+        if (value instanceof Collection<?>) {
+            throw new IllegalArgumentException("A list is not a criterion: pass its items as separate arguments of on(...), "
+                    + "or Criteria.data(list) to match a JSON body.");
+        }
+        throw new IllegalArgumentException("Not a criterion: " + (value == null ? "null" : value + " (" + value.getClass().getName() + ")")
+                + ". Use a method or path string, a Pattern, a Map of params or headers, a Predicate<Request>, a Future, "
+                + "a CountDownLatch, Method, Action, Resource, or one of Criteria.*.");
+    }
+
+    private static List<Criterion> parseString(String text) {
+        String trimmed = text.trim();
+        if (trimmed.isEmpty()) {
+            throw new IllegalArgumentException("An empty string is not a criterion: use on() with no arguments to match everything.");
+        }
+        if (trimmed.startsWith("/")) {
+            return pathAndQuery(trimmed);
+        }
+        String lower = trimmed.toLowerCase(Locale.ROOT);
+        if (METHODS.contains(lower)) {
+            return List.of(Criterion.method(lower));
+        }
+        if (ACTIONS.contains(lower)) {
+            Action action = Action.lookup(lower);
+            return List.of(Criterion.of("action=" + action, request -> request.action() == action));
+        }
+        Resource resource = Resource.tryParse(trimmed, false);
+        if (resource != null) {
+            return List.of(Criterion.of("resource=" + resource, request -> resource.matches(request.resource())));
+        }
+        int space = trimmed.indexOf(' ');
+        if (space > 0) {
+            String first = trimmed.substring(0, space).toLowerCase(Locale.ROOT);
+            String rest = trimmed.substring(space + 1).trim();
+            if (METHODS.contains(first) && rest.startsWith("/")) {
+                List<Criterion> criteria = new ArrayList<>();
+                criteria.add(Criterion.method(first));
+                criteria.addAll(pathAndQuery(rest));
+                return criteria;
+            }
+            if (ACTIONS.contains(first) || first.equals("delete")) {
+                Resource target = Resource.tryParse(rest, false);
+                if (target != null) {
+                    Action action = Action.lookup(first);
+                    return List.of(Criterion.of("action=" + action, request -> request.action() == action),
+                            Criterion.of("resource=" + target, request -> target.matches(request.resource())));
+                }
+            }
+        }
+        throw new IllegalArgumentException(unknown(text));
+    }
+
+    private static List<Criterion> pathAndQuery(String text) {
+        int question = text.indexOf('?');
+        if (question < 0) {
+            return List.of(Criterion.path(text));
+        }
+        Request parsed = Request.builder().url(text.replace(" ", "%20")).build();
+        Map<String, String> params = parsed.params();
+        return List.of(Criterion.path(parsed.path()),
+                Criterion.of("params" + params, request -> Values.subset(params, request.params()::get)));
+    }
+
+    private static String unknown(String text) {
+        StringBuilder message = new StringBuilder("Not a criterion string: '").append(text).append("'. ");
+        String word = text.trim().split("\\s+")[0].toLowerCase(Locale.ROOT);
+        String closest = closest(word);
+        if (closest != null) {
+            message.append("Did you mean '").append(closest).append("'? ");
+        }
+        message.append("Strings are HTTP methods (get, post, put, patch, delete, head, options), paths starting with '/' "
+                + "('/path?q=1'), 'get /path', Kubernetes actions (list, watch, fetch, create, update), resources "
+                + "('v1/pods', 'pods.v1', 'kopf.dev/v1/kopfexamples', 'kopfexamples.v1.kopf.dev') or 'list pods.v1'. "
+                + "Wrap anything else explicitly: Criteria.method(\"…\"), Criteria.path(\"…\"), Criteria.resource(\"…\"), Criteria.text(\"…\").");
+        return message.toString();
+    }
+
+    private static String closest(String word) {
+        String best = null;
+        int bestDistance = 3;
+        for (String candidate : concat(METHODS, ACTIONS)) {
+            int distance = distance(word, candidate);
+            if (distance > 0 && distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

@@ -1,0 +1,108 @@
+package kmock.internal.k8s.store;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A failed Kubernetes API operation: the HTTP status code, the Kubernetes reason and a message, rendered as a
+ * {@code Status} object by {@link #toStatus()} for HTTP replies and for {@code ERROR} events of watch streams.
+ */
+public final class KubernetesException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The reasons the store reports, with their HTTP status codes as the Kubernetes API server sends them. */
+    public enum Reason {
+        /** 400: the request itself is malformed or contradicts the URL. */
+        BAD_REQUEST(400, "BadRequest"),
+        /** 404: no such object. */
+        NOT_FOUND(404, "NotFound"),
+        /** 409: a create for a name that is taken by a live object. */
+        ALREADY_EXISTS(409, "AlreadyExists"),
+        /** 409: a write based on a stale resourceVersion, or a failed precondition. */
+        CONFLICT(409, "Conflict"),
+        /** 410: the requested history is gone. */
+        GONE(410, "Gone"),
+        /** 410: a resourceVersion or continue token older than the kept history (the API server's reason). */
+        EXPIRED(410, "Expired"),
+        /** 422: the object is not valid, such as having neither a name nor a generateName. */
+        INVALID(422, "Invalid");
+
+        private final int code;
+        private final String text;
+
+        Reason(int code, String text) {
+            this.code = code;
+            this.text = text;
+        }
+
+        /** The HTTP status code. */
+        public int code() {
+            return code;
+        }
+
+        /** The reason as written in a {@code Status} object, such as {@code AlreadyExists}. */
+        public String text() {
+            return text;
+        }
+    }
+
+    private final Reason reason;
+    private final String name;
+    private final String group;
+    private final String kind;
+
+    /** A failure with details naming the object ({@code kind} is the plural resource name, as the API server sends it). */
+    public KubernetesException(Reason reason, String message, String name, String group, String kind) {
+        super(message);
+        this.reason = reason;
+        this.name = name;
+        this.group = group;
+        this.kind = kind;
+    }
+
+    /** A failure about an object of the store. */
+    public KubernetesException(Reason reason, String message, ObjectKey key) {
+        this(reason, message, key == null ? null : key.name(), key == null ? null : key.resource().group(),
+                key == null ? null : key.resource().plural());
+    }
+
+    /** A failure that names no object. */
+    public KubernetesException(Reason reason, String message) {
+        this(reason, message, null, null, null);
+    }
+
+    /** The reason. */
+    public Reason reason() {
+        return reason;
+    }
+
+    /** The HTTP status code. */
+    public int code() {
+        return reason.code();
+    }
+
+    /** The failure as a Kubernetes {@code Status} object (a fresh mutable map). */
+    public Map<String, Object> toStatus() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (name != null) {
+            details.put("name", name);
+        }
+        if (group != null) {
+            details.put("group", group);
+        }
+        if (kind != null) {
+            details.put("kind", kind);
+        }
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("apiVersion", "v1");
+        status.put("kind", "Status");
+        status.put("metadata", new LinkedHashMap<>());
+        status.put("status", "Failure");
+        status.put("message", getMessage());
+        status.put("reason", reason.text());
+        status.put("details", details);
+        status.put("code", reason.code());
+        return status;
+    }
+}

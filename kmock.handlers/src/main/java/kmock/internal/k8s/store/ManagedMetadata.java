@@ -1,0 +1,231 @@
+package kmock.internal.k8s.store;
+
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import kmock.api.Resource;
+
+/**
+ * The metadata the API server owns: name and namespace from the key, a uid per life, the resourceVersion, the
+ * creationTimestamp and generation, and apiVersion/kind when the body omits them. API writes get the server's
+ * values; direct writes through {@code objects()} keep a uid, creationTimestamp or deletionTimestamp they give.
+ */
+final class ManagedMetadata {
+
+    /** Top-level fields whose changes do not bump {@code generation}. */
+    private static final Set<String> NOT_SPEC = Set.of("metadata", "status", "apiVersion", "kind");
+    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+    private final StoreSettings settings;
+
+    ManagedMetadata(StoreSettings settings) {
+        this.settings = settings;
+    }
+
+    /** The fields of an object being created (or starting a new life); {@code revision} null for a dry run. */
+    Map<String, Object> onCreate(Map<String, Object> body, ObjectKey key, String revision, boolean direct) {
+        Map<String, Object> object = withTypes(body, key.resource(), null);
+        Map<String, Object> meta = metadata(object);
+        placeKey(meta, key);
+        if (!direct || string(meta, "uid") == null) {
+            meta.put("uid", UUID.randomUUID().toString());
+        }
+        putOrRemove(meta, "resourceVersion", revision);
+        if (!direct || string(meta, "creationTimestamp") == null) {
+            meta.put("creationTimestamp", now());
+        }
+        meta.put("generation", 1);
+        if (!direct) {
+            meta.remove("deletionTimestamp");
+        }
+        return object;
+    }
+
+    /** The fields of a new version of a live object. */
+    Map<String, Object> onUpdate(Map<String, Object> body, Map<String, Object> stored, ObjectKey key, String revision,
+                                 boolean direct) {
+        Map<String, Object> object = withTypes(body, key.resource(), stored);
+        Map<String, Object> meta = metadata(object);
+        Map<String, ?> before = metadataOf(stored);
+        placeKey(meta, key);
+        keepStored(meta, before, "uid", direct);
+        putOrRemove(meta, "resourceVersion", revision);
+        keepStored(meta, before, "creationTimestamp", direct);
+        long generation = before != null && before.get("generation") instanceof Number number ? number.longValue() : 1;
+        meta.put("generation", integral(specChanged(stored, object) ? generation + 1 : generation));
+        if (before != null && before.get("deletionTimestamp") != null) {
+            meta.put("deletionTimestamp", before.get("deletionTimestamp"));
+        } else if (!direct) {
+            meta.remove("deletionTimestamp");
+        }
+        return object;
+    }
+
+    /** Marks a copy of a live object as being deleted: a deletionTimestamp, and with managed metadata a new generation. */
+    Map<String, Object> onDeletionMark(Map<String, Object> copy, String revision) {
+        Map<String, Object> meta = metadata(copy);
+        meta.put("deletionTimestamp", now());
+        if (settings.managedMetadata()) {
+            putOrRemove(meta, "resourceVersion", revision);
+            if (meta.get("generation") instanceof Number number) {
+                meta.put("generation", integral(number.longValue() + 1));
+            }
+        }
+        return copy;
+    }
+
+    /** The last state of a deleted object as its DELETED event shows it: with the deletion's resourceVersion. */
+    Map<String, Object> onDeleted(Map<String, Object> last, long revision) {
+        if (!settings.managedMetadata()) {
+            return last;
+        }
+        Map<String, Object> copy = JsonTree.copyMap(last);
+        metadata(copy).put("resourceVersion", Long.toString(revision));
+        return JsonTree.freezeMap(copy);
+    }
+
+    /** A name from a {@code generateName} prefix: the prefix and five random lowercase letters or digits. */
+    String generateName(String prefix) {
+        StringBuilder name = new StringBuilder(prefix);
+        for (int i = 0; i < 5; i++) {
+            name.append(ALPHABET.charAt(settings.random().nextInt(ALPHABET.length())));
+        }
+        return name.toString();
+    }
+
+    /** A timestamp as the API server writes it: RFC 3339, UTC, whole seconds. */
+    String now() {
+        return DateTimeFormatter.ISO_INSTANT.format(settings.clock().instant().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /**
+     * Checks that a body names the same object as the URL it was sent to.
+     *
+     * @throws KubernetesException 400 when the body's name or namespace differs from the key's
+     */
+    static void checkMatchesKey(ObjectKey key, Map<String, ?> body) {
+        Map<String, ?> meta = metadataOf(body);
+        String name = string(meta, "name");
+        if (name != null && !name.isEmpty() && !name.equals(key.name())) {
+            throw new KubernetesException(KubernetesException.Reason.BAD_REQUEST, "the name of the object (" + name
+                    + ") does not match the name on the URL (" + key.name() + ")", key);
+        }
+        String namespace = string(meta, "namespace");
+        if (key.namespace() != null && namespace != null && !namespace.isEmpty() && !namespace.equals(key.namespace())) {
+            throw new KubernetesException(KubernetesException.Reason.BAD_REQUEST, "the namespace of the provided object ("
+                    + namespace + ") does not match the namespace sent on the request (" + key.namespace() + ")", key);
+        }
+    }
+
+    /** The metadata map of an object, or {@code null}. @throws KubernetesException 400 when it is not a map */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> metadataOf(Map<String, ?> object) {
+        Object meta = object == null ? null : object.get("metadata");
+        if (meta == null || meta instanceof Map) {
+            return (Map<String, Object>) meta;
+        }
+        throw new KubernetesException(KubernetesException.Reason.BAD_REQUEST,
+                "metadata must be a JSON object, not " + meta.getClass().getSimpleName());
+    }
+
+    /** A string field of a map, or {@code null} when absent or not a string. */
+    static String string(Map<String, ?> map, String key) {
+        return map != null && map.get(key) instanceof String text ? text : null;
+    }
+
+    /** Whether an object carries a non-empty {@code metadata.finalizers} list. */
+    static boolean hasFinalizers(Map<String, ?> object) {
+        Map<String, ?> meta = metadataOf(object);
+        return meta != null && meta.get("finalizers") instanceof List<?> list && !list.isEmpty();
+    }
+
+    /** Whether an object carries a {@code metadata.deletionTimestamp}. */
+    static boolean isBeingDeleted(Map<String, ?> object) {
+        Map<String, ?> meta = metadataOf(object);
+        return meta != null && meta.get("deletionTimestamp") != null;
+    }
+
+    private Map<String, Object> withTypes(Map<String, Object> body, Resource resource, Map<String, Object> stored) {
+        boolean hasVersion = body.get("apiVersion") != null;
+        boolean hasKind = body.get("kind") != null;
+        String kind = hasKind ? null : stored != null && stored.get("kind") instanceof String k ? k
+                : settings.kinds().apply(resource);
+        if (hasVersion && (hasKind || kind == null)) {
+            return body;
+        }
+        // Rebuilt so that apiVersion and kind lead, where Kubernetes writes them.
+        Map<String, Object> object = new LinkedHashMap<>();
+        object.put("apiVersion", hasVersion ? body.get("apiVersion")
+                : stored != null && stored.get("apiVersion") != null ? stored.get("apiVersion") : resource.apiVersion());
+        object.put("kind", hasKind ? body.get("kind") : kind);
+        if (object.get("kind") == null) {
+            object.remove("kind");
+        }
+        body.forEach(object::putIfAbsent);
+        return object;
+    }
+
+    private static Map<String, Object> metadata(Map<String, Object> object) {
+        Map<String, Object> meta = metadataOf(object);
+        if (meta == null) {
+            meta = new LinkedHashMap<>();
+            object.put("metadata", meta);
+        }
+        return meta;
+    }
+
+    private static void placeKey(Map<String, Object> meta, ObjectKey key) {
+        meta.put("name", key.name());
+        if (key.namespace() == null) {
+            meta.remove("namespace");
+        } else {
+            meta.put("namespace", key.namespace());
+        }
+    }
+
+    private void keepStored(Map<String, Object> meta, Map<String, ?> before, String field, boolean direct) {
+        if (direct && meta.get(field) != null) {
+            return;
+        }
+        Object value = before == null ? null : before.get(field);
+        if (value == null) {
+            value = field.equals("uid") ? UUID.randomUUID().toString() : now();
+        }
+        meta.put(field, value);
+    }
+
+    private static boolean specChanged(Map<String, ?> before, Map<String, ?> after) {
+        for (String key : before.keySet()) {
+            if (!NOT_SPEC.contains(key) && (!after.containsKey(key) || !JsonTree.same(before.get(key), after.get(key)))) {
+                return true;
+            }
+        }
+        for (String key : after.keySet()) {
+            if (!NOT_SPEC.contains(key) && !before.containsKey(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An Integer when it fits, as a JSON parser would produce it, so stored numbers compare as users expect. */
+    private static Number integral(long value) {
+        if (value == (int) value) {
+            return Integer.valueOf((int) value);
+        }
+        return Long.valueOf(value);
+    }
+
+    private static void putOrRemove(Map<String, Object> meta, String field, String value) {
+        if (value == null) {
+            meta.remove(field);
+        } else {
+            meta.put(field, value);
+        }
+    }
+}

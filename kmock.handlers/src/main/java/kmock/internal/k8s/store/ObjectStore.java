@@ -1,0 +1,517 @@
+package kmock.internal.k8s.store;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+import kmock.api.Resource;
+import kmock.internal.k8s.store.KubernetesException.Reason;
+
+/**
+ * The emulator's versioned object store, without HTTP: objects keyed by resource, namespace and name, each with
+ * its history of versions, one cluster-wide resourceVersion counter, and the window of recent events.
+ *
+ * <p>API writes ({@link #create}, {@link #replace}, {@link #update}, {@link #delete}, {@link #deleteCollection})
+ * follow the API server's rules and fail with a {@link KubernetesException}; direct writes ({@link #put},
+ * {@link #putHistory}, {@link #remove}) serve {@code objects()} and store what the test gives. Every committed
+ * change takes the next resourceVersion and is passed, in that order, to the subscribers under the store's lock,
+ * so they see each event exactly once and in resourceVersion order. Everything stored or returned is a frozen
+ * deep copy. Thread-safe.
+ */
+public final class ObjectStore {
+
+    private final StoreSettings settings;
+    private final ManagedMetadata managed;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final NavigableMap<ObjectKey, History> objects = new TreeMap<>();
+    private final EventLog log;
+    private final List<Consumer<StoreEvent>> subscribers = new CopyOnWriteArrayList<>();
+    private long revision;
+
+    /** A store with the default settings (managed metadata, a window of 10,000 events). */
+    public ObjectStore() {
+        this(StoreSettings.defaults());
+    }
+
+    /** A store with the given settings. */
+    public ObjectStore(StoreSettings settings) {
+        this.settings = settings;
+        this.managed = new ManagedMetadata(settings);
+        this.log = new EventLog(settings.windowSize());
+    }
+
+    /** The settings this store was made with. */
+    public StoreSettings settings() {
+        return settings;
+    }
+
+    /** Parses a resourceVersion as clients send it. @throws KubernetesException 400 when it is not one of ours */
+    public static long parseRevision(String text) {
+        try {
+            long value = Long.parseLong(text);
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new KubernetesException(Reason.BAD_REQUEST, "invalid resourceVersion '" + text
+                + "': use a resourceVersion received from this server, or omit it");
+    }
+
+    // ---- reads ----------------------------------------------------------------------------------------------
+
+    /** The current resourceVersion: that of the newest change, 0 before any. */
+    public long revision() {
+        lock.lock();
+        try {
+            return revision;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The live object at a key, or {@code null} when it is absent or deleted. */
+    public Map<String, Object> find(ObjectKey key) {
+        lock.lock();
+        try {
+            History history = objects.get(key);
+            return history == null ? null : history.latest();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The live object at a key. @throws KubernetesException 404 when it is absent or deleted */
+    public Map<String, Object> get(ObjectKey key) {
+        Map<String, Object> object = find(key);
+        if (object == null) {
+            throw notFound(key);
+        }
+        return object;
+    }
+
+    /** The versions of the object at a key, oldest first with {@code null} deletion markers; {@code null} when none. */
+    public List<Map<String, Object>> history(ObjectKey key) {
+        lock.lock();
+        try {
+            History history = objects.get(key);
+            return history == null ? null : history.versions();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The keys with a history, live or soft-deleted, in key order. */
+    public Set<ObjectKey> keys() {
+        lock.lock();
+        try {
+            return Collections.unmodifiableSet(new LinkedHashSet<>(objects.keySet()));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The resources that have at least one key, for discovery. */
+    public Set<Resource> resources() {
+        lock.lock();
+        try {
+            Set<Resource> resources = new LinkedHashSet<>();
+            objects.keySet().forEach(key -> resources.add(key.resource()));
+            return Collections.unmodifiableSet(resources);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many keys have a history, live or soft-deleted. */
+    public int size() {
+        lock.lock();
+        try {
+            return objects.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * One page of the live objects of a resource that the filter accepts, in key order, consistent at one
+     * resourceVersion across pages.
+     *
+     * @param namespace     the namespace, or {@code null} for all namespaces and cluster-wide objects
+     * @param filter        label/field selectors and the like
+     * @param limit         the page size; 0 or less for all
+     * @param continueToken the token of the previous page, or {@code null}/{@code ""} for the first page
+     * @throws KubernetesException 410 when the token is older than the event window, 400 when it is malformed
+     */
+    public ListPage list(Resource resource, String namespace, Predicate<? super Map<String, Object>> filter,
+                         long limit, String continueToken) {
+        lock.lock();
+        try {
+            return Paging.page(objects, revision, log.compacted(), resource, namespace, filter, limit, continueToken);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- API writes -----------------------------------------------------------------------------------------
+
+    /**
+     * Creates an object from a body; the name comes from {@code metadata.name} or {@code generateName}. On a
+     * soft-deleted key the object starts a new life in the same history.
+     *
+     * @param namespace the namespace from the URL, or {@code null} for a cluster-wide object
+     * @return the stored object (with managed metadata: as the API answers it)
+     * @throws KubernetesException 409 when a live object has the name, 422 without a name, 400 for a body
+     *                             naming another namespace
+     */
+    public Map<String, Object> create(Resource resource, String namespace, Map<String, ?> body, WriteOptions options) {
+        Map<String, Object> copy = JsonTree.copyMap(body);
+        lock.lock();
+        try {
+            ObjectKey key = new ObjectKey(resource, namespace, nameFor(resource, namespace, copy));
+            ManagedMetadata.checkMatchesKey(key, copy);
+            History history = objects.get(key);
+            if (history != null && history.live()) {
+                throw new KubernetesException(Reason.ALREADY_EXISTS,
+                        resource.plural() + " \"" + key.name() + "\" already exists", key);
+            }
+            Map<String, Object> object = settings.managedMetadata()
+                    ? managed.onCreate(copy, key, options.dryRun() ? null : Long.toString(revision + 1), false) : copy;
+            return options.dryRun() ? JsonTree.freezeMap(object) : write(key, object);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Replaces a live object with a body (PUT).
+     *
+     * @throws KubernetesException 404 when the object is absent or deleted, 409 when the body carries a
+     *                             resourceVersion other than the stored one, 400 when it names another object
+     */
+    public Map<String, Object> replace(ObjectKey key, Map<String, ?> body, WriteOptions options) {
+        Map<String, Object> copy = JsonTree.copyMap(body);
+        return update(key, current -> copy, options);
+    }
+
+    /**
+     * Changes a live object through a function from (a mutable copy of) its current state to its new state; for
+     * patches and subresources. The function runs under the store's lock, so no concurrent write is lost.
+     *
+     * @throws KubernetesException 404 when the object is absent or deleted, 409 when the result carries a
+     *                             resourceVersion other than the stored one, 400 when it names another object
+     */
+    public Map<String, Object> update(ObjectKey key, UnaryOperator<Map<String, Object>> change, WriteOptions options) {
+        lock.lock();
+        try {
+            Map<String, Object> current = liveOrThrow(key);
+            Map<String, Object> result = change.apply(JsonTree.copyMap(current));
+            if (result == null) {
+                throw new KubernetesException(Reason.BAD_REQUEST, "the change of " + key + " produced no object", key);
+            }
+            result = JsonTree.copyMap(result);
+            ManagedMetadata.checkMatchesKey(key, result);
+            String expected = ManagedMetadata.string(ManagedMetadata.metadataOf(result), "resourceVersion");
+            String stored = ManagedMetadata.string(ManagedMetadata.metadataOf(current), "resourceVersion");
+            if (expected != null && !expected.isEmpty() && stored != null && !expected.equals(stored)) {
+                throw new KubernetesException(Reason.CONFLICT, "Operation cannot be fulfilled on " + key.resource().plural()
+                        + " \"" + key.name() + "\": the object has been modified; please apply your changes to the "
+                        + "latest version and try again", key);
+            }
+            Map<String, Object> object = settings.managedMetadata()
+                    ? managed.onUpdate(result, current, key, options.dryRun() ? stored : Long.toString(revision + 1), false)
+                    : result;
+            if (options.dryRun()) {
+                return JsonTree.freezeMap(object);
+            }
+            Map<String, Object> written = write(key, object);
+            if (ManagedMetadata.isBeingDeleted(written) && !ManagedMetadata.hasFinalizers(written)) {
+                markDeleted(key, written);
+            }
+            return written;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Deletes a live object: soft (the history ends with {@code null}, a DELETED event), or, while it has
+     * finalizers, only marks it with a deletionTimestamp (a MODIFIED event; repeated deletes change nothing).
+     *
+     * @throws KubernetesException 404 when absent or deleted, 409 when a precondition fails
+     */
+    public Deletion delete(ObjectKey key, WriteOptions options) {
+        lock.lock();
+        try {
+            Map<String, Object> current = liveOrThrow(key);
+            Map<String, Object> meta = ManagedMetadata.metadataOf(current);
+            checkPrecondition(key, "UID", options.uid(), ManagedMetadata.string(meta, "uid"));
+            checkPrecondition(key, "ResourceVersion", options.resourceVersion(),
+                    ManagedMetadata.string(meta, "resourceVersion"));
+            if (ManagedMetadata.hasFinalizers(current)) {
+                if (ManagedMetadata.isBeingDeleted(current)) {
+                    return new Deletion(current, true);
+                }
+                Map<String, Object> marked = managed.onDeletionMark(JsonTree.copyMap(current),
+                        options.dryRun() ? ManagedMetadata.string(meta, "resourceVersion") : Long.toString(revision + 1));
+                return new Deletion(options.dryRun() ? JsonTree.freezeMap(marked) : write(key, marked), true);
+            }
+            return new Deletion(options.dryRun() ? current : markDeleted(key, current), false);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Deletes every live object of a resource (and namespace, unless {@code null}) that the filter accepts. */
+    public List<Deletion> deleteCollection(Resource resource, String namespace,
+                                           Predicate<? super Map<String, Object>> filter, WriteOptions options) {
+        String ns = namespace == null || namespace.isEmpty() ? null : namespace;
+        lock.lock();
+        try {
+            List<ObjectKey> chosen = new ArrayList<>();
+            objects.forEach((key, history) -> {
+                if (key.within(resource, ns) && history.live() && filter.test(history.latest())) {
+                    chosen.add(key);
+                }
+            });
+            List<Deletion> deletions = new ArrayList<>();
+            for (ObjectKey key : chosen) {
+                deletions.add(delete(key, new WriteOptions(options.dryRun(), null, null)));
+            }
+            return Collections.unmodifiableList(deletions);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- direct writes (objects()) --------------------------------------------------------------------------
+
+    /**
+     * Writes an object as a test author does: a create when the key is absent or deleted, else a replace, without
+     * conflict checks; with managed metadata the name, namespace and other managed fields are filled (keeping a
+     * uid, creationTimestamp or deletionTimestamp the body gives), without it the body is stored as it is.
+     *
+     * @throws IllegalArgumentException when the body names another object than the key
+     */
+    public Map<String, Object> put(ObjectKey key, Map<String, ?> body) {
+        Map<String, Object> copy = JsonTree.copyMap(body);
+        lock.lock();
+        try {
+            if (settings.managedMetadata()) {
+                try {
+                    ManagedMetadata.checkMatchesKey(key, copy);
+                } catch (KubernetesException e) {
+                    throw new IllegalArgumentException("Cannot put " + key + ": " + e.getMessage(), e);
+                }
+            }
+            return putLocked(key, copy);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Replaces the whole history of a key, as if its versions had been written in order ({@code null}: a
+     * deletion); each version takes a resourceVersion and notifies the subscribers. An empty list removes it.
+     */
+    public void putHistory(ObjectKey key, List<? extends Map<String, ?>> versions) {
+        List<Map<String, Object>> copies = new ArrayList<>();
+        for (Map<String, ?> version : versions) {
+            copies.add(JsonTree.copyMap(version));
+        }
+        lock.lock();
+        try {
+            remove(key);
+            for (Map<String, Object> version : copies) {
+                History history = objects.get(key);
+                if (version != null) {
+                    putLocked(key, version);
+                } else if (history != null && history.live()) {
+                    markDeleted(key, history.latest());
+                } else {
+                    // A marker first, or twice in a row: kept as given, with a resourceVersion of its own.
+                    append(key, null, null, StoreEvent.Type.DELETED);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Removes a key and its whole history (a hard delete); a live object's watchers get a DELETED event.
+     *
+     * @return the removed versions, or {@code null} when the key had none
+     */
+    public List<Map<String, Object>> remove(ObjectKey key) {
+        lock.lock();
+        try {
+            History history = objects.get(key);
+            if (history == null) {
+                return null;
+            }
+            List<Map<String, Object>> versions = history.versions();
+            if (history.live()) {
+                markDeleted(key, history.latest());
+            }
+            objects.remove(key);
+            return versions;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- subscriptions (watches) ----------------------------------------------------------------------------
+
+    /**
+     * Subscribes to all future changes and answers the current state as synthetic ADDED events, atomically: no
+     * change falls between the state and the first delivered event. The subscriber is called under the store's
+     * lock: it must return quickly, must not block and must not write to the store.
+     */
+    public Subscription subscribeWithState(Consumer<StoreEvent> subscriber) {
+        lock.lock();
+        try {
+            List<StoreEvent> state = new ArrayList<>();
+            objects.forEach((key, history) -> {
+                if (history.live()) {
+                    state.add(new StoreEvent(StoreEvent.Type.ADDED, key, history.latest(), null, revision));
+                }
+            });
+            subscribers.add(subscriber);
+            return new Subscription(state, revision, () -> subscribers.remove(subscriber));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Subscribes to all changes after a resourceVersion: the kept ones are answered as the backlog, later ones
+     * are delivered (see {@link #subscribeWithState} for the subscriber's duties).
+     *
+     * @throws KubernetesException 410 when the window no longer holds every change after that resourceVersion
+     */
+    public Subscription subscribeAfter(long resourceVersion, Consumer<StoreEvent> subscriber) {
+        lock.lock();
+        try {
+            List<StoreEvent> backlog = log.after(resourceVersion);
+            subscribers.add(subscriber);
+            return new Subscription(backlog, revision, () -> subscribers.remove(subscriber));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Subscribes to the changes from now on, with an empty backlog (see {@link #subscribeWithState}). */
+    public Subscription subscribeFromNow(Consumer<StoreEvent> subscriber) {
+        lock.lock();
+        try {
+            subscribers.add(subscriber);
+            return new Subscription(List.of(), revision, () -> subscribers.remove(subscriber));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- internals (all under the lock) ---------------------------------------------------------------------
+
+    private Map<String, Object> putLocked(ObjectKey key, Map<String, Object> body) {
+        History history = objects.get(key);
+        boolean live = history != null && history.live();
+        Map<String, Object> object = body;
+        if (settings.managedMetadata()) {
+            String next = Long.toString(revision + 1);
+            object = live ? managed.onUpdate(body, history.latest(), key, next, true)
+                    : managed.onCreate(body, key, next, true);
+        }
+        return write(key, object);
+    }
+
+    /** Commits a new version (ADDED on an absent or deleted key, else MODIFIED) and returns it frozen. */
+    private Map<String, Object> write(ObjectKey key, Map<String, Object> object) {
+        Map<String, Object> frozen = JsonTree.freezeMap(object);
+        History history = objects.get(key);
+        boolean live = history != null && history.live();
+        append(key, frozen, live ? history.latest() : null, live ? StoreEvent.Type.MODIFIED : StoreEvent.Type.ADDED);
+        return frozen;
+    }
+
+    /** Commits a deletion marker; the DELETED event shows the last state with the deletion's resourceVersion. */
+    private Map<String, Object> markDeleted(ObjectKey key, Map<String, Object> last) {
+        Map<String, Object> shown = managed.onDeleted(last, revision + 1);
+        append(key, null, shown, StoreEvent.Type.DELETED);
+        return shown;
+    }
+
+    private void append(ObjectKey key, Map<String, Object> version, Map<String, Object> other, StoreEvent.Type type) {
+        long next = revision + 1;
+        StoreEvent event = type == StoreEvent.Type.DELETED
+                ? new StoreEvent(type, key, other, other, next)
+                : new StoreEvent(type, key, version, other, next);
+        revision = next;
+        objects.computeIfAbsent(key, k -> new History()).append(next, version);
+        log.append(event);
+        for (Consumer<StoreEvent> subscriber : subscribers) {
+            try {
+                subscriber.accept(event);
+            } catch (RuntimeException e) {
+                // A broken subscriber must not fail a committed write; it loses its subscription instead.
+                subscribers.remove(subscriber);
+            }
+        }
+    }
+
+    private String nameFor(Resource resource, String namespace, Map<String, Object> body) {
+        Map<String, Object> meta = ManagedMetadata.metadataOf(body);
+        String name = ManagedMetadata.string(meta, "name");
+        if (name != null && !name.isEmpty()) {
+            return name;
+        }
+        String prefix = ManagedMetadata.string(meta, "generateName");
+        if (prefix == null || prefix.isEmpty()) {
+            throw new KubernetesException(Reason.INVALID, resource.plural() + " is invalid: metadata.name: Required "
+                    + "value: name or generateName is required", null, resource.group(), resource.plural());
+        }
+        for (int attempt = 0; attempt < 100; attempt++) {
+            String candidate = managed.generateName(prefix);
+            History history = objects.get(new ObjectKey(resource, namespace, candidate));
+            if (history == null || !history.live()) {
+                meta.put("name", candidate);
+                return candidate;
+            }
+        }
+        throw new KubernetesException(Reason.ALREADY_EXISTS, "no free name with generateName '" + prefix
+                + "' after 100 attempts", prefix, resource.group(), resource.plural());
+    }
+
+    private Map<String, Object> liveOrThrow(ObjectKey key) {
+        History history = objects.get(key);
+        if (history == null || !history.live()) {
+            throw notFound(key);
+        }
+        return history.latest();
+    }
+
+    private static KubernetesException notFound(ObjectKey key) {
+        return new KubernetesException(Reason.NOT_FOUND, "object not found: " + key.resource().plural() + " \""
+                + key.name() + "\"" + (key.namespace() == null ? "" : " in namespace \"" + key.namespace() + "\""), key);
+    }
+
+    private static void checkPrecondition(ObjectKey key, String field, String required, String actual) {
+        if (required != null && !required.equals(actual)) {
+            throw new KubernetesException(Reason.CONFLICT, "Operation cannot be fulfilled on " + key.resource().plural()
+                    + " \"" + key.name() + "\": Precondition failed: " + field + " in precondition: " + required
+                    + ", " + field + " in object meta: " + actual, key);
+        }
+    }
+}

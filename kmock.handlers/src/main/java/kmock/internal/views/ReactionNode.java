@@ -1,0 +1,126 @@
+package kmock.internal.views;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import kmock.api.Request;
+import kmock.api.Response;
+import kmock.handlers.Reaction;
+import kmock.internal.criteria.Criterion;
+import kmock.internal.payloads.Responder;
+import kmock.internal.sinks.Sinks;
+
+/**
+ * A declared rule: the view it was declared on, its payloads and sinks, and the log of the requests it answered
+ * (or recorded, as a spy). Once a payload source is depleted it retires for good.
+ */
+public final class ReactionNode extends ViewNode implements Reaction {
+
+    private final Responder responder;
+    private final Sinks sinks = new Sinks();
+    private final List<Request> served = new ArrayList<>();
+    private volatile boolean depleted;
+    private long order = -1;
+
+    ReactionNode(ViewNode declaredOn) {
+        super(declaredOn);
+        this.responder = new Responder(declaredOn.context.hub());
+    }
+
+    /** The declaration order, set once by the rule table: ties of priority go to the first declared. */
+    public long order() {
+        return order;
+    }
+
+    /** Called once by the rule table. */
+    public void order(long order) {
+        this.order = order;
+    }
+
+    /** Whether it records without answering. */
+    public boolean isSpy() {
+        return responder.isEmpty();
+    }
+
+    /** Whether a payload source ran dry: the rule no longer serves. */
+    public boolean isDepleted() {
+        return depleted;
+    }
+
+    /** Retires the rule. */
+    public void deplete() {
+        depleted = true;
+    }
+
+    /**
+     * The dispatcher's index key, {@code "METHOD /path"} or {@code "* /path"}, when the rule requires a literal path
+     * before anything that must not be skipped; {@code null} when the rule must be scanned.
+     */
+    public String indexKey() {
+        List<Criterion> pure = new ArrayList<>();
+        parent.pureCriteria(pure, new boolean[1]);
+        String path = null;
+        String method = null;
+        for (Criterion criterion : pure) {
+            path = path != null ? path : criterion.literalPath();
+            method = method != null ? method : criterion.literalMethod();
+        }
+        return path == null ? null : (method == null ? "*" : method) + " " + path;
+    }
+
+    /** Renders the response and records the request; see {@link Responder#respond}. */
+    public Response respond(Request request, Consumer<Throwable> errors) throws Exception {
+        Response response = responder.respond(request, errors);
+        record(request);
+        return response;
+    }
+
+    /** Records a request in this rule's log (answered or spied). */
+    public void record(Request request) {
+        synchronized (served) {
+            served.add(request);
+        }
+    }
+
+    /** Runs the side effects for a matched request. */
+    public void runSinks(Request request) throws Exception {
+        if (!sinks.isEmpty()) {
+            sinks.accept(request);
+        }
+    }
+
+    @Override
+    public Reaction reply(Object... payloads) {
+        responder.add(payloads);
+        return this;
+    }
+
+    @Override
+    public Reaction sink(Object... more) {
+        sinks.add(more);
+        return this;
+    }
+
+    @Override
+    public void feed(Object... items) {
+        responder.feed(items);
+    }
+
+    @Override
+    List<Request> select(List<Request> log) {
+        return requests();
+    }
+
+    @Override
+    public List<Request> requests() {
+        synchronized (served) {
+            return List.copyOf(served);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return parent + (isSpy() ? ".reply() [spy]" : ".reply(…)") + (depleted ? " [depleted]" : "");
+    }
+}

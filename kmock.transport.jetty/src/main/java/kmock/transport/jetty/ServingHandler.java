@@ -1,0 +1,166 @@
+package kmock.transport.jetty;
+
+import kmock.internal.http.ServingThreads;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Blocker;
+import org.eclipse.jetty.util.BufferUtil;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Invocable;
+
+/**
+ * The Jetty core handler that serves a kmock {@link kmock.api.Handler}: it reads the whole request, calls the
+ * handler on the Jetty thread (declared blocking, so Jetty never calls it on a selector thread), and writes a
+ * fixed response, or runs a streaming body chunk by chunk on that same thread.
+ */
+final class ServingHandler extends Handler.Abstract {
+
+    private static final int MAX_ERROR_TEXT = 1000;
+    /** How much of a refused upload is read and discarded to deliver the 413 cleanly; loopback reads it in a blink. */
+    private static final long DRAIN_LIMIT = 256L * 1024 * 1024;
+
+    private final kmock.api.Handler handler;
+    private final long maxBodySize;
+    private final ServingThreads calls;
+
+    ServingHandler(kmock.api.Handler handler, long maxBodySize, ServingThreads calls) {
+        super(Invocable.InvocationType.BLOCKING);
+        this.handler = handler;
+        this.maxBodySize = maxBodySize;
+        this.calls = calls;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        // A handler may wait for a live feed for hours without any I/O: only the close of the server ends it.
+        request.addIdleTimeoutListener(timeout -> false);
+        if (!calls.enter()) {
+            text(response, callback, 503, "The KMock server is closing");
+            return true;
+        }
+        try {
+            serve(request, response, callback);
+        } finally {
+            calls.exit();
+        }
+        return true;
+    }
+
+    private void serve(Request request, Response response, Callback callback) {
+        kmock.api.Request incoming;
+        try {
+            incoming = IncomingRequest.read(request, maxBodySize);
+        } catch (RequestBody.TooLarge e) {
+            tooLarge(request, response, callback, e.getMessage());
+            return;
+        } catch (IncomingRequest.BadTarget e) {
+            text(response, callback, 400, e.getMessage());
+            return;
+        } catch (IOException | RuntimeException e) {
+            callback.failed(e); // a broken body: Jetty answers 400 or drops the connection
+            return;
+        }
+        kmock.api.Response reply;
+        try {
+            reply = handler.handle(incoming);
+            if (reply == null) {
+                throw new IllegalStateException("The handler " + handler.getClass().getName() + " returned no response");
+            }
+        } catch (Exception | AssertionError e) {
+            failure(response, callback, e);
+            return;
+        }
+        if (reply.isStreaming()) {
+            stream(response, callback, reply);
+        } else {
+            fixed(request, response, callback, reply);
+        }
+    }
+
+    /**
+     * Answers {@code 413} first, then reads and discards the rest of the upload (up to a bound), so that the client
+     * finishes sending and reads the answer instead of finding its connection reset mid-send. A client that waits
+     * for {@code 100 Continue} sends no body after a final answer, so there is nothing to drain.
+     */
+    private static void tooLarge(Request request, Response response, Callback callback, String message) {
+        try (Blocker.Callback sent = Blocker.callback()) {
+            text(response, sent, 413, message);
+            sent.block();
+            if (!request.getHeaders().contains(HttpHeader.EXPECT, HttpHeaderValue.CONTINUE.asString())) {
+                RequestBody.drain(request, DRAIN_LIMIT); // past the limit, Jetty closes the connection instead
+            }
+            callback.succeeded();
+        } catch (IOException e) {
+            callback.failed(e);
+        }
+    }
+
+    private static void fixed(Request request, Response response, Callback callback, kmock.api.Response reply) {
+        int status = reply.status();
+        response.setStatus(status);
+        copyHeaders(reply.headers(), response);
+        if (status < 200 || status == 204 || status == 304) {
+            response.getHeaders().remove(HttpHeader.CONTENT_LENGTH);
+            response.write(true, BufferUtil.EMPTY_BUFFER, callback);
+            return;
+        }
+        byte[] body = reply.body();
+        boolean head = HttpMethod.HEAD.is(request.getMethod());
+        // A HEAD reply may declare the length of the body it leaves out; otherwise the body decides.
+        if (!(head && body.length == 0 && response.getHeaders().contains(HttpHeader.CONTENT_LENGTH))) {
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        }
+        response.write(true, head ? BufferUtil.EMPTY_BUFFER : ByteBuffer.wrap(body), callback);
+    }
+
+    private static void stream(Response response, Callback callback, kmock.api.Response reply) {
+        response.setStatus(reply.status());
+        copyHeaders(reply.headers(), response);
+        JettyChunkWriter out = new JettyChunkWriter(response);
+        try {
+            reply.stream().writeTo(out);
+        } catch (Exception | AssertionError e) {
+            if (out.committed()) {
+                callback.failed(e); // headers are out: the only way to tell the client is to cut the body short
+            } else {
+                response.reset();
+                failure(response, callback, e);
+            }
+            return;
+        }
+        callback.succeeded(); // sends the headers if no chunk did, and ends the body
+    }
+
+    /** Copies the reply's headers except the framing, which is Jetty's: chunked, or a length checked against the body. */
+    private static void copyHeaders(Map<String, List<String>> headers, Response response) {
+        headers.forEach((name, values) -> {
+            if (!HttpHeader.TRANSFER_ENCODING.is(name)) {
+                values.forEach(value -> response.getHeaders().add(name, value));
+            }
+        });
+    }
+
+    private static void failure(Response response, Callback callback, Throwable error) {
+        String message = error.getMessage();
+        String text = "Internal Server Error: " + error.getClass().getName() + (message == null ? "" : ": " + message);
+        text(response, callback, 500, text.length() > MAX_ERROR_TEXT ? text.substring(0, MAX_ERROR_TEXT) + "..." : text);
+    }
+
+    private static void text(Response response, Callback callback, int status, String text) {
+        byte[] body = (text + "\n").getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+}
