@@ -20,7 +20,9 @@ import kmock.internal.streams.ReplayableStream;
  * fails here, at declaration, with a message that says how to wrap it.
  *
  * <p>Values that callables return at request time go through the same conversion, so a callable that returns a
- * new iterator each time streams it afresh, and one that returns the same iterator depletes it.
+ * new iterator each time streams it afresh, and one that returns the same iterator depletes it (the original's
+ * generators). An iterable returned by a callable is iterated afresh each time; a {@code java.util.stream} stream
+ * returned again, being consumed already, is spent.
  */
 public final class Declarations {
 

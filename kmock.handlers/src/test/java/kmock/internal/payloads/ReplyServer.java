@@ -36,10 +36,7 @@ public final class ReplyServer implements AutoCloseable {
         this.sinks = sinks;
         this.byPath = byPath;
         this.chain = new CopyOnWriteArrayList<>(Arrays.asList(responders));
-        String only = System.getProperty("kmock.test.transports");
-        if (only != null && !only.isBlank() && !List.of(only.split(",")).contains(transport)) {
-            Assumptions.abort("transport '" + transport + "' is not in -Dkmock.test.transports=" + only);
-        }
+        requireTransport(transport);
         Handler handler = this::handle;
         Server started;
         try {
@@ -49,6 +46,14 @@ public final class ReplyServer implements AutoCloseable {
             throw absent;
         }
         this.server = started;
+    }
+
+    /** Skips the calling test when {@code -Dkmock.test.transports=..} is set and does not name the transport. */
+    public static void requireTransport(String transport) {
+        String only = System.getProperty("kmock.test.transports");
+        if (only != null && !only.isBlank() && !List.of(only.split(",")).contains(transport)) {
+            Assumptions.abort("transport '" + transport + "' is not in -Dkmock.test.transports=" + only);
+        }
     }
 
     /** Serves the responders in order; their live streams listen to the given hub. */
