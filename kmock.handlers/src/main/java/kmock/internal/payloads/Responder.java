@@ -1,72 +1,111 @@
 package kmock.internal.payloads;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import kmock.api.Payload;
 import kmock.api.Request;
 import kmock.api.Response;
-import kmock.internal.json.Json;
+import kmock.internal.streams.LiveGroup;
 import kmock.internal.streams.LiveHub;
+import kmock.internal.streams.ReplayableStream;
 
 /**
  * The payloads of one reaction, checked at declaration and rendered into a response per request.
  *
  * <p>Seam between matching and replying: the matching side calls {@link #add}, {@link #isEmpty},
- * {@link #respond} and {@link #feed}; the payloads package owns everything behind them. Thread-safe.
- * (Seam version: only status codes, bytes and JSON values; the payloads implementation replaces it.)
+ * {@link #respond} and {@link #feed}; this package owns everything behind them. Status, header and cookie
+ * payloads describe the whole response wherever they are declared; the other payloads form the body, in order,
+ * and a body with a stream in it is streamed. Thread-safe: declarations may go on while requests are served.
  */
 public final class Responder {
 
     private final LiveHub hub;
-    private final List<Object> payloads = new CopyOnWriteArrayList<>();
+    private final LiveGroup streams = new LiveGroup();
+    private List<Object> metas = List.of();
+    private List<Object> body = List.of();
+    private volatile Declared declared = new Declared(List.of(), ReplayableStream.of(List.of()));
 
-    /** A responder whose live streams register with the handler's hub. */
+    /** What requests are answered from: a snapshot replaced as a whole on every declaration. */
+    private record Declared(List<Object> metas, ReplayableStream body) {
+    }
+
+    /** A responder whose live streams also listen to the handler's hub. */
     public Responder(LiveHub hub) {
         this.hub = hub;
     }
 
-    /** Adds payloads, in order. @throws IllegalArgumentException for a payload of no supported kind, with a hint */
-    public void add(Object... items) {
-        payloads.addAll(java.util.Arrays.asList(items));
+    /**
+     * Adds payloads to the one response, in order; {@code null} adds nothing.
+     *
+     * @throws IllegalArgumentException for a payload of no supported kind, quoting it and saying how to wrap it;
+     *                                  then none of the payloads of this call is added
+     */
+    public void add(Object... payloads) {
+        List<Object> newMetas = new ArrayList<>();
+        List<Object> newBody = new ArrayList<>();
+        for (Object payload : payloads == null ? new Object[1] : payloads) {
+            Object converted = Declarations.payload(payload);
+            PayloadKind kind = PayloadKind.of(converted);
+            if (kind == PayloadKind.STATUS || kind == PayloadKind.HEADERS || kind == PayloadKind.COOKIES) {
+                newMetas.add(converted);
+            } else if (kind == PayloadKind.WHOLE) {
+                Payload.Whole whole = (Payload.Whole) converted;
+                newMetas.add(new Payload.Whole(whole.status(), whole.reason(), whole.headers(), whole.cookies(), null));
+                if (whole.content() != null) {
+                    newBody.add(whole.content());
+                }
+            } else if (kind != PayloadKind.NOTHING) {
+                newBody.add(converted);
+            }
+        }
+        synchronized (this) {
+            metas = concat(metas, newMetas);
+            body = concat(body, newBody);
+            declared = new Declared(metas, ReplayableStream.of(body));
+        }
     }
 
     /** Whether no payload was declared: the reaction is then a spy. */
     public boolean isEmpty() {
-        return payloads.isEmpty();
+        Declared current = declared;
+        return current.metas().isEmpty() && current.body().items().isEmpty();
     }
 
     /**
-     * Renders the response for one request.
+     * Renders the response for one request: fixed, or streaming when a stream is among the payloads.
      *
      * @param errors where failures that happen after the response is committed (inside a stream) are reported
      * @throws java.util.NoSuchElementException when a payload source is depleted: the reaction retires
      * @throws Exception a payload's own failure (a declared {@code Throwable}, a failing callable): answered 500
      */
     public Response respond(Request request, Consumer<Throwable> errors) throws Exception {
-        Response.Builder builder = Response.builder();
-        List<Object> body = new ArrayList<>();
-        for (Object payload : payloads) {
-            if (payload instanceof Throwable error) {
-                throw error instanceof Exception exception ? exception : new IllegalStateException(error);
-            } else if (payload instanceof Integer status && status >= 100 && status <= 999) {
-                builder.status(status);
-            } else if (payload instanceof byte[] bytes) {
-                body.add(bytes);
-            } else {
-                body.add(Json.write(payload instanceof Map<?, ?> || payload == null ? payload : payload));
-            }
-        }
-        StringBuilder text = new StringBuilder();
-        body.forEach(part -> text.append(new String((byte[]) part, StandardCharsets.UTF_8)));
-        return builder.body(text.toString()).build();
+        Declared current = declared;
+        return new Rendering(request, errors, streams, hub.group()).render(current.metas(), current.body());
     }
 
-    /** Feeds items to this reaction's streams waiting at a feeding point. */
+    /**
+     * Feeds items to this reaction's streams that wait at a feeding point; a no-op when none waits.
+     *
+     * @throws IllegalArgumentException for an item that is no payload, before anything is fed
+     */
     public void feed(Object... items) {
-        hub.feed(items);
+        streams.feed(Declarations.batch(items));
+    }
+
+    /** How many of this reaction's streams listen for feeds now (for diagnostics and tests). */
+    public int waiting() {
+        return streams.size();
+    }
+
+    private static List<Object> concat(List<Object> old, List<Object> added) {
+        if (added.isEmpty()) {
+            return old;
+        }
+        List<Object> all = new ArrayList<>(old);
+        all.addAll(added);
+        return Collections.unmodifiableList(all);
     }
 }
