@@ -34,6 +34,8 @@ public final class ObjectStore {
     private final ManagedMetadata managed;
     private final ReentrantLock lock = new ReentrantLock();
     private final NavigableMap<ObjectKey, History> objects = new TreeMap<>();
+    /** Resources that ever had an object: discovery asks on every request, so it must not walk all keys. */
+    private final Set<Resource> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final EventLog log;
     private final List<Consumer<StoreEvent>> subscribers = new CopyOnWriteArrayList<>();
     private long revision;
@@ -122,16 +124,9 @@ public final class ObjectStore {
         }
     }
 
-    /** The resources that have at least one key, for discovery. */
+    /** The resources that had at least one object, for discovery; without locking, as it is asked on every request. */
     public Set<Resource> resources() {
-        lock.lock();
-        try {
-            Set<Resource> resources = new LinkedHashSet<>();
-            objects.keySet().forEach(key -> resources.add(key.resource()));
-            return Collections.unmodifiableSet(resources);
-        } finally {
-            lock.unlock();
-        }
+        return Collections.unmodifiableSet(seen);
     }
 
     /** How many keys have a history, live or soft-deleted. */
@@ -460,6 +455,7 @@ public final class ObjectStore {
                 : new StoreEvent(type, key, version, other, next);
         revision = next;
         objects.computeIfAbsent(key, k -> new History()).append(next, version);
+        seen.add(key.resource());
         log.append(event);
         for (Consumer<StoreEvent> subscriber : subscribers) {
             try {
