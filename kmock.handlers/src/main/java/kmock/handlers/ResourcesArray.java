@@ -160,13 +160,6 @@ public final class ResourcesArray {
         return holdAll(ResourceLists.bundled());
     }
 
-    /** A snapshot of the catalog, insertion-ordered, holding the live descriptions; for the handlers' discovery. */
-    Map<Resource, ResourceInfo> snapshot() {
-        synchronized (lock) {
-            return new LinkedHashMap<>(resources);
-        }
-    }
-
     @Override
     public String toString() {
         return "ResourcesArray" + keys();

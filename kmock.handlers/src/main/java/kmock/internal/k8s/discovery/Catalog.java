@@ -34,9 +34,6 @@ public final class Catalog {
                         List<String> shortNames, List<String> categories, List<String> subresources) {
     }
 
-    /** The empty catalog. */
-    public static final Catalog EMPTY = new Catalog(Map.of());
-
     private final Map<String, Map<String, List<Entry>>> groups;
 
     private Catalog(Map<String, Map<String, List<Entry>>> groups) {
@@ -105,10 +102,5 @@ public final class Catalog {
         List<Entry> all = new ArrayList<>();
         groups.values().forEach(byVersion -> byVersion.values().forEach(all::addAll));
         return all;
-    }
-
-    /** Whether nothing is served. */
-    public boolean isEmpty() {
-        return groups.isEmpty();
     }
 }

@@ -35,11 +35,6 @@ public final class Discovery {
         this.catalog = catalog;
     }
 
-    /** The snapshot these documents describe. */
-    public Catalog catalog() {
-        return catalog;
-    }
-
     /** {@code /version}: exactly the nine fields of {@code version.Info}, since client-java rejects unknown ones. */
     public static Map<String, Object> version() {
         Map<String, Object> version = new LinkedHashMap<>();
