@@ -87,6 +87,11 @@ public final class ServeCommand {
         if (!flags.all("objects").isEmpty() && !(handler instanceof KubernetesEmulator)) {
             throw new UsageException("--objects needs --handler emulator: the scaffold stores no objects");
         }
+        if (handler instanceof KubernetesEmulator emulator && scaffold.resources().contains("v1/namespaces")) {
+            // Every cluster has it, and kubectl's commands default to it.
+            emulator.objects().put("v1/namespaces", null, "default", Map.of("apiVersion", "v1", "kind", "Namespace",
+                    "metadata", Map.of("name", "default")));
+        }
         for (String file : flags.all("objects")) {
             preload((KubernetesEmulator) handler, Path.of(file));
         }

@@ -86,7 +86,7 @@ class CliTest {
             URI url = kmock.awaitListening();
             String configmaps = Kubectl.run(url, "get", "configmaps", "-A", "-o", "jsonpath={range .items[*]}{.metadata.namespace}/{.metadata.name} {end}");
             assertEquals("default/second demo/first", configmaps.trim());
-            assertEquals("demo", Kubectl.run(url, "get", "namespaces", "-o", "jsonpath={.items[*].metadata.name}").trim());
+            assertEquals("default demo", Kubectl.run(url, "get", "namespaces", "-o", "jsonpath={.items[*].metadata.name}").trim());
         }
     }
 
@@ -120,6 +120,56 @@ class CliTest {
         }
         byte[] head = Files.readAllBytes(dump);
         assertTrue(head.length > 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b, "the .gz file is gzip");
+    }
+
+    @Test
+    void verboseLogsOneLinePerRequest() throws Exception {
+        try (KmockJar kmock = KmockJar.start("serve", "--port", "0", "--verbose")) {
+            URI url = kmock.awaitListening();
+            Http.get(url.resolve("/version"));
+            String line = kmock.stderr.poll(30, TimeUnit.SECONDS);
+            assertEquals("200 GET /version (host 127.0.0.1:" + url.getPort() + ")", line);
+        }
+    }
+
+    @Test
+    void fetchKeepsWhatTheGlobsSelect(@TempDir Path dir) throws Exception {
+        Path dump = dir.resolve("resources.json");
+        try (KmockJar kmock = KmockJar.start("serve", "--port", "0")) {
+            URI url = kmock.awaitListening();
+            try (KmockJar fetch = KmockJar.start("fetch", "resources", "--server", url.toString(), "-o", dump.toString(),
+                    "--include", "core", "--include", "*.k8s.io", "--exclude", "rbac.authorization.k8s.io", "--include", "batch/v1")) {
+                assertEquals(0, fetch.awaitExit(), fetch.errors());
+            }
+        }
+        List<?> documents = (List<?>) Json.parse(Files.readAllBytes(dump));
+        List<String> groupVersions = documents.stream().map(d -> String.valueOf(((Map<?, ?>) d).get("groupVersion"))).toList();
+        assertTrue(groupVersions.contains("v1") && groupVersions.contains("batch/v1")
+                && groupVersions.contains("storage.k8s.io/v1"), groupVersions.toString());
+        assertTrue(!groupVersions.contains("apps/v1") && !groupVersions.contains("rbac.authorization.k8s.io/v1"), groupVersions.toString());
+    }
+
+    @Test
+    void fetchUsesTheKubeconfigServerAndToken(@TempDir Path dir) throws Exception {
+        try (KubernetesScaffold cluster = new KubernetesScaffold()) {
+            cluster.resources().loadBundled();
+            kmock.handlers.View authorized = cluster.on(kmock.handlers.Criteria.headers("Authorization: Bearer s3cret"));
+            try (Server server = Server.builder(cluster).start()) {
+                Path kubeconfig = Files.writeString(dir.resolve("config"), String.join("\n",
+                        "apiVersion: v1",
+                        "kind: Config",
+                        "current-context: test",
+                        "contexts: [{name: test, context: {cluster: c, user: u}}]",
+                        "clusters: [{name: c, cluster: {server: '" + server.url() + "'}}]",
+                        "users: [{name: u, user: {token: s3cret}}]", ""));
+                Path dump = dir.resolve("out.json.gz");
+                try (KmockJar fetch = KmockJar.start("fetch", "resources", "--kubeconfig", kubeconfig.toString(), "-o", dump.toString())) {
+                    assertEquals(0, fetch.awaitExit(), fetch.errors());
+                }
+                assertTrue(authorized.size() >= 3, "every discovery request carried the token: " + authorized.size());
+                assertEquals(cluster.size(), authorized.size());
+            }
+        }
     }
 
     /** A plain GET with the JDK client, independent of KMock's own client. */
