@@ -1,213 +1,206 @@
 package kmock.handlers;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.GZIPInputStream;
 
 import kmock.api.Resource;
-import kmock.internal.json.Json;
+import kmock.internal.k8s.discovery.Hints;
+import kmock.internal.k8s.discovery.ResourceLists;
 
 /**
- * The live catalog of resources a Kubernetes handler serves in discovery, keyed by complete {@link Resource}s.
- * A spec is a string in any notation ({@code "v1/pods"}, {@code "kopfexamples.v1.kopf.dev"}) or a
- * {@code Resource}. Thread-safe.
+ * The live catalog of resources a Kubernetes handler serves in discovery, keyed by complete {@link Resource}s;
+ * thread-safe. A spec is a string in any complete notation of {@link Resource#parse} ({@code "v1/pods"},
+ * {@code "pods.v1"}, {@code "apps/v1/deployments"}, {@code "kopfexamples.v1.kopf.dev"}) or a complete
+ * {@code Resource}; a spec without a group, version or plural is refused, since discovery needs all three.
  *
  * @since 0.1
  */
 public final class ResourcesArray {
 
-    private static final String BUNDLED = "/kmock/internal/k8s/discovery/bundled-resources.json.gz";
-
-    private final Map<Resource, ResourceInfo> resources = new ConcurrentHashMap<>();
+    private final Object lock = new Object();
+    // Guarded by lock; insertion-ordered so that keys() lists resources as they were declared or loaded.
+    private final Map<Resource, ResourceInfo> resources = new LinkedHashMap<>();
     private final AtomicLong revision = new AtomicLong();
+    /** Given to every description held here, so that changing one changes the revision. */
+    private final Runnable changed = revision::incrementAndGet;
 
     ResourcesArray() {
     }
 
-    /** A complete resource from a spec. @throws IllegalArgumentException naming the missing part */
-    static Resource resourceOf(Object spec) {
-        Resource resource = spec instanceof Resource r ? r : spec instanceof String text ? Resource.parse(text) : null;
-        if (resource == null) {
-            throw new IllegalArgumentException("A resource spec is a String such as \"v1/pods\" or a Resource, got " + spec);
-        }
-        if (!resource.isComplete()) {
-            String missing = resource.group() == null ? "group" : resource.version() == null ? "version" : "plural";
-            throw new IllegalArgumentException("The resource " + spec + " has no " + missing + ": name it completely, "
-                    + "e.g. \"apps/v1/deployments\" or \"kopfexamples.v1.kopf.dev\"");
-        }
-        return resource;
-    }
-
-    /** Declares a resource with a description or a map of its fields. */
+    /**
+     * Declares a resource with a description (kept by reference: later changes to it are served) or a map of its
+     * fields ({@code Map.of("kind", "Foo", "namespaced", true)}, keys as in {@link ResourceInfo#KEYS}); replaces
+     * any earlier description. Returns the description now held.
+     *
+     * @throws IllegalArgumentException for an incomplete spec, an unknown map key, or another kind of description
+     */
     @SuppressWarnings("unchecked")
     public ResourceInfo put(Object spec, Object info) {
-        ResourceInfo value = info instanceof ResourceInfo given ? given
-                : info instanceof Map<?, ?> map ? ResourceInfo.of((Map<String, ?>) map) : null;
-        if (value == null) {
-            throw new IllegalArgumentException("A resource description is a ResourceInfo or a Map, got " + info);
+        Resource resource = resourceOf(spec);
+        ResourceInfo value;
+        if (info instanceof ResourceInfo given) {
+            value = given;
+        } else if (info instanceof Map<?, ?> map) {
+            value = ResourceInfo.of((Map<String, ?>) map);
+        } else {
+            throw new IllegalArgumentException("A resource description is a ResourceInfo or a Map such as "
+                    + "Map.of(\"kind\", \"Foo\", \"namespaced\", true); got " + (info == null ? "null" : info.getClass().getName()));
         }
-        resources.put(resourceOf(spec), value);
+        synchronized (lock) {
+            hold(resource, value);
+        }
         revision.incrementAndGet();
         return value;
     }
 
-    /** The description of a resource, created empty (and declared) on first access. */
+    /** The description of a resource; on first access an empty one is created and declared, ready to be filled in. */
     public ResourceInfo get(Object spec) {
-        return resources.computeIfAbsent(resourceOf(spec), r -> {
+        Resource resource = resourceOf(spec);
+        synchronized (lock) {
+            ResourceInfo info = resources.get(resource);
+            if (info != null) {
+                return info;
+            }
+            info = new ResourceInfo();
+            hold(resource, info);
             revision.incrementAndGet();
-            return new ResourceInfo();
-        });
+            return info;
+        }
     }
 
-    /** The description of a resource, or {@code null} when it is not declared; nothing is created. */
+    /** The description of a resource, or {@code null} when it is not declared; unlike {@link #get}, creates nothing. */
     public ResourceInfo find(Object spec) {
-        return resources.get(resourceOf(spec));
+        Resource resource = resourceOf(spec);
+        synchronized (lock) {
+            return resources.get(resource);
+        }
     }
 
-    /** Forgets a resource. */
+    /** Forgets a resource; returns its description, or {@code null} when it was not declared. */
     public ResourceInfo remove(Object spec) {
-        ResourceInfo removed = resources.remove(resourceOf(spec));
+        Resource resource = resourceOf(spec);
+        ResourceInfo removed;
+        synchronized (lock) {
+            removed = resources.remove(resource);
+            if (removed == null) {
+                return null;
+            }
+            release(removed);
+        }
         revision.incrementAndGet();
         return removed;
     }
 
     /** Whether a resource is declared. */
     public boolean contains(Object spec) {
-        return resources.containsKey(resourceOf(spec));
+        Resource resource = resourceOf(spec);
+        synchronized (lock) {
+            return resources.containsKey(resource);
+        }
     }
 
-    /** Every declared resource. */
+    /** A snapshot of the declared resources, in the order they were first declared or loaded. */
     public Set<Resource> keys() {
-        return Set.copyOf(resources.keySet());
+        synchronized (lock) {
+            return Collections.unmodifiableSet(new LinkedHashSet<>(resources.keySet()));
+        }
     }
 
     /** How many resources are declared. */
     public int size() {
-        return resources.size();
+        synchronized (lock) {
+            return resources.size();
+        }
     }
 
-    /** A counter that changes with every change of the catalog, for caches of rendered documents. */
+    /**
+     * A counter that grows with every change of the catalog, including changes made through a held
+     * {@link ResourceInfo}: a cache of rendered documents reads it before taking its snapshot and stays valid
+     * while it is unchanged.
+     */
     public long revision() {
         return revision.get();
     }
 
-    /** Loads discovery documents from a file (JSON, gzip-compressed or not) as {@code fetch resources} writes them. */
+    /**
+     * Loads a discovery dump such as {@code kmock fetch resources} writes: a JSON array of {@code APIResourceList}s,
+     * one of them, or a {@code List} of them; gzip-compressed when the name ends in {@code .gz} or the content says
+     * so. Loaded resources replace earlier descriptions of the same resources; on malformed input nothing is loaded.
+     *
+     * @throws IllegalArgumentException naming the file and what was wrong, for malformed content
+     * @throws java.io.UncheckedIOException when the file cannot be read
+     */
     public ResourcesArray loadPath(Path path) {
-        try {
-            return load(Files.readAllBytes(path), path.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read resources from " + path + ": " + e.getMessage(), e);
-        }
+        return holdAll(ResourceLists.read(Objects.requireNonNull(path, "path")));
     }
 
-    /** Loads discovery documents from JSON text. */
+    /** Loads a discovery dump from JSON text (see {@link #loadPath}). @throws IllegalArgumentException when malformed */
     public ResourcesArray loadData(String json) {
         return loadData(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Loads discovery documents from JSON bytes (gzip-compressed or not). */
+    /** Loads a discovery dump from JSON bytes, gzip-compressed or not (see {@link #loadPath}). @throws IllegalArgumentException when malformed */
     public ResourcesArray loadData(byte[] data) {
-        return load(data, "the given data");
+        return holdAll(ResourceLists.read(data, "the given data"));
     }
 
-    /** Loads the built-in resources of a recent Kubernetes: core, apps, batch, autoscaling, policy and {@code *.k8s.io}. */
+    /**
+     * Loads the built-in resources of a recent Kubernetes: core {@code v1}, {@code apps}, {@code batch},
+     * {@code autoscaling}, {@code policy} and the {@code *.k8s.io} groups, with their short names, categories
+     * and subresources.
+     */
     public ResourcesArray loadBundled() {
-        try (InputStream in = ResourcesArray.class.getResourceAsStream(BUNDLED)) {
-            if (in == null) {
-                throw new IllegalStateException("The bundled resources are missing from the kmock-handlers jar: " + BUNDLED);
-            }
-            return load(in.readAllBytes(), "the bundled resources");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private ResourcesArray load(byte[] bytes, String source) {
-        Object parsed;
-        try {
-            parsed = Json.parse(gunzip(bytes));
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("Cannot read resources from " + source + ": " + e.getMessage(), e);
-        }
-        List<?> documents = parsed instanceof List<?> list ? list
-                : parsed instanceof Map<?, ?> map && map.get("items") instanceof List<?> items ? items
-                : parsed instanceof Map<?, ?> single ? List.of(single) : null;
-        if (documents == null) {
-            throw new IllegalArgumentException("Resources from " + source + " must be a list of APIResourceList documents");
-        }
-        for (Object document : documents) {
-            loadDocument(document, source);
-        }
-        return this;
-    }
-
-    private void loadDocument(Object document, String source) {
-        if (!(document instanceof Map<?, ?> map) || !(map.get("groupVersion") instanceof String groupVersion)
-                || !(map.get("resources") instanceof List<?> entries)) {
-            throw new IllegalArgumentException("Not an APIResourceList in " + source + ": " + brief(document));
-        }
-        int slash = groupVersion.indexOf('/');
-        String group = slash < 0 ? "" : groupVersion.substring(0, slash);
-        String version = groupVersion.substring(slash + 1);
-        Map<String, List<String>> subresources = new LinkedHashMap<>();
-        for (Object entry : entries) {
-            if (entry instanceof Map<?, ?> fields && fields.get("name") instanceof String name && name.contains("/")) {
-                subresources.computeIfAbsent(name.substring(0, name.indexOf('/')), n -> new ArrayList<>())
-                        .add(name.substring(name.indexOf('/') + 1));
-            }
-        }
-        for (Object entry : entries) {
-            if (!(entry instanceof Map<?, ?> fields) || !(fields.get("name") instanceof String name)) {
-                throw new IllegalArgumentException("A resource without a name in " + groupVersion + " of " + source);
-            }
-            if (name.contains("/")) {
-                continue;
-            }
-            ResourceInfo info = new ResourceInfo()
-                    .kind((String) fields.get("kind"))
-                    .singular(fields.get("singularName") instanceof String s && !s.isEmpty() ? s : null)
-                    .namespaced(Boolean.TRUE.equals(fields.get("namespaced")))
-                    .shortNames(strings(fields.get("shortNames")))
-                    .categories(strings(fields.get("categories")))
-                    .verbs(strings(fields.get("verbs")))
-                    .subresources(subresources.getOrDefault(name, List.of()));
-            resources.put(new Resource(group, version, name), info);
-        }
-        revision.incrementAndGet();
-    }
-
-    private static List<String> strings(Object value) {
-        return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
-    }
-
-    private static byte[] gunzip(byte[] bytes) throws IOException {
-        if (bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
-            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-                return in.readAllBytes();
-            }
-        }
-        return bytes;
-    }
-
-    private static String brief(Object value) {
-        String text = String.valueOf(value);
-        return text.length() > 120 ? text.substring(0, 120) + "…" : text;
+        return holdAll(ResourceLists.bundled());
     }
 
     @Override
     public String toString() {
         return "ResourcesArray" + keys();
+    }
+
+    private ResourcesArray holdAll(Map<Resource, ResourceInfo> loaded) {
+        synchronized (lock) {
+            loaded.forEach(this::hold);
+        }
+        revision.incrementAndGet();
+        return this;
+    }
+
+    /** Stores a description and watches it; the one it replaces is no longer watched unless held elsewhere here. Under lock. */
+    private void hold(Resource resource, ResourceInfo info) {
+        ResourceInfo previous = resources.put(resource, info);
+        info.observe(changed);
+        if (previous != null && previous != info) {
+            release(previous);
+        }
+    }
+
+    /** Stops watching a description that left the catalog, so that it does not keep this catalog reachable. Under lock. */
+    private void release(ResourceInfo info) {
+        if (!resources.containsValue(info)) {
+            info.unobserve(changed);
+        }
+    }
+
+    private static Resource resourceOf(Object spec) {
+        Resource resource;
+        if (spec instanceof Resource given) {
+            resource = given;
+        } else if (spec instanceof String text) {
+            resource = Resource.parse(text);
+        } else {
+            throw new IllegalArgumentException(Hints.notASpec(spec));
+        }
+        if (!resource.isComplete()) {
+            throw new IllegalArgumentException(Hints.incompleteSpec(spec, resource));
+        }
+        return resource;
     }
 }

@@ -1,79 +1,91 @@
 package kmock.internal.k8s.discovery;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import kmock.api.Resource;
 import kmock.handlers.ResourceInfo;
 
 /**
- * The discovery documents of a set of resources, as kube-apiserver shapes them: {@code /version}, {@code /api},
- * {@code /apis}, {@code /apis/{group}} and the {@code APIResourceList}s. Pure functions of their inputs.
+ * The discovery documents of one catalog snapshot, shaped and ordered as kube-apiserver writes them:
+ * {@code /}, {@code /version}, {@code /api}, {@code /apis}, {@code /apis/{group}}, and the {@code APIResourceList}s
+ * of {@code /api/v1} and {@code /apis/{group}/{version}}. Pure functions: a {@code null} result means "not served
+ * here" (a 404 {@code Status}, worded by {@link Hints}).
  */
 public final class Discovery {
 
-    private static final Pattern VERSION = Pattern.compile("v(\\d+)(?:(alpha|beta)(\\d*))?");
+    /** The Kubernetes release that {@code /version} and the OpenAPI documents claim. */
+    static final String MAJOR = "1";
+    static final String MINOR = "32";
+    static final String RELEASE = "v" + MAJOR + "." + MINOR + ".0";
 
-    private final Map<Resource, ResourceInfo> resources;
+    private final Catalog catalog;
 
-    /** Documents for these resources. */
+    /** Documents for a snapshot of these resources. */
     public Discovery(Map<Resource, ResourceInfo> resources) {
-        this.resources = resources;
+        this(Catalog.of(resources));
     }
 
-    /** {@code /version}: exactly the fields client-java's strict model knows. */
+    /** Documents for a catalog snapshot. */
+    public Discovery(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** {@code /version}: exactly the nine fields of {@code version.Info}, since client-java rejects unknown ones. */
     public static Map<String, Object> version() {
         Map<String, Object> version = new LinkedHashMap<>();
-        version.put("major", "1");
-        version.put("minor", "32");
-        version.put("gitVersion", "v1.32.0-kmock");
+        version.put("major", MAJOR);
+        version.put("minor", MINOR);
+        version.put("gitVersion", RELEASE + "-kmock");
         version.put("gitCommit", "0000000000000000000000000000000000000000");
         version.put("gitTreeState", "clean");
-        version.put("buildDate", "2026-01-01T00:00:00Z");
-        version.put("goVersion", "go1.23.0");
+        version.put("buildDate", "2024-12-11T00:00:00Z");
+        version.put("goVersion", "go1.23.3");
         version.put("compiler", "gc");
         version.put("platform", "linux/amd64");
         return version;
     }
 
-    /** {@code /}: the served paths, sorted. */
-    public Map<String, Object> paths(List<String> extra) {
+    /** {@code /}: {@code /api}, {@code /apis}, {@code /version}, every served group and group-version, and the extra literal paths, sorted. */
+    public Map<String, Object> paths(Collection<String> extra) {
         TreeSet<String> paths = new TreeSet<>(List.of("/api", "/apis", "/version"));
         paths.addAll(extra);
-        groupVersions().forEach((group, versions) -> {
+        catalog.groupVersions().forEach((group, versions) -> {
             if (group.isEmpty()) {
-                versions.forEach(v -> paths.add("/api/" + v));
+                versions.forEach(version -> paths.add("/api/" + version));
             } else {
                 paths.add("/apis/" + group);
-                versions.forEach(v -> paths.add("/apis/" + group + "/" + v));
+                versions.forEach(version -> paths.add("/apis/" + group + "/" + version));
             }
         });
-        return Map.of("paths", new ArrayList<>(paths));
-    }
-
-    /** {@code /api}: the core versions. */
-    public Map<String, Object> apiVersions(String serverAddress) {
         Map<String, Object> document = new LinkedHashMap<>();
-        document.put("kind", "APIVersions");
-        document.put("versions", new ArrayList<>(groupVersions().getOrDefault("", List.of("v1"))));
-        document.put("serverAddressByClientCIDRs", List.of(Map.of("clientCIDR", "0.0.0.0/0", "serverAddress", serverAddress)));
+        document.put("paths", new ArrayList<>(paths));
         return document;
     }
 
-    /** {@code /apis}: every named group with its versions, the preferred one first. */
+    /** {@code /api}: {@code APIVersions} of the core group ({@code v1} when none is declared) and the server's address. */
+    public Map<String, Object> apiVersions(String serverAddress) {
+        List<String> versions = catalog.versions("");
+        Map<String, Object> address = new LinkedHashMap<>();
+        address.put("clientCIDR", "0.0.0.0/0");
+        address.put("serverAddress", serverAddress);
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("kind", "APIVersions");
+        document.put("versions", versions.isEmpty() ? List.of("v1") : versions);
+        document.put("serverAddressByClientCIDRs", List.of(address));
+        return document;
+    }
+
+    /** {@code /apis}: {@code APIGroupList} of every named group, each with its versions and preferred version. */
     public Map<String, Object> groupList() {
         List<Object> groups = new ArrayList<>();
-        groupVersions().forEach((group, versions) -> {
+        catalog.groupVersions().forEach((group, versions) -> {
             if (!group.isEmpty()) {
-                groups.add(group(group, versions));
+                groups.add(describeGroup(group, versions));
             }
         });
         Map<String, Object> document = new LinkedHashMap<>();
@@ -83,104 +95,70 @@ public final class Discovery {
         return document;
     }
 
-    /** {@code /apis/{group}}, or {@code null} for an unknown group. */
+    /** {@code /apis/{group}}: the {@code APIGroup}, or {@code null} for a group with no resources. */
     public Map<String, Object> group(String group) {
-        List<String> versions = groupVersions().get(group);
-        if (versions == null || group.isEmpty()) {
+        List<String> versions = catalog.versions(group);
+        if (group.isEmpty() || versions.isEmpty()) {
             return null;
         }
-        Map<String, Object> document = new LinkedHashMap<>(Map.of("kind", "APIGroup", "apiVersion", "v1"));
-        document.putAll(group(group, versions));
-        return document;
-    }
-
-    private static Map<String, Object> group(String group, List<String> versions) {
-        List<Object> entries = versions.stream().map(v -> (Object) Map.of("groupVersion", group + "/" + v, "version", v)).toList();
         Map<String, Object> document = new LinkedHashMap<>();
-        document.put("name", group);
-        document.put("versions", entries);
-        document.put("preferredVersion", entries.get(0));
+        document.put("kind", "APIGroup");
+        document.put("apiVersion", "v1");
+        document.putAll(describeGroup(group, versions));
         return document;
     }
 
-    /** {@code /api/v1} or {@code /apis/{group}/{version}}, or {@code null} when nothing is served there. */
+    /**
+     * {@code /api/{version}} (group {@code ""}) or {@code /apis/{group}/{version}}: the {@code APIResourceList} with
+     * one entry per resource followed by one per subresource, or {@code null} when nothing is served there.
+     */
     public Map<String, Object> resourceList(String group, String version) {
-        List<Object> entries = new ArrayList<>();
-        resources.entrySet().stream()
-                .filter(e -> e.getKey().group().equals(group) && e.getKey().version().equals(version))
-                .sorted(Map.Entry.comparingByKey(Comparator.comparing(Resource::plural)))
-                .forEach(e -> entries.addAll(entries(e.getKey().plural(), e.getValue())));
+        List<Catalog.Entry> entries = catalog.entries(group, version);
         if (entries.isEmpty()) {
             return null;
+        }
+        List<Object> resources = new ArrayList<>();
+        for (Catalog.Entry entry : entries) {
+            resources.add(describeResource(entry));
+            entry.subresources().forEach(name -> resources.add(Subresources.entry(entry, name)));
         }
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("kind", "APIResourceList");
         document.put("apiVersion", "v1");
-        document.put("groupVersion", group.isEmpty() ? version : group + "/" + version);
-        document.put("resources", entries);
+        document.put("groupVersion", entries.get(0).resource().apiVersion());
+        document.put("resources", resources);
         return document;
     }
 
-    private static List<Object> entries(String plural, ResourceInfo info) {
-        List<Object> entries = new ArrayList<>();
-        Map<String, Object> main = new LinkedHashMap<>();
-        main.put("name", plural);
-        main.put("singularName", info.singularFor(plural));
-        main.put("namespaced", info.namespaced());
-        main.put("kind", info.kindFor(plural));
-        main.put("verbs", info.verbs().isEmpty() ? ResourceInfo.ALL_VERBS : info.verbs());
-        if (!info.shortNames().isEmpty()) {
-            main.put("shortNames", info.shortNames());
-        }
-        if (!info.categories().isEmpty()) {
-            main.put("categories", info.categories());
-        }
-        entries.add(main);
-        for (String sub : info.subresources()) {
+    private static Map<String, Object> describeGroup(String group, List<String> versions) {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (String version : versions) {
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("name", plural + "/" + sub);
-            entry.put("singularName", "");
-            entry.put("namespaced", info.namespaced());
-            if (sub.equals("scale")) {
-                entry.put("group", "autoscaling");
-                entry.put("version", "v1");
-                entry.put("kind", "Scale");
-            } else {
-                entry.put("kind", info.kindFor(plural));
-            }
-            entry.put("verbs", List.of("get", "patch", "update"));
+            entry.put("groupVersion", group + "/" + version);
+            entry.put("version", version);
             entries.add(entry);
         }
-        return entries;
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("name", group);
+        document.put("versions", entries);
+        document.put("preferredVersion", new LinkedHashMap<>(entries.get(0)));
+        return document;
     }
 
-    /** Group to versions, each list sorted by Kubernetes version priority (stable, then beta, then alpha; newer first). */
-    public Map<String, List<String>> groupVersions() {
-        Map<String, TreeSet<String>> found = new TreeMap<>();
-        resources.keySet().forEach(r -> found.computeIfAbsent(r.group(), g -> new TreeSet<>(Discovery::byPriority)).add(r.version()));
-        Map<String, List<String>> sorted = new TreeMap<>();
-        found.forEach((group, versions) -> sorted.put(group, new ArrayList<>(versions)));
-        return sorted;
-    }
-
-    /** Kubernetes version priority: GA before beta before alpha, higher numbers first. */
-    static int byPriority(String a, String b) {
-        Function<String, long[]> rank = v -> {
-            Matcher m = VERSION.matcher(v);
-            if (!m.matches()) {
-                return new long[] {-1, 0, 0};
-            }
-            long stability = m.group(2) == null ? 2 : m.group(2).equals("beta") ? 1 : 0;
-            long minor = m.group(3) == null || m.group(3).isEmpty() ? 0 : Long.parseLong(m.group(3));
-            return new long[] {stability, Long.parseLong(m.group(1)), minor};
-        };
-        long[] x = rank.apply(a);
-        long[] y = rank.apply(b);
-        for (int i = 0; i < 3; i++) {
-            if (x[i] != y[i]) {
-                return Long.compare(y[i], x[i]);
-            }
+    /** As kube-apiserver writes an {@code APIResource}: empty short names and categories are left out. */
+    private static Map<String, Object> describeResource(Catalog.Entry entry) {
+        Map<String, Object> resource = new LinkedHashMap<>();
+        resource.put("name", entry.resource().plural());
+        resource.put("singularName", entry.singular());
+        resource.put("namespaced", entry.namespaced());
+        resource.put("kind", entry.kind());
+        resource.put("verbs", entry.verbs());
+        if (!entry.shortNames().isEmpty()) {
+            resource.put("shortNames", entry.shortNames());
         }
-        return a.compareTo(b);
+        if (!entry.categories().isEmpty()) {
+            resource.put("categories", entry.categories());
+        }
+        return resource;
     }
 }
