@@ -67,6 +67,7 @@ class EmulatorBadInputTest {
         assertRefused(415, kmock.post(CM, new byte[] {'k', '8', 's', 0, 1, 2}, Map.of("Content-Type", "application/vnd.kubernetes.protobuf")));
         assertRefused(400, kmock.put(CM + "/cm", Map.of("metadata", Map.of("name", "other"))));
         assertRefused(400, kmock.get(CM + "?labelSelector=" + "app%20in%20web"));
+        assertRefused(400, kmock.post(CM, Map.of("metadata", Map.of("name", "x", "namespace", "elsewhere"))));
         assertEquals(before, snapshot());
     }
 
