@@ -51,9 +51,13 @@ public final class Main {
     /** Runs a command; {@code serve} returns when {@code stop} opens. Returns the exit code. */
     public static int run(List<String> args, PrintStream out, PrintStream err, CountDownLatch stop) {
         try {
-            if (args.isEmpty() || args.get(0).equals("help") || args.get(0).equals("--help") || args.get(0).equals("-h")) {
-                (args.isEmpty() ? err : out).println(USAGE);
-                return args.isEmpty() ? 2 : 0;
+            if (args.isEmpty()) {
+                err.println(USAGE);
+                return 2;
+            }
+            if (args.get(0).equals("help") || args.contains("--help") || args.contains("-h")) {
+                out.println(USAGE);
+                return 0;
             }
             if (args.get(0).equals("serve")) {
                 ServeCommand.run(args.subList(1, args.size()), out, err, stop);

@@ -44,6 +44,15 @@ class CliTest {
     }
 
     @Test
+    void helpPrintsTheUsageAndSucceeds() throws Exception {
+        try (KmockJar kmock = KmockJar.start("serve", "--help")) {
+            assertEquals(0, kmock.awaitExit());
+            String first = kmock.stdout.poll(10, TimeUnit.SECONDS);
+            assertEquals("usage: java -jar kmock.jar COMMAND [FLAGS]", first);
+        }
+    }
+
+    @Test
     void unknownCommandExitsWithTwo() throws Exception {
         try (KmockJar kmock = KmockJar.start("frobnicate")) {
             assertEquals(2, kmock.awaitExit());
