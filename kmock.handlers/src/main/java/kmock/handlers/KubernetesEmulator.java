@@ -1,5 +1,6 @@
 package kmock.handlers;
 
+import java.time.Duration;
 import java.util.Map;
 
 import kmock.api.Request;
@@ -34,10 +35,10 @@ public class KubernetesEmulator extends KubernetesScaffold {
     protected KubernetesEmulator(Builder builder) {
         super(builder);
         this.store = new ObjectStore(StoreSettings.defaults().withManagedMetadata(builder.managedMetadata)
-                .withKinds(resource -> kindOf(resource)));
+                .withWindowSize(builder.eventWindow).withKinds(resource -> kindOf(resource)));
         this.objects = new ObjectsArray(store);
-        this.watches = new Watches(store);
-        this.routes = new ObjectRoutes(store, watches, resources(), this::knownResources);
+        this.watches = new Watches(store, builder.watchBuffer, builder.bookmarkInterval, System::nanoTime);
+        this.routes = new ObjectRoutes(store, watches, resources(), this::currentResources);
     }
 
     /** A builder: {@code KubernetesEmulator.builder().managedMetadata(false).build()}. */
@@ -51,7 +52,7 @@ public class KubernetesEmulator extends KubernetesScaffold {
     }
 
     private String kindOf(Resource resource) {
-        ResourceInfo info = knownResources().get(resource);
+        ResourceInfo info = currentResources().get(resource);
         return info == null ? new ResourceInfo().kindFor(resource.plural()) : info.kindFor(resource.plural());
     }
 
@@ -67,13 +68,19 @@ public class KubernetesEmulator extends KubernetesScaffold {
         return known;
     }
 
+    /** Both the catalog's revision and the stored resources only grow, so their sum changes with either. */
+    @Override
+    protected long knownRevision() {
+        return super.knownRevision() + (store == null ? 0 : store.resources().size());
+    }
+
     @Override
     protected Response serve(Request request) throws Exception {
         Response discovery = super.serve(request);
         if (discovery != null) {
             return discovery;
         }
-        return request.resource() == null || !knownResources().containsKey(request.resource()) ? null : routes.serve(request);
+        return request.resource() == null || !currentResources().containsKey(request.resource()) ? null : routes.serve(request);
     }
 
     /** Ends open watches, then applies the strict check of {@link RawHandler#close()}. */
@@ -86,6 +93,9 @@ public class KubernetesEmulator extends KubernetesScaffold {
     /** Options of an emulator. */
     public static class Builder extends KubernetesScaffold.Builder {
         private boolean managedMetadata = true;
+        private int eventWindow = StoreSettings.DEFAULT_WINDOW;
+        private int watchBuffer = Watches.DEFAULT_BUFFER;
+        private Duration bookmarkInterval = Watches.DEFAULT_BOOKMARK_PERIOD;
 
         /** For subclasses' builders. */
         protected Builder() {
@@ -97,6 +107,40 @@ public class KubernetesEmulator extends KubernetesScaffold {
          */
         public Builder managedMetadata(boolean managedMetadata) {
             this.managedMetadata = managedMetadata;
+            return this;
+        }
+
+        /**
+         * How many recent changes are kept (default {@value StoreSettings#DEFAULT_WINDOW}): a watch or a {@code continue}
+         * token from an older {@code resourceVersion} gets {@code 410 Gone}, as from a real API server whose etcd
+         * compacted. A small window lets a test reach that path.
+         */
+        public Builder eventWindow(int events) {
+            if (events < 1) {
+                throw new IllegalArgumentException("The event window must keep at least 1 event, not " + events);
+            }
+            this.eventWindow = events;
+            return this;
+        }
+
+        /**
+         * How many unread events one watch may hold (default {@value Watches#DEFAULT_BUFFER}) before it is ended with
+         * a {@code 410} ERROR event: a client that stops reading loses its watch and never slows the writers.
+         */
+        public Builder watchBuffer(int events) {
+            if (events < 1) {
+                throw new IllegalArgumentException("A watch buffer must hold at least 1 event, not " + events);
+            }
+            this.watchBuffer = events;
+            return this;
+        }
+
+        /** How often an idle watch that allows bookmarks gets a {@code BOOKMARK} event (default one minute). */
+        public Builder bookmarkInterval(Duration interval) {
+            if (interval == null || interval.isZero() || interval.isNegative()) {
+                throw new IllegalArgumentException("The bookmark interval must be positive, not " + interval);
+            }
+            this.bookmarkInterval = interval;
             return this;
         }
 

@@ -9,6 +9,8 @@ import kmock.api.Request;
 import kmock.api.Resource;
 import kmock.api.Response;
 import kmock.internal.k8s.discovery.Discovery;
+import kmock.internal.k8s.discovery.DocumentCache;
+import kmock.internal.k8s.discovery.Hints;
 import kmock.internal.k8s.discovery.OpenApi;
 import kmock.internal.k8s.discovery.StatusReplies;
 import kmock.internal.k8s.store.KubernetesException;
@@ -24,6 +26,8 @@ import kmock.internal.k8s.store.KubernetesException.Reason;
 public class KubernetesScaffold extends RawHandler {
 
     private final ResourcesArray resources = new ResourcesArray();
+    /** Rendered discovery documents of the current catalog; replaced, never mutated, when the catalog changes. */
+    private volatile DocumentCache documents;
 
     /** A scaffold with default options and no resources. */
     public KubernetesScaffold() {
@@ -57,66 +61,108 @@ public class KubernetesScaffold extends RawHandler {
         return known;
     }
 
+    /**
+     * A number that changes whenever {@link #knownResources()} may have changed: rendered discovery documents are
+     * reused while it stays the same. Subclasses that add resources of their own fold their changes into it.
+     */
+    protected long knownRevision() {
+        return resources.revision();
+    }
+
     @Override
     protected Response serve(Request request) throws Exception {
         if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
             return null;
         }
-        Discovery discovery = new Discovery(knownResources());
         String path = request.path().length() > 1 && request.path().endsWith("/")
                 ? request.path().substring(0, request.path().length() - 1) : request.path();
-        String[] parts = path.split("/");
-        if (path.equals("/")) {
-            return StatusReplies.json(200, discovery.paths(List.of()));
-        }
         if (path.equals("/version")) {
             return StatusReplies.json(200, Discovery.version());
         }
         if (path.equals("/api")) {
+            // The only document that depends on the request: it names the address the client used.
             URI url = request.url();
-            return StatusReplies.json(200, discovery.apiVersions(url.getHost() + ":" + url.getPort()));
+            return StatusReplies.json(200, new Discovery(currentResources()).apiVersions(url.getHost() + ":" + url.getPort()));
+        }
+        if (!isDiscoveryPath(path)) {
+            return null;
+        }
+        return documents().reply(path, this::render);
+    }
+
+    /**
+     * The resources served now, as {@link #knownResources()} last computed them: a snapshot reused while
+     * {@link #knownRevision()} is unchanged, so that routing a request does not walk the catalog.
+     */
+    protected final Map<Resource, ResourceInfo> currentResources() {
+        return documents().known();
+    }
+
+    private DocumentCache documents() {
+        long revision = knownRevision();
+        DocumentCache current = documents;
+        if (current == null || current.revision() != revision) {
+            current = new DocumentCache(revision, knownResources());
+            documents = current;
+        }
+        return current;
+    }
+
+    private static boolean isDiscoveryPath(String path) {
+        return path.equals("/") || path.equals("/apis") || path.startsWith("/api/") || path.startsWith("/apis/")
+                || path.equals("/openapi/v3") || path.startsWith("/openapi/v3/");
+    }
+
+    /** The reply for a discovery path, or {@code null} when the path is not discovery (an object URL, say). */
+    private Response render(String path, Map<Resource, ResourceInfo> known) {
+        String[] parts = path.split("/");
+        if (path.equals("/")) {
+            return StatusReplies.json(200, new Discovery(known).paths(List.of()));
         }
         if (path.equals("/apis")) {
-            return StatusReplies.json(200, discovery.groupList());
+            return StatusReplies.json(200, new Discovery(known).groupList());
         }
         if (path.equals("/openapi/v3")) {
-            return StatusReplies.json(200, new OpenApi(knownResources()).index());
+            return StatusReplies.json(200, new OpenApi(known).index());
         }
         if (path.startsWith("/openapi/v3/")) {
             String[] gv = path.substring("/openapi/v3/".length()).split("/");
-            Map<String, Object> document = gv.length == 2 && gv[0].equals("api") ? new OpenApi(knownResources()).document("", gv[1])
-                    : gv.length == 3 && gv[0].equals("apis") ? new OpenApi(knownResources()).document(gv[1], gv[2]) : null;
-            return orNotFound(document, "the OpenAPI document " + path);
+            if (gv.length == 2 && gv[0].equals("api")) {
+                return orNotFound(new OpenApi(known).document("", gv[1]), "", gv[1]);
+            }
+            if (gv.length == 3 && gv[0].equals("apis")) {
+                return orNotFound(new OpenApi(known).document(gv[1], gv[2]), gv[1], gv[2]);
+            }
+            return StatusReplies.status(Reason.NOT_FOUND, "no OpenAPI document at " + path
+                    + ": the documents are /openapi/v3/api/{version} and /openapi/v3/apis/{group}/{version}");
         }
         if (parts.length == 3 && parts[1].equals("api")) {
-            return orNotFound(discovery.resourceList("", parts[2]), "the core API version " + parts[2]);
+            return orNotFound(new Discovery(known).resourceList("", parts[2]), "", parts[2]);
         }
         if (parts.length == 3 && parts[1].equals("apis")) {
-            return orNotFound(discovery.group(parts[2]), "the API group " + parts[2]);
+            Map<String, Object> group = new Discovery(known).group(parts[2]);
+            return group != null ? StatusReplies.json(200, group)
+                    : StatusReplies.status(Reason.NOT_FOUND, Hints.unknownGroup(parts[2]));
         }
         if (parts.length == 4 && parts[1].equals("apis")) {
-            return orNotFound(discovery.resourceList(parts[2], parts[3]), "the API version " + parts[2] + "/" + parts[3]);
+            return orNotFound(new Discovery(known).resourceList(parts[2], parts[3]), parts[2], parts[3]);
         }
         return null;
     }
 
-    private static Response orNotFound(Map<String, Object> document, String what) {
-        return document != null ? StatusReplies.json(200, document) : StatusReplies.status(Reason.NOT_FOUND,
-                what + " is not served: declare a resource in it, e.g. kmock.resources().put(\"example.com/v1/widgets\", "
-                        + "Map.of(\"kind\", \"Widget\", \"namespaced\", true)), or kmock.resources().loadBundled()");
+    private static Response orNotFound(Map<String, Object> document, String group, String version) {
+        return document != null ? StatusReplies.json(200, document)
+                : StatusReplies.status(Reason.NOT_FOUND, Hints.unknownGroupVersion(group, version));
     }
 
     /** Unmatched requests get a {@code 404 Status} that names what was unknown and how to declare it. */
     @Override
     protected Response renderUnmatched(Request request) {
         Resource resource = request.resource();
-        if (resource != null && !knownResources().containsKey(resource)) {
-            return StatusReplies.status(Reason.NOT_FOUND, "the resource " + resource + " is not known: declare it with "
-                    + "kmock.resources().put(\"" + resource.apiVersion() + "/" + resource.plural() + "\", Map.of(\"kind\", …, "
-                    + "\"namespaced\", …)) or kmock.resources().loadBundled()");
+        if (resource != null && !currentResources().containsKey(resource)) {
+            return StatusReplies.status(Reason.NOT_FOUND, Hints.unknownResource(resource));
         }
-        return StatusReplies.status(Reason.NOT_FOUND, "nothing serves " + request.method() + " " + request.path()
-                + ": declare it with kmock.on(\"" + request.method().toLowerCase(java.util.Locale.ROOT) + " " + request.path() + "\").reply(…)");
+        return StatusReplies.status(Reason.NOT_FOUND, Hints.unmatched(request.method(), request.path()));
     }
 
     /** Failures become a {@code Status}: their own code for Kubernetes errors, else {@code 500}. */
