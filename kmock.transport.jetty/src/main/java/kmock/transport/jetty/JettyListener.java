@@ -28,6 +28,8 @@ final class JettyListener implements Transport.Listener {
     private static final int MAX_THREADS = 1000;
     private static final int MIN_THREADS = 2;
     private static final int THREAD_IDLE_MILLIS = 5_000;
+    /** How long a keep-alive connection may sit between requests before the server closes it (Jetty's default). */
+    private static final long IDLE_CONNECTION_MILLIS = 30_000;
     /** How long stopping waits for pool threads before interrupting them, and again after: close() stays under a second. */
     private static final long POOL_STOP_MILLIS = 500;
     private static final AtomicInteger SERVERS = new AtomicInteger();
@@ -44,6 +46,11 @@ final class JettyListener implements Transport.Listener {
 
     /** Binds, starts and returns once connections are accepted; every thread started is stopped again on failure. */
     static JettyListener start(Transport.ServerConfig config, Handler handler) throws IOException {
+        return start(config, handler, IDLE_CONNECTION_MILLIS);
+    }
+
+    /** The same with another idle timeout for connections between requests, so tests can reach it quickly. */
+    static JettyListener start(Transport.ServerConfig config, Handler handler, long idleConnectionMillis) throws IOException {
         String name = "kmock-jetty-server-" + SERVERS.incrementAndGet();
         QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, MIN_THREADS, THREAD_IDLE_MILLIS);
         pool.setName(name);
@@ -60,6 +67,7 @@ final class JettyListener implements Transport.Listener {
         ServerConnector connector = new ServerConnector(server, 0, 1, new HttpConnectionFactory(httpConfiguration()));
         connector.setHost(config.host());
         connector.setPort(config.port());
+        connector.setIdleTimeout(idleConnectionMillis);
         connector.setAcceptQueueSize(1024); // bursts of hundreds of parallel connections (watches) must not wait on SYN retries
         server.addConnector(connector);
         try {

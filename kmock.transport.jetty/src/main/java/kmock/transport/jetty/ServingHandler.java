@@ -10,6 +10,7 @@ import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -44,6 +45,7 @@ final class ServingHandler extends Handler.Abstract {
     public boolean handle(Request request, Response response, Callback callback) {
         // A handler may wait for a live feed for hours without any I/O: only the close of the server ends it.
         request.addIdleTimeoutListener(timeout -> false);
+        callback = withoutIdleTimeout(request, callback);
         if (!calls.enter()) {
             text(response, callback, 503, "The KMock server is closing");
             return true;
@@ -54,6 +56,25 @@ final class ServingHandler extends Handler.Abstract {
             calls.exit();
         }
         return true;
+    }
+
+    /**
+     * Lifts the connection's idle timeout until the exchange completes: a client that reads a large body slowly,
+     * or stops at a breakpoint, must get all of it, and the listener above does not cover a blocked write (Jetty
+     * fails a pending write at the idle timeout whatever the listeners say). Between requests the connector's
+     * timeout applies again, so abandoned keep-alive connections still close.
+     */
+    private static Callback withoutIdleTimeout(Request request, Callback callback) {
+        EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+        long betweenRequests = endPoint.getIdleTimeout();
+        endPoint.setIdleTimeout(0);
+        return Callback.from(callback.getInvocationType(), () -> {
+            endPoint.setIdleTimeout(betweenRequests);
+            callback.succeeded();
+        }, failure -> {
+            endPoint.setIdleTimeout(betweenRequests);
+            callback.failed(failure);
+        });
     }
 
     private void serve(Request request, Response response, Callback callback) {

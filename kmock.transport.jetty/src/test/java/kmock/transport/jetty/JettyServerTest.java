@@ -9,13 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
@@ -25,6 +31,7 @@ import kmock.api.KResponse;
 import kmock.api.Request;
 import kmock.api.Response;
 import kmock.api.Server;
+import kmock.spi.Transport;
 
 class JettyServerTest {
 
@@ -353,6 +360,38 @@ class JettyServerTest {
             assertTrue(jetty.isStarted());
             assertSame(jetty, server.client().unwrap(Object.class));
             assertThrows(IllegalArgumentException.class, () -> server.client().unwrap(String.class));
+        }
+    }
+
+    @Test
+    void aReaderPausingLongerThanTheIdleTimeoutStillGetsTheWholeBody() throws Exception {
+        byte[] body = new byte[8 * 1024 * 1024];
+        Arrays.fill(body, (byte) 'x');
+        long idleMillis = 100;
+        JettyListener listener = JettyListener.start(new Transport.ServerConfig("127.0.0.1", 0, 1024),
+                request -> Response.of(200, body), idleMillis);
+        try (Socket socket = new Socket()) {
+            socket.setReceiveBufferSize(64 * 1024);
+            socket.connect(new InetSocketAddress("127.0.0.1", listener.port()));
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET /big HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            long total = in.read(new byte[64 * 1024]);
+            // The stimulus is time itself: the reader stalls for ten idle timeouts while the server's write is blocked.
+            long stalledUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10 * idleMillis);
+            while (System.nanoTime() < stalledUntil) {
+                LockSupport.parkNanos(stalledUntil - System.nanoTime());
+            }
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                total += n;
+                if (total >= body.length) {
+                    break;
+                }
+            }
+            assertTrue(total >= body.length, "the whole body after the stall, not " + total + " bytes");
+        } finally {
+            listener.close();
         }
     }
 }
