@@ -65,6 +65,14 @@ public abstract class BaseClient implements Client {
 
     /** Whether a request to this URL goes to the local server instead of the network. */
     protected boolean intercepted(URI url) {
+        return intercepted(options, url);
+    }
+
+    /**
+     * The same for given options, for parts of a transport's client that must not hold the client itself (the JDK
+     * client's proxy selector: its selector thread would keep the client reachable, and so alive, for ever).
+     */
+    protected static boolean intercepted(Client.Options options, URI url) {
         int port = url.getPort() >= 0 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
         return options.interception().intercepts(url.getHost(), port);
     }

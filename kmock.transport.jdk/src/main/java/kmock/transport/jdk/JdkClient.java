@@ -58,7 +58,7 @@ final class JdkClient extends BaseClient {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(options.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .proxy(new Interceptor())
+                .proxy(new Interceptor(options))
                 .executor(executor)
                 .build();
     }
@@ -111,11 +111,21 @@ final class JdkClient extends BaseClient {
         }
     }
 
-    /** Sends intercepted hosts to the server as an HTTP proxy, everything else as the JVM would. */
-    private final class Interceptor extends ProxySelector {
+    /**
+     * Sends intercepted hosts to the server as an HTTP proxy, everything else as the JVM would. Static, holding only
+     * the options: the HTTP client's selector thread holds its proxy selector, and on JDK 17 that thread ends only
+     * when nothing else reaches the client, so a reference back to it would keep one thread per closed client.
+     */
+    private static final class Interceptor extends ProxySelector {
+        private final Client.Options options;
+
+        Interceptor(Client.Options options) {
+            this.options = options;
+        }
+
         @Override
         public List<Proxy> select(URI uri) {
-            if (intercepted(uri)) {
+            if (intercepted(options, uri)) {
                 return List.of(new Proxy(Proxy.Type.HTTP, options.interception().target()));
             }
             ProxySelector fallback = ProxySelector.getDefault();
