@@ -6,7 +6,9 @@ import java.util.Map;
 import kmock.api.Request;
 import kmock.api.Resource;
 import kmock.api.Response;
+import kmock.internal.k8s.discovery.StatusReplies;
 import kmock.internal.k8s.emulator.ObjectRoutes;
+import kmock.internal.k8s.store.KubernetesException;
 import kmock.internal.k8s.store.ObjectStore;
 import kmock.internal.k8s.store.StoreSettings;
 import kmock.internal.k8s.watch.Watches;
@@ -80,7 +82,19 @@ public class KubernetesEmulator extends KubernetesScaffold {
         if (discovery != null) {
             return discovery;
         }
-        return request.resource() == null || !currentResources().containsKey(request.resource()) ? null : routes.serve(request);
+        if (request.resource() == null || !currentResources().containsKey(request.resource())) {
+            return null;
+        }
+        try {
+            return routes.serve(request);
+        } catch (KubernetesException refusal) {
+            if (refusal.code() >= 500) {
+                throw refusal;
+            }
+            // A refusal (400, 404, 409, 410, 415, 422) is the API's answer to the client, not a failure of the
+            // server: it stays out of errors(), so that a strict emulator tolerates tests of conflicts and the like.
+            return StatusReplies.status(refusal);
+        }
     }
 
     /** Ends open watches, then applies the strict check of {@link RawHandler#close()}. */

@@ -69,6 +69,19 @@ class EmulatorBadInputTest {
         assertRefused(400, kmock.get(CM + "?labelSelector=" + "app%20in%20web"));
         assertRefused(400, kmock.post(CM, Map.of("metadata", Map.of("name", "x", "namespace", "elsewhere"))));
         assertEquals(before, snapshot());
+        assertEquals(List.of(), kmock.errors(), "refusals are answers to the client, not server errors");
+    }
+
+    @Test
+    void aStrictEmulatorClosesCleanlyAfterATestOfAConflict() {
+        KubernetesEmulator strict = KubernetesEmulator.builder().strict(true).build();
+        strict.resources().loadBundled();
+        try (Server other = Server.builder(strict).start()) {
+            strict.post(CM, Map.of("metadata", Map.of("name", "x")));
+            assertRefused(409, strict.post(CM, Map.of("metadata", Map.of("name", "x"))));
+            assertRefused(404, strict.get(CM + "/absent"));
+        }
+        strict.close();
     }
 
     @Test

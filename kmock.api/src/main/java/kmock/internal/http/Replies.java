@@ -18,6 +18,15 @@ public final class Replies {
         return text(413, "Request body over the limit of " + maxBodySize + " bytes").newBuilder().setHeader("Connection", "close").build();
     }
 
+    /**
+     * The answer to a request line whose version is not HTTP/1.0 or HTTP/1.1 (a garbled request line, often): 505,
+     * and the connection closes, since nothing after such a line can be trusted.
+     */
+    public static Response versionNotSupported(String protocol) {
+        return text(505, "HTTP version not supported: '" + protocol + "'; send HTTP/1.1").newBuilder()
+                .setHeader("Connection", "close").build();
+    }
+
     private static Response text(int status, String message) {
         return Response.builder().status(status).header("Content-Type", "text/plain; charset=utf-8").body(message + "\n").build();
     }

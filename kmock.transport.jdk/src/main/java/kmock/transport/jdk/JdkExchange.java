@@ -28,6 +28,13 @@ final class JdkExchange {
 
     void serve(Handler handler) {
         try {
+            // HttpServer passes any third word of the request line as the version, so "GET /a b HTTP/1.1" would
+            // reach the handler as a request for /a; Jetty refuses those lines itself.
+            String protocol = exchange.getProtocol();
+            if (!"HTTP/1.1".equals(protocol) && !"HTTP/1.0".equals(protocol)) {
+                sendFixed(Replies.versionNotSupported(protocol));
+                return;
+            }
             byte[] body = readBody();
             if (body == null) {
                 sendFixed(Replies.tooLarge(maxBodySize));
