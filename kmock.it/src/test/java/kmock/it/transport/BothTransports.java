@@ -13,5 +13,5 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Retention(RetentionPolicy.RUNTIME)
 @ParameterizedClass(name = "{0}")
 @ValueSource(strings = {"jdk", "jetty"})
-@interface BothTransports {
+public @interface BothTransports {
 }

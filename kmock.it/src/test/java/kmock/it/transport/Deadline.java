@@ -5,12 +5,13 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /** Waits on a condition with a deadline; the suite's only way to wait for something asynchronous. */
-final class Deadline {
+public final class Deadline {
 
     private Deadline() {
     }
 
-    static void await(String what, Duration timeout, BooleanSupplier condition) {
+    /** Polls the condition every 2 ms until it holds; fails naming what was awaited at the deadline. */
+    public static void await(String what, Duration timeout, BooleanSupplier condition) {
         long end = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
@@ -21,7 +22,7 @@ final class Deadline {
     }
 
     /** Names of live threads started by KMock. */
-    static java.util.List<String> kmockThreads() {
+    public static java.util.List<String> kmockThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
                 .filter(name -> name.startsWith("kmock-") && !name.startsWith("kmock-it")).sorted().toList();
     }
