@@ -54,6 +54,17 @@ class EmulatorBadInputTest {
     }
 
     @Test
+    void yamlBodiesCreateAndReplaceObjects() {
+        String yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: from-yaml\ndata:\n  a: \"1\"\n";
+        KResponse created = kmock.post(CM, yaml.getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/yaml"));
+        assertEquals(201, created.status(), created.text());
+        String replaced = "metadata:\n  name: from-yaml\ndata:\n  a: \"2\"\n";
+        assertEquals(200, kmock.put(CM + "/from-yaml", replaced.getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Type", "application/yaml; charset=utf-8")).status());
+        assertEquals(Map.of("a", "2"), kmock.objects().get("v1/configmaps", "ns", "from-yaml").get("data"));
+    }
+
+    @Test
     void malformedRequestsAreStatusesAndChangeNothing() {
         String before = snapshot();
         Map<String, String> json = Map.of("Content-Type", "application/json");
@@ -64,7 +75,9 @@ class EmulatorBadInputTest {
                 .getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/json-patch+json")));
         assertRefused(400, kmock.patch(CM + "/cm", "[{\"op\":\"explode\",\"path\":\"/data\"}]".getBytes(StandardCharsets.UTF_8),
                 Map.of("Content-Type", "application/json-patch+json")));
-        assertRefused(415, kmock.post(CM, new byte[] {'k', '8', 's', 0, 1, 2}, Map.of("Content-Type", "application/vnd.kubernetes.protobuf")));
+        KResponse protobuf = kmock.post(CM, new byte[] {'k', '8', 's', 0, 1, 2}, Map.of("Content-Type", "application/vnd.kubernetes.protobuf"));
+        assertRefused(415, protobuf);
+        assertTrue(protobuf.text().contains("io.github.kmock:kmock-protobuf"), "names the artifact to add: " + protobuf.text());
         assertRefused(400, kmock.put(CM + "/cm", Map.of("metadata", Map.of("name", "other"))));
         assertRefused(400, kmock.get(CM + "?labelSelector=" + "app%20in%20web"));
         assertRefused(400, kmock.post(CM, Map.of("metadata", Map.of("name", "x", "namespace", "elsewhere"))));

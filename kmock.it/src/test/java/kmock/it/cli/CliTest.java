@@ -100,6 +100,16 @@ class CliTest {
     }
 
     @Test
+    void theStandaloneServerTakesKubectlsProtobufCommands() throws Exception {
+        try (KmockJar kmock = KmockJar.start("serve", "--port", "0")) {
+            URI url = kmock.awaitListening();
+            assertTrue(Kubectl.run(url, "create", "namespace", "demo").contains("namespace/demo created"));
+            Kubectl.run(url, "create", "configmap", "cfg", "-n", "demo", "--from-literal=a=1");
+            assertEquals("1", Kubectl.run(url, "get", "configmap", "cfg", "-n", "demo", "-o", "jsonpath={.data.a}").trim());
+        }
+    }
+
+    @Test
     void aBadManifestIsNamedByFileAndDocument(@TempDir Path dir) throws Exception {
         Path manifests = dir.resolve("broken.yaml");
         Files.writeString(manifests, "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\n---\napiVersion: v1\nkind: ConfigMap\n");
