@@ -1,0 +1,56 @@
+package kmock.bench.contender;
+
+import java.util.Arrays;
+
+import kmock.api.Payload;
+import kmock.api.Server;
+import kmock.bench.protocol.Contender;
+import kmock.bench.protocol.ContenderMain;
+import kmock.handlers.KubernetesEmulator;
+import kmock.handlers.RawHandler;
+
+/** KMock with the transport named by the first argument ({@code jdk} or {@code jetty}). */
+public final class Main implements Contender {
+
+    private final String transport;
+
+    private Main(String transport) {
+        this.transport = transport;
+    }
+
+    public static void main(String[] args) {
+        ContenderMain.run(new Main(args[0]), Arrays.copyOfRange(args, 1, args.length));
+    }
+
+    @Override
+    public Running start(int rules) {
+        RawHandler kmock = new RawHandler();
+        kmock.on("get /stub").reply(Payload.text("ok"));
+        for (int i = 0; i < rules; i++) {
+            kmock.on("get /r" + i).reply(Payload.text("ok"));
+        }
+        return running(kmock, Server.builder(kmock).transport(transport).start());
+    }
+
+    @Override
+    public Running emulator() {
+        KubernetesEmulator kmock = new KubernetesEmulator();
+        kmock.resources().loadBundled();
+        return running(kmock, Server.builder(kmock).transport(transport).start());
+    }
+
+    private static Running running(RawHandler kmock, Server server) {
+        return new Running() {
+            @Override
+            public int port() {
+                return server.url().getPort();
+            }
+
+            @Override
+            public void close() {
+                server.close();
+                kmock.close();
+            }
+        };
+    }
+}

@@ -1,0 +1,62 @@
+package kmock.bench.contender;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpServer;
+
+import kmock.bench.protocol.Contender;
+import kmock.bench.protocol.ContenderMain;
+
+/** The JDK's HttpServer alone, with TCP_NODELAY and a cached thread pool as KMock's JDK transport has. */
+public final class Main implements Contender {
+
+    private static final byte[] OK = "ok".getBytes(StandardCharsets.UTF_8);
+
+    public static void main(String[] args) {
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        ContenderMain.run(new Main(), args);
+    }
+
+    @Override
+    public Running start(int rules) throws IOException {
+        Set<String> paths = new HashSet<>();
+        paths.add("/stub");
+        for (int i = 0; i < rules; i++) {
+            paths.add("/r" + i);
+        }
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
+        ExecutorService pool = Executors.newCachedThreadPool();
+        server.setExecutor(pool);
+        server.createContext("/", exchange -> {
+            boolean known = paths.contains(exchange.getRequestURI().getPath());
+            exchange.getResponseHeaders().add("Content-Type", "text/plain");
+            exchange.sendResponseHeaders(known ? 200 : 404, known ? OK.length : -1);
+            if (known) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(OK);
+                }
+            }
+            exchange.close();
+        });
+        server.start();
+        return new Running() {
+            @Override
+            public int port() {
+                return server.getAddress().getPort();
+            }
+
+            @Override
+            public void close() {
+                server.stop(0);
+                pool.shutdownNow();
+            }
+        };
+    }
+}

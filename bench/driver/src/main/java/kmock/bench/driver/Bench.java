@@ -1,0 +1,250 @@
+package kmock.bench.driver;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Runs every figure for every contender in one run, each contender in processes of its own, interleaved round by
+ * round, and prints the markdown table of {@code BENCHMARKS.md} with ratios against KMock on the JDK transport.
+ * {@code --smoke} runs every figure at a tiny size, so that CI keeps the harness working.
+ */
+public final class Bench {
+
+    private final Path bench;
+    private final Sizes sizes;
+    private final Results results = new Results();
+
+    private Bench(Path bench, Sizes sizes) {
+        this.bench = bench;
+        this.sizes = sizes;
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean smoke = List.of(args).contains("--smoke");
+        Bench run = new Bench(Path.of("").toAbsolutePath(), smoke ? Sizes.SMOKE : Sizes.FULL);
+        run.all();
+        String table = run.results.markdown(run.sizes);
+        System.out.println(table);
+        Files.createDirectories(run.bench.resolve("target"));
+        Files.writeString(run.bench.resolve("target/results.md"), table);
+        if (!run.results.failures().isEmpty()) {
+            System.err.println("Figures that failed: " + run.results.failures() + " (logs in bench/target/logs)");
+            System.exit(1);
+        }
+    }
+
+    private void all() {
+        for (int round = 1; round <= sizes.rounds(); round++) {
+            log("round " + round + " of " + sizes.rounds() + ": start/stop cycles");
+            for (Contenders.Entry contender : Contenders.ALL) {
+                measure(contender, "cycles", () -> cycles(contender));
+            }
+            log("round " + round + ": throughput");
+            for (Contenders.Entry contender : Contenders.ALL) {
+                measure(contender, "throughput", () -> throughput(contender));
+            }
+            log("round " + round + ": rule scaling");
+            for (Contenders.Entry contender : Contenders.ALL) {
+                measure(contender, "rules", () -> rules(contender));
+            }
+            log("round " + round + ": emulators");
+            for (Contenders.Entry contender : Contenders.ALL) {
+                if (contender.emulator()) {
+                    measure(contender, "emulator", () -> emulator(contender));
+                }
+            }
+        }
+        for (Contenders.Entry contender : Contenders.ALL) {
+            measure(contender, "footprint", () -> footprint(contender));
+        }
+    }
+
+    private interface Figure {
+        void run() throws Exception;
+    }
+
+    private void measure(Contenders.Entry contender, String figure, Figure body) {
+        try {
+            body.run();
+        } catch (Exception | Error e) {
+            results.fail(contender.label() + " " + figure + ": " + e);
+        }
+    }
+
+    private void cycles(Contenders.Entry contender) {
+        try (ContenderProcess process = ContenderProcess.start(bench, contender, "cycles",
+                String.valueOf(sizes.warmupCycles()), String.valueOf(sizes.cycles()))) {
+            double first = Double.parseDouble(process.expect("first")) / 1e6;
+            List<Double> total = new ArrayList<>();
+            List<Double> start = new ArrayList<>();
+            List<Double> stop = new ArrayList<>();
+            for (String line : process.lines()) {
+                if (line.startsWith("cycle ")) {
+                    String[] parts = line.split(" ");
+                    double s = Double.parseDouble(parts[1]) / 1e6;
+                    double g = Double.parseDouble(parts[2]) / 1e6;
+                    double p = Double.parseDouble(parts[3]) / 1e6;
+                    total.add(s + g + p);
+                    start.add(s);
+                    stop.add(p);
+                }
+            }
+            if (total.size() != sizes.cycles()) {
+                throw new IllegalStateException("got " + total.size() + " of " + sizes.cycles() + " cycles");
+            }
+            results.add(contender, "cycle", Stats.median(total));
+            results.add(contender, "start", Stats.median(start));
+            results.add(contender, "stop", Stats.median(stop));
+            results.add(contender, "cold", first);
+        }
+    }
+
+    private void throughput(Contenders.Entry contender) {
+        try (ContenderProcess process = ContenderProcess.start(bench, contender, "serve", "1")) {
+            String url = "http://127.0.0.1:" + process.expect("port") + "/r0";
+            warm(url, 16);
+            for (int connections : new int[] {1, 16}) {
+                Wrk.Result result = Wrk.run(url, connections, sizes.wrkSeconds());
+                if (result.errors() > 0) {
+                    throw new IllegalStateException(result.errors() + " failed requests with " + connections + " connections");
+                }
+                results.add(contender, "rps" + connections, result.requestsPerSecond());
+                results.add(contender, "p50c" + connections, result.p50Millis());
+                results.add(contender, "p99c" + connections, result.p99Millis());
+            }
+        }
+    }
+
+    private void rules(Contenders.Entry contender) {
+        for (int rules : new int[] {1, 100, 10_000}) {
+            try (ContenderProcess process = ContenderProcess.start(bench, contender, "serve", String.valueOf(rules))) {
+                String url = "http://127.0.0.1:" + process.expect("port") + "/r" + (rules - 1);
+                warm(url, 1);
+                Wrk.Result result = Wrk.run(url, 1, sizes.rulesSeconds());
+                results.add(contender, "rules" + rules, result.p50Millis());
+                if (rules == 1 && contender.module().equals("kmock")) {
+                    long served = 0;
+                    while (served < sizes.servedBefore()) {
+                        served += Wrk.run(url, 16, 2).requests();
+                    }
+                    results.add(contender, "servedAfter", Wrk.run(url, 1, sizes.rulesSeconds()).p50Millis());
+                }
+            }
+        }
+    }
+
+    private void emulator(Contenders.Entry contender) throws Exception {
+        boolean webSocket = contender.module().equals("fabric8");
+        try (ContenderProcess process = ContenderProcess.start(bench, contender, "emulator");
+             EmulatorLoad load = new EmulatorLoad(Integer.parseInt(process.expect("port")), webSocket)) {
+            long empty = heap(process);
+            results.add(contender, "creates", load.creates("bench", sizes.objects()));
+            long stored = heap(process);
+            results.add(contender, "heapPerObject", (stored - empty) / (double) sizes.objects());
+            results.add(contender, "jsonSize", (double) EmulatorLoad.configMap("cm-" + sizes.objects() / 2).length());
+            List<Double> lists = new ArrayList<>();
+            for (int i = 0; i < sizes.lists(); i++) {
+                lists.add(load.list("bench", sizes.objects()));
+            }
+            results.add(contender, "list", Stats.median(lists));
+            for (int watchers : new int[] {1, 100}) {
+                List<Double> latencies = load.watchLatencies("watch" + watchers, watchers, sizes.watchWrites());
+                results.add(contender, "watch" + watchers + "p50", Stats.percentile(latencies, 0.5));
+                results.add(contender, "watch" + watchers + "p99", Stats.percentile(latencies, 0.99));
+            }
+            long before = heap(process);
+            load.openWatchers("idle", sizes.idleWatchers(), text -> { });
+            long after = heap(process);
+            results.add(contender, "heapPerWatch", (after - before) / (double) sizes.idleWatchers());
+            load.closeWatchers();
+        }
+    }
+
+    /** One unmeasured wrk second, so that the JIT has compiled the serving path; skipped in smoke runs. */
+    private void warm(String url, int connections) {
+        if (sizes.warmupCycles() >= Sizes.FULL.warmupCycles()) {
+            Wrk.run(url, connections, 1);
+        }
+    }
+
+    private static long heap(ContenderProcess process) {
+        process.send("mem");
+        return Long.parseLong(process.expect("heap"));
+    }
+
+    private void footprint(Contenders.Entry contender) throws IOException {
+        String classpath = Files.readString(bench.resolve("contenders").resolve(contender.module()).resolve("target/classpath.txt")).trim();
+        List<String> jars = new ArrayList<>();
+        long bytes = 0;
+        for (String entry : classpath.split(java.io.File.pathSeparator)) {
+            String name = Path.of(entry).getFileName().toString();
+            if (name.startsWith("bench-protocol") || entry.isBlank()) {
+                continue; // the harness's own protocol, not the contender's
+            }
+            if (contender.module().equals("kmock") && name.startsWith(contender.label().equals("kmock-jdk") ? "kmock-transport-jetty"
+                    : "kmock-transport-jdk")) {
+                continue; // one process holds both transports; a user needs one
+            }
+            if (contender.label().equals("kmock-jdk") && name.startsWith("jetty-")) {
+                continue;
+            }
+            jars.add(name);
+            bytes += Files.size(Path.of(entry));
+        }
+        results.add(contender, "jars", (double) jars.size());
+        results.add(contender, "megabytes", bytes / 1e6);
+    }
+
+    private static void log(String what) {
+        System.err.println("[bench] " + what);
+    }
+
+    /** How much of each figure a run does. */
+    record Sizes(String name, int rounds, int warmupCycles, int cycles, int wrkSeconds, int rulesSeconds, long servedBefore,
+                 int objects, int lists, int watchWrites, int idleWatchers) {
+        static final Sizes FULL = new Sizes("full", 3, 50, 200, 5, 3, 100_000, 10_000, 5, 50, 100);
+        static final Sizes SMOKE = new Sizes("smoke", 1, 3, 10, 1, 1, 2_000, 200, 2, 3, 20);
+    }
+
+    /** Keeps every figure per contender, one value per process, and renders the tables. */
+    static final class Results {
+        private final Map<String, Map<String, List<Double>>> values = new LinkedHashMap<>();
+        private final List<String> failures = new ArrayList<>();
+
+        void add(Contenders.Entry contender, String figure, double value) {
+            values.computeIfAbsent(contender.label(), key -> new LinkedHashMap<>()).computeIfAbsent(figure, key -> new ArrayList<>()).add(value);
+        }
+
+        void fail(String what) {
+            failures.add(what);
+            System.err.println("[bench] FAILED " + what);
+        }
+
+        List<String> failures() {
+            return failures;
+        }
+
+        List<Double> of(Contenders.Entry contender, String figure) {
+            return values.getOrDefault(contender.label(), Map.of()).getOrDefault(figure, List.of());
+        }
+
+        double median(Contenders.Entry contender, String figure) {
+            return Stats.median(of(contender, figure));
+        }
+
+        String markdown(Sizes sizes) {
+            return new Table(this, sizes).render();
+        }
+    }
+
+    /** Used by the table for ratios against the baseline. */
+    static Function<Double, String> ratio(double baseline) {
+        return value -> Double.isNaN(value) || Double.isNaN(baseline) || baseline == 0 ? "n/a" : String.format("%.2f×", value / baseline);
+    }
+}

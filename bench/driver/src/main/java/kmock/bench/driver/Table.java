@@ -1,0 +1,162 @@
+package kmock.bench.driver;
+
+import static kmock.bench.driver.Contenders.FABRIC8;
+import static kmock.bench.driver.Contenders.KMOCK_JDK;
+import static kmock.bench.driver.Contenders.KMOCK_JETTY;
+import static kmock.bench.driver.Contenders.RAW_JDK;
+import static kmock.bench.driver.Contenders.RAW_JETTY;
+import static kmock.bench.driver.Contenders.WIREMOCK;
+
+import java.util.List;
+
+/** The markdown tables of a run: one per figure, ratios against KMock on the JDK transport, then the goals. */
+final class Table {
+
+    private final Bench.Results results;
+    private final Bench.Sizes sizes;
+    private final StringBuilder out = new StringBuilder();
+
+    Table(Bench.Results results, Bench.Sizes sizes) {
+        this.results = results;
+        this.sizes = sizes;
+    }
+
+    String render() {
+        out.append("Run size: ").append(sizes.name()).append(" (").append(sizes.rounds()).append(" process")
+                .append(sizes.rounds() == 1 ? "" : "es").append(" per contender and figure; medians, with min–max over processes).\n\n");
+        cycles();
+        throughput();
+        rules();
+        emulator();
+        memory();
+        footprint();
+        goals();
+        if (!results.failures().isEmpty()) {
+            out.append("\n**Failed:** ").append(String.join("; ", results.failures())).append('\n');
+        }
+        return out.toString();
+    }
+
+    private String cell(Contenders.Entry contender, String figure, String format) {
+        return Stats.spread(results.of(contender, figure), format);
+    }
+
+    private String ratio(Contenders.Entry contender, String figure) {
+        return Bench.ratio(results.median(KMOCK_JDK, figure)).apply(results.median(contender, figure));
+    }
+
+    private void header(String title, String... columns) {
+        out.append("### ").append(title).append("\n\n| contender | ").append(String.join(" | ", columns)).append(" |\n|---|");
+        out.append("---|".repeat(columns.length)).append('\n');
+    }
+
+    private void row(Contenders.Entry contender, String... cells) {
+        out.append("| ").append(contender.label()).append(" | ").append(String.join(" | ", cells)).append(" |\n");
+    }
+
+    private void cycles() {
+        header("1. Start + one GET + stop in a warm JVM (ms; " + sizes.cycles() + " cycles after " + sizes.warmupCycles()
+                + " warm-up), and the first cycle of a fresh JVM", "cycle", "ratio", "start alone", "stop alone", "first cycle (cold)");
+        for (Contenders.Entry contender : Contenders.ALL) {
+            row(contender, cell(contender, "cycle", "%.2f"), ratio(contender, "cycle"), cell(contender, "start", "%.2f"),
+                    cell(contender, "stop", "%.2f"), cell(contender, "cold", "%.0f"));
+        }
+        out.append('\n');
+    }
+
+    private void throughput() {
+        header("2. Keep-alive throughput on loopback (wrk, " + sizes.wrkSeconds() + " s per run)",
+                "1 conn req/s", "p50 / p99 ms", "16 conns req/s", "p50 / p99 ms", "ratio (16)");
+        for (Contenders.Entry contender : Contenders.ALL) {
+            row(contender, cell(contender, "rps1", "%.0f"), latency(contender, 1), cell(contender, "rps16", "%.0f"),
+                    latency(contender, 16), ratio(contender, "rps16"));
+        }
+        out.append('\n');
+    }
+
+    private String latency(Contenders.Entry contender, int connections) {
+        return String.format("%.2f / %.2f", results.median(contender, "p50c" + connections), results.median(contender, "p99c" + connections));
+    }
+
+    private void rules() {
+        header("3. Rule scaling: p50 latency of the last of N literal-path rules (ms, 1 connection)",
+                "1 rule", "100 rules", "10,000 rules", "10,000 vs 1");
+        for (Contenders.Entry contender : Contenders.ALL) {
+            row(contender, cell(contender, "rules1", "%.3f"), cell(contender, "rules100", "%.3f"),
+                    cell(contender, "rules10000", "%.3f"), scaling(contender, "rules10000", "rules1"));
+        }
+        out.append("\nAfter ").append(String.format("%,d", sizes.servedBefore())).append(" requests already served (the log grows): ");
+        for (Contenders.Entry contender : List.of(KMOCK_JDK, KMOCK_JETTY)) {
+            out.append(contender.label()).append(' ').append(cell(contender, "servedAfter", "%.3f")).append(" ms (")
+                    .append(scaling(contender, "servedAfter", "rules1")).append(" of fresh); ");
+        }
+        out.append("\n\n");
+    }
+
+    private String scaling(Contenders.Entry contender, String figure, String base) {
+        return Bench.ratio(results.median(contender, base)).apply(results.median(contender, figure));
+    }
+
+    private void emulator() {
+        header("4. Emulators, same requests from one JDK HttpClient (" + String.format("%,d", sizes.objects())
+                + " ConfigMaps; watch latency over " + sizes.watchWrites() + " writes)",
+                "creates/s", "list all (ms)", "write→event, 1 watcher p50 / p99 ms", "100 watchers p50 / p99 ms");
+        for (Contenders.Entry contender : List.of(KMOCK_JDK, KMOCK_JETTY, FABRIC8)) {
+            row(contender, cell(contender, "creates", "%.0f"), cell(contender, "list", "%.1f"), watch(contender, 1), watch(contender, 100));
+        }
+        out.append("\nfabric8 runs in CRUD mode and serves watches over WebSocket only; KMock over chunked HTTP.\n\n");
+    }
+
+    private String watch(Contenders.Entry contender, int watchers) {
+        return String.format("%.2f / %.2f", results.median(contender, "watch" + watchers + "p50"), results.median(contender, "watch" + watchers + "p99"));
+    }
+
+    private void memory() {
+        header("5. Memory of the emulators (heap after GC)", "per stored object (bytes)", "its JSON (bytes)",
+                "heap / JSON", "per open watch (bytes)");
+        for (Contenders.Entry contender : List.of(KMOCK_JDK, KMOCK_JETTY, FABRIC8)) {
+            row(contender, cell(contender, "heapPerObject", "%.0f"), cell(contender, "jsonSize", "%.0f"),
+                    Bench.ratio(results.median(contender, "jsonSize")).apply(results.median(contender, "heapPerObject")),
+                    cell(contender, "heapPerWatch", "%.0f"));
+        }
+        out.append('\n');
+    }
+
+    private void footprint() {
+        header("6. Dependency footprint (runtime class path a user adds)", "jars", "MB");
+        for (Contenders.Entry contender : Contenders.ALL) {
+            row(contender, cell(contender, "jars", "%.0f"), cell(contender, "megabytes", "%.1f"));
+        }
+        out.append('\n');
+    }
+
+    private void goals() {
+        out.append("### Goals\n\n| goal | measured | met |\n|---|---|---|\n");
+        goal("start+stop ≤ 0.5× WireMock's", "cycle", KMOCK_JDK, WIREMOCK, 0.5, true);
+        goal("start+stop ≤ 0.5× fabric8's", "cycle", KMOCK_JDK, FABRIC8, 0.5, true);
+        goal("warm cycle ≤ 1.2× raw JDK HttpServer's (JDK transport)", "cycle", KMOCK_JDK, RAW_JDK, 1.2, true);
+        goal("warm cycle ≤ 1.2× raw Jetty's (Jetty transport)", "cycle", KMOCK_JETTY, RAW_JETTY, 1.2, true);
+        goal("throughput (16 conns) ≥ 2× WireMock's", "rps16", KMOCK_JDK, WIREMOCK, 2, false);
+        goal("throughput (16 conns) ≥ 0.7× raw JDK HttpServer's", "rps16", KMOCK_JDK, RAW_JDK, 0.7, false);
+        goal("throughput (16 conns) ≥ 0.7× raw Jetty's (Jetty transport)", "rps16", KMOCK_JETTY, RAW_JETTY, 0.7, false);
+        for (Contenders.Entry kmock : List.of(KMOCK_JDK, KMOCK_JETTY)) {
+            check("rule scaling 10,000 vs 1 ≤ 1.5× (" + kmock.label() + ")", results.median(kmock, "rules10000") / results.median(kmock, "rules1"), 1.5, true);
+            check("100,000 served vs fresh ≤ 1.2× (" + kmock.label() + ")", results.median(kmock, "servedAfter") / results.median(kmock, "rules1"), 1.2, true);
+        }
+        goal("emulator creates/s ≥ 3× fabric8 CRUD's", "creates", KMOCK_JDK, FABRIC8, 3, false);
+        goal("list of all ≤ 0.5× fabric8 CRUD's time", "list", KMOCK_JDK, FABRIC8, 0.5, true);
+        check("heap per stored object ≤ 2× its JSON (kmock-jdk)", results.median(KMOCK_JDK, "heapPerObject") / results.median(KMOCK_JDK, "jsonSize"), 2, true);
+        out.append('\n');
+    }
+
+    /** A goal on the ratio of two contenders' medians of one figure. */
+    private void goal(String goal, String figure, Contenders.Entry ours, Contenders.Entry theirs, double limit, boolean atMost) {
+        check(goal, results.median(ours, figure) / results.median(theirs, figure), limit, atMost);
+    }
+
+    private void check(String goal, double ratio, double limit, boolean atMost) {
+        boolean met = !Double.isNaN(ratio) && (atMost ? ratio <= limit : ratio >= limit);
+        out.append("| ").append(goal).append(" | ").append(Double.isNaN(ratio) ? "n/a" : String.format("%.2f×", ratio))
+                .append(" | ").append(met ? "yes" : "**no**").append(" |\n");
+    }
+}

@@ -1,0 +1,29 @@
+package kmock.bench.protocol;
+
+/**
+ * One mock server under measurement, as the driver sees it: a stub server with literal-path rules, and for the
+ * Kubernetes contenders an emulator of the ConfigMap API. Each contender lives in its own process and class path.
+ */
+public interface Contender {
+
+    /** A started server. */
+    interface Running extends AutoCloseable {
+        /** The loopback port it listens on. */
+        int port();
+
+        /** Stops it and frees its threads and sockets. */
+        @Override
+        void close() throws Exception;
+    }
+
+    /**
+     * Starts a server on 127.0.0.1 answering {@code GET /stub} and {@code GET /r0} … {@code GET /r<rules-1>} with
+     * {@code 200 ok}, each declared as one literal-path rule in the contender's own way.
+     */
+    Running start(int rules) throws Exception;
+
+    /** Starts a stateful Kubernetes API (create, list, watch of ConfigMaps), or says it has none. */
+    default Running emulator() throws Exception {
+        throw new UnsupportedOperationException("no emulator");
+    }
+}
