@@ -36,7 +36,10 @@ public final class Server implements AutoCloseable {
     private final String host;
     private final URI url;
     private final Interception interception;
-    private final Client client;
+    private final Client.Options clientOptions;
+    private final Function<Client.Options, Client> clientFactory;
+    /** Created on first use: most servers in a test suite are only ever called by the code under test. */
+    private Client client;
     private final AutoCloseable jvmInterception;
     private volatile boolean closed;
 
@@ -48,9 +51,8 @@ public final class Server implements AutoCloseable {
         String literal = host.contains(":") ? "[" + host + "]" : host;
         this.url = URI.create("http://" + literal + ":" + listener.port() + "/");
         this.interception = Interception.of(new InetSocketAddress(host, listener.port()), builder.hostnames);
-        Client.Options options = builder.clientOptions.apply(new Client.Options(url, interception, null, null, null));
-        Function<Client.Options, Client> factory = builder.clientFactory != null ? builder.clientFactory : transport::client;
-        this.client = Objects.requireNonNull(factory.apply(options), "the client factory returned null");
+        this.clientOptions = builder.clientOptions.apply(new Client.Options(url, interception, null, null, null));
+        this.clientFactory = builder.clientFactory != null ? builder.clientFactory : transport::client;
         this.jvmInterception = builder.interceptJvm ? JvmInterception.install(interception) : null;
     }
 
@@ -79,8 +81,19 @@ public final class Server implements AutoCloseable {
         return handler;
     }
 
-    /** The embedded client: relative URLs and intercepted hosts go to this server. */
-    public Client client() {
+    /**
+     * The embedded client: relative URLs and intercepted hosts go to this server. Created on first use, so a
+     * server that only the code under test calls never starts one.
+     *
+     * @throws IllegalStateException when the server is closed and had no client yet
+     */
+    public synchronized Client client() {
+        if (client == null) {
+            if (closed) {
+                throw new IllegalStateException("The server " + url + " is closed: its client is no longer available");
+            }
+            client = Objects.requireNonNull(clientFactory.apply(clientOptions), "the client factory returned null");
+        }
         return client;
     }
 
@@ -118,7 +131,13 @@ public final class Server implements AutoCloseable {
                 listener.close();
             } finally {
                 try {
-                    client.close();
+                    Client created;
+                    synchronized (this) {
+                        created = client;
+                    }
+                    if (created != null) {
+                        created.close();
+                    }
                 } finally {
                     handler.detach(this);
                 }

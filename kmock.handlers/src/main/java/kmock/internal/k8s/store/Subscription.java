@@ -9,7 +9,7 @@ import java.util.List;
  */
 public final class Subscription implements AutoCloseable {
 
-    private final List<StoreEvent> backlog;
+    private List<StoreEvent> backlog;
     private final long revision;
     private final Runnable cancel;
 
@@ -19,9 +19,14 @@ public final class Subscription implements AutoCloseable {
         this.cancel = cancel;
     }
 
-    /** The events before the live ones: the current state (as ADDED at {@link #revision()}), or the kept changes. */
-    public List<StoreEvent> backlog() {
-        return backlog;
+    /**
+     * The events before the live ones: the current state (as ADDED at {@link #revision()}), or the kept changes.
+     * Handed out once and then forgotten, so that a long watch does not keep a copy of the whole store alive.
+     */
+    public synchronized List<StoreEvent> takeBacklog() {
+        List<StoreEvent> taken = backlog;
+        backlog = List.of();
+        return taken;
     }
 
     /** The store's resourceVersion when the subscription began. */

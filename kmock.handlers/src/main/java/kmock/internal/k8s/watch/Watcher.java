@@ -147,7 +147,7 @@ public final class Watcher implements AutoCloseable {
         lock.lock();
         try {
             subscription = started;
-            List<StoreEvent> events = started.backlog();
+            List<StoreEvent> events = started.takeBacklog();
             ArrayDeque<WatchEvent> head = new ArrayDeque<>();
             for (StoreEvent event : events) {
                 WatchEvent translated = translate(event);
