@@ -1,5 +1,6 @@
 package kmock.internal.client;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,18 +15,40 @@ public final class TransportLoader {
     /** The system property that names a transport when several are present. */
     public static final String PROPERTY = "kmock.transport";
 
+    /**
+     * The last scan and the context class loader it was made for. A scan reads the service files of every jar on
+     * the path, about as long as the rest of a server's start; transports are stateless, so one scan serves every
+     * later start under the same loader. (The cached transports keep their own loader reachable until a start
+     * under another loader replaces them.)
+     */
+    private static volatile Scan last;
+
+    private record Scan(WeakReference<ClassLoader> loader, List<Transport> transports) {
+    }
+
     private TransportLoader() {
     }
 
-    /** Every transport on the class path or module path. */
+    /** Every transport on the class path or module path, highest priority first. */
     public static List<Transport> available() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        Scan scan = last;
+        if (scan != null && scan.loader().get() == context && context != null) {
+            return scan.transports();
+        }
+        List<Transport> found = scan();
+        last = new Scan(new WeakReference<>(context), found);
+        return found;
+    }
+
+    private static List<Transport> scan() {
         List<Transport> found = new ArrayList<>();
         ServiceLoader.load(Transport.class).forEach(found::add);
         if (found.isEmpty()) {
             ServiceLoader.load(Transport.class, Transport.class.getClassLoader()).forEach(found::add);
         }
         found.sort(Comparator.comparingInt(Transport::priority).reversed());
-        return found;
+        return List.copyOf(found);
     }
 
     /**
