@@ -13,7 +13,6 @@ import kmock.api.Resource;
 import kmock.api.Response;
 import kmock.handlers.ResourceInfo;
 import kmock.handlers.ResourcesArray;
-import kmock.internal.json.Json;
 import kmock.internal.k8s.discovery.StatusReplies;
 import kmock.internal.k8s.patch.Patches;
 import kmock.internal.k8s.selectors.Selectors;
@@ -151,8 +150,8 @@ public final class ObjectRoutes {
         list.put("apiVersion", resource.apiVersion());
         list.put("kind", kind(resource) + "List");
         list.put("metadata", metadata);
-        list.put("items", page.items());
-        return StatusReplies.json(200, list);
+        return Response.builder().status(200).header("Content-Type", "application/json")
+                .body(ListBodies.json(list, page.items())).build();
     }
 
     private Response deleteCollection(Request request, Resource resource, String namespace, WriteOptions options) {
@@ -187,7 +186,7 @@ public final class ObjectRoutes {
                 while (!watcher.isEnded()) {
                     WatchEvent event = watcher.poll(Duration.ofSeconds(1));
                     if (event != null) {
-                        out.write(Json.toText(event.toJson()) + "\n");
+                        out.write(event.toLine());
                     }
                 }
             }

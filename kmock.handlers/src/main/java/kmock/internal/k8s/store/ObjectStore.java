@@ -434,7 +434,7 @@ public final class ObjectStore {
 
     /** Commits a new version (ADDED on an absent or deleted key, else MODIFIED) and returns it frozen. */
     private Map<String, Object> write(ObjectKey key, Map<String, Object> object) {
-        Map<String, Object> frozen = JsonTree.freezeMap(object);
+        Map<String, Object> frozen = new StoredObject(JsonTree.freezeMap(object));
         History history = objects.get(key);
         boolean live = history != null && history.live();
         append(key, frozen, live ? history.latest() : null, live ? StoreEvent.Type.MODIFIED : StoreEvent.Type.ADDED);
