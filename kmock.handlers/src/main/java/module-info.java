@@ -10,6 +10,9 @@ module kmock.handlers {
 
     exports kmock.handlers;
 
+    // Request bodies in other media types than JSON and YAML (Kubernetes protobuf: kmock.protobuf).
+    uses kmock.spi.BodyDecoder;
+
     // Jackson becomes the library's JSON codec, so replies may be any serialisable object.
     provides kmock.spi.JsonCodec with kmock.internal.jackson.JacksonCodec;
 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -62,7 +61,7 @@ public final class ObjectRoutes {
         if (name == null) {
             return switch (request.method()) {
                 case "GET" -> isWatch(request) ? watch(request, resource, namespace) : list(request, resource, namespace);
-                case "POST" -> created(resource, store.create(resource, namespace, body(request), options));
+                case "POST" -> created(resource, store.create(resource, namespace, RequestBodies.object(request), options));
                 case "DELETE" -> deleteCollection(request, resource, namespace, options);
                 default -> null;
             };
@@ -81,7 +80,7 @@ public final class ObjectRoutes {
         return switch (request.method()) {
             case "GET" -> isWatch(request) ? watch(request, resource, namespace) : ok(store.get(key));
             case "PUT" -> {
-                Map<String, Object> body = body(request);
+                Map<String, Object> body = RequestBodies.object(request);
                 yield ok(store.update(key, current -> keepsStatus ? StatusSubresource.keepStatus(current, body) : body, options));
             }
             case "PATCH" -> patch(request, key, keepsStatus, options);
@@ -110,7 +109,7 @@ public final class ObjectRoutes {
         return switch (request.method()) {
             case "GET" -> ok(store.get(key));
             case "PUT" -> {
-                Map<String, Object> body = body(request);
+                Map<String, Object> body = RequestBodies.object(request);
                 yield ok(store.update(key, current -> StatusSubresource.onlyStatus(current, body), options));
             }
             case "PATCH" -> ok(store.update(key, current -> StatusSubresource.onlyStatus(current,
@@ -124,7 +123,7 @@ public final class ObjectRoutes {
         if (request.method().equals("GET")) {
             return ok(Scale.of(store.get(key)));
         }
-        Map<String, Object> wanted = request.method().equals("PUT") ? body(request)
+        Map<String, Object> wanted = request.method().equals("PUT") ? RequestBodies.object(request)
                 : Patches.apply(request.header("Content-Type"), Scale.of(store.get(key)), request.body());
         Object replicas = wanted.get("spec") instanceof Map<?, ?> spec ? spec.get("replicas") : null;
         if (!(replicas instanceof Number)) {
@@ -210,25 +209,6 @@ public final class ObjectRoutes {
 
     private static Response ok(Object object) {
         return StatusReplies.json(200, object);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> body(Request request) {
-        String type = request.header("Content-Type") == null ? "" : request.header("Content-Type").toLowerCase(Locale.ROOT);
-        if (!type.isEmpty() && !type.contains("json") && !type.contains("yaml")) {
-            throw new KubernetesException(Reason.UNSUPPORTED_MEDIA_TYPE, "the content type '" + request.header("Content-Type")
-                    + "' is not decoded here: send application/json or application/yaml");
-        }
-        Object parsed;
-        try {
-            parsed = type.contains("yaml") ? Patches.yaml(request.body()) : Json.parse(request.body());
-        } catch (IllegalArgumentException e) {
-            throw new KubernetesException(Reason.BAD_REQUEST, "the body is not valid JSON: " + e.getMessage());
-        }
-        if (!(parsed instanceof Map<?, ?> map)) {
-            throw new KubernetesException(Reason.BAD_REQUEST, "the body must be a JSON object");
-        }
-        return (Map<String, Object>) map;
     }
 
     private String kind(Resource resource) {

@@ -1,0 +1,73 @@
+package kmock.internal.k8s.emulator;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+import kmock.api.Request;
+import kmock.internal.json.Json;
+import kmock.internal.k8s.patch.Patches;
+import kmock.internal.k8s.store.KubernetesException;
+import kmock.internal.k8s.store.KubernetesException.Reason;
+import kmock.spi.BodyDecoder;
+
+/**
+ * The object in a create or replace body: JSON, YAML, or any media type a {@link BodyDecoder} on the class path
+ * or module path reads (Kubernetes protobuf with {@code kmock-protobuf}). A body that cannot be read is a 400,
+ * a media type nobody reads a 415; either way nothing is stored.
+ */
+final class RequestBodies {
+
+    private static final String PROTOBUF = "application/vnd.kubernetes.protobuf";
+
+    private RequestBodies() {
+    }
+
+    /** The JSON object of a request's body. @throws KubernetesException 400 or 415 when there is none to be had */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> object(Request request) {
+        String header = request.header("Content-Type");
+        String type = header == null ? "" : header.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        Object parsed;
+        BodyDecoder decoder = Decoders.BY_TYPE.get(type);
+        if (decoder != null) {
+            try {
+                parsed = decoder.decode(request.body());
+            } catch (IllegalArgumentException e) {
+                throw new KubernetesException(Reason.BAD_REQUEST, "the " + type + " body cannot be decoded: " + e.getMessage());
+            }
+        } else if (type.isEmpty() || type.contains("json") || type.contains("yaml")) {
+            try {
+                parsed = type.contains("yaml") ? Patches.yaml(request.body()) : Json.parse(request.body());
+            } catch (IllegalArgumentException e) {
+                throw new KubernetesException(Reason.BAD_REQUEST, "the body is not valid " + (type.contains("yaml") ? "YAML" : "JSON")
+                        + ": " + e.getMessage());
+            }
+        } else if (type.equals(PROTOBUF)) {
+            throw new KubernetesException(Reason.UNSUPPORTED_MEDIA_TYPE, "the content type '" + header + "' is not decoded here: "
+                    + "add io.github.kmock:kmock-protobuf to the class path or module path to read Kubernetes protobuf "
+                    + "(what kubectl's typed commands such as 'kubectl create namespace' send), or send application/json");
+        } else {
+            throw new KubernetesException(Reason.UNSUPPORTED_MEDIA_TYPE, "the content type '" + header
+                    + "' is not decoded here: send application/json or application/yaml");
+        }
+        if (!(parsed instanceof Map<?, ?> map)) {
+            throw new KubernetesException(Reason.BAD_REQUEST, "the body must be a JSON object");
+        }
+        return (Map<String, Object>) map;
+    }
+
+    /** The decoders present, by media type; looked up once, on the first body. */
+    private static final class Decoders {
+        static final Map<String, BodyDecoder> BY_TYPE = load();
+
+        private static Map<String, BodyDecoder> load() {
+            Map<String, BodyDecoder> decoders = new HashMap<>();
+            for (BodyDecoder decoder : ServiceLoader.load(BodyDecoder.class, RequestBodies.class.getClassLoader())) {
+                decoders.putIfAbsent(decoder.mediaType().toLowerCase(Locale.ROOT), decoder);
+            }
+            return Map.copyOf(decoders);
+        }
+    }
+}
