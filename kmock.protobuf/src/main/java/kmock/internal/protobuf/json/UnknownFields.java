@@ -29,7 +29,8 @@ final class UnknownFields {
             }
         }
         if (!carrying.isEmpty()) {
-            throw new IllegalArgumentException("the body sets field" + (carrying.size() == 1 ? " " : "s ") + carrying + " of "
+            String numbers = carrying.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+            throw new IllegalArgumentException("the body sets field" + (carrying.size() == 1 ? " " : "s ") + numbers + " of "
                     + message.getDescriptorForType().getFullName() + ", unknown to the Kubernetes types of "
                     + KubernetesTypes.SOURCE + " (a newer Kubernetes field); send this object as JSON instead "
                     + "(for kubectl: kubectl create … --dry-run=client -o json | kubectl create -f -)");

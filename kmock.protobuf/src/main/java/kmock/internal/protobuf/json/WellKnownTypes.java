@@ -78,23 +78,23 @@ final class WellKnownTypes {
 
     /** The schema-or-something unions of CustomResourceDefinition schemas, as their Go MarshalJSON writes them. */
     private static Object schemaUnion(Message message, MessageJson json) {
-        FieldDescriptor schema = field(message, 1);
-        FieldDescriptor other = field(message, 2);
+        Descriptor type = message.getDescriptorForType();
+        FieldDescriptor schema = type.findFieldByName("schema");
+        // The other member: allows (OrBool), jSONSchemas (OrArray), property (OrStringArray).
+        FieldDescriptor other = type.getFields().stream().filter(f -> f != schema).findFirst().orElseThrow();
         Object schemaJson = message.hasField(schema) ? json.value((Message) message.getField(schema)) : null;
-        switch (message.getDescriptorForType().getName()) {
-            case "JSONSchemaPropsOrBool":
-                return message.hasField(schema) ? schemaJson : message.getField(other);
-            default:
-                if (message.getRepeatedFieldCount(other) == 0) {
-                    return schemaJson;
-                }
-                List<Object> items = new ArrayList<>();
-                for (int i = 0; i < message.getRepeatedFieldCount(other); i++) {
-                    Object item = message.getRepeatedField(other, i);
-                    items.add(item instanceof Message nested ? json.value(nested) : item);
-                }
-                return items;
+        if (!other.isRepeated()) {
+            return message.hasField(schema) ? schemaJson : message.getField(other);
         }
+        if (message.getRepeatedFieldCount(other) == 0) {
+            return schemaJson;
+        }
+        List<Object> items = new ArrayList<>();
+        for (int i = 0; i < message.getRepeatedFieldCount(other); i++) {
+            Object item = message.getRepeatedField(other, i);
+            items.add(item instanceof Message nested ? json.value(nested) : item);
+        }
+        return items;
     }
 
     private static boolean isEmpty(Message message) {
