@@ -100,6 +100,19 @@ class CliTest {
     }
 
     @Test
+    void kubectlTypedCreateCommandsWorkAgainstTheJar() throws Exception {
+        // kubectl create namespace/deployment sends Kubernetes protobuf: kmock.jar carries the decoder.
+        try (KmockJar kmock = KmockJar.start("serve", "--port", "0")) {
+            URI url = kmock.awaitListening();
+            assertEquals("namespace/demo created", Kubectl.run(url, "create", "namespace", "demo").trim());
+            Kubectl.run(url, "create", "deployment", "web", "--image=nginx:1.27", "--replicas=0", "-n", "demo");
+            assertEquals("default demo", Kubectl.run(url, "get", "namespaces", "-o", "jsonpath={.items[*].metadata.name}").trim());
+            assertEquals("0 nginx:1.27", Kubectl.run(url, "get", "deployment", "web", "-n", "demo", "-o",
+                    "jsonpath={.spec.replicas} {.spec.template.spec.containers[0].image}").trim(), "an explicit replicas: 0 is kept");
+        }
+    }
+
+    @Test
     void aBadManifestIsNamedByFileAndDocument(@TempDir Path dir) throws Exception {
         Path manifests = dir.resolve("broken.yaml");
         Files.writeString(manifests, "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\n---\napiVersion: v1\nkind: ConfigMap\n");
