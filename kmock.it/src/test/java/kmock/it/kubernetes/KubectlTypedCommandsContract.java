@@ -43,7 +43,8 @@ import kmock.internal.json.Json;
  * <p>Compared after removing what the API server owns and the dry run cannot know: {@code metadata.uid},
  * {@code resourceVersion}, {@code generation} (absent from the dry run) and {@code creationTimestamp} (null in the
  * dry run, set by the server). Each is first checked to be there, so stripping hides nothing else. Namespaced
- * commands pass {@code -n default}, so that kubectl writes the namespace into the object as the server does.
+ * commands pass {@code -n default}, so that kubectl writes the namespace into the object as the server does;
+ * {@code kubectl autoscale} alone leaves it out, so there the stored namespace is checked against the URL's.
  */
 abstract class KubectlTypedCommandsContract {
 
@@ -79,20 +80,26 @@ abstract class KubectlTypedCommandsContract {
      *
      * @param setup commands run first (objects the command reads), may be empty
      * @param sends the media type kubectl 1.32 sends: protobuf for {@code create …}, JSON for {@code run} and {@code expose}
+     * @param namespaceFromUrl kubectl leaves {@code metadata.namespace} out of the object even with {@code -n}
      */
-    record Command(String resource, String namespace, String name, List<String> setup, List<String> args, String sends) {
+    record Command(String resource, String namespace, String name, List<String> setup, List<String> args, String sends,
+                   boolean namespaceFromUrl) {
 
         static Command of(String resource, String namespace, String name, String... args) {
             List<String> all = namespace == null ? List.of(args) : concat(List.of(args), "-n", namespace);
-            return new Command(resource, namespace, name, List.of(), all, PROTOBUF);
+            return new Command(resource, namespace, name, List.of(), all, PROTOBUF, false);
         }
 
         Command after(String... setup) {
-            return new Command(resource, namespace, name, List.of(setup), args, sends);
+            return new Command(resource, namespace, name, List.of(setup), args, sends, namespaceFromUrl);
         }
 
         Command sendingJson() {
-            return new Command(resource, namespace, name, setup, args, "application/json");
+            return new Command(resource, namespace, name, setup, args, "application/json", namespaceFromUrl);
+        }
+
+        Command withNamespaceFromUrl() {
+            return new Command(resource, namespace, name, setup, args, sends, true);
         }
 
         @Override
@@ -115,6 +122,22 @@ abstract class KubectlTypedCommandsContract {
                         "--resource=pods,deployments.apps"),
                 Command.of("rbac.authorization.k8s.io/v1/rolebindings", "default", "rb", "create", "rolebinding", "rb", "--role=r",
                         "--serviceaccount=default:sa", "--user=ann"),
+                Command.of("batch/v1/cronjobs", "default", "cj", "create", "cronjob", "cj", "--image=busybox:1.36", "--schedule=*/5 * * * *"),
+                Command.of("networking.k8s.io/v1/ingresses", "default", "ing", "create", "ingress", "ing", "--rule=foo.com/bar*=svc:80",
+                        "--class=nginx"),
+                Command.of("policy/v1/poddisruptionbudgets", "default", "pdb", "create", "poddisruptionbudget", "pdb", "--selector=app=web",
+                        "--min-available=0"),
+                Command.of("scheduling.k8s.io/v1/priorityclasses", null, "pc", "create", "priorityclass", "pc", "--value=0",
+                        "--description=zero is written"),
+                Command.of("v1/resourcequotas", "default", "q", "create", "quota", "q", "--hard=cpu=1,memory=1Gi,pods=2"),
+                Command.of("rbac.authorization.k8s.io/v1/clusterroles", null, "cr", "create", "clusterrole", "cr", "--verb=get",
+                        "--non-resource-url=/healthz"),
+                Command.of("rbac.authorization.k8s.io/v1/clusterrolebindings", null, "crb", "create", "clusterrolebinding", "crb",
+                        "--clusterrole=cr", "--group=devs"),
+                Command.of("v1/secrets", "default", "reg", "create", "secret", "docker-registry", "reg", "--docker-server=r.io",
+                        "--docker-username=u", "--docker-password=p"),
+                Command.of("autoscaling/v1/horizontalpodautoscalers", "default", "web", "autoscale", "deployment", "web", "--min=1", "--max=3")
+                        .after("create", "deployment", "web", "--image=nginx:1.27", "-n", "default").withNamespaceFromUrl(),
                 Command.of("v1/pods", "default", "p", "run", "p", "--image=nginx:1.27", "--port=80", "--env=MODE=test").sendingJson(),
                 Command.of("v1/services", "default", "web", "expose", "deployment", "web", "--port=80", "--target-port=8080")
                         .after("create", "deployment", "web", "--image=nginx:1.27", "-n", "default").sendingJson());
@@ -141,6 +164,10 @@ abstract class KubectlTypedCommandsContract {
                 assertNull(dryMeta.get(field), "the dry run has no metadata." + field);
             }
             dryMeta.remove(field);
+        }
+        if (command.namespaceFromUrl()) {
+            assertNull(dryMeta.get("namespace"), "kubectl left the namespace out");
+            assertEquals(command.namespace(), storedMeta.remove("namespace"), "the emulator took it from the URL");
         }
         assertEquals(dryRun, stored);
     }
