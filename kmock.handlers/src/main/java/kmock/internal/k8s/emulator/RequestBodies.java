@@ -1,8 +1,10 @@
 package kmock.internal.k8s.emulator;
 
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 import kmock.api.Request;
@@ -30,7 +32,7 @@ final class RequestBodies {
         String header = request.header("Content-Type");
         String type = header == null ? "" : header.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         Object parsed;
-        BodyDecoder decoder = Decoders.BY_TYPE.get(type);
+        BodyDecoder decoder = Decoders.INSTANCE.byType.get(type);
         if (decoder != null) {
             try {
                 parsed = decoder.decode(request.body());
@@ -47,7 +49,8 @@ final class RequestBodies {
         } else if (type.equals(PROTOBUF)) {
             throw new KubernetesException(Reason.UNSUPPORTED_MEDIA_TYPE, "the content type '" + header + "' is not decoded here: "
                     + "add io.github.kmock:kmock-protobuf to the class path or module path to read Kubernetes protobuf "
-                    + "(what kubectl's typed commands such as 'kubectl create namespace' send), or send application/json");
+                    + "(what kubectl's typed commands such as 'kubectl create namespace' send), or send application/json"
+                    + Decoders.INSTANCE.failures);
         } else {
             throw new KubernetesException(Reason.UNSUPPORTED_MEDIA_TYPE, "the content type '" + header
                     + "' is not decoded here: send application/json or application/yaml");
@@ -58,16 +61,34 @@ final class RequestBodies {
         return (Map<String, Object>) map;
     }
 
-    /** The decoders present, by media type; looked up once, on the first body. */
+    /**
+     * The decoders present, by media type; looked up once, on the first body. A provider that fails to load is
+     * skipped, so that JSON keeps working, and named in the 415 of the bodies it would have read.
+     */
     private static final class Decoders {
-        static final Map<String, BodyDecoder> BY_TYPE = load();
+        static final Decoders INSTANCE = new Decoders();
 
-        private static Map<String, BodyDecoder> load() {
+        final Map<String, BodyDecoder> byType;
+        final String failures;
+
+        private Decoders() {
             Map<String, BodyDecoder> decoders = new HashMap<>();
-            for (BodyDecoder decoder : ServiceLoader.load(BodyDecoder.class, RequestBodies.class.getClassLoader())) {
-                decoders.putIfAbsent(decoder.mediaType().toLowerCase(Locale.ROOT), decoder);
+            StringBuilder failed = new StringBuilder();
+            Iterator<BodyDecoder> found = ServiceLoader.load(BodyDecoder.class, RequestBodies.class.getClassLoader()).iterator();
+            while (true) {
+                try {
+                    if (!found.hasNext()) {
+                        break;
+                    }
+                    BodyDecoder decoder = found.next();
+                    decoders.putIfAbsent(decoder.mediaType().toLowerCase(Locale.ROOT), decoder);
+                } catch (ServiceConfigurationError e) {
+                    failed.append(" (a ").append(BodyDecoder.class.getName()).append(" on the path failed to load: ")
+                            .append(e.getMessage()).append(')');
+                }
             }
-            return Map.copyOf(decoders);
+            byType = Map.copyOf(decoders);
+            failures = failed.toString();
         }
     }
 }
