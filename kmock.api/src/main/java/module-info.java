@@ -7,8 +7,7 @@ module kmock.api {
     exports kmock.spi;
 
     // Internals shared with the friend modules that implement transports and handlers.
-    exports kmock.internal.json to kmock.handlers, kmock.transport.jdk, kmock.transport.jetty, kmock.test, kmock.cli,
-            kmock.protobuf;
+    exports kmock.internal.json to kmock.handlers, kmock.protobuf, kmock.transport.jdk, kmock.transport.jetty, kmock.test, kmock.cli;
     exports kmock.internal.http to kmock.handlers, kmock.transport.jdk, kmock.transport.jetty, kmock.test, kmock.cli;
     exports kmock.internal.client to kmock.transport.jdk, kmock.transport.jetty;
     exports kmock.internal.kubernetes to kmock.handlers;

@@ -10,7 +10,7 @@ module kmock.handlers {
 
     exports kmock.handlers;
 
-    // Request bodies that are neither JSON nor YAML (Kubernetes protobuf) are decoded by optional modules.
+    // Request bodies in other media types than JSON and YAML (Kubernetes protobuf: kmock.protobuf).
     uses kmock.spi.BodyDecoder;
 
     // Jackson becomes the library's JSON codec, so replies may be any serialisable object.

@@ -100,12 +100,15 @@ class CliTest {
     }
 
     @Test
-    void theStandaloneServerTakesKubectlsProtobufCommands() throws Exception {
+    void kubectlTypedCreateCommandsWorkAgainstTheJar() throws Exception {
+        // kubectl create namespace/deployment sends Kubernetes protobuf: kmock.jar carries the decoder.
         try (KmockJar kmock = KmockJar.start("serve", "--port", "0")) {
             URI url = kmock.awaitListening();
-            assertTrue(Kubectl.run(url, "create", "namespace", "demo").contains("namespace/demo created"));
-            Kubectl.run(url, "create", "configmap", "cfg", "-n", "demo", "--from-literal=a=1");
-            assertEquals("1", Kubectl.run(url, "get", "configmap", "cfg", "-n", "demo", "-o", "jsonpath={.data.a}").trim());
+            assertEquals("namespace/demo created", Kubectl.run(url, "create", "namespace", "demo").trim());
+            Kubectl.run(url, "create", "deployment", "web", "--image=nginx:1.27", "--replicas=0", "-n", "demo");
+            assertEquals("default demo", Kubectl.run(url, "get", "namespaces", "-o", "jsonpath={.items[*].metadata.name}").trim());
+            assertEquals("0 nginx:1.27", Kubectl.run(url, "get", "deployment", "web", "-n", "demo", "-o",
+                    "jsonpath={.spec.replicas} {.spec.template.spec.containers[0].image}").trim(), "an explicit replicas: 0 is kept");
         }
     }
 

@@ -46,7 +46,7 @@ class EmulatorInvariantsTest {
 
     @BeforeEach
     void start() {
-        kmock = KubernetesEmulator.builder().watchBuffer(50).build();
+        kmock = KubernetesEmulator.builder().build();
         kmock.resources().loadBundled();
         server = Server.builder(kmock).transport(transport).start();
         pool = Executors.newCachedThreadPool(runnable -> new Thread(runnable, "kmock-it-invariants"));
@@ -129,8 +129,10 @@ class EmulatorInvariantsTest {
 
     @Test
     void aWatcherThatNeverReadsIsEndedAloneWhileWritersAndOtherWatchersGoOn() throws Exception {
-        String payload = "x".repeat(8 * 1024);
-        int writes = 1500;
+        // With the default buffer of 1,000 events a reading watcher never falls that far behind, while the stalled
+        // one overflows once its socket buffers (a few hundred of these events) and its 1,000 queued events are full.
+        String payload = "x".repeat(16 * 1024);
+        int writes = 2500;
         try (RawHttp stalled = RawHttp.connect(server.url(), 4096);
              KStream reader = kmock.stream("GET", CM + "?watch=true")) {
             stalled.send("GET " + CM + "?watch=true HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
@@ -158,7 +160,7 @@ class EmulatorInvariantsTest {
             assertEquals("ERROR", last.get("type"), "the stalled watch ends with an error event");
             assertEquals(410, ((Number) ((Map<?, ?>) last.get("object")).get("code")).intValue());
             assertTrue(lines.size() - 1 < writes, "the stalled watch was cut short: " + lines.size());
-            Figures.record("emulator: a watcher that never reads while " + writes + " writes of 8 KiB go on", transport,
+            Figures.record("emulator: a watcher that never reads while " + writes + " writes of 16 KiB go on", transport,
                     writes, 0, "writers and another watcher unaffected; the stalled watch got " + (lines.size() - 1)
                             + " events, then a 410 ERROR and the end of its stream");
         }

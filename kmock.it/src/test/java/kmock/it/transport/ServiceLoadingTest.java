@@ -80,6 +80,82 @@ class ServiceLoadingTest {
     }
 
     @Test
+    void aConsumerModuleOnTheModulePathStoresKubectlsProtobufThroughKmockProtobuf() throws Exception {
+        // What kubectl create configmap m --from-literal=a=1 sends: k8s\0, then runtime.Unknown around the ConfigMap.
+        byte[] configMap = io.kubernetes.client.proto.V1.ConfigMap.newBuilder()
+                .setMetadata(io.kubernetes.client.proto.Meta.ObjectMeta.newBuilder().setName("m")).putData("a", "1").build().toByteArray();
+        byte[] unknown = io.kubernetes.client.proto.Runtime.Unknown.newBuilder()
+                .setTypeMeta(io.kubernetes.client.proto.Runtime.TypeMeta.newBuilder().setApiVersion("v1").setKind("ConfigMap"))
+                .setRaw(com.google.protobuf.ByteString.copyFrom(configMap)).build().toByteArray();
+        String body = "6b387300" + java.util.HexFormat.of().formatHex(unknown);
+        Path source = dir.resolve("src");
+        Files.createDirectories(source.resolve("consumer"));
+        Files.writeString(source.resolve("module-info.java"), "module consumer { requires kmock.handlers; }\n");
+        Files.writeString(source.resolve("consumer/Main.java"), String.join("\n",
+                "package consumer;",
+                "import java.util.Map;",
+                "import kmock.api.*;",
+                "import kmock.handlers.KubernetesEmulator;",
+                "public class Main {",
+                "  public static void main(String[] args) {",
+                "    try (KubernetesEmulator kmock = new KubernetesEmulator(); Server server = Server.builder(kmock).start()) {",
+                "      kmock.resources().loadBundled();",
+                "      KResponse response = kmock.post(\"/api/v1/namespaces/default/configmaps\", java.util.HexFormat.of().parseHex(args[0]),",
+                "          Map.of(\"Content-Type\", \"application/vnd.kubernetes.protobuf\"));",
+                "      System.out.println(response.status() + \" \" + kmock.objects().get(\"v1/configmaps\", \"default\", \"m\").get(\"data\"));",
+                "    }",
+                "  }",
+                "}", ""));
+        String modulePath = String.join(File.pathSeparator, location(Server.class), location(kmock.handlers.KubernetesEmulator.class),
+                location(com.fasterxml.jackson.databind.ObjectMapper.class), location(com.fasterxml.jackson.core.JsonFactory.class),
+                location(com.fasterxml.jackson.annotation.JsonProperty.class),
+                location(com.fasterxml.jackson.dataformat.yaml.YAMLFactory.class), location(org.yaml.snakeyaml.Yaml.class),
+                location(Class.forName("kmock.transport.jdk.JdkTransport")),
+                location(Class.forName("kmock.internal.protobuf.KubernetesProtobufDecoder")), location(com.google.protobuf.Message.class));
+        Path classes = dir.resolve("classes");
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), "--module-path", modulePath,
+                source.resolve("module-info.java").toString(), source.resolve("consumer/Main.java").toString()));
+        // No --add-modules: service binding alone brings in the transport and the decoder (uses/provides).
+        assertEquals("201 {a=1}", run("--module-path", modulePath + File.pathSeparator + classes, "-m", "consumer/consumer.Main", body));
+    }
+
+    @Test
+    void withoutKmockProtobufAProtobufCreateIsA415NamingItAndABrokenDecoderLeavesJsonWorking() throws Exception {
+        // A class path without kmock-protobuf, but with a decoder registration whose class is missing.
+        Path services = dir.resolve("broken/META-INF/services");
+        Files.createDirectories(services);
+        Files.writeString(services.resolve("kmock.spi.BodyDecoder"), "no.such.ProtobufDecoder\n");
+        Path source = dir.resolve("Bodies.java");
+        Files.writeString(source, String.join("\n",
+                "import java.util.Map;",
+                "import kmock.api.*;",
+                "import kmock.handlers.KubernetesEmulator;",
+                "public class Bodies {",
+                "  public static void main(String[] args) {",
+                "    try (KubernetesEmulator kmock = new KubernetesEmulator(); Server server = Server.builder(kmock).start()) {",
+                "      kmock.resources().loadBundled();",
+                "      KResponse protobuf = kmock.post(\"/api/v1/namespaces\", new byte[] {'k', '8', 's', 0},",
+                "          Map.of(\"Content-Type\", \"application/vnd.kubernetes.protobuf\"));",
+                "      KResponse json = kmock.post(\"/api/v1/namespaces\", Map.of(\"metadata\", Map.of(\"name\", \"ok\")));",
+                "      System.out.println(protobuf.status() + \" \" + json.status() + \" \" + kmock.objects().keys().size());",
+                "      System.out.println(((Map<?, ?>) protobuf.json()).get(\"message\"));",
+                "    }",
+                "  }",
+                "}", ""));
+        String classPath = String.join(File.pathSeparator, location(Server.class), location(kmock.handlers.KubernetesEmulator.class),
+                location(com.fasterxml.jackson.databind.ObjectMapper.class), location(com.fasterxml.jackson.core.JsonFactory.class),
+                location(com.fasterxml.jackson.annotation.JsonProperty.class),
+                location(com.fasterxml.jackson.dataformat.yaml.YAMLFactory.class), location(org.yaml.snakeyaml.Yaml.class),
+                location(Class.forName("kmock.transport.jdk.JdkTransport")), dir.resolve("broken").toString());
+        Path classes = dir.resolve("bodies");
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), "-cp", classPath, source.toString()));
+        String output = run("-cp", classPath + File.pathSeparator + classes, "Bodies");
+        assertTrue(output.lines().anyMatch("415 201 1"::equals), "protobuf refused, JSON created, only the JSON object stored: " + output);
+        assertTrue(output.contains("add io.github.kmock:kmock-protobuf"), output);
+        assertTrue(output.contains("kmock.spi.BodyDecoder on the path failed to load") && output.contains("no.such.ProtobufDecoder"), output);
+    }
+
+    @Test
     void withoutATransportTheErrorNamesBothArtifacts() throws Exception {
         Path source = dir.resolve("Bare.java");
         Files.writeString(source, String.join("\n",
