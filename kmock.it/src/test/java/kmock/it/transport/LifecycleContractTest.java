@@ -8,12 +8,14 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
@@ -22,6 +24,7 @@ import kmock.api.Handler;
 import kmock.api.KStream;
 import kmock.api.Response;
 import kmock.api.Server;
+import kmock.spi.Transport;
 
 /** Starting, sharing and closing servers. */
 @BothTransports
@@ -50,6 +53,36 @@ class LifecycleContractTest {
         }
         Deadline.await("no kmock threads remain: " + Deadline.kmockThreads(), Duration.ofSeconds(10),
                 () -> Deadline.kmockThreads().isEmpty());
+    }
+
+    @Test
+    void theEmbeddedClientStartsOnFirstUseOnlyAndIsClosedWithTheServer() {
+        AtomicInteger made = new AtomicInteger();
+        Server server = Server.builder(request -> Response.of(204)).transport(transport)
+                .clientFactory(options -> {
+                    made.incrementAndGet();
+                    return transportNamed(transport).client(options);
+                }).start();
+        assertEquals(0, made.get(), "a server that only others call starts no client");
+        assertEquals(204, server.client().get("/").status());
+        assertEquals(204, server.client().get("/").status());
+        assertEquals(1, made.get(), "one client, made on first use");
+        server.close();
+        Deadline.await("no kmock threads remain: " + Deadline.kmockThreads(), Duration.ofSeconds(10),
+                () -> Deadline.kmockThreads().isEmpty());
+    }
+
+    private static Transport transportNamed(String name) {
+        return ServiceLoader.load(Transport.class).stream().map(ServiceLoader.Provider::get)
+                .filter(transport -> transport.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void askingAClosedServerForItsFirstClientIsAClearError() {
+        Server server = Server.builder(request -> Response.of(204)).transport(transport).start();
+        server.close();
+        IllegalStateException error = assertThrows(IllegalStateException.class, server::client);
+        assertTrue(error.getMessage().contains("closed"), error.getMessage());
     }
 
     @Test
