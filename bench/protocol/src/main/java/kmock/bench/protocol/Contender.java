@@ -1,5 +1,8 @@
 package kmock.bench.protocol;
 
+import java.util.HashSet;
+import java.util.Set;
+
 /**
  * One mock server under measurement, as the driver sees it: a stub server with literal-path rules, and for the
  * Kubernetes contenders an emulator of the ConfigMap API. Each contender lives in its own process and class path.
@@ -14,6 +17,16 @@ public interface Contender {
         /** Stops it and frees its threads and sockets. */
         @Override
         void close() throws Exception;
+    }
+
+    /** The paths a stub server answers: {@code /stub} and {@code /r0} … {@code /r<rules-1>}. */
+    static Set<String> paths(int rules) {
+        Set<String> paths = new HashSet<>();
+        paths.add("/stub");
+        for (int i = 0; i < rules; i++) {
+            paths.add("/r" + i);
+        }
+        return paths;
     }
 
     /**

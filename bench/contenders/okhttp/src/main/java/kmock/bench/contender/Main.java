@@ -1,7 +1,6 @@
 package kmock.bench.contender;
 
 import java.net.InetAddress;
-import java.util.HashSet;
 import java.util.Set;
 
 import mockwebserver3.Dispatcher;
@@ -22,11 +21,7 @@ public final class Main implements Contender {
 
     @Override
     public Running start(int rules) throws Exception {
-        Set<String> paths = new HashSet<>();
-        paths.add("/stub");
-        for (int i = 0; i < rules; i++) {
-            paths.add("/r" + i);
-        }
+        Set<String> paths = Contender.paths(rules);
         MockResponse ok = new MockResponse(200, Headers.of("Content-Type", "text/plain"), "ok");
         MockResponse missing = new MockResponse(404, Headers.of(), "");
         MockWebServer server = new MockWebServer();

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,11 +25,7 @@ public final class Main implements Contender {
 
     @Override
     public Running start(int rules) throws IOException {
-        Set<String> paths = new HashSet<>();
-        paths.add("/stub");
-        for (int i = 0; i < rules; i++) {
-            paths.add("/r" + i);
-        }
+        Set<String> paths = Contender.paths(rules);
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
         ExecutorService pool = Executors.newCachedThreadPool();
         server.setExecutor(pool);

@@ -2,7 +2,6 @@ package kmock.bench.contender;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.Set;
 
 import org.eclipse.jetty.server.Handler;
@@ -26,11 +25,7 @@ public final class Main implements Contender {
 
     @Override
     public Running start(int rules) throws Exception {
-        Set<String> paths = new HashSet<>();
-        paths.add("/stub");
-        for (int i = 0; i < rules; i++) {
-            paths.add("/r" + i);
-        }
+        Set<String> paths = Contender.paths(rules);
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
