@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +27,7 @@ abstract class KubectlContract {
     Path dir;
     private KubernetesEmulator kmock;
     private Server server;
-    private Path kubeconfig;
+    private KubectlRunner kubectl;
 
     /** The KMock transport under test. */
     abstract String transport();
@@ -38,8 +37,7 @@ abstract class KubectlContract {
         kmock = new KubernetesEmulator();
         kmock.resources().loadBundled();
         server = Server.builder(kmock).transport(transport()).start();
-        kubeconfig = dir.resolve("kubeconfig");
-        Files.writeString(kubeconfig, "apiVersion: v1\nkind: Config\n");
+        kubectl = new KubectlRunner(dir, server.url());
     }
 
     @AfterEach
@@ -48,24 +46,12 @@ abstract class KubectlContract {
         kmock.close();
     }
 
-    /** The outcome of one kubectl run. */
-    record Result(int code, String out, String err) {
-    }
-
-    private Result kubectl(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig=" + kubeconfig, "--server=" + server.url(), "--request-timeout=30s"));
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile(dir, "out", ".txt");
-        Path err = Files.createTempFile(dir, "err", ".txt");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertTrue(process.waitFor(90, TimeUnit.SECONDS), "kubectl " + String.join(" ", args) + " did not finish");
-        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    private KubectlRunner.Result kubectl(String... args) throws IOException, InterruptedException {
+        return kubectl.run(List.of(args));
     }
 
     private String ok(String... args) throws IOException, InterruptedException {
-        Result result = kubectl(args);
-        assertEquals(0, result.code(), "kubectl " + String.join(" ", args) + "\nstdout: " + result.out() + "\nstderr: " + result.err());
-        return result.out();
+        return kubectl.ok(List.of(args));
     }
 
     private Path file(String name, String text) throws IOException {
@@ -93,7 +79,7 @@ abstract class KubectlContract {
         assertEquals("2", ok("get", "configmap", "applied", "-o", "jsonpath={.data.a}"));
 
         ok("delete", "configmap", "cfg");
-        Result gone = kubectl("get", "configmap", "cfg");
+        KubectlRunner.Result gone = kubectl("get", "configmap", "cfg");
         assertEquals(1, gone.code());
         assertTrue(gone.err().contains("NotFound"), gone.err());
     }
@@ -127,8 +113,8 @@ abstract class KubectlContract {
     @Test
     void watchPrintsChangesAsTheyHappen() throws Exception {
         Path out = dir.resolve("watch.txt");
-        Process watch = new ProcessBuilder("kubectl", "--kubeconfig=" + kubeconfig, "--server=" + server.url(),
-                "get", "configmaps", "--watch", "-o", "name").redirectOutput(out.toFile()).redirectErrorStream(true).start();
+        Process watch = new ProcessBuilder(kubectl.command(List.of("get", "configmaps", "--watch", "-o", "name")))
+                .redirectOutput(out.toFile()).redirectErrorStream(true).start();
         try {
             Await.until("kubectl's watch is open", () -> kmock.requests().stream()
                     .anyMatch(r -> "true".equals(r.params().get("watch"))));

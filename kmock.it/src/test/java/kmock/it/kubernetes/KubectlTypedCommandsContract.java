@@ -8,14 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -56,7 +54,7 @@ abstract class KubectlTypedCommandsContract {
     Path dir;
     private KubernetesEmulator kmock;
     private Server server;
-    private Path kubeconfig;
+    private KubectlRunner kubectl;
 
     /** The KMock transport under test. */
     abstract String transport();
@@ -66,7 +64,7 @@ abstract class KubectlTypedCommandsContract {
         kmock = new KubernetesEmulator();
         kmock.resources().loadBundled();
         server = Server.builder(kmock).transport(transport()).start();
-        kubeconfig = Files.writeString(dir.resolve("kubeconfig"), "apiVersion: v1\nkind: Config\n");
+        kubectl = new KubectlRunner(dir, server.url());
     }
 
     @AfterEach
@@ -222,16 +220,7 @@ abstract class KubectlTypedCommandsContract {
     }
 
     private String ok(List<String> args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig=" + kubeconfig, "--server=" + server.url(), "--request-timeout=30s"));
-        command.addAll(args);
-        Path out = Files.createTempFile(dir, "out", ".txt");
-        Path err = Files.createTempFile(dir, "err", ".txt");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertTrue(process.waitFor(90, TimeUnit.SECONDS), "kubectl " + String.join(" ", args) + " did not finish");
-        String stdout = Files.readString(out, StandardCharsets.UTF_8);
-        assertEquals(0, process.exitValue(), "kubectl " + String.join(" ", args) + "\nstdout: " + stdout
-                + "\nstderr: " + Files.readString(err, StandardCharsets.UTF_8));
-        return stdout;
+        return kubectl.ok(args);
     }
 
     private static List<String> concat(List<String> args, String... more) {
