@@ -1,7 +1,6 @@
 package kmock.internal.k8s.watch;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import kmock.internal.k8s.store.StoredObject;
@@ -28,13 +27,5 @@ public record WatchEvent(Type type, Map<String, Object> object, long resourceVer
         line[line.length - 2] = '}';
         line[line.length - 1] = '\n';
         return line;
-    }
-
-    /** The event as a watch stream line carries it. */
-    public Map<String, Object> toJson() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("type", type.name());
-        json.put("object", object);
-        return json;
     }
 }
