@@ -15,8 +15,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
@@ -45,6 +47,8 @@ final class JdkClient extends BaseClient {
     private final ExecutorService executor;
     private final HttpClient http;
     private final Set<BufferedKStream> streams = ConcurrentHashMap.newKeySet();
+    /** Exchanges waiting for their response headers: closing the client cancels them instead of leaving them hung. */
+    private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
 
     JdkClient(Client.Options options) {
         super(options);
@@ -65,17 +69,37 @@ final class JdkClient extends BaseClient {
 
     @Override
     protected KResponse send(String method, URI url, byte[] body, Map<String, String> headers) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = http.send(request(method, url, body, headers).timeout(options.timeout()).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = await(http.sendAsync(request(method, url, body, headers).timeout(options.timeout()).build(),
+                HttpResponse.BodyHandlers.ofByteArray()));
         return new KResponse(response.statusCode(), null, response.headers().map(), response.body());
     }
 
     @Override
     protected KStream open(String method, URI url, byte[] body, Map<String, String> headers) throws IOException, InterruptedException {
-        HttpResponse<BufferedKStream> response = http.send(request(method, url, body, headers).build(), StreamSubscriber::new);
+        HttpResponse<BufferedKStream> response = await(http.sendAsync(request(method, url, body, headers).build(), StreamSubscriber::new));
         BufferedKStream stream = response.body();
         streams.add(stream);
         return stream;
+    }
+
+    /**
+     * The response of an exchange, as {@code HttpClient.send} would give it, but cancelled when the client closes:
+     * without its executor the JDK client would never complete it, and the caller would wait for its timeout.
+     */
+    private <T> HttpResponse<T> await(CompletableFuture<HttpResponse<T>> exchange) throws IOException, InterruptedException {
+        inFlight.add(exchange);
+        try {
+            return exchange.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException failure ? failure : new IOException(e.getCause());
+        } catch (CancellationException e) {
+            throw new IOException("The KMock client was closed while the request was in flight", e);
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            throw e;
+        } finally {
+            inFlight.remove(exchange);
+        }
     }
 
     private static HttpRequest.Builder request(String method, URI url, byte[] body, Map<String, String> headers) {
@@ -99,6 +123,7 @@ final class JdkClient extends BaseClient {
 
     @Override
     public void close() {
+        inFlight.forEach(exchange -> exchange.cancel(true));
         executor.shutdownNow();
         // Without its executor the client delivers nothing more: end the streams it still holds.
         streams.forEach(BufferedKStream::finish);
