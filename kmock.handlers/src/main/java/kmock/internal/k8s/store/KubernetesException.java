@@ -1,6 +1,8 @@
 package kmock.internal.k8s.store;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -53,18 +55,35 @@ public final class KubernetesException extends RuntimeException {
         }
     }
 
+    /**
+     * One reason of a failure, as {@code details.causes} lists them: which field, why, and a message.
+     *
+     * @param reason  the cause type, such as {@code FieldManagerConflict} or {@code FieldValueRequired}
+     * @param message what is wrong with the field
+     * @param field   the field path, in the API server's notation for this kind of cause
+     */
+    public record Cause(String reason, String message, String field) {
+    }
+
     private final Reason reason;
     private final String name;
     private final String group;
     private final String kind;
+    private final List<Cause> causes;
 
     /** A failure with details naming the object ({@code kind} is the plural resource name, as the API server sends it). */
     public KubernetesException(Reason reason, String message, String name, String group, String kind) {
+        this(reason, message, name, group, kind, List.of());
+    }
+
+    /** A failure with details naming the object and listing the causes. */
+    public KubernetesException(Reason reason, String message, String name, String group, String kind, List<Cause> causes) {
         super(message);
         this.reason = reason;
         this.name = name;
         this.group = group;
         this.kind = kind;
+        this.causes = List.copyOf(causes);
     }
 
     /** A failure about an object of the store. */
@@ -88,6 +107,16 @@ public final class KubernetesException extends RuntimeException {
         return reason.code();
     }
 
+    /** The causes, in order; empty when the failure has none. */
+    public List<Cause> causes() {
+        return causes;
+    }
+
+    /** The same failure with causes (details otherwise kept). */
+    public KubernetesException withCauses(List<Cause> newCauses) {
+        return new KubernetesException(reason, getMessage(), name, group, kind, newCauses);
+    }
+
     /** The failure as a Kubernetes {@code Status} object (a fresh mutable map). */
     public Map<String, Object> toStatus() {
         Map<String, Object> details = new LinkedHashMap<>();
@@ -99,6 +128,17 @@ public final class KubernetesException extends RuntimeException {
         }
         if (kind != null) {
             details.put("kind", kind);
+        }
+        if (!causes.isEmpty()) {
+            List<Object> list = new ArrayList<>();
+            for (Cause cause : causes) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("reason", cause.reason());
+                entry.put("message", cause.message());
+                entry.put("field", cause.field());
+                list.add(entry);
+            }
+            details.put("causes", list);
         }
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("apiVersion", "v1");
