@@ -59,7 +59,7 @@ final class FieldConflicts extends RuntimeException {
         String message = causes.size() == 1
                 ? "Apply failed with 1 conflict: " + causes.get(0).message() + ": " + causes.get(0).field()
                 : "Apply failed with " + causes.size() + " conflicts: " + String.join("\n", lines);
-        return new KubernetesException(KubernetesException.Reason.CONFLICT, message).withCauses(causes);
+        return new KubernetesException(KubernetesException.Reason.CONFLICT, message, null, null, null, causes);
     }
 
     /** A manager as conflict messages name it: {@code "kubectl"}, or {@code "kube-controller" using apps/v1} for updaters. */

@@ -56,13 +56,28 @@ public final class KubernetesException extends RuntimeException {
     }
 
     /**
-     * One reason of a failure, as {@code details.causes} lists them: which field, why, and a message.
+     * One cause of a failure, as {@code details.causes} lists them.
      *
-     * @param reason  the cause type, such as {@code FieldManagerConflict} or {@code FieldValueRequired}
-     * @param message what is wrong with the field
-     * @param field   the field path, in the API server's notation for this kind of cause
+     * @param reason  the cause's reason, e.g. {@code FieldValueRequired} or {@code FieldManagerConflict}
+     * @param message what is wrong
+     * @param field   the field path, e.g. {@code spec.template.spec.containers[0].name}, or {@code null}
      */
     public record Cause(String reason, String message, String field) {
+
+        /** The cause as a JSON object (null parts left out). */
+        public Map<String, Object> toMap() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            if (reason != null) {
+                map.put("reason", reason);
+            }
+            if (message != null) {
+                map.put("message", message);
+            }
+            if (field != null) {
+                map.put("field", field);
+            }
+            return map;
+        }
     }
 
     private final Reason reason;
@@ -76,7 +91,10 @@ public final class KubernetesException extends RuntimeException {
         this(reason, message, name, group, kind, List.of());
     }
 
-    /** A failure with details naming the object and listing the causes. */
+    /**
+     * A failure with causes, such as a 422 listing every invalid field or a 409 listing the conflicting fields of an
+     * apply ({@code kind} as the API server sends it for that reason: the Kind for 422, the plural for 404).
+     */
     public KubernetesException(Reason reason, String message, String name, String group, String kind, List<Cause> causes) {
         super(message);
         this.reason = reason;
@@ -107,14 +125,9 @@ public final class KubernetesException extends RuntimeException {
         return reason.code();
     }
 
-    /** The causes, in order; empty when the failure has none. */
+    /** The causes, empty when the failure lists none. */
     public List<Cause> causes() {
         return causes;
-    }
-
-    /** The same failure with causes (details otherwise kept). */
-    public KubernetesException withCauses(List<Cause> newCauses) {
-        return new KubernetesException(reason, getMessage(), name, group, kind, newCauses);
     }
 
     /** The failure as a Kubernetes {@code Status} object (a fresh mutable map). */
@@ -131,13 +144,7 @@ public final class KubernetesException extends RuntimeException {
         }
         if (!causes.isEmpty()) {
             List<Object> list = new ArrayList<>();
-            for (Cause cause : causes) {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("reason", cause.reason());
-                entry.put("message", cause.message());
-                entry.put("field", cause.field());
-                list.add(entry);
-            }
+            causes.forEach(cause -> list.add(cause.toMap()));
             details.put("causes", list);
         }
         Map<String, Object> status = new LinkedHashMap<>();
