@@ -41,12 +41,14 @@ public final class ObjectRoutes {
     private final Watches watches;
     private final ResourcesArray catalog;
     private final Supplier<Map<Resource, ResourceInfo>> known;
+    private final ManagedWrites writes;
 
     public ObjectRoutes(ObjectStore store, Watches watches, ResourcesArray catalog, Supplier<Map<Resource, ResourceInfo>> known) {
         this.store = store;
         this.watches = watches;
         this.catalog = catalog;
         this.known = known;
+        this.writes = new ManagedWrites(store, known);
     }
 
     /** Serves a request for a known resource, or {@code null} for a method the URL does not take. */
@@ -60,7 +62,8 @@ public final class ObjectRoutes {
         if (name == null) {
             return switch (request.method()) {
                 case "GET" -> isWatch(request) ? watch(request, resource, namespace) : list(request, resource, namespace);
-                case "POST" -> created(resource, store.create(resource, namespace, RequestBodies.object(request), options));
+                case "POST" -> created(resource, store.create(resource, namespace,
+                        writes.created(request, resource, RequestBodies.object(request)), options));
                 case "DELETE" -> deleteCollection(request, resource, namespace, options);
                 default -> null;
             };
@@ -80,11 +83,15 @@ public final class ObjectRoutes {
             case "GET" -> isWatch(request) ? watch(request, resource, namespace) : ok(store.get(key));
             case "PUT" -> {
                 Map<String, Object> body = RequestBodies.object(request);
-                yield ok(store.update(key, current -> keepsStatus ? StatusSubresource.keepStatus(current, body) : body, options));
+                yield stored(resource, store.update(key, writes.updated(request, resource, null,
+                        current -> keepsStatus ? StatusSubresource.keepStatus(current, body) : body), options));
             }
             case "PATCH" -> patch(request, key, keepsStatus, options);
             case "DELETE" -> {
                 Deletion deletion = store.delete(key, options);
+                if (!deletion.pending() && !options.dryRun()) {
+                    writes.stored(resource, deletion.object(), true);
+                }
                 yield StatusReplies.json(deletion.pending() ? 202 : 200, deletion.object());
             }
             default -> null;
@@ -94,25 +101,41 @@ public final class ObjectRoutes {
     private Response patch(Request request, ObjectKey key, boolean keepsStatus, WriteOptions options) {
         String type = request.header("Content-Type");
         byte[] body = request.body();
+        writes.checkPatch(request);
         if (Patches.isApply(type) && store.find(key) == null) {
-            Map<String, Object> fresh = Patches.apply(type, new LinkedHashMap<>(Map.of("metadata", Map.of("name", key.name()))), body);
+            Map<String, Object> fresh = writes.enabled() ? writes.applied(request, key.resource(), key.name(), null, null)
+                    : Patches.apply(type, new LinkedHashMap<>(Map.of("metadata", Map.of("name", key.name()))), body);
             return created(key.resource(), store.create(key.resource(), key.namespace(), fresh, options));
         }
-        return ok(store.update(key, current -> {
+        if (Patches.isApply(type) && writes.enabled()) {
+            return stored(key.resource(), store.update(key, current -> {
+                Map<String, Object> applied = writes.applied(request, key.resource(), key.name(), null, current);
+                return keepsStatus ? StatusSubresource.keepStatus(current, applied) : applied;
+            }, options));
+        }
+        return stored(key.resource(), store.update(key, writes.updated(request, key.resource(), null, current -> {
             Map<String, Object> patched = Patches.apply(type, current, body);
             return keepsStatus ? StatusSubresource.keepStatus(current, patched) : patched;
-        }, options));
+        }), options));
     }
 
     private Response status(Request request, ObjectKey key, WriteOptions options) {
+        Resource resource = key.resource();
         return switch (request.method()) {
             case "GET" -> ok(store.get(key));
             case "PUT" -> {
                 Map<String, Object> body = RequestBodies.object(request);
-                yield ok(store.update(key, current -> StatusSubresource.onlyStatus(current, body), options));
+                yield ok(store.update(key, writes.updated(request, resource, "status",
+                        current -> StatusSubresource.onlyStatus(current, body)), options));
             }
-            case "PATCH" -> ok(store.update(key, current -> StatusSubresource.onlyStatus(current,
-                    Patches.apply(request.header("Content-Type"), current, request.body())), options));
+            case "PATCH" -> {
+                writes.checkPatch(request);
+                if (Patches.isApply(request.header("Content-Type")) && writes.enabled()) {
+                    yield ok(store.update(key, current -> writes.appliedToStatus(request, resource, key.name(), current), options));
+                }
+                yield ok(store.update(key, writes.updated(request, resource, "status", current -> StatusSubresource.onlyStatus(
+                        current, Patches.apply(request.header("Content-Type"), current, request.body()))), options));
+            }
             default -> null;
         };
     }
@@ -128,13 +151,13 @@ public final class ObjectRoutes {
         if (!(replicas instanceof Number)) {
             throw new KubernetesException(Reason.BAD_REQUEST, "a Scale needs spec.replicas as a number");
         }
-        Map<String, Object> updated = store.update(key, current -> {
+        Map<String, Object> updated = store.update(key, writes.updated(request, key.resource(), "scale", current -> {
             Map<String, Object> copy = new LinkedHashMap<>(current);
             Map<String, Object> spec = copy.get("spec") instanceof Map<?, ?> s ? new LinkedHashMap<>((Map<String, Object>) s) : new LinkedHashMap<>();
             spec.put("replicas", replicas);
             copy.put("spec", spec);
             return copy;
-        }, options);
+        }), options);
         return ok(Scale.of(updated));
     }
 
@@ -203,7 +226,13 @@ public final class ObjectRoutes {
         if (resource.equals(CRDS)) {
             CustomResources.register(catalog, object);
         }
+        writes.stored(resource, object, false);
         return StatusReplies.json(201, object);
+    }
+
+    private Response stored(Resource resource, Map<String, Object> object) {
+        writes.stored(resource, object, false);
+        return ok(object);
     }
 
     private static Response ok(Object object) {
