@@ -11,6 +11,7 @@ import java.util.function.UnaryOperator;
 
 import kmock.internal.k8s.schema.GroupVersionKind;
 import kmock.internal.k8s.schema.ObjectSchema;
+import kmock.internal.k8s.schema.TypedDecoder;
 import kmock.internal.k8s.store.JsonTree;
 import kmock.internal.k8s.store.KubernetesException;
 import kmock.internal.k8s.store.KubernetesException.Reason;
@@ -367,18 +368,29 @@ public final class FieldManager {
     private static final class Kind {
         final TypeNode root;
         final ObjectSchema builtin;
+        final GroupVersionKind gvk;
         final Updater updater;
 
         Kind(Write write) {
             root = TypeNode.root(write.schema(), write.customResource());
             builtin = write.schema() != null && !write.customResource() ? write.schema() : null;
+            gvk = write.kind();
             updater = new Updater(root, ignored(write));
         }
 
-        /** The object as the field manager compares it (see {@link GoView}); {@code null}: the empty object. */
+        /**
+         * The object as the field manager compares it ({@code null}: the empty object of a create). A built-in object
+         * is seen as its Go struct: the fields Go always writes are there ({@code resources: {}}, a pod template's
+         * {@code metadata}), empty {@code omitempty} ones are not; so a container's {@code ports} list is added with
+         * the container, and a template's metadata never is. Other objects are unstructured: seen as they are.
+         */
         Object view(Map<String, ?> object) {
             if (builtin != null) {
-                return GoView.of(object, builtin);
+                try {
+                    return TypedDecoder.decode(builtin, object == null ? Map.of() : object, true, gvk).object();
+                } catch (KubernetesException e) {
+                    return object; // stored data the decoder refuses (a direct write) is compared as it is
+                }
             }
             return object == null ? new LinkedHashMap<>() : object;
         }
