@@ -26,17 +26,6 @@ public final class FieldManager {
 
     /** The manager kubectl's server-side apply uses: its client-side apply annotation is kept in step. */
     private static final String KUBECTL = "kubectl";
-    private static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
-    private static final int MAX_UPDATE_MANAGERS = 10;
-    /** Fields nobody owns: the type and the metadata the server sets. */
-    private static final FieldSet SERVER_OWNED = FieldSet.of(List.of(
-            List.of(field("apiVersion")), List.of(field("kind")), List.of(field("metadata")),
-            List.of(field("metadata"), field("name")), List.of(field("metadata"), field("namespace")),
-            List.of(field("metadata"), field("creationTimestamp")), List.of(field("metadata"), field("selfLink")),
-            List.of(field("metadata"), field("uid")), List.of(field("metadata"), field("clusterName")),
-            List.of(field("metadata"), field("generation")), List.of(field("metadata"), field("managedFields")),
-            List.of(field("metadata"), field("resourceVersion"))));
-
     /**
      * One write: what is written, through which endpoint, by whom, when.
      *
@@ -150,7 +139,8 @@ public final class FieldManager {
         try {
             outcome = applyOnce(kind, write, liveRaw, applied, managers.copy(), applier, force);
         } catch (FieldConflicts conflicts) {
-            FieldSet allowed = KUBECTL.equals(write.manager()) ? allowedByLastApplied(kind, write, liveRaw) : null;
+            FieldSet allowed = KUBECTL.equals(write.manager())
+                    ? LastApplied.allowedConflicts(kind.root, kind::view, write.kind().apiVersion(), liveRaw) : null;
             FieldConflicts left = allowed == null ? conflicts : conflicts.without(allowed);
             if (left != null) {
                 throw left.toException();
@@ -159,9 +149,8 @@ public final class FieldManager {
             outcome = applyOnce(kind, write, liveRaw, applied, managers.copy(), applier, true);
         }
         Map<String, Object> result = outcome.object();
-        if (KUBECTL.equals(write.manager()) && annotations(result) != null && annotations(result).get(LAST_APPLIED) != null
-                && !"".equals(annotations(result).get(LAST_APPLIED))) {
-            annotations(result).put(LAST_APPLIED, lastApplied(applied));
+        if (KUBECTL.equals(write.manager())) {
+            LastApplied.keepInStep(result, applied);
         }
         setManagedFields(result, outcome.managers().encode());
         return result;
@@ -179,7 +168,7 @@ public final class FieldManager {
         }
         Updater.Applied merged = kind.updater.apply(liveRaw, kind.view(liveRaw), applied, managers, applier,
                 write.kind().apiVersion(), force);
-        strip(managers, applier);
+        managers.stripServerOwned(applier);
         if (merged.raw() == null) {
             return new Outcome(JsonTree.copyMap(liveRaw), managers);
         }
@@ -193,7 +182,7 @@ public final class FieldManager {
                 write.kind().apiVersion(), write.subresource());
         String self = "current-operation";
         kind.updater.update(liveView, newView, managers, self, write.kind().apiVersion());
-        strip(managers, self);
+        managers.stripServerOwned(self);
         Managers.Owned current = managers.owned().remove(self);
         if (current != null) {
             Managers.Owned previous = managers.owned().get(id);
@@ -201,79 +190,7 @@ public final class FieldManager {
                     write.kind().apiVersion(), false));
             managers.times().put(id, timestamp(write.time()));
         }
-        capUpdateManagers(managers);
-    }
-
-    private static void strip(Managers managers, String id) {
-        Managers.Owned owned = managers.owned().get(id);
-        if (owned != null) {
-            FieldSet rest = owned.set().difference(SERVER_OWNED);
-            if (rest.isEmpty()) {
-                managers.owned().remove(id);
-            } else {
-                managers.owned().put(id, new Managers.Owned(rest, owned.apiVersion(), owned.applied()));
-            }
-        }
-    }
-
-    /** Past ten update entries, the oldest merge into one {@code ancient-changes} entry per apiVersion. */
-    private static void capUpdateManagers(Managers managers) {
-        List<String> updaters = new java.util.ArrayList<>(managers.owned().entrySet().stream()
-                .filter(e -> !e.getValue().applied()).map(Map.Entry::getKey).toList());
-        if (updaters.size() <= MAX_UPDATE_MANAGERS) {
-            return;
-        }
-        updaters.sort(java.util.Comparator.<String>comparingLong(id -> Managers.seconds(managers.times().get(id)))
-                .thenComparing(java.util.Comparator.naturalOrder()));
-        Map<String, String> firstOfVersion = new LinkedHashMap<>();
-        int length = updaters.size();
-        for (int i = 0; i < updaters.size() && length > MAX_UPDATE_MANAGERS; i++) {
-            String id = updaters.get(i);
-            Managers.Owned owned = managers.owned().get(id);
-            String bucket = Managers.identifier("ancient-changes", "Update", owned.apiVersion(), null);
-            String first = firstOfVersion.putIfAbsent(owned.apiVersion(), id);
-            if (first == null) {
-                continue;
-            }
-            if (!managers.owned().containsKey(bucket)) {
-                managers.owned().put(bucket, managers.owned().remove(first));
-            }
-            managers.owned().put(bucket, new Managers.Owned(owned.set().union(managers.owned().get(bucket).set()),
-                    owned.apiVersion(), false));
-            managers.owned().remove(id);
-            managers.times().put(bucket, managers.times().get(id));
-            length--;
-        }
-    }
-
-    /** The fields kubectl applied client-side (its annotation), still as the object has them: no conflicts for those. */
-    private static FieldSet allowedByLastApplied(Kind kind, Write write, Map<String, Object> liveRaw) {
-        Map<String, Object> annotations = annotations(liveRaw);
-        if (annotations == null || !(annotations.get(LAST_APPLIED) instanceof String text) || text.isEmpty()) {
-            return null;
-        }
-        try {
-            if (!(kmock.internal.json.Json.parse(text) instanceof Map<?, ?> lastApplied)
-                    || !write.kind().apiVersion().equals(lastApplied.get("apiVersion"))) {
-                return null;
-            }
-            TypedCheck.check(lastApplied, kind.root);
-            Comparison changed = Comparison.of(lastApplied, kind.view(liveRaw), kind.root);
-            return FieldSets.of(lastApplied, kind.root).difference(changed.modified()).difference(changed.added())
-                    .difference(changed.removed());
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    /** The annotation value kubectl's client-side apply would write for this configuration. */
-    private static String lastApplied(Map<String, ?> applied) {
-        Map<String, Object> copy = JsonTree.copyMap(applied);
-        Map<String, Object> annotations = annotations(copy);
-        if (annotations != null) {
-            annotations.remove(LAST_APPLIED);
-        }
-        return JsonValues.json(copy) + "\n";
+        managers.capUpdates();
     }
 
     private static void checkApplied(Write write, Map<String, ?> applied) {
@@ -325,12 +242,6 @@ public final class FieldManager {
 
     private static Object managedFields(Map<String, ?> object) {
         return object.get("metadata") instanceof Map<?, ?> meta ? meta.get("managedFields") : null;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> annotations(Map<String, ?> object) {
-        return object.get("metadata") instanceof Map<?, ?> meta && meta.get("annotations") instanceof Map<?, ?> a
-                ? (Map<String, Object>) a : null;
     }
 
     private static Map<String, Object> withoutManagedFields(Map<String, ?> object) {

@@ -21,6 +21,11 @@ final class Managers {
     record Owned(FieldSet set, String apiVersion, boolean applied) {
     }
 
+    /** At most this many Update entries are kept; the oldest merge into {@code ancient-changes}. */
+    private static final int MAX_UPDATE_MANAGERS = 10;
+    /** Fields nobody owns: the type, and the metadata the server sets. */
+    private static final FieldSet SERVER_OWNED = serverOwned();
+
     private final Map<String, Owned> owned = new LinkedHashMap<>();
     private final Map<String, String> times = new LinkedHashMap<>();
 
@@ -153,6 +158,59 @@ final class Managers {
     /** Whether no manager owns anything. */
     boolean isEmpty() {
         return owned.isEmpty();
+    }
+
+    /** Takes the type and the server's metadata out of a manager's fields; a manager left with nothing goes. */
+    void stripServerOwned(String id) {
+        Owned fields = owned.get(id);
+        if (fields != null) {
+            FieldSet rest = fields.set().difference(SERVER_OWNED);
+            if (rest.isEmpty()) {
+                owned.remove(id);
+            } else {
+                owned.put(id, new Owned(rest, fields.apiVersion(), fields.applied()));
+            }
+        }
+    }
+
+    /** Past ten Update entries, merges the oldest into one {@code ancient-changes} entry per apiVersion. */
+    void capUpdates() {
+        List<String> updaters = new ArrayList<>(owned.entrySet().stream().filter(e -> !e.getValue().applied())
+                .map(Map.Entry::getKey).toList());
+        if (updaters.size() <= MAX_UPDATE_MANAGERS) {
+            return;
+        }
+        updaters.sort(Comparator.<String>comparingLong(id -> seconds(times.get(id))).thenComparing(Comparator.naturalOrder()));
+        Map<String, String> firstOfVersion = new LinkedHashMap<>();
+        int length = updaters.size();
+        for (int i = 0; i < updaters.size() && length > MAX_UPDATE_MANAGERS; i++) {
+            String id = updaters.get(i);
+            Owned fields = owned.get(id);
+            String bucket = identifier("ancient-changes", "Update", fields.apiVersion(), null);
+            String first = firstOfVersion.putIfAbsent(fields.apiVersion(), id);
+            if (first == null) {
+                continue;
+            }
+            if (!owned.containsKey(bucket)) {
+                owned.put(bucket, owned.remove(first));
+            }
+            owned.put(bucket, new Owned(fields.set().union(owned.get(bucket).set()), fields.apiVersion(), false));
+            owned.remove(id);
+            times.put(bucket, times.get(id));
+            length--;
+        }
+    }
+
+    private static FieldSet serverOwned() {
+        FieldSet set = new FieldSet();
+        set.insert(List.of(new PathElement.Field("apiVersion")));
+        set.insert(List.of(new PathElement.Field("kind")));
+        set.insert(List.of(new PathElement.Field("metadata")));
+        for (String field : List.of("name", "namespace", "creationTimestamp", "selfLink", "uid", "clusterName", "generation",
+                "managedFields", "resourceVersion")) {
+            set.insert(List.of(new PathElement.Field("metadata"), new PathElement.Field(field)));
+        }
+        return set;
     }
 
     /** A copy, for a write that may fail halfway. */
