@@ -29,7 +29,8 @@ final class FieldOwnership {
     /** An update (create when {@code current} is {@code null}) with its manager's Update entry recorded. */
     Map<String, Object> updated(KindStrategy strategy, WriteRequest request, Map<String, Object> current,
                                 Map<String, Object> result) {
-        return FieldManager.update(write(strategy, request), current, result);
+        // The write path has decoded the result by the kind's schema, when it has one.
+        return FieldManager.update(write(strategy, request, strategy.schema() != null), current, result);
     }
 
     /**
@@ -52,7 +53,7 @@ final class FieldOwnership {
                         + ") does not match the name on the URL (" + name + ")");
             }
         }
-        return FieldManager.apply(write(strategy, request), current, (Map<String, Object>) config, request.force());
+        return FieldManager.apply(write(strategy, request, false), current, (Map<String, Object>) config, request.force());
     }
 
     /**
@@ -78,9 +79,9 @@ final class FieldOwnership {
                 null, "meta.k8s.io", "PatchOptions", List.of(new KubernetesException.Cause(reason, message, field)));
     }
 
-    private FieldManager.Write write(KindStrategy strategy, WriteRequest request) {
+    private FieldManager.Write write(KindStrategy strategy, WriteRequest request, boolean decoded) {
         return new FieldManager.Write(strategy.schema(), strategy.custom(), strategy.gvk(),
                 FieldManager.manager(request.fieldManager(), request.userAgent()), request.subresource(),
-                strategy.statusSubresource(), store.settings().clock().instant());
+                strategy.statusSubresource(), store.settings().clock().instant(), decoded);
     }
 }

@@ -40,6 +40,9 @@ record Comparison(FieldSet removed, FieldSet modified, FieldSet added) {
     }
 
     private void compare(List<PathElement> path, Object lhs, Object rhs, TypeNode node) {
+        if (lhs != ABSENT && rhs != ABSENT && JsonValues.same(lhs, rhs)) {
+            return; // nothing below changed either
+        }
         boolean leaf;
         if (rhs == ABSENT) {
             leaf = handle(path, lhs, rhs, node, node.effectiveForm(lhs));
@@ -115,11 +118,23 @@ record Comparison(FieldSet removed, FieldSet modified, FieldSet added) {
     }
 
     private void mapItems(List<PathElement> path, Map<?, ?> lhs, Map<?, ?> rhs, TypeNode node) {
-        Map<String, Object[]> zipped = new LinkedHashMap<>();
-        lhs.forEach((k, v) -> zipped.put(String.valueOf(k), new Object[] {v, ABSENT}));
-        rhs.forEach((k, v) -> zipped.computeIfAbsent(String.valueOf(k), key -> new Object[] {ABSENT, null})[1] = v);
-        zipped.forEach((key, pair) ->
-                compare(Paths.child(path, new PathElement.Field(key)), pair[0], pair[1], node.child(key)));
+        lhs.forEach((k, v) -> {
+            String key = String.valueOf(k);
+            compareAt(path, new PathElement.Field(key), v, rhs.containsKey(key) ? rhs.get(key) : ABSENT, node.child(key));
+        });
+        rhs.forEach((k, v) -> {
+            String key = String.valueOf(k);
+            if (!lhs.containsKey(key)) {
+                compareAt(path, new PathElement.Field(key), ABSENT, v, node.child(key));
+            }
+        });
+    }
+
+    /** Compares one step down: the path grows by the element for the call only. */
+    private void compareAt(List<PathElement> path, PathElement element, Object lhs, Object rhs, TypeNode node) {
+        path.add(element);
+        compare(path, lhs, rhs, node);
+        path.remove(path.size() - 1);
     }
 
     private void listItems(List<PathElement> path, List<?> lhs, List<?> rhs, TypeNode node) {
@@ -131,24 +146,27 @@ record Comparison(FieldSet removed, FieldSet modified, FieldSet added) {
         for (PathElement element : all) {
             List<Object> l = left.getOrDefault(element, List.of());
             List<Object> r = right.getOrDefault(element, List.of());
-            List<PathElement> child = Paths.child(path, element);
             if (l.size() <= 1 && r.size() <= 1) {
-                compare(child, l.isEmpty() ? ABSENT : l.get(0), r.isEmpty() ? ABSENT : r.get(0), items);
-            } else if (l.size() >= 2 && r.size() >= 2) {
+                compareAt(path, element, l.isEmpty() ? ABSENT : l.get(0), r.isEmpty() ? ABSENT : r.get(0), items);
+                continue;
+            }
+            path.add(element);
+            if (l.size() >= 2 && r.size() >= 2) {
                 if (!JsonValues.same(l, r)) {
-                    modified.insert(child);
+                    modified.insert(path);
                 }
             } else if (l.size() >= 2) {
                 if (!r.isEmpty()) {
-                    compare(child, ABSENT, r.get(0), items);
+                    compare(path, ABSENT, r.get(0), items);
                 }
-                removed.insert(child);
+                removed.insert(path);
             } else {
                 if (!l.isEmpty()) {
-                    compare(child, l.get(0), ABSENT, items);
+                    compare(path, l.get(0), ABSENT, items);
                 }
-                added.insert(child);
+                added.insert(path);
             }
+            path.remove(path.size() - 1);
         }
     }
 

@@ -36,9 +36,17 @@ public final class FieldManager {
      * @param subresource       {@code status}, {@code scale}, or {@code null} for the object itself
      * @param statusSubresource whether the resource has a status subresource (its main endpoint then owns no status)
      * @param time              when the write happens
+     * @param decoded           whether the new objects handed in come decoded by their kind's schema (the write
+     *                          path's), so that they need not be decoded again to be compared
      */
     public record Write(ObjectSchema schema, boolean customResource, GroupVersionKind kind, String manager,
-                        String subresource, boolean statusSubresource, Instant time) {
+                        String subresource, boolean statusSubresource, Instant time, boolean decoded) {
+
+        /** A write of objects that have not been decoded. */
+        public Write(ObjectSchema schema, boolean customResource, GroupVersionKind kind, String manager,
+                     String subresource, boolean statusSubresource, Instant time) {
+            this(schema, customResource, kind, manager, subresource, statusSubresource, time, false);
+        }
     }
 
     private FieldManager() {
@@ -105,8 +113,8 @@ public final class FieldManager {
             return next;
         }
         Kind kind = new Kind(write);
-        recordUpdate(kind, write, managers, kind.view(live == null ? null : withoutManagedFields(live)), kind.view(next),
-                write.manager());
+        recordUpdate(kind, write, managers, kind.view(live == null ? null : withoutManagedFields(live)),
+                write.decoded() ? next : kind.view(next), write.manager());
         setManagedFields(next, managers.encode());
         return next;
     }
@@ -277,6 +285,9 @@ public final class FieldManager {
 
     /** What one write knows of its kind: the schema's root node, how objects are seen, the fields it ignores. */
     private static final class Kind {
+        /** The empty object of each built-in kind (what a create is compared with), decoded once. */
+        private static final Map<ObjectSchema, Map<String, Object>> ZERO = new java.util.concurrent.ConcurrentHashMap<>();
+
         final TypeNode root;
         final ObjectSchema builtin;
         final GroupVersionKind gvk;
@@ -296,9 +307,12 @@ public final class FieldManager {
          * the container, and a template's metadata never is. Other objects are unstructured: seen as they are.
          */
         Object view(Map<String, ?> object) {
+            if (builtin != null && object == null) {
+                return ZERO.computeIfAbsent(builtin, schema -> JsonTree.freezeMap(TypedDecoder.decode(schema, Map.of(), true, gvk).object()));
+            }
             if (builtin != null) {
                 try {
-                    return TypedDecoder.decode(builtin, object == null ? Map.of() : object, true, gvk).object();
+                    return TypedDecoder.decode(builtin, object, true, gvk).object();
                 } catch (KubernetesException e) {
                     return object; // stored data the decoder refuses (a direct write) is compared as it is
                 }

@@ -41,11 +41,12 @@ final class FieldSets {
                 } else if (value instanceof Map<?, ?> map) {
                     map.forEach((k, v) -> {
                         String key = String.valueOf(k);
-                        List<PathElement> child = Paths.child(path, new PathElement.Field(key));
-                        walk(child, v, node.child(key), set);
+                        path.add(new PathElement.Field(key));
+                        walk(path, v, node.child(key), set);
                         if (v == null || v instanceof Map<?, ?> m && m.isEmpty() || !node.namedField(key)) {
-                            set.insert(child);
+                            set.insert(path);
                         }
+                        path.remove(path.size() - 1);
                     });
                 }
             }
@@ -59,7 +60,9 @@ final class FieldSets {
             PathElement element = ListItems.elementOrNull(node, item);
             if (element != null && !seen.add(element) && duplicates.add(element)) {
                 // A duplicated item is owned as a whole, without its fields.
-                set.insert(Paths.child(path, element));
+                path.add(element);
+                set.insert(path);
+                path.remove(path.size() - 1);
             }
         }
         TypeNode items = node.items();
@@ -68,9 +71,10 @@ final class FieldSets {
             if (element == null || duplicates.contains(element)) {
                 continue;
             }
-            List<PathElement> child = Paths.child(path, element);
-            walk(child, item, items, set);
-            set.insert(child);
+            path.add(element);
+            walk(path, item, items, set);
+            set.insert(path);
+            path.remove(path.size() - 1);
         }
     }
 

@@ -1,6 +1,5 @@
 package kmock.internal.k8s.fields;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Field paths (lists of {@link PathElement}s) as the API server prints them: {@code .spec.containers[name="a"].image}. */
@@ -14,13 +13,5 @@ final class Paths {
         StringBuilder out = new StringBuilder();
         path.forEach(out::append);
         return out.toString();
-    }
-
-    /** A path one element longer. */
-    static List<PathElement> child(List<PathElement> path, PathElement element) {
-        List<PathElement> longer = new ArrayList<>(path.size() + 1);
-        longer.addAll(path);
-        longer.add(element);
-        return longer;
     }
 }
