@@ -132,7 +132,7 @@ public final class ObjectWrites {
         } else {
             result = strategy.prepareForUpdate(current, result);
         }
-        Validation.validate(strategy, result, current);
+        Validation.validate(strategy, result, current, statusWrite);
         // Managed fields (server-side apply's field ownership) are recorded here, last, on what will be stored.
         return result;
     }
