@@ -8,6 +8,7 @@ import kmock.api.Resource;
 import kmock.api.Response;
 import kmock.internal.k8s.discovery.StatusReplies;
 import kmock.internal.k8s.emulator.ObjectRoutes;
+import kmock.internal.k8s.schema.KindSchemas;
 import kmock.internal.k8s.store.KubernetesException;
 import kmock.internal.k8s.store.ObjectStore;
 import kmock.internal.k8s.store.StoreSettings;
@@ -40,7 +41,7 @@ public class KubernetesEmulator extends KubernetesScaffold {
                 .withWindowSize(builder.eventWindow).withKinds(resource -> kindOf(resource)));
         this.objects = new ObjectsArray(store);
         this.watches = new Watches(store, builder.watchBuffer, builder.bookmarkInterval, System::nanoTime);
-        this.routes = new ObjectRoutes(store, watches, resources(), this::currentResources);
+        this.routes = new ObjectRoutes(store, watches, resources(), this::currentResources, new KindSchemas());
     }
 
     /** A builder: {@code KubernetesEmulator.builder().managedMetadata(false).build()}. */
@@ -88,11 +89,12 @@ public class KubernetesEmulator extends KubernetesScaffold {
         try {
             return routes.serve(request);
         } catch (KubernetesException refusal) {
-            if (refusal.code() >= 500) {
+            if (refusal.reason() == KubernetesException.Reason.INTERNAL_ERROR) {
                 throw refusal;
             }
-            // A refusal (400, 404, 409, 410, 415, 422) is the API's answer to the client, not a failure of the
-            // server: it stays out of errors(), so that a strict emulator tolerates tests of conflicts and the like.
+            // A refusal (400, 404, 409, 410, 415, 422, the reasonless 500 of a broken patch) is the API's answer to the
+            // client, not a failure of the server: it stays out of errors(), so that a strict emulator tolerates tests
+            // of conflicts and the like.
             return StatusReplies.status(refusal);
         }
     }

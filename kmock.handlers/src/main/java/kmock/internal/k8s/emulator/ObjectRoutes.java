@@ -15,6 +15,8 @@ import kmock.handlers.ResourceInfo;
 import kmock.handlers.ResourcesArray;
 import kmock.internal.k8s.discovery.StatusReplies;
 import kmock.internal.k8s.patch.Patches;
+import kmock.internal.k8s.schema.GroupVersionKind;
+import kmock.internal.k8s.schema.KindSchemas;
 import kmock.internal.k8s.selectors.Selectors;
 import kmock.internal.k8s.store.Deletion;
 import kmock.internal.k8s.store.KubernetesException;
@@ -36,17 +38,21 @@ import kmock.internal.k8s.watch.Watches;
 public final class ObjectRoutes {
 
     private static final Resource CRDS = new Resource("apiextensions.k8s.io", "v1", "customresourcedefinitions");
+    private static final GroupVersionKind SCALE = new GroupVersionKind("autoscaling", "v1", "Scale");
 
     private final ObjectStore store;
     private final Watches watches;
     private final ResourcesArray catalog;
     private final Supplier<Map<Resource, ResourceInfo>> known;
+    private final KindSchemas schemas;
 
-    public ObjectRoutes(ObjectStore store, Watches watches, ResourcesArray catalog, Supplier<Map<Resource, ResourceInfo>> known) {
+    public ObjectRoutes(ObjectStore store, Watches watches, ResourcesArray catalog, Supplier<Map<Resource, ResourceInfo>> known,
+                        KindSchemas schemas) {
         this.store = store;
         this.watches = watches;
         this.catalog = catalog;
         this.known = known;
+        this.schemas = schemas;
     }
 
     /** Serves a request for a known resource, or {@code null} for a method the URL does not take. */
@@ -94,12 +100,14 @@ public final class ObjectRoutes {
     private Response patch(Request request, ObjectKey key, boolean keepsStatus, WriteOptions options) {
         String type = request.header("Content-Type");
         byte[] body = request.body();
+        GroupVersionKind kind = kindOf(key.resource());
         if (Patches.isApply(type) && store.find(key) == null) {
-            Map<String, Object> fresh = Patches.apply(type, new LinkedHashMap<>(Map.of("metadata", Map.of("name", key.name()))), body);
+            Map<String, Object> fresh = Patches.apply(type, new LinkedHashMap<>(Map.of("metadata", Map.of("name", key.name()))),
+                    body, schemas, kind);
             return created(key.resource(), store.create(key.resource(), key.namespace(), fresh, options));
         }
         return ok(store.update(key, current -> {
-            Map<String, Object> patched = Patches.apply(type, current, body);
+            Map<String, Object> patched = Patches.apply(type, current, body, schemas, kind);
             return keepsStatus ? StatusSubresource.keepStatus(current, patched) : patched;
         }, options));
     }
@@ -112,7 +120,7 @@ public final class ObjectRoutes {
                 yield ok(store.update(key, current -> StatusSubresource.onlyStatus(current, body), options));
             }
             case "PATCH" -> ok(store.update(key, current -> StatusSubresource.onlyStatus(current,
-                    Patches.apply(request.header("Content-Type"), current, request.body())), options));
+                    Patches.apply(request.header("Content-Type"), current, request.body(), schemas, kindOf(key.resource()))), options));
             default -> null;
         };
     }
@@ -123,7 +131,8 @@ public final class ObjectRoutes {
             return ok(Scale.of(store.get(key)));
         }
         Map<String, Object> wanted = request.method().equals("PUT") ? RequestBodies.object(request)
-                : Patches.apply(request.header("Content-Type"), Scale.of(store.get(key)), request.body());
+                : Patches.apply(request.header("Content-Type"), Scale.of(store.get(key)), request.body(), schemas,
+                        store.settings().managedMetadata() ? SCALE : null);
         Object replicas = wanted.get("spec") instanceof Map<?, ?> spec ? spec.get("replicas") : null;
         if (!(replicas instanceof Number)) {
             throw new KubernetesException(Reason.BAD_REQUEST, "a Scale needs spec.replicas as a number");
@@ -202,6 +211,7 @@ public final class ObjectRoutes {
     private Response created(Resource resource, Map<String, Object> object) {
         if (resource.equals(CRDS)) {
             CustomResources.register(catalog, object);
+            schemas.register(object);
         }
         return StatusReplies.json(201, object);
     }
@@ -212,6 +222,14 @@ public final class ObjectRoutes {
 
     private String kind(Resource resource) {
         return known.get().getOrDefault(resource, new ResourceInfo()).kindFor(resource.plural());
+    }
+
+    /**
+     * The kind of a resource's objects, as the catalog names it, for the schema of strategic merge patches; none with
+     * {@code managedMetadata(false)}, whose plain storage merges every patch as a merge patch.
+     */
+    private GroupVersionKind kindOf(Resource resource) {
+        return store.settings().managedMetadata() ? new GroupVersionKind(resource.group(), resource.version(), kind(resource)) : null;
     }
 
     private static boolean isWatch(Request request) {
