@@ -80,13 +80,21 @@ public final class KubectlOracle {
         }
     }
 
-    /** kubectl's results of many patches of the cases' objects, in order, a few kubectl processes at a time. */
+    /** kubectl's results of the cases' patches of their objects, in order, a few kubectl processes at a time. */
     public List<Outcome> patchAll(List<StrategicMergeCases.Case> cases) {
+        return patchAll(cases.stream().map(StrategicMergeCases.Case::freshObject).toList(),
+                cases.stream().map(StrategicMergeCases.Case::patch).toList());
+    }
+
+    /** kubectl's results of patches of objects (the i-th patch of the i-th object), in order, a few at a time. */
+    public List<Outcome> patchAll(List<Map<String, Object>> objects, List<Map<String, Object>> patches) {
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
         try {
             List<Future<Outcome>> futures = new ArrayList<>();
-            for (StrategicMergeCases.Case c : cases) {
-                futures.add(pool.submit(() -> patch(c.freshObject(), c.patch())));
+            for (int i = 0; i < objects.size(); i++) {
+                Map<String, Object> object = objects.get(i);
+                Map<String, Object> patch = patches.get(i);
+                futures.add(pool.submit(() -> patch(object, patch)));
             }
             List<Outcome> outcomes = new ArrayList<>();
             for (Future<Outcome> future : futures) {

@@ -6,6 +6,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+
+import kmock.internal.json.Json;
 
 /**
  * The strategic merge patch cases of {@code strategic-merge-cases.yaml}: objects of real kinds and patches for them,
@@ -21,8 +24,10 @@ public final class StrategicMergeCases {
      * @param patch       the patch body
      * @param code        the status kube-apiserver answers when the patch fails, or 0
      * @param subresource {@code status} when the patch goes to the status subresource over HTTP, else {@code null}
+     * @param invalidResult whether the result is no valid object of its kind (the API server refuses to store it)
      */
-    public record Case(String name, Map<String, Object> object, Map<String, Object> patch, int code, String subresource) {
+    public record Case(String name, Map<String, Object> object, Map<String, Object> patch, int code, String subresource,
+                       boolean invalidResult) {
 
         /** A deep copy of the object, free to change. */
         @SuppressWarnings("unchecked")
@@ -54,6 +59,23 @@ public final class StrategicMergeCases {
     private StrategicMergeCases() {
     }
 
+    /** The JSON text of a value with every map's keys sorted: Go prints maps sorted, so only list order counts. */
+    public static String canonical(Object value) {
+        return Json.toText(sorted(value));
+    }
+
+    private static Object sorted(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> tree = new TreeMap<>();
+            map.forEach((k, v) -> tree.put(String.valueOf(k), sorted(v)));
+            return tree;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(StrategicMergeCases::sorted).toList();
+        }
+        return value;
+    }
+
     /** Every case, in file order. */
     @SuppressWarnings("unchecked")
     public static List<Case> all() {
@@ -67,7 +89,8 @@ public final class StrategicMergeCases {
                     throw new IllegalStateException("case '" + entry.get("name") + "' names an unknown object " + entry.get("object"));
                 }
                 cases.add(new Case((String) entry.get("name"), object, (Map<String, Object>) entry.get("patch"),
-                        entry.get("code") instanceof Integer code ? code : 0, (String) entry.get("subresource")));
+                        entry.get("code") instanceof Integer code ? code : 0, (String) entry.get("subresource"),
+                        Boolean.TRUE.equals(entry.get("invalidResult"))));
             }
             return cases;
         } catch (IOException e) {

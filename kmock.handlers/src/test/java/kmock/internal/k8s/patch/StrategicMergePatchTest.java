@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -39,23 +38,6 @@ class StrategicMergePatchTest {
         expected = new KubectlOracle(dir).patchAll(cases);
     }
 
-    /** The JSON text of a value with every map's keys sorted: Go prints maps sorted, so only list order counts. */
-    static String canonical(Object value) {
-        return Json.toText(sorted(value));
-    }
-
-    private static Object sorted(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> tree = new TreeMap<>();
-            map.forEach((k, v) -> tree.put(String.valueOf(k), sorted(v)));
-            return tree;
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(StrategicMergePatchTest::sorted).toList();
-        }
-        return value;
-    }
-
     static ObjectSchema schemaOf(Map<String, Object> object) {
         ObjectSchema schema = BuiltinSchemas.get().kind(GroupVersionKind.of((String) object.get("apiVersion"), (String) object.get("kind")));
         assertNotNull(schema, "a built-in kind: " + object.get("kind"));
@@ -82,7 +64,7 @@ class StrategicMergePatchTest {
                 assertEquals(c.code(), e.code(), "the API server's status for: " + e.getMessage());
             } else {
                 Map<String, Object> result = StrategicMergePatch.apply(original, c.patch(), schemaOf(original));
-                assertEquals(canonical(outcome.object()), canonical(result));
+                assertEquals(StrategicMergeCases.canonical(outcome.object()), StrategicMergeCases.canonical(result));
                 assertEquals(0, c.code(), "kubectl applied a case that declares an error code");
                 assertFalse(Json.toText(result).contains("\"$"), "no directive is left: " + Json.toText(result));
             }
