@@ -106,8 +106,7 @@ final class ListOrder {
     private static int index(List<?> list, Object item, String key, boolean maps) {
         Object wanted = identity(item, key, maps);
         for (int i = 0; i < list.size(); i++) {
-            Object candidate = identity(list.get(i), key, maps);
-            if (wanted == null ? candidate == null : GoValues.same(wanted, candidate)) {
+            if (GoValues.same(wanted, identity(list.get(i), key, maps))) {
                 return i;
             }
         }
