@@ -8,7 +8,6 @@ import kmock.api.Resource;
 import kmock.api.Response;
 import kmock.internal.k8s.discovery.StatusReplies;
 import kmock.internal.k8s.emulator.ObjectRoutes;
-import kmock.internal.k8s.schema.KindSchemas;
 import kmock.internal.k8s.store.KubernetesException;
 import kmock.internal.k8s.store.ObjectStore;
 import kmock.internal.k8s.store.StoreSettings;
@@ -41,7 +40,7 @@ public class KubernetesEmulator extends KubernetesScaffold {
                 .withWindowSize(builder.eventWindow).withKinds(resource -> kindOf(resource)));
         this.objects = new ObjectsArray(store);
         this.watches = new Watches(store, builder.watchBuffer, builder.bookmarkInterval, System::nanoTime);
-        this.routes = new ObjectRoutes(store, watches, resources(), this::currentResources, new KindSchemas());
+        this.routes = new ObjectRoutes(store, watches, resources(), this::currentResources, builder.managedMetadata);
     }
 
     /** A builder: {@code KubernetesEmulator.builder().managedMetadata(false).build()}. */
