@@ -24,10 +24,10 @@ public final class StrategicMergeCases {
      * @param patch       the patch body
      * @param code        the status kube-apiserver answers when the patch fails, or 0
      * @param subresource {@code status} when the patch goes to the status subresource over HTTP, else {@code null}
-     * @param invalidResult whether the result is no valid object of its kind (the API server refuses to store it)
+     * @param engineOnly  why the case is not sent over HTTP, or {@code null}
      */
     public record Case(String name, Map<String, Object> object, Map<String, Object> patch, int code, String subresource,
-                       boolean invalidResult) {
+                       String engineOnly) {
 
         /** A deep copy of the object, free to change. */
         @SuppressWarnings("unchecked")
@@ -90,7 +90,7 @@ public final class StrategicMergeCases {
                 }
                 cases.add(new Case((String) entry.get("name"), object, (Map<String, Object>) entry.get("patch"),
                         entry.get("code") instanceof Integer code ? code : 0, (String) entry.get("subresource"),
-                        Boolean.TRUE.equals(entry.get("invalidResult"))));
+                        (String) entry.get("engineOnly")));
             }
             return cases;
         } catch (IOException e) {
