@@ -82,7 +82,7 @@ abstract class ClientJavaContract {
         AppsV1Api apps = new AppsV1Api(client);
         for (Map.Entry<String, String> c : StrategicPatches.CASES.entrySet()) {
             String name = c.getKey().toLowerCase(Locale.ROOT);
-            kmock.objects().put("apps/v1/deployments", StrategicPatches.NAMESPACE, name, StrategicPatches.deployment(name));
+            StrategicPatches.create(kmock, name);
             Map<String, Object> expected = StrategicPatches.expected(kubectl, dir, StrategicPatches.stored(kmock, name), c.getValue());
 
             V1Deployment patched = PatchUtils.patch(V1Deployment.class,

@@ -124,7 +124,7 @@ abstract class Fabric8Contract {
         KubectlRunner kubectl = new KubectlRunner(dir, server.url());
         for (Map.Entry<String, String> c : StrategicPatches.CASES.entrySet()) {
             String name = c.getKey().toLowerCase(Locale.ROOT);
-            kmock.objects().put("apps/v1/deployments", StrategicPatches.NAMESPACE, name, StrategicPatches.deployment(name));
+            StrategicPatches.create(kmock, name);
             Map<String, Object> expected = StrategicPatches.expected(kubectl, dir, StrategicPatches.stored(kmock, name), c.getValue());
 
             Deployment patched = client.apps().deployments().withName(name).patch(PatchContext.of(PatchType.STRATEGIC_MERGE), c.getValue());

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import kmock.api.KResponse;
 import kmock.handlers.KubernetesEmulator;
 import kmock.internal.json.Json;
 
@@ -54,6 +55,12 @@ final class StrategicPatches {
                                         Map.of("name", "web", "image", "nginx:1.25", "env", List.of(Map.of("name", "A", "value", "1"),
                                                 Map.of("name", "B", "value", "2"), Map.of("name", "C", "value", "3"))),
                                         Map.of("name", "sidecar", "image", "busybox"))))));
+    }
+
+    /** Creates the Deployment over HTTP, so that it is stored as the API server stores it (decoded into its Go type). */
+    static void create(KubernetesEmulator kmock, String name) {
+        KResponse created = kmock.post("/apis/apps/v1/namespaces/" + NAMESPACE + "/deployments", deployment(name));
+        assertEquals(201, created.status(), created.text());
     }
 
     /** The stored Deployment, as the emulator holds it. */
