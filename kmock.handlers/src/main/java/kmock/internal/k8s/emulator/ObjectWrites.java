@@ -85,16 +85,22 @@ public final class ObjectWrites {
         List<String> warnings = new ArrayList<>();
         if (Patches.isApply(contentType) && request.subresource() == null && store.find(key) == null) {
             Map<String, Object> fresh = Patches.apply(contentType, new LinkedHashMap<>(Map.of("metadata",
-                    new LinkedHashMap<>(Map.of("name", key.name())))), patch);
+                    new LinkedHashMap<>(Map.of("name", key.name())))), patch, schemas, null);
             KindStrategy strategy = strategy(key.resource(), fresh);
             Map<String, Object> admitted = admit(strategy, null, fresh, request, warnings);
             return new Written(store.create(key.resource(), key.namespace(), admitted, request.options()), warnings);
         }
         Map<String, Object> stored = store.update(key, current -> {
-            Map<String, Object> patched = Patches.apply(contentType, current, patch);
-            return admit(strategy(key.resource(), current), current, patched, request, warnings);
+            KindStrategy strategy = strategy(key.resource(), current);
+            Map<String, Object> patched = Patches.apply(contentType, current, patch, schemas, patchKind(strategy));
+            return admit(strategy, current, patched, request, warnings);
         }, request.options());
         return new Written(stored, warnings);
+    }
+
+    /** The kind whose schema a strategic merge patch follows; none for plain storage, which merges it as a merge patch. */
+    private GroupVersionKind patchKind(KindStrategy strategy) {
+        return semantics ? strategy.gvk() : null;
     }
 
     /** A change that the emulator itself makes (scale), through the same steps as a client's. */
