@@ -134,7 +134,9 @@ class EmulatorStrategicPatchRulesTest {
             assertEquals(null, ((Map<?, ?>) refused.json()).get("reason"), "the API server gives this 500 no reason");
 
             assertEquals(before, Json.toText(kmock.objects().get("apps/v1/deployments", "ns", "web").history()));
-            kmock.post(DEPLOYMENTS, Map.of("metadata", Map.of("name", "after"), "spec", Map.of()));
+            Map<String, Object> after = new java.util.HashMap<>(deployment());
+            after.put("metadata", Map.of("name", "after"));
+            assertEquals(201, kmock.post(DEPLOYMENTS, after).status());
             String line = watch.readLine(PATIENCE);
             assertNotNull(line, "an event within " + PATIENCE);
             Map<?, ?> event = (Map<?, ?>) Json.parse(line);

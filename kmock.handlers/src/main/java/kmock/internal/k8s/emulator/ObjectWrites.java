@@ -83,6 +83,7 @@ public final class ObjectWrites {
      */
     public Written patch(ObjectKey key, String contentType, byte[] patch, WriteRequest request) {
         List<String> warnings = new ArrayList<>();
+        Patches.checkType(contentType, schemas, patchKind(strategy(key.resource(), null)));
         if (Patches.isApply(contentType) && request.subresource() == null && store.find(key) == null) {
             Map<String, Object> fresh = Patches.apply(contentType, new LinkedHashMap<>(Map.of("metadata",
                     new LinkedHashMap<>(Map.of("name", key.name())))), patch, schemas, null);
@@ -93,9 +94,27 @@ public final class ObjectWrites {
         Map<String, Object> stored = store.update(key, current -> {
             KindStrategy strategy = strategy(key.resource(), current);
             Map<String, Object> patched = Patches.apply(contentType, current, patch, schemas, patchKind(strategy));
-            return admit(strategy, current, patched, request, warnings);
+            try {
+                return admit(strategy, current, patched, request, warnings);
+            } catch (KubernetesException e) {
+                throw patchedObjectInvalid(e, strategy, patched);
+            }
         }, request.options());
         return new Written(stored, warnings);
+    }
+
+    /**
+     * A patched object that does not decode is the API server's 422 about the patch, with the patched JSON as the
+     * invalid value and the decoder's words as the detail; other failures stay as they are.
+     */
+    private static KubernetesException patchedObjectInvalid(KubernetesException e, KindStrategy strategy, Map<String, Object> patched) {
+        String prefix = strategy.gvk().kind() + " in version \"" + strategy.gvk().version() + "\" cannot be handled as a "
+                + strategy.gvk().kind() + ": ";
+        if (e.reason() != Reason.BAD_REQUEST || e.getMessage() == null || !e.getMessage().startsWith(prefix)) {
+            return e;
+        }
+        String json = new String(kmock.internal.json.Json.write(patched), java.nio.charset.StandardCharsets.UTF_8);
+        return Validation.invalidPatch(json, e.getMessage().substring(prefix.length()));
     }
 
     /** The kind whose schema a strategic merge patch follows; none for plain storage, which merges it as a merge patch. */

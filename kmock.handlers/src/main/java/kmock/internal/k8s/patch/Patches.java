@@ -2,6 +2,7 @@ package kmock.internal.k8s.patch;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,6 +43,23 @@ public final class Patches {
      * @param kind        the kind of the patched object, whose schema a strategic merge patch follows; {@code null}
      *                    for plain storage, where a strategic merge patch merges as a JSON merge patch
      */
+    /**
+     * Checks a patch type before the object is looked up, as the API server does: an unknown type, or a strategic
+     * merge patch of a custom resource, is a 415 even for an object that does not exist.
+     *
+     * @throws KubernetesException 415
+     */
+    public static void checkType(String contentType, KindSchemas schemas, GroupVersionKind kind) {
+        String type = base(contentType);
+        if (type.equals("application/strategic-merge-patch+json") && kind != null && schemas.isCustom(kind)) {
+            strategic(Map.of(), new byte[0], schemas, kind);
+        }
+        if (!List.of("application/merge-patch+json", "application/json", "", "application/strategic-merge-patch+json",
+                "application/json-patch+json", "application/apply-patch+yaml").contains(type)) {
+            apply(contentType, Map.of(), new byte[0], schemas, kind);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     public static Map<String, Object> apply(String contentType, Map<String, Object> current, byte[] body,
                                             KindSchemas schemas, GroupVersionKind kind) {

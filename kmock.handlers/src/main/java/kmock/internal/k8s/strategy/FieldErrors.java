@@ -89,9 +89,13 @@ final class FieldErrors {
      * @throws KubernetesException when there were errors
      */
     void throwIfAny(GroupVersionKind gvk, String name) {
-        if (errors.isEmpty()) {
-            return;
+        if (!errors.isEmpty()) {
+            throw toException(gvk, name);
         }
+    }
+
+    /** The {@code 422 Invalid} of the errors so far (at least one) about an object of a kind. */
+    KubernetesException toException(GroupVersionKind gvk, String name) {
         String qualified = gvk.group().isEmpty() ? gvk.kind() : gvk.kind() + "." + gvk.group();
         List<Cause> causes = new ArrayList<>();
         List<String> texts = new ArrayList<>();
@@ -100,7 +104,7 @@ final class FieldErrors {
             texts.add(error.text());
         }
         String all = texts.size() == 1 ? texts.get(0) : "[" + String.join(", ", texts) + "]";
-        throw new KubernetesException(Reason.INVALID, qualified + " " + quote(name == null ? "" : name) + " is invalid: " + all,
+        return new KubernetesException(Reason.INVALID, qualified + " " + quote(name == null ? "" : name) + " is invalid: " + all,
                 name, gvk.group(), gvk.kind(), causes);
     }
 

@@ -3,6 +3,7 @@ package kmock.internal.k8s.strategy;
 import java.util.Map;
 
 import kmock.internal.k8s.schema.GroupVersionKind;
+import kmock.internal.k8s.store.KubernetesException;
 
 /**
  * The API server's validation of an object about to be stored: metadata ({@link NameRules}), the schema
@@ -39,5 +40,15 @@ public final class Validation {
         }
         Object name = object.get("metadata") instanceof Map<?, ?> meta ? meta.get("name") : null;
         errors.throwIfAny(gvk, name instanceof String text ? text : "");
+    }
+
+    /**
+     * The API server's answer to a patch whose result does not decode: a 422 about the field {@code patch}, with the
+     * patched object's JSON as the invalid value and the decoder's words as the detail.
+     */
+    public static KubernetesException invalidPatch(String patchedJson, String detail) {
+        FieldErrors errors = new FieldErrors();
+        errors.invalid("patch", patchedJson, detail);
+        return errors.toException(new GroupVersionKind("", "", ""), "");
     }
 }
