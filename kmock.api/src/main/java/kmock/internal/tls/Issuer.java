@@ -102,6 +102,26 @@ public final class Issuer {
         return sign(name(user, groups), subjectKey, Der.sequence(leafExtensions(subjectKey, CLIENT_AUTH)));
     }
 
+    /**
+     * A private key in SEC1 form ({@code EC PRIVATE KEY}), the form every Kubernetes client reads for EC keys:
+     * version 1, the secret as 32 bytes, the curve (P-256) and the public point.
+     */
+    public static byte[] sec1(KeyPair pair) {
+        java.security.interfaces.ECPrivateKey secret = (java.security.interfaces.ECPrivateKey) pair.getPrivate();
+        java.security.interfaces.ECPublicKey point = (java.security.interfaces.ECPublicKey) pair.getPublic();
+        byte[] uncompressed = Der.concat(new byte[] {0x04}, unsigned32(point.getW().getAffineX()), unsigned32(point.getW().getAffineY()));
+        return Der.sequence(Der.integer(BigInteger.ONE), Der.octetString(unsigned32(secret.getS())),
+                Der.explicit(0, Der.oid("1.2.840.10045.3.1.7")), Der.explicit(1, Der.bitString(uncompressed)));
+    }
+
+    private static byte[] unsigned32(BigInteger value) {
+        byte[] raw = value.toByteArray();
+        byte[] fixed = new byte[32];
+        int copy = Math.min(raw.length, 32);
+        System.arraycopy(raw, raw.length - copy, fixed, 32 - copy, copy);
+        return fixed;
+    }
+
     /** Whether this authority signed the certificate. */
     public boolean issued(X509Certificate candidate) {
         if (!candidate.getIssuerX500Principal().equals(certificate.getSubjectX500Principal())) {
