@@ -38,7 +38,9 @@ public record Identity(String user, List<String> groups) {
     public static Identity of(X509Certificate certificate) {
         String user = null;
         List<String> groups = new ArrayList<>();
-        for (String[] attribute : attributes(certificate.getSubjectX500Principal())) {
+        List<String[]> attributes = attributes(certificate.getSubjectX500Principal());
+        java.util.Collections.reverse(attributes); // RFC 2253 writes the last RDN first; groups keep their order
+        for (String[] attribute : attributes) {
             if (attribute[0].equalsIgnoreCase("CN") && user == null) {
                 user = attribute[1];
             } else if (attribute[0].equalsIgnoreCase("O")) {
