@@ -250,8 +250,11 @@ public final class Server implements AutoCloseable {
         }
 
         /**
-         * Also intercepts the hostnames JVM-wide while the server runs, through {@link java.net.ProxySelector#getDefault()}
-         * (for {@code HttpURLConnection}, OkHttp and other clients that honour it); undone on close.
+         * Also intercepts the hostnames JVM-wide while the server runs, for the application's own clients: the
+         * default {@link java.net.ProxySelector} sends their {@code http} and {@code https} requests here (HTTPS
+         * through {@code CONNECT}, terminated with certificates of the KMock CA), and the default SSL contexts trust
+         * the CA. java.net.http, {@code HttpURLConnection}, OkHttp and Apache HttpClient 5 in system-properties
+         * mode need no change; other hosts keep their route. Undone when the last such server closes.
          */
         public Builder interceptJvm(boolean interceptJvm) {
             this.interceptJvm = interceptJvm;

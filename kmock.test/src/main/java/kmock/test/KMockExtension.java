@@ -33,6 +33,9 @@ import kmock.internal.junit.Settings;
  * each through {@link #handler()} and {@link #server()}; those do not resolve parameters. State lives in the
  * test's {@link ExtensionContext.Store}, so tests may run in parallel.
  *
+ * <p>Loading the extension makes KMock's {@link java.net.ProxySelector} the JVM's default (a pass-through while no
+ * server intercepts), so that clients built from then on can be intercepted by {@code @KMock(interceptJvm = true)}.
+ *
  * @since 0.1
  */
 public final class KMockExtension implements ParameterResolver, BeforeEachCallback, AfterEachCallback,
