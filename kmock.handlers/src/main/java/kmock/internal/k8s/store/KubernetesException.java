@@ -17,6 +17,8 @@ public final class KubernetesException extends RuntimeException {
     public enum Reason {
         /** 400: the request itself is malformed or contradicts the URL. */
         BAD_REQUEST(400, "BadRequest"),
+        /** 401: no valid credential, while authentication is required. */
+        UNAUTHORIZED(401, "Unauthorized"),
         /** 404: no such object. */
         NOT_FOUND(404, "NotFound"),
         /** 409: a create for a name that is taken by a live object. */
