@@ -213,11 +213,13 @@ class EmulatorServerSideApplyTest {
     }
 
     @Test
-    void anApplyThatDoesNotFitTheSchemaIsA400AndChangesNothing() {
+    void anApplyThatDoesNotFitTheSchemaIsTheApiServersReasonless500AndChangesNothing() {
         apply(CMS + "/c", "tool", CM);
         Map<String, Object> before = stored("c");
         KResponse response = apply(CMS + "/c", "tool", CM + "bogus: 1\n");
-        assertEquals(400, response.status(), response.text());
+        assertEquals(500, response.status(), response.text());
+        assertNull(json(response).get("reason"), "the API server gives no reason");
+        assertTrue(kmock.errors().isEmpty(), "the client's fault, not the emulator's");
         assertEquals("failed to create typed patch object (/c; /v1, Kind=ConfigMap): .bogus: field not declared in schema",
                 json(response).get("message"));
         assertEquals(before, stored("c"));

@@ -85,6 +85,7 @@ public final class ObjectWrites {
      */
     public Written patch(ObjectKey key, String contentType, byte[] patch, WriteRequest request) {
         List<String> warnings = new ArrayList<>();
+        Patches.checkType(contentType, schemas, patchKind(strategy(key.resource(), null)));
         boolean apply = Patches.isApply(contentType) && semantics;
         if (Patches.isApply(contentType) && request.subresource() == null && store.find(key) == null) {
             Map<String, Object> fresh;
@@ -95,7 +96,7 @@ public final class ObjectWrites {
                 fresh = ownership.applied(strategy, request, key.name(), null, patch);
             } else {
                 fresh = Patches.apply(contentType, new LinkedHashMap<>(Map.of("metadata",
-                        new LinkedHashMap<>(Map.of("name", key.name())))), patch);
+                        new LinkedHashMap<>(Map.of("name", key.name())))), patch, schemas, null);
                 strategy = strategy(key.resource(), fresh);
             }
             Map<String, Object> admitted = admit(strategy, null, fresh, request, warnings, apply);
@@ -104,8 +105,12 @@ public final class ObjectWrites {
         Map<String, Object> stored = store.update(key, current -> {
             KindStrategy strategy = strategy(key.resource(), current);
             Map<String, Object> patched = apply ? ownership.applied(strategy, request, key.name(), current, patch)
-                    : Patches.apply(contentType, current, patch);
-            return admit(strategy, current, patched, request, warnings, apply);
+                    : Patches.apply(contentType, current, patch, schemas, patchKind(strategy));
+            try {
+                return admit(strategy, current, patched, request, warnings, apply);
+            } catch (KubernetesException e) {
+                throw patchedObjectInvalid(e, strategy, patched);
+            }
         }, request.options());
         return new Written(stored, warnings);
     }
@@ -115,6 +120,25 @@ public final class ObjectWrites {
         if (semantics) {
             FieldOwnership.checkPatchOptions(request);
         }
+    }
+
+    /**
+     * A patched object that does not decode is the API server's 422 about the patch, with the patched JSON as the
+     * invalid value and the decoder's words as the detail; other failures stay as they are.
+     */
+    private static KubernetesException patchedObjectInvalid(KubernetesException e, KindStrategy strategy, Map<String, Object> patched) {
+        String prefix = strategy.gvk().kind() + " in version \"" + strategy.gvk().version() + "\" cannot be handled as a "
+                + strategy.gvk().kind() + ": ";
+        if (e.reason() != Reason.BAD_REQUEST || e.getMessage() == null || !e.getMessage().startsWith(prefix)) {
+            return e;
+        }
+        String json = new String(kmock.internal.json.Json.write(patched), java.nio.charset.StandardCharsets.UTF_8);
+        return Validation.invalidPatch(json, e.getMessage().substring(prefix.length()));
+    }
+
+    /** The kind whose schema a strategic merge patch follows; none for plain storage, which merges it as a merge patch. */
+    private GroupVersionKind patchKind(KindStrategy strategy) {
+        return semantics ? strategy.gvk() : null;
     }
 
     /** A change that the emulator itself makes (scale), through the same steps as a client's. */
@@ -152,7 +176,7 @@ public final class ObjectWrites {
         } else {
             result = strategy.prepareForUpdate(current, result);
         }
-        Validation.validate(strategy, result, current);
+        Validation.validate(strategy, result, current, statusWrite);
         return managedFields(strategy, current, object, result, request, applied);
     }
 

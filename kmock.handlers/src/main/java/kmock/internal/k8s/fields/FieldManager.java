@@ -123,8 +123,9 @@ public final class FieldManager {
      * Server-side apply of a configuration to {@code live} ({@code null}: the object does not exist yet): the
      * merged object with its managedFields.
      *
-     * @throws KubernetesException 409 on conflicts (unless forced), 400 for a configuration that does not fit the
-     *                             schema, names another kind, or carries managedFields
+     * @throws KubernetesException 409 on conflicts (unless forced), 400 for a configuration that names another kind or
+     *                             carries managedFields, the API server's reasonless 500 for one that does not fit
+     *                             the schema
      */
     public static Map<String, Object> apply(Write write, Map<String, ?> live, Map<String, ?> applied, boolean force) {
         checkApplied(write, applied);
@@ -132,7 +133,8 @@ public final class FieldManager {
         try {
             TypedCheck.check(applied, kind.root);
         } catch (TypedException e) {
-            throw new KubernetesException(Reason.BAD_REQUEST, "failed to create typed patch object ("
+            // The API server does not classify this error: a reasonless 500, as for a broken strategic merge patch.
+            throw new KubernetesException(Reason.UNKNOWN, "failed to create typed patch object ("
                     + describe(write, applied) + "): " + e.getMessage());
         }
         Map<String, Object> liveRaw = live == null ? new LinkedHashMap<>() : withoutManagedFields(live);
@@ -140,7 +142,7 @@ public final class FieldManager {
         try {
             managers = live == null ? new Managers() : Managers.decode(managedFields(live));
         } catch (IllegalArgumentException e) {
-            throw new KubernetesException(Reason.BAD_REQUEST, "failed to decode managed fields: " + e.getMessage());
+            throw new KubernetesException(Reason.UNKNOWN, "failed to decode managed fields: " + e.getMessage());
         }
         String applier = Managers.identifier(write.manager(), "Apply", null, write.subresource());
         Outcome outcome;

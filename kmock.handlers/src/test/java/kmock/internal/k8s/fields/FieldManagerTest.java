@@ -404,10 +404,11 @@ class FieldManagerTest {
     }
 
     @Test
-    void anUndeclaredFieldOrAWrongTypeIsA400NamingThePath() {
+    void anUndeclaredFieldOrAWrongTypeIsTheApiServersReasonless500NamingThePath() {
         KubernetesException unknown = assertThrows(KubernetesException.class,
                 () -> apply("a", null, NGINX.replace("replicas: 2", "replicas: 2\n  bogus: 1"), false));
-        assertEquals(400, unknown.code());
+        assertEquals(500, unknown.code());
+        assertNull(unknown.toStatus().get("reason"), "the API server gives no reason");
         assertEquals("failed to create typed patch object (/nginx; apps/v1, Kind=Deployment): .spec.bogus: field not declared in schema",
                 unknown.getMessage());
         KubernetesException type = assertThrows(KubernetesException.class,
