@@ -54,8 +54,9 @@ final class Updater {
         Object mergedView = Merging.merge(liveView, config, root);
         Object mergedRaw = Merging.merge(liveRaw, config, root);
         Managers.Owned last = managers.owned().get(applier);
-        managers.owned().put(applier, new Managers.Owned(ignore.apply(FieldSets.of(config, root)), apiVersion, true));
-        Applied pruned = prune(mergedView, mergedRaw, managers, last);
+        FieldSet applied = ignore.apply(FieldSets.of(config, root));
+        managers.owned().put(applier, new Managers.Owned(applied, apiVersion, true));
+        Applied pruned = prune(mergedView, mergedRaw, managers, last, applied);
         takeFromOthers(managers, applier, Comparison.of(liveView, pruned.view(), root).filter(ignore), force);
         managers.owned().values().removeIf(owned -> owned.set().isEmpty());
         return JsonValues.same(liveView, pruned.view()) ? new Applied(null, null) : pruned;
@@ -66,8 +67,9 @@ final class Updater {
      * owns it: removal by the applier's previous fields, then everything owned put back, then everything that was
      * not the applier's put back too.
      */
-    private Applied prune(Object mergedView, Object mergedRaw, Managers managers, Managers.Owned last) {
-        if (last == null || last.set().isEmpty()) {
+    private Applied prune(Object mergedView, Object mergedRaw, Managers managers, Managers.Owned last, FieldSet applied) {
+        if (last == null || last.set().difference(applied).isEmpty()) {
+            // Nothing applied before is missing now (the usual re-apply): nothing to remove.
             return new Applied(mergedView, mergedRaw);
         }
         FieldSet previous = FieldSets.withNamedFields(last.set(), root);
