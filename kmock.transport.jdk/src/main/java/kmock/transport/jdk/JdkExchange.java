@@ -76,8 +76,12 @@ final class JdkExchange {
                 host = "[" + exchange.getLocalAddress().getHostString() + "]:" + exchange.getLocalAddress().getPort();
             }
         }
-        String raw = target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath();
-        return URI.create("http://" + host + raw + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()));
+        // The target as sent: URI would read "//api/v1/pods" (a base URL with a trailing slash plus a path) as
+        // host "api" and path "/v1/pods", where a server sees a path.
+        String sent = target.toString();
+        int question = sent.indexOf('?');
+        String raw = question < 0 ? sent : sent.substring(0, question);
+        return URI.create("http://" + host + (raw.startsWith("/") ? raw : "/") + (question < 0 ? "" : sent.substring(question)));
     }
 
     /** The whole body, or {@code null} when it is over the limit. */
