@@ -171,6 +171,12 @@ public class KubernetesEmulator extends KubernetesScaffold {
         }
 
         @Override
+        public Builder failOnUnmatched(boolean failOnUnmatched) {
+            super.failOnUnmatched(failOnUnmatched);
+            return this;
+        }
+
+        @Override
         public KubernetesEmulator build() {
             return new KubernetesEmulator(this);
         }
