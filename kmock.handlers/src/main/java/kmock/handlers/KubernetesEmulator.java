@@ -38,7 +38,7 @@ public class KubernetesEmulator extends KubernetesScaffold {
         super(builder);
         this.store = new ObjectStore(StoreSettings.defaults().withManagedMetadata(builder.managedMetadata)
                 .withWindowSize(builder.eventWindow).withKinds(resource -> kindOf(resource)));
-        this.objects = new ObjectsArray(store);
+        this.objects = new ObjectsArray(store, resources());
         this.watches = new Watches(store, builder.watchBuffer, builder.bookmarkInterval, System::nanoTime);
         this.routes = new ObjectRoutes(store, watches, resources(), this::currentResources);
     }

@@ -1,22 +1,37 @@
 package kmock.internal.k8s.emulator;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import kmock.api.Resource;
 import kmock.handlers.ResourceInfo;
 import kmock.handlers.ResourcesArray;
 
 /** A created {@code CustomResourceDefinition} makes its resources discoverable, version by version. */
-final class CustomResources {
+public final class CustomResources {
 
     private CustomResources() {
     }
 
-    static void register(ResourcesArray catalog, Map<String, Object> crd) {
+    /** Whether an object is a {@code CustomResourceDefinition}. */
+    public static boolean isDefinition(Map<String, ?> object) {
+        return "CustomResourceDefinition".equals(object.get("kind")) && object.get("apiVersion") instanceof String version
+                && version.startsWith("apiextensions.k8s.io/");
+    }
+
+    /** Declares in the catalog the resources that a definition defines. */
+    public static void register(ResourcesArray catalog, Map<String, Object> crd) {
+        defined(crd).forEach(catalog::put);
+    }
+
+    /** The resources a definition defines, one per version, in order; none when it is incomplete. */
+    public static Map<Resource, ResourceInfo> defined(Map<String, ?> crd) {
+        Map<Resource, ResourceInfo> defined = new LinkedHashMap<>();
         if (!(crd.get("spec") instanceof Map<?, ?> spec) || !(spec.get("names") instanceof Map<?, ?> names)
                 || !(spec.get("group") instanceof String group) || !(names.get("plural") instanceof String plural)) {
-            return;
+            return defined;
         }
         List<?> versions = spec.get("versions") instanceof List<?> list ? list : List.of();
         for (Object entry : versions) {
@@ -27,7 +42,7 @@ final class CustomResources {
             if (version.get("subresources") instanceof Map<?, ?> subs) {
                 subs.keySet().forEach(k -> subresources.add(String.valueOf(k)));
             }
-            catalog.put(group + "/" + name + "/" + plural, new ResourceInfo()
+            defined.put(new Resource(group, name, plural), new ResourceInfo()
                     .kind((String) names.get("kind"))
                     .singular(names.get("singular") instanceof String s ? s : null)
                     .shortNames(strings(names.get("shortNames")))
@@ -35,6 +50,7 @@ final class CustomResources {
                     .namespaced(!"Cluster".equals(spec.get("scope")))
                     .subresources(subresources));
         }
+        return defined;
     }
 
     private static List<String> strings(Object value) {
