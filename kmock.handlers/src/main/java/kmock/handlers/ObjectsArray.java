@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import kmock.api.Resource;
-import kmock.internal.k8s.emulator.CustomResources;
 import kmock.internal.k8s.manifests.Manifests;
 import kmock.internal.k8s.store.ObjectKey;
 import kmock.internal.k8s.store.ObjectStore;
@@ -46,10 +46,13 @@ public final class ObjectsArray {
 
     private final ObjectStore store;
     private final ResourcesArray catalog;
+    private final Consumer<Map<String, Object>> definitions;
 
-    ObjectsArray(ObjectStore store, ResourcesArray catalog) {
+    /** An array over a store; manifests find their resources in the catalog and pass definitions on. */
+    ObjectsArray(ObjectStore store, ResourcesArray catalog, Consumer<Map<String, Object>> definitions) {
         this.store = Objects.requireNonNull(store, "store");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.definitions = Objects.requireNonNull(definitions, "definitions");
     }
 
     /** The store behind this array, for the emulator. */
@@ -140,7 +143,7 @@ public final class ObjectsArray {
         for (Manifests.Placement placement : placements) {
             stored.add(put(placement.resource(), placement.namespace(), placement.name(), placement.object()));
             if (placement.defines()) {
-                CustomResources.register(catalog, placement.object());
+                definitions.accept(placement.object());
             }
         }
         return stored;
