@@ -1,5 +1,7 @@
 package kmock.internal.k8s.emulator;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +11,10 @@ import kmock.api.Resource;
 import kmock.handlers.ResourceInfo;
 import kmock.handlers.ResourcesArray;
 
-/** A created {@code CustomResourceDefinition} makes its resources discoverable, version by version. */
+/**
+ * A written {@code CustomResourceDefinition} makes its resources discoverable, version by version, and a deleted
+ * one takes them away again.
+ */
 public final class CustomResources {
 
     private CustomResources() {
@@ -51,6 +56,36 @@ public final class CustomResources {
                     .subresources(subresources));
         }
         return defined;
+    }
+
+    /** The resources (one per version) that a CustomResourceDefinition defines. */
+    static List<Resource> resources(Map<String, Object> crd) {
+        return List.copyOf(defined(crd).keySet());
+    }
+
+    /** Forgets the resources of a CustomResourceDefinition that is gone. */
+    static void unregister(ResourcesArray catalog, Map<String, Object> crd) {
+        for (Resource resource : resources(crd)) {
+            catalog.remove(resource.group() + "/" + resource.version() + "/" + resource.plural());
+        }
+    }
+
+    /** Adds the {@code Terminating} condition that the API server sets on a CustomResourceDefinition being deleted. */
+    @SuppressWarnings("unchecked")
+    static void terminating(Map<String, Object> crd) {
+        Map<String, Object> status = crd.get("status") instanceof Map<?, ?> s
+                ? new LinkedHashMap<>((Map<String, Object>) s) : new LinkedHashMap<>();
+        List<Object> conditions = status.get("conditions") instanceof List<?> list ? new ArrayList<>(list) : new ArrayList<>();
+        conditions.removeIf(c -> c instanceof Map<?, ?> m && "Terminating".equals(m.get("type")));
+        Map<String, Object> condition = new LinkedHashMap<>();
+        condition.put("type", "Terminating");
+        condition.put("status", "True");
+        condition.put("lastTransitionTime", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        condition.put("reason", "InstanceDeletionPending");
+        condition.put("message", "CustomResourceDefinition marked for deletion; CustomResource deletion will begin soon");
+        conditions.add(condition);
+        status.put("conditions", conditions);
+        crd.put("status", status);
     }
 
     private static List<String> strings(Object value) {
