@@ -93,6 +93,18 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
 
     @Override
     public Response handle(Request request) {
+        Request caller;
+        try {
+            caller = authenticate(request);
+        } catch (Exception refused) {
+            log.append(request);
+            return renderError(request, refused);
+        }
+        return dispatch(caller);
+    }
+
+    /** Serves an authenticated request: the rules in order, then the handler's own behaviour, else unmatched. */
+    private Response dispatch(Request request) {
         long seq = log.append(request);
         if (limit >= 0 && served.incrementAndGet() > limit) {
             IllegalStateException beyond = new IllegalStateException("The request limit of " + limit
@@ -146,6 +158,15 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
         }
         incidents.error(request, failure);
         return renderError(request, failure);
+    }
+
+    /**
+     * The request as rules and views see it: Kubernetes handlers record the caller's identity
+     * ({@link Request#user()}) here, or refuse it by throwing (answered like a failed payload, but not counted in
+     * {@link #errors()}). A raw handler takes every request as it comes.
+     */
+    protected Request authenticate(Request request) throws Exception {
+        return request;
     }
 
     /**

@@ -13,9 +13,9 @@ import kmock.handlers.RawHandler;
  * Configures the server of {@link KMockTest} tests, on a method, its class, enclosing classes or a
  * {@code package-info.java}; per attribute the closest one that sets it wins, then the configuration parameters
  * {@code kmock.handler}, {@code kmock.strict}, {@code kmock.failOnUnmatched}, {@code kmock.limit},
- * {@code kmock.transport} (for example in {@code junit-platform.properties}), then the defaults. Each attribute's
- * default means "not set here"; on/off attributes take a {@link Switch}, so that a nearer scope can switch off
- * what an outer one switched on.
+ * {@code kmock.transport}, {@code kmock.interceptJvm} (for example in {@code junit-platform.properties}), then the
+ * defaults. Each attribute's default means "not set here"; on/off attributes have a {@link Switch} form, so that a
+ * nearer scope can switch off what an outer one switched on.
  *
  * @since 0.1
  */
@@ -59,6 +59,18 @@ public @interface KMock {
 
     /** The transport, {@code jdk} or {@code jetty}; unset ({@code ""}) means the preferred one present. */
     String transport() default "";
+
+    /**
+     * Whether the {@link #hostnames()} are intercepted JVM-wide, for the application's own HTTP clients (through
+     * the default {@code ProxySelector}, with the KMock CA trusted by the default SSL contexts while the server
+     * runs); {@code true} is {@code jvmInterception = Switch.ON}, and switching it off at a nearer scope takes
+     * {@link #jvmInterception()}. On a class, clients built in field initialisers, constructors and
+     * {@code @BeforeAll} methods are covered too.
+     */
+    boolean interceptJvm() default false;
+
+    /** The explicit form of {@link #interceptJvm()}: {@code OFF} switches off an outer scope's interception. */
+    Switch jvmInterception() default Switch.INHERIT;
 
     /** An on/off attribute that a nearer scope can set back: {@code INHERIT} (not set here), {@code ON}, {@code OFF}. */
     enum Switch {

@@ -2,12 +2,13 @@ package kmock.internal.junit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** A kubeconfig file for a test's server: written on demand, deleted with the test. */
+import kmock.handlers.KubernetesScaffold;
+
+/** The emulator's {@code kubeconfig()} in a file of its own for one test: written on demand, deleted with the test. */
 final class KubeconfigFile implements AutoCloseable {
 
     private final Path path;
@@ -16,36 +17,16 @@ final class KubeconfigFile implements AutoCloseable {
         this.path = path;
     }
 
-    /** Writes a kubeconfig whose current context ({@code kmock}) is the server, namespace {@code default}. */
-    static KubeconfigFile write(URI server) {
-        String url = server.toString().endsWith("/") ? server.toString().substring(0, server.toString().length() - 1)
-                : server.toString();
-        String text = String.join("\n",
-                "apiVersion: v1",
-                "kind: Config",
-                "clusters:",
-                "- name: kmock",
-                "  cluster:",
-                "    server: " + url,
-                "users:",
-                "- name: kmock",
-                "  user: {}",
-                "contexts:",
-                "- name: kmock",
-                "  context:",
-                "    cluster: kmock",
-                "    user: kmock",
-                "    namespace: default",
-                "current-context: kmock",
-                "");
+    /** Writes the handler's kubeconfig (its server, namespace {@code default}) to a new private temporary file. */
+    static KubeconfigFile write(KubernetesScaffold handler) {
         try {
             Path file = Files.createTempFile("kmock-kubeconfig-", ".yaml");
             if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             }
-            return new KubeconfigFile(Files.writeString(file, text));
+            return new KubeconfigFile(handler.kubeconfig(file));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write a kubeconfig for " + server + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot write a kubeconfig for the test's server: " + e.getMessage(), e);
         }
     }
 

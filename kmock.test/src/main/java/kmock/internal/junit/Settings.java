@@ -31,9 +31,11 @@ import kmock.test.KMock;
  * @param failOnUnmatched whether unmatched requests fail the test, or {@code null} to follow {@code strict}
  * @param limit           the most requests served, or -1
  * @param transport       the transport name, or {@code null} for the preferred one
+ * @param interceptJvm    whether the hostnames are intercepted JVM-wide
  */
 public record Settings(Class<? extends RawHandler> handler, String handlerSource, int port, String host,
-                       List<String> hostnames, boolean strict, Boolean failOnUnmatched, int limit, String transport) {
+                       List<String> hostnames, boolean strict, Boolean failOnUnmatched, int limit, String transport,
+                       boolean interceptJvm) {
 
     /** The configuration parameter naming the handler: a class name or {@code raw|scaffold|emulator}. */
     public static final String HANDLER = "kmock.handler";
@@ -45,6 +47,8 @@ public record Settings(Class<? extends RawHandler> handler, String handlerSource
     public static final String LIMIT = "kmock.limit";
     /** The configuration parameter naming the transport. */
     public static final String TRANSPORT = "kmock.transport";
+    /** The configuration parameter intercepting every test's hostnames JVM-wide. */
+    public static final String INTERCEPT_JVM = "kmock.interceptJvm";
 
     /** The settings for the test of this context. */
     public static Settings of(ExtensionContext context) {
@@ -66,16 +70,36 @@ public record Settings(Class<? extends RawHandler> handler, String handlerSource
                 .orElseGet(() -> context.getConfigurationParameter(LIMIT).map(v -> parseInt(LIMIT, v)).orElse(-1));
         String transport = closest(scopes, KMock::transport, t -> !t.isEmpty())
                 .orElseGet(() -> context.getConfigurationParameter(TRANSPORT).orElse(null));
-        return new Settings(handler, handlerSource, port, host, hostnames, strict, failOnUnmatched, limit, transport);
+        return new Settings(handler, handlerSource, port, host, hostnames, strict, failOnUnmatched, limit, transport,
+                interceptJvm(context, scopes));
+    }
+
+    /** Whether a test (or, from a class context, a test class) intercepts JVM-wide. */
+    public static boolean interceptJvm(ExtensionContext context) {
+        return interceptJvm(context, scopes(context));
+    }
+
+    private static boolean interceptJvm(ExtensionContext context, List<KMock> scopes) {
+        return closest(scopes, scope -> switched(scope.interceptJvm(), scope.jvmInterception(), "interceptJvm", "jvmInterception"),
+                        on -> on != KMock.Switch.INHERIT).map(on -> on == KMock.Switch.ON)
+                .orElseGet(() -> context.getConfigurationParameter(INTERCEPT_JVM).map(Boolean::parseBoolean).orElse(false));
     }
 
     /** Strict as one switch: {@code strictness} when set, else {@code strict = true} is on. */
     private static KMock.Switch strictness(KMock scope) {
-        if (scope.strict() && scope.strictness() == KMock.Switch.OFF) {
-            throw new ExtensionConfigurationException("@KMock(strict = true, strictness = Switch.OFF) contradicts itself: "
-                    + "keep one of the two");
+        return switched(scope.strict(), scope.strictness(), "strict", "strictness");
+    }
+
+    /**
+     * An on/off attribute of one scope as a switch: its explicit {@link KMock.Switch} form when set, else its boolean
+     * form, where {@code true} is on and {@code false} is "not set here".
+     */
+    private static KMock.Switch switched(boolean on, KMock.Switch explicit, String flag, String form) {
+        if (on && explicit == KMock.Switch.OFF) {
+            throw new ExtensionConfigurationException("@KMock(" + flag + " = true, " + form + " = Switch.OFF) contradicts "
+                    + "itself: keep one of the two");
         }
-        return scope.strictness() != KMock.Switch.INHERIT ? scope.strictness() : scope.strict() ? KMock.Switch.ON : KMock.Switch.INHERIT;
+        return explicit != KMock.Switch.INHERIT ? explicit : on ? KMock.Switch.ON : KMock.Switch.INHERIT;
     }
 
     /** A handler class from a configuration value: a short name or a fully-qualified class name. */

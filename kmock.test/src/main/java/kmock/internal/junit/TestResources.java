@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 
+import kmock.handlers.KubernetesScaffold;
 import kmock.handlers.RawHandler;
 import kmock.internal.junit.clients.ClientLibraries;
 import kmock.internal.junit.clients.ClientLibrary;
@@ -63,7 +64,7 @@ public final class TestResources implements AutoCloseable {
                 return running.handler();
             case KUBECONFIG:
                 if (kubeconfig == null) {
-                    kubeconfig = KubeconfigFile.write(running.server().url());
+                    kubeconfig = KubeconfigFile.write((KubernetesScaffold) running.handler());
                 }
                 return kubeconfig.path();
             default:
