@@ -36,6 +36,7 @@ import kmock.test.fixtures.FailureFixture;
 import kmock.test.fixtures.FieldsFixture;
 import kmock.test.fixtures.HandlerChoiceFixture;
 import kmock.test.fixtures.InjectionFixture;
+import kmock.test.fixtures.JvmInterceptionScopesFixture;
 import kmock.test.fixtures.ParallelFixture;
 import kmock.test.fixtures.PrecedenceFixture;
 import kmock.test.fixtures.PropertiesFixture;
@@ -132,6 +133,11 @@ class KMockExtensionTest {
                 .selectors(selectClass(PropertiesFixture.class))
                 .execute().testEvents()
                 .assertStatistics(stats -> stats.started(2).succeeded(2));
+    }
+
+    @Test
+    void jvmInterceptionCanBeSwitchedOffPerMethod() {
+        run(JvmInterceptionScopesFixture.class).assertStatistics(stats -> stats.started(2).succeeded(2));
     }
 
     @Test

@@ -143,12 +143,14 @@ class ExchangeContractTest {
 
     @Test
     void targetStartingWithTwoSlashesIsAPathNotAHost() throws Exception {
-        HttpClient plainClient = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build();
         List<Request> seen = new CopyOnWriteArrayList<>();
-        try (Server server = Server.builder(request -> {
+        try (Server server = on(Server.builder(request -> {
             seen.add(request);
             return Response.of(204);
-        }).transport(transport).start()) {
+        })).start()) {
+            HttpClient.Builder plain = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY);
+            HttpClient plainClient = scheme.equals("https") ? plain.sslContext(server.certificateAuthority().sslContext()).build()
+                    : plain.build();
             // A base URL with a trailing slash plus "/api/…", as client-java builds it from kmock.url(), sent in
             // origin form by a plain client (the embedded clients send absolute URLs to the server).
             URI url = URI.create(server.url() + "/api/v1/namespaces?limit=1");
