@@ -38,7 +38,7 @@ public class KubernetesEmulator extends KubernetesScaffold {
         super(builder);
         this.store = new ObjectStore(StoreSettings.defaults().withManagedMetadata(builder.managedMetadata)
                 .withWindowSize(builder.eventWindow).withKinds(resource -> kindOf(resource)));
-        this.objects = new ObjectsArray(store);
+        this.objects = new ObjectsArray(store, resources(), this::define);
         this.watches = new Watches(store, builder.watchBuffer, builder.bookmarkInterval, System::nanoTime);
         this.routes = new ObjectRoutes(store, watches, resources(), this::currentResources, builder.managedMetadata);
     }
@@ -51,6 +51,11 @@ public class KubernetesEmulator extends KubernetesScaffold {
     /** The live objects, with their histories. */
     public ObjectsArray objects() {
         return objects;
+    }
+
+    /** A CustomResourceDefinition stored by {@code objects().load(…)} defines its resources as an API create does. */
+    private void define(Map<String, Object> crd) {
+        routes.define(crd);
     }
 
     private String kindOf(Resource resource) {
@@ -168,6 +173,12 @@ public class KubernetesEmulator extends KubernetesScaffold {
         @Override
         public Builder limit(int limit) {
             super.limit(limit);
+            return this;
+        }
+
+        @Override
+        public Builder failOnUnmatched(boolean failOnUnmatched) {
+            super.failOnUnmatched(failOnUnmatched);
             return this;
         }
 
