@@ -61,6 +61,11 @@ public final class ObjectRoutes {
         this.writes = new ObjectWrites(store, schemas, resource -> known.get().get(resource), semantics);
     }
 
+    /** How a resource's objects count {@code metadata.generation}, for the store's managed metadata. */
+    public kmock.internal.k8s.store.GenerationRule generations(Resource resource) {
+        return writes.generations(resource);
+    }
+
     /** Serves a request for a known resource, or {@code null} for a method the URL does not take. */
     public Response serve(Request request) throws Exception {
         Resource resource = request.resource();

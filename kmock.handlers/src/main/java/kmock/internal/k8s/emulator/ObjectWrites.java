@@ -11,13 +11,14 @@ import kmock.handlers.ResourceInfo;
 import kmock.internal.k8s.patch.Patches;
 import kmock.internal.k8s.schema.GroupVersionKind;
 import kmock.internal.k8s.schema.KindSchemas;
-import kmock.internal.k8s.schema.ObjectSchema;
 import kmock.internal.k8s.schema.TypedDecoder;
+import kmock.internal.k8s.store.GenerationRule;
 import kmock.internal.k8s.store.KubernetesException;
 import kmock.internal.k8s.store.KubernetesException.Reason;
 import kmock.internal.k8s.store.ObjectKey;
 import kmock.internal.k8s.store.ObjectStore;
 import kmock.internal.k8s.strategy.Defaults;
+import kmock.internal.k8s.strategy.KindStrategies;
 import kmock.internal.k8s.strategy.KindStrategy;
 import kmock.internal.k8s.strategy.Validation;
 import kmock.internal.k8s.strategy.WriteRequest;
@@ -33,8 +34,7 @@ import kmock.internal.k8s.strategy.WriteRequest.FieldValidation;
 public final class ObjectWrites {
 
     private final ObjectStore store;
-    private final KindSchemas schemas;
-    private final Function<Resource, ResourceInfo> catalog;
+    private final KindStrategies strategies;
     private final boolean semantics;
 
     /**
@@ -46,9 +46,13 @@ public final class ObjectWrites {
      */
     public ObjectWrites(ObjectStore store, KindSchemas schemas, Function<Resource, ResourceInfo> catalog, boolean semantics) {
         this.store = store;
-        this.schemas = schemas;
-        this.catalog = catalog;
+        this.strategies = new KindStrategies(store, schemas, catalog);
         this.semantics = semantics;
+    }
+
+    /** How a resource's objects count {@code metadata.generation}, for the store's managed metadata. */
+    public GenerationRule generations(Resource resource) {
+        return semantics ? strategies.generations(resource) : GenerationRule.UNDECLARED;
     }
 
     /**
@@ -63,15 +67,16 @@ public final class ObjectWrites {
     /** A create (POST) of a body in a namespace ({@code null}: cluster-wide). */
     public Written create(Resource resource, String namespace, Map<String, Object> body, WriteRequest request) {
         List<String> warnings = new ArrayList<>();
-        KindStrategy strategy = strategy(resource, body);
-        Map<String, Object> admitted = admit(strategy, null, body, request, warnings);
-        return new Written(store.create(resource, namespace, admitted, request.options()), warnings);
+        KindStrategy strategy = strategies.of(resource, body);
+        Map<String, Object> decoded = decode(strategy, body, request, warnings);
+        return new Written(store.create(resource, namespace, decoded, request.options(),
+                named -> prepareCreate(strategy, named)), warnings);
     }
 
     /** A replace (PUT) of the main resource or of its {@code status}. */
     public Written replace(ObjectKey key, Map<String, Object> body, WriteRequest request) {
         List<String> warnings = new ArrayList<>();
-        Map<String, Object> stored = store.update(key, current -> admit(strategy(key.resource(), current), current, body,
+        Map<String, Object> stored = store.update(key, current -> admit(strategies.of(key.resource(), current), current, body,
                 request, warnings), request.options());
         return new Written(stored, warnings);
     }
@@ -86,13 +91,14 @@ public final class ObjectWrites {
         if (Patches.isApply(contentType) && request.subresource() == null && store.find(key) == null) {
             Map<String, Object> fresh = Patches.apply(contentType, new LinkedHashMap<>(Map.of("metadata",
                     new LinkedHashMap<>(Map.of("name", key.name())))), patch);
-            KindStrategy strategy = strategy(key.resource(), fresh);
-            Map<String, Object> admitted = admit(strategy, null, fresh, request, warnings);
-            return new Written(store.create(key.resource(), key.namespace(), admitted, request.options()), warnings);
+            KindStrategy strategy = strategies.of(key.resource(), fresh);
+            Map<String, Object> decoded = decode(strategy, fresh, request, warnings);
+            return new Written(store.create(key.resource(), key.namespace(), decoded, request.options(),
+                    named -> prepareCreate(strategy, named)), warnings);
         }
         Map<String, Object> stored = store.update(key, current -> {
             Map<String, Object> patched = Patches.apply(contentType, current, patch);
-            return admit(strategy(key.resource(), current), current, patched, request, warnings);
+            return admit(strategies.of(key.resource(), current), current, patched, request, warnings);
         }, request.options());
         return new Written(stored, warnings);
     }
@@ -100,40 +106,56 @@ public final class ObjectWrites {
     /** A change that the emulator itself makes (scale), through the same steps as a client's. */
     public Written change(ObjectKey key, java.util.function.UnaryOperator<Map<String, Object>> change, WriteRequest request) {
         List<String> warnings = new ArrayList<>();
-        Map<String, Object> stored = store.update(key, current -> admit(strategy(key.resource(), current), current,
+        Map<String, Object> stored = store.update(key, current -> admit(strategies.of(key.resource(), current), current,
                 change.apply(current), request, warnings), request.options());
         return new Written(stored, warnings);
     }
 
     /**
-     * The steps between decoding and storing; runs under the store's lock for updates, so it sees the current
+     * The steps of an update between decoding and storing; runs under the store's lock, so it sees the current
      * state and no concurrent write.
      *
-     * @param current the stored object, or {@code null} for a create
+     * @param current the stored object
      */
     private Map<String, Object> admit(KindStrategy strategy, Map<String, Object> current, Map<String, Object> object,
                                       WriteRequest request, List<String> warnings) {
         boolean statusWrite = "status".equals(request.subresource());
         if (!semantics || strategy.schema() == null) {
-            if (current == null) {
-                return object;
-            }
             return statusWrite ? strategy.prepareForStatusUpdate(current, object) : strategy.prepareForUpdate(current, object);
         }
-        ObjectSchema schema = strategy.schema();
-        TypedDecoder.Decoded decoded = TypedDecoder.decode(schema, object, !strategy.custom(), strategy.gvk());
+        Map<String, Object> result = decode(strategy, object, request, warnings);
+        result = statusWrite ? strategy.prepareForStatusUpdate(current, result) : strategy.prepareForUpdate(current, result);
+        Validation.validate(strategy, result, current);
+        // The API server defaults what it reads back from storage too, which fills what the strategy's changes call for.
+        Defaults.apply(strategy, result, current);
+        // Managed fields (server-side apply's field ownership) are recorded here, last, on what will be stored.
+        return result;
+    }
+
+    /** Decoding by the kind's schema (unknown fields dropped, refused or warned about) and defaulting. */
+    private Map<String, Object> decode(KindStrategy strategy, Map<String, Object> object, WriteRequest request,
+                                       List<String> warnings) {
+        if (!semantics || strategy.schema() == null) {
+            return object;
+        }
+        TypedDecoder.Decoded decoded = TypedDecoder.decode(strategy.schema(), object, !strategy.custom(), strategy.gvk());
         unknownFields(strategy.gvk(), decoded.unknownFields(), request, warnings);
         Map<String, Object> result = decoded.object();
-        Defaults.apply(strategy, result, current);
-        if (current == null) {
-            result = strategy.prepareForCreate(result);
-        } else if (statusWrite) {
-            result = strategy.prepareForStatusUpdate(current, result);
-        } else {
-            result = strategy.prepareForUpdate(current, result);
+        Defaults.apply(strategy, result, null);
+        return result;
+    }
+
+    /**
+     * The steps of a create once the store has given the object its name, uid and creationTimestamp (under the
+     * store's lock): the kind's strategy, validation, and defaulting of the result as the API server reads it back.
+     */
+    private Map<String, Object> prepareCreate(KindStrategy strategy, Map<String, Object> object) {
+        if (!semantics || strategy.schema() == null) {
+            return object;
         }
-        Validation.validate(strategy, result, current);
-        // Managed fields (server-side apply's field ownership) are recorded here, last, on what will be stored.
+        Map<String, Object> result = strategy.prepareForCreate(object);
+        Validation.validate(strategy, result, null);
+        Defaults.apply(strategy, result, null);
         return result;
     }
 
@@ -150,16 +172,4 @@ public final class ObjectWrites {
         unknown.forEach(path -> warnings.add("unknown field \"" + path + "\""));
     }
 
-    /** The strategy of a resource's kind: the catalog's kind, else the object's own. */
-    private KindStrategy strategy(Resource resource, Map<String, ?> object) {
-        ResourceInfo info = catalog.apply(resource);
-        String kind = info != null && info.kind() != null ? info.kind()
-                : object != null && object.get("kind") instanceof String k ? k : null;
-        boolean statusSubresource = info != null && info.subresources().contains("status");
-        if (kind == null) {
-            return new KindStrategy(new GroupVersionKind(resource.group(), resource.version(), ""), null, false, statusSubresource);
-        }
-        GroupVersionKind gvk = new GroupVersionKind(resource.group(), resource.version(), kind);
-        return new KindStrategy(gvk, schemas.get(gvk), schemas.isCustom(gvk), statusSubresource);
-    }
 }
