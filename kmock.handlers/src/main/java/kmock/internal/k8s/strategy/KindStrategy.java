@@ -8,8 +8,8 @@ import kmock.internal.k8s.schema.ObjectSchema;
 import kmock.internal.k8s.schema.TypedDecoder;
 import kmock.internal.k8s.store.GenerationRule;
 import kmock.internal.k8s.store.StatusSubresource;
-import kmock.internal.k8s.strategy.KindRules.StatusRule;
-import kmock.internal.k8s.strategy.KindRules.StatusWrite;
+import kmock.internal.k8s.strategy.StrategyRules.StatusRule;
+import kmock.internal.k8s.strategy.StrategyRules.StatusWrite;
 
 /**
  * The rules of one kind's registry strategy that the API server applies after decoding and defaulting: what a
@@ -24,7 +24,7 @@ public final class KindStrategy {
     private final ObjectSchema schema;
     private final boolean custom;
     private final boolean statusSubresource;
-    private final KindRules rules;
+    private final StrategyRules rules;
     private final Cluster cluster;
 
     /**
@@ -52,17 +52,17 @@ public final class KindStrategy {
         this.rules = rules(gvk, schema, custom, statusSubresource);
     }
 
-    private static KindRules rules(GroupVersionKind gvk, ObjectSchema schema, boolean custom, boolean statusSubresource) {
+    private static StrategyRules rules(GroupVersionKind gvk, ObjectSchema schema, boolean custom, boolean statusSubresource) {
         if (schema == null) {
             // Nobody declared the kind: stored as given, with the emulator's generic rules.
-            return new KindRules(statusSubresource ? StatusRule.KEPT_ON_CREATE : StatusRule.ORDINARY,
+            return new StrategyRules(statusSubresource ? StatusRule.KEPT_ON_CREATE : StatusRule.ORDINARY,
                     StatusWrite.ALL_BUT_STATUS, GenerationRule.UNDECLARED, KindHook.NONE);
         }
         if (custom) {
             return statusSubresource
-                    ? new KindRules(StatusRule.DROPPED_ON_CREATE, StatusWrite.ALL_BUT_STATUS,
+                    ? new StrategyRules(StatusRule.DROPPED_ON_CREATE, StatusWrite.ALL_BUT_STATUS,
                     GenerationRule.onChangeOfAllBut("metadata", "status"), KindHook.NONE)
-                    : new KindRules(StatusRule.ORDINARY, StatusWrite.ALL_BUT_STATUS,
+                    : new StrategyRules(StatusRule.ORDINARY, StatusWrite.ALL_BUT_STATUS,
                     GenerationRule.onChangeOfAllBut("metadata"), KindHook.NONE);
         }
         return BuiltinKinds.of(gvk.group(), gvk.kind());

@@ -12,7 +12,7 @@ import kmock.internal.k8s.store.GenerationRule;
  * @param generations how the kind counts generations
  * @param hook        the kind-specific steps
  */
-record KindRules(StatusRule status, StatusWrite statusWrite, GenerationRule generations, KindHook hook) {
+record StrategyRules(StatusRule status, StatusWrite statusWrite, GenerationRule generations, KindHook hook) {
 
     /** What a create and an update of the main resource do to {@code status}. */
     enum StatusRule {
@@ -39,10 +39,10 @@ record KindRules(StatusRule status, StatusWrite statusWrite, GenerationRule gene
     }
 
     /** A kind without status and without generations: ConfigMaps, Secrets, ServiceAccounts, roles… */
-    static final KindRules PLAIN = new KindRules(StatusRule.ORDINARY, StatusWrite.SPEC, GenerationRule.NONE, KindHook.NONE);
+    static final StrategyRules PLAIN = new StrategyRules(StatusRule.ORDINARY, StatusWrite.SPEC, GenerationRule.NONE, KindHook.NONE);
 
     /** The same rules with a kind-specific hook. */
-    KindRules with(KindHook newHook) {
-        return new KindRules(status, statusWrite, generations, newHook);
+    StrategyRules with(KindHook newHook) {
+        return new StrategyRules(status, statusWrite, generations, newHook);
     }
 }
