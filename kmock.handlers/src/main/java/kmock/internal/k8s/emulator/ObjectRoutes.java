@@ -23,7 +23,9 @@ import kmock.internal.k8s.store.ListPage;
 import kmock.internal.k8s.store.ObjectKey;
 import kmock.internal.k8s.store.ObjectStore;
 import kmock.internal.k8s.store.WriteOptions;
+import kmock.internal.k8s.schema.GroupVersionKind;
 import kmock.internal.k8s.schema.KindSchemas;
+import kmock.internal.k8s.strategy.DeleteRequest;
 import kmock.internal.k8s.strategy.WriteRequest;
 import kmock.internal.k8s.watch.WatchEvent;
 import kmock.internal.k8s.watch.WatchRequest;
@@ -36,7 +38,9 @@ import kmock.internal.k8s.watch.Watches;
  */
 public final class ObjectRoutes {
 
-    private static final Resource CRDS = new Resource("apiextensions.k8s.io", "v1", "customresourcedefinitions");
+    private static final Resource CRDS = ObjectDeletes.CRDS;
+    private static final Resource NAMESPACES = new Resource("", "v1", "namespaces");
+    private static final GroupVersionKind SCALE = new GroupVersionKind("autoscaling", "v1", "Scale");
 
     private final ObjectStore store;
     private final Watches watches;
@@ -44,6 +48,7 @@ public final class ObjectRoutes {
     private final Supplier<Map<Resource, ResourceInfo>> known;
     private final KindSchemas schemas;
     private final ObjectWrites writes;
+    private final ObjectDeletes deletes;
 
     /**
      * The routes of an emulator.
@@ -59,6 +64,10 @@ public final class ObjectRoutes {
         this.known = known;
         this.schemas = new KindSchemas();
         this.writes = new ObjectWrites(store, schemas, resource -> known.get().get(resource), semantics);
+        this.deletes = new ObjectDeletes(store, schemas, resource -> known.get().get(resource), semantics, crd -> {
+            CustomResources.unregister(catalog, crd);
+            schemas.unregister(crd);
+        });
     }
 
     /** How a resource's objects count {@code metadata.generation}, for the store's managed metadata. */
@@ -81,13 +90,16 @@ public final class ObjectRoutes {
                             WriteRequest.of(request));
                     yield created(resource, written, WriteRequest.of(request).dryRun());
                 }
-                case "DELETE" -> deleteCollection(request, resource, namespace, WriteRequest.of(request).options());
+                case "DELETE" -> deleteCollection(request, resource, namespace);
                 default -> null;
             };
         }
         ObjectKey key = new ObjectKey(resource, namespace, name);
         if ("scale".equals(subresource)) {
             return scale(request, key);
+        }
+        if ("finalize".equals(subresource) && resource.equals(NAMESPACES) && request.method().equals("PUT")) {
+            return finalize(request, key);
         }
         if (subresource != null && !"status".equals(subresource)) {
             return null;
@@ -103,8 +115,8 @@ public final class ObjectRoutes {
                 if (subresource != null) {
                     yield null;
                 }
-                Deletion deletion = store.delete(key, WriteRequest.of(request).options());
-                yield StatusReplies.json(deletion.pending() ? 202 : 200, deletion.object());
+                ObjectDeletes.Answer answer = deletes.delete(key, DeleteRequest.of(request));
+                yield StatusReplies.json(answer.status(), answer.answer());
             }
             default -> null;
         };
@@ -127,7 +139,7 @@ public final class ObjectRoutes {
             return null;
         }
         Map<String, Object> wanted = request.method().equals("PUT") ? RequestBodies.object(request)
-                : Patches.apply(request.header("Content-Type"), Scale.of(store.get(key)), request.body());
+                : Patches.apply(request.header("Content-Type"), Scale.of(store.get(key)), request.body(), schemas, SCALE);
         Object replicas = wanted.get("spec") instanceof Map<?, ?> spec ? spec.get("replicas") : null;
         if (!(replicas instanceof Number)) {
             throw new KubernetesException(Reason.BAD_REQUEST, "a Scale needs spec.replicas as a number");
@@ -159,11 +171,32 @@ public final class ObjectRoutes {
                 .body(ListBodies.json(list, page.items())).build();
     }
 
-    private Response deleteCollection(Request request, Resource resource, String namespace, WriteOptions options) {
-        List<Object> items = new ArrayList<>();
-        for (Deletion deletion : store.deleteCollection(resource, namespace, filter(request), options)) {
-            items.add(deletion.object());
-        }
+    /** {@code PUT /api/v1/namespaces/{name}/finalize}: changes only {@code spec.finalizers}, as the namespace controller does. */
+    @SuppressWarnings("unchecked")
+    private Response finalize(Request request, ObjectKey key) {
+        Map<String, Object> body = RequestBodies.object(request);
+        Object finalizers = body.get("spec") instanceof Map<?, ?> spec ? spec.get("finalizers") : null;
+        ObjectWrites.Written written = writes.change(key, current -> {
+            Map<String, Object> spec = current.get("spec") instanceof Map<?, ?> s ? new LinkedHashMap<>((Map<String, Object>) s)
+                    : new LinkedHashMap<>();
+            if (finalizers == null) {
+                spec.remove("finalizers");
+            } else {
+                spec.put("finalizers", finalizers);
+            }
+            current.put("spec", spec);
+            Object version = body.get("metadata") instanceof Map<?, ?> meta ? meta.get("resourceVersion") : null;
+            if (version != null) {
+                ((Map<String, Object>) current.get("metadata")).put("resourceVersion", version);
+            }
+            return current;
+        }, new WriteRequest(null, WriteRequest.of(request).dryRun(), WriteRequest.FieldValidation.IGNORE,
+                request.params().get("fieldManager"), false, request.header("User-Agent")));
+        return ok(written.object());
+    }
+
+    private Response deleteCollection(Request request, Resource resource, String namespace) {
+        List<Object> items = deletes.deleteCollection(resource, namespace, filter(request), DeleteRequest.of(request));
         Map<String, Object> list = new LinkedHashMap<>();
         list.put("apiVersion", resource.apiVersion());
         list.put("kind", kind(resource) + "List");

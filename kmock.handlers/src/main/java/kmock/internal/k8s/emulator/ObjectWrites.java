@@ -34,6 +34,7 @@ import kmock.internal.k8s.strategy.WriteRequest.FieldValidation;
 public final class ObjectWrites {
 
     private final ObjectStore store;
+    private final KindSchemas schemas;
     private final KindStrategies strategies;
     private final boolean semantics;
 
@@ -46,6 +47,7 @@ public final class ObjectWrites {
      */
     public ObjectWrites(ObjectStore store, KindSchemas schemas, Function<Resource, ResourceInfo> catalog, boolean semantics) {
         this.store = store;
+        this.schemas = schemas;
         this.strategies = new KindStrategies(store, schemas, catalog);
         this.semantics = semantics;
     }
@@ -88,19 +90,44 @@ public final class ObjectWrites {
      */
     public Written patch(ObjectKey key, String contentType, byte[] patch, WriteRequest request) {
         List<String> warnings = new ArrayList<>();
+        Patches.checkType(contentType, schemas, patchKind(strategies.of(key.resource(), null)));
         if (Patches.isApply(contentType) && request.subresource() == null && store.find(key) == null) {
             Map<String, Object> fresh = Patches.apply(contentType, new LinkedHashMap<>(Map.of("metadata",
-                    new LinkedHashMap<>(Map.of("name", key.name())))), patch);
+                    new LinkedHashMap<>(Map.of("name", key.name())))), patch, schemas, null);
             KindStrategy strategy = strategies.of(key.resource(), fresh);
             Map<String, Object> decoded = decode(strategy, fresh, request, warnings);
             return new Written(store.create(key.resource(), key.namespace(), decoded, request.options(),
                     named -> prepareCreate(strategy, named)), warnings);
         }
         Map<String, Object> stored = store.update(key, current -> {
-            Map<String, Object> patched = Patches.apply(contentType, current, patch);
-            return admit(strategies.of(key.resource(), current), current, patched, request, warnings);
+            KindStrategy strategy = strategies.of(key.resource(), current);
+            Map<String, Object> patched = Patches.apply(contentType, current, patch, schemas, patchKind(strategy));
+            try {
+                return admit(strategy, current, patched, request, warnings);
+            } catch (KubernetesException e) {
+                throw patchedObjectInvalid(e, strategy, patched);
+            }
         }, request.options());
         return new Written(stored, warnings);
+    }
+
+    /**
+     * A patched object that does not decode is the API server's 422 about the patch, with the patched JSON as the
+     * invalid value and the decoder's words as the detail; other failures stay as they are.
+     */
+    private static KubernetesException patchedObjectInvalid(KubernetesException e, KindStrategy strategy, Map<String, Object> patched) {
+        String prefix = strategy.gvk().kind() + " in version \"" + strategy.gvk().version() + "\" cannot be handled as a "
+                + strategy.gvk().kind() + ": ";
+        if (e.reason() != Reason.BAD_REQUEST || e.getMessage() == null || !e.getMessage().startsWith(prefix)) {
+            return e;
+        }
+        String json = new String(kmock.internal.json.Json.write(patched), java.nio.charset.StandardCharsets.UTF_8);
+        return Validation.invalidPatch(json, e.getMessage().substring(prefix.length()));
+    }
+
+    /** The kind whose schema a strategic merge patch follows; none for plain storage, which merges it as a merge patch. */
+    private GroupVersionKind patchKind(KindStrategy strategy) {
+        return semantics ? strategy.gvk() : null;
     }
 
     /** A change that the emulator itself makes (scale), through the same steps as a client's. */
@@ -125,7 +152,7 @@ public final class ObjectWrites {
         }
         Map<String, Object> result = decode(strategy, object, request, warnings);
         result = statusWrite ? strategy.prepareForStatusUpdate(current, result) : strategy.prepareForUpdate(current, result);
-        Validation.validate(strategy, result, current);
+        Validation.validate(strategy, result, current, statusWrite);
         // The API server defaults what it reads back from storage too, which fills what the strategy's changes call for.
         Defaults.apply(strategy, result, current);
         // Managed fields (server-side apply's field ownership) are recorded here, last, on what will be stored.
@@ -154,7 +181,7 @@ public final class ObjectWrites {
             return object;
         }
         Map<String, Object> result = strategy.prepareForCreate(object);
-        Validation.validate(strategy, result, null);
+        Validation.validate(strategy, result, null, false);
         Defaults.apply(strategy, result, null);
         return result;
     }
