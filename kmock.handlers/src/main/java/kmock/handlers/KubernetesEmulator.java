@@ -40,7 +40,7 @@ public class KubernetesEmulator extends KubernetesScaffold {
         this.store = new ObjectStore(StoreSettings.defaults().withManagedMetadata(builder.managedMetadata)
                 .withWindowSize(builder.eventWindow).withKinds(resource -> kindOf(resource))
                 .withGenerations(this::generationsOf));
-        this.objects = new ObjectsArray(store);
+        this.objects = new ObjectsArray(store, resources(), this::define);
         this.watches = new Watches(store, builder.watchBuffer, builder.bookmarkInterval, System::nanoTime);
         this.routes = new ObjectRoutes(store, watches, resources(), this::currentResources, builder.managedMetadata);
     }
@@ -53,6 +53,11 @@ public class KubernetesEmulator extends KubernetesScaffold {
     /** The live objects, with their histories. */
     public ObjectsArray objects() {
         return objects;
+    }
+
+    /** A CustomResourceDefinition stored by {@code objects().load(…)} defines its resources as an API create does. */
+    private void define(Map<String, Object> crd) {
+        routes.define(crd);
     }
 
     private String kindOf(Resource resource) {
@@ -175,6 +180,12 @@ public class KubernetesEmulator extends KubernetesScaffold {
         @Override
         public Builder limit(int limit) {
             super.limit(limit);
+            return this;
+        }
+
+        @Override
+        public Builder failOnUnmatched(boolean failOnUnmatched) {
+            super.failOnUnmatched(failOnUnmatched);
             return this;
         }
 
