@@ -100,6 +100,16 @@ class EmulatorCustomResourcesTest {
     }
 
     @Test
+    void aDefinitionLoadedFromAManifestIsEstablishedToo() {
+        kmock.objects().load(definition(""));
+        Map<?, ?> crd = (Map<?, ?>) kmock.get(CRDS + "/widgets.example.com").json();
+        assertEquals(List.of("NamesAccepted", "Established"), ((List<?>) at(crd, "status", "conditions")).stream()
+                .map(condition -> ((Map<?, ?>) condition).get("type")).toList());
+        assertEquals("True", at(crd, "status", "conditions", "1", "status"));
+        assertEquals(201, kmock.post(WIDGETS, parse(widget(""))).status(), "its resource is served");
+    }
+
+    @Test
     void aNewStorageVersionJoinsTheStoredVersions() {
         Map<?, ?> crd = ok(kmock.post(CRDS, parse(definition(""))));
         Map<String, Object> changed = parse(definition(""));

@@ -249,10 +249,16 @@ public final class ObjectRoutes {
         return written;
     }
 
-    /** Makes the resources of a stored CustomResourceDefinition known, with their schemas. */
+    /**
+     * Makes the resources of a stored CustomResourceDefinition known, with their schemas; one stored past the API
+     * ({@code objects().load}) also gets the status the API server's controllers give it.
+     */
     public void define(Map<String, Object> crd) {
         CustomResources.register(catalog, crd);
         schemas.register(crd);
+        if (crd.get("metadata") instanceof Map<?, ?> meta && meta.get("name") instanceof String name) {
+            writes.establish(new ObjectKey(CRDS, null, name));
+        }
     }
 
     /** A written object, with a {@code Warning} header per warning as the API server sends them. */

@@ -17,6 +17,7 @@ import kmock.internal.k8s.store.KubernetesException;
 import kmock.internal.k8s.store.KubernetesException.Reason;
 import kmock.internal.k8s.store.ObjectKey;
 import kmock.internal.k8s.store.ObjectStore;
+import kmock.internal.k8s.store.WriteOptions;
 import kmock.internal.k8s.strategy.Defaults;
 import kmock.internal.k8s.strategy.KindStrategies;
 import kmock.internal.k8s.strategy.KindStrategy;
@@ -128,6 +129,29 @@ public final class ObjectWrites {
     /** The kind whose schema a strategic merge patch follows; none for plain storage, which merges it as a merge patch. */
     private GroupVersionKind patchKind(KindStrategy strategy) {
         return semantics ? strategy.gvk() : null;
+    }
+
+    /**
+     * What the apiextensions-apiserver's controllers do to a CustomResourceDefinition written past the API
+     * ({@code objects().load}): its status becomes what a write through the API sets, unless it is Established.
+     */
+    public void establish(ObjectKey key) {
+        Map<String, Object> current = store.find(key);
+        if (!semantics || current == null || established(current)) {
+            return;
+        }
+        store.update(key, stored -> {
+            KindStrategy strategy = strategies.of(key.resource(), stored);
+            Map<String, Object> result = strategy.prepareForUpdate(stored, stored);
+            Defaults.apply(strategy, result, stored);
+            return result;
+        }, WriteOptions.NONE);
+    }
+
+    private static boolean established(Map<String, Object> crd) {
+        return crd.get("status") instanceof Map<?, ?> status && status.get("conditions") instanceof List<?> conditions
+                && conditions.stream().anyMatch(c -> c instanceof Map<?, ?> condition
+                && "Established".equals(condition.get("type")) && "True".equals(condition.get("status")));
     }
 
     /** A change that the emulator itself makes (scale), through the same steps as a client's. */
