@@ -72,7 +72,7 @@ final class ServiceAllocation implements KindHook {
                 String detail = offset < 0 ? "the provided IP (" + ip + ") is not in the valid range. The range of valid IPs is "
                         + ServiceRanges.CIDR : ServiceRanges.ipTaken(offset, taken.ips()) ? "provided IP is already allocated" : null;
                 if (detail != null) {
-                    throw ServiceRanges.invalid(service, "spec.clusterIPs", ServiceRanges.goStrings(ips),
+                    throw ServiceRanges.invalid(service, "spec.clusterIPs", ips,
                             "failed to allocate IP " + ip + ": " + detail);
                 }
             }
@@ -106,7 +106,7 @@ final class ServiceAllocation implements KindHook {
         List<Object> ips = Fields.list(spec, "clusterIPs");
         for (int i = families.size(); i < ips.size() && !"None".equals(ips.get(i)); i++) {
             if (String.valueOf(ips.get(i)).contains(":")) {
-                throw ServiceRanges.invalid(service, "spec.clusterIPs[" + i + "]", ServiceRanges.goStrings(ips),
+                throw ServiceRanges.invalid(service, "spec.clusterIPs[" + i + "]", ips,
                         "IPv6 is not configured on this cluster");
             }
             families.add("IPv4");
@@ -121,12 +121,12 @@ final class ServiceAllocation implements KindHook {
             }
         } else {
             if ("RequireDualStack".equals(spec.get("ipFamilyPolicy"))) {
-                throw ServiceRanges.invalid(service, "spec.ipFamilyPolicy", "\"RequireDualStack\"",
+                throw ServiceRanges.invalid(service, "spec.ipFamilyPolicy", "RequireDualStack",
                         "this cluster is not configured for dual-stack services");
             }
             for (int i = 0; i < families.size(); i++) {
                 if (!"IPv4".equals(families.get(i))) {
-                    throw ServiceRanges.invalid(service, "spec.ipFamilies[" + i + "]", "\"" + families.get(i) + "\"",
+                    throw ServiceRanges.invalid(service, "spec.ipFamilies[" + i + "]", families.get(i),
                             "not configured on this cluster");
                 }
             }
@@ -157,7 +157,7 @@ final class ServiceAllocation implements KindHook {
                             + ServiceRanges.FIRST_PORT + "-" + ServiceRanges.LAST_PORT
                             : taken.ports().contains(requested) ? "provided port is already allocated" : null;
                     if (detail != null) {
-                        throw ServiceRanges.invalid(service, "spec.ports[" + i + "].nodePort", Integer.toString(requested), detail);
+                        throw ServiceRanges.invalid(service, "spec.ports[" + i + "].nodePort", requested, detail);
                     }
                 }
                 taken.ports().add(requested);

@@ -1,13 +1,12 @@
 package kmock.internal.k8s.strategy;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntPredicate;
 import java.util.random.RandomGenerator;
 
+import kmock.internal.k8s.schema.GroupVersionKind;
 import kmock.internal.k8s.store.KubernetesException;
-import kmock.internal.k8s.store.KubernetesException.Cause;
 import kmock.internal.k8s.store.KubernetesException.Reason;
 
 /**
@@ -115,19 +114,10 @@ final class ServiceRanges {
     }
 
     /** A 422 for one invalid field of a Service, worded as the API server's field errors are. */
-    static KubernetesException invalid(Map<String, Object> service, String field, String value, String detail) {
+    static KubernetesException invalid(Map<String, Object> service, String field, Object value, String detail) {
         String name = service.get("metadata") instanceof Map<?, ?> meta && meta.get("name") instanceof String n ? n : "";
-        String message = "Invalid value: " + value + ": " + detail;
-        return new KubernetesException(Reason.INVALID, "Service \"" + name + "\" is invalid: " + field + ": " + message,
-                name, "", "Service", List.of(new Cause("FieldValueInvalid", message, field)));
-    }
-
-    /** A Go {@code %#v} of a string list, as field errors print one: {@code []string{"10.96.0.10"}}. */
-    static String goStrings(List<?> values) {
-        StringBuilder text = new StringBuilder("[]string{");
-        for (int i = 0; i < values.size(); i++) {
-            text.append(i == 0 ? "" : ", ").append('"').append(values.get(i)).append('"');
-        }
-        return text.append('}').toString();
+        FieldErrors errors = new FieldErrors();
+        errors.invalid(field, value, detail);
+        return errors.toException(new GroupVersionKind("", "v1", "Service"), name);
     }
 }
