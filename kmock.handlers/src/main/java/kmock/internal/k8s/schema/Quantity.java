@@ -1,4 +1,4 @@
-package kmock.internal.k8s.defaults;
+package kmock.internal.k8s.schema;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * A Kubernetes resource quantity ({@code 500m}, {@code 1Gi}, {@code 2e3}) read as an exact number, for the
- * arithmetic the API server does on them: comparing and summing (a Pod's QoS class) and rounding a resource list
- * up to milli precision ({@code SetDefaults_ResourceList}).
+ * arithmetic the API server does on them — comparing and summing (a Pod's QoS class), rounding a resource list up to
+ * milli precision ({@code SetDefaults_ResourceList}) — and written back in the canonical form Go's
+ * {@code resource.Quantity} writes ({@code 0.5} → {@code 500m}, {@code 1024Mi} → {@code 1Gi}).
  *
  * @param value the exact value
  * @param text  the text it was read from
@@ -27,8 +28,12 @@ public record Quantity(BigDecimal value, String text) {
             Map.entry("Ki", BigDecimal.valueOf(1L << 10)), Map.entry("Mi", BigDecimal.valueOf(1L << 20)),
             Map.entry("Gi", BigDecimal.valueOf(1L << 30)), Map.entry("Ti", BigDecimal.valueOf(1L << 40)),
             Map.entry("Pi", BigDecimal.valueOf(1L << 50)), Map.entry("Ei", BigDecimal.valueOf(1L << 60)));
-    /** Decimal suffixes from the largest down, for writing a rounded quantity canonically. */
-    private static final String[] DECIMAL = {"E", "P", "T", "G", "M", "k", "", "m"};
+    /** The decimal SI suffixes by exponent of ten, from 10^-9 to 10^18. */
+    private static final Map<Integer, String> DECIMAL_SI = Map.of(-9, "n", -6, "u", -3, "m", 0, "", 3, "k", 6, "M",
+            9, "G", 12, "T", 15, "P", 18, "E");
+    private static final String[] BINARY_SI = {"", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"};
+    private static final BigDecimal KI = BigDecimal.valueOf(1024);
+    private static final BigDecimal LIMIT = BigDecimal.valueOf(1024);
 
     /** Reads a quantity; {@code null} when the text is none (decoding has already refused malformed ones). */
     public static Quantity parse(Object text) {
@@ -61,7 +66,7 @@ public record Quantity(BigDecimal value, String text) {
      * The text of a quantity rounded up to a whole number of thousandths, as {@code SetDefaults_ResourceList} rounds
      * requests and limits; the same text when no rounding is needed.
      */
-    static Object roundedUpToMilli(Object text) {
+    public static Object roundedUpToMilli(Object text) {
         Quantity quantity = parse(text);
         if (quantity == null) {
             return text;
@@ -70,20 +75,45 @@ public record Quantity(BigDecimal value, String text) {
         if (rounded.compareTo(quantity.value) == 0) {
             return text;
         }
-        return canonical(rounded);
+        return new Quantity(rounded, quantity.text).canonical();
     }
 
-    /** A value with at most three decimals written with the largest decimal suffix that keeps it whole. */
-    private static String canonical(BigDecimal value) {
-        if (value.signum() == 0) {
+    /**
+     * The text Go writes for this quantity: finer than nano rounded up, then binary suffixes for a whole number of
+     * bytes of at least 1024 read with one, else the largest decimal suffix (or exponent, for a quantity read with
+     * one) that keeps the number whole.
+     */
+    public String canonical() {
+        BigDecimal exact = value.scale() > 9 ? value.setScale(9, RoundingMode.UP) : value;
+        if (exact.signum() == 0) {
             return "0";
         }
-        for (String suffix : DECIMAL) {
-            BigDecimal mantissa = value.divide(SUFFIXES.get(suffix));
-            if (mantissa.stripTrailingZeros().scale() <= 0) {
-                return mantissa.setScale(0, RoundingMode.UNNECESSARY).toPlainString() + suffix;
+        String suffix = suffix(text);
+        if (suffix.endsWith("i") && exact.abs().compareTo(LIMIT) >= 0 && exact.stripTrailingZeros().scale() <= 0) {
+            BigDecimal amount = exact.setScale(0, RoundingMode.UNNECESSARY);
+            int power = 0;
+            while (power < BINARY_SI.length - 1 && amount.remainder(KI).signum() == 0) {
+                amount = amount.divide(KI);
+                power++;
             }
+            return amount.toPlainString() + BINARY_SI[power];
         }
-        return value.toPlainString();
+        BigDecimal stripped = exact.stripTrailingZeros();
+        java.math.BigInteger mantissa = stripped.unscaledValue();
+        int exponent = -stripped.scale();
+        int remainder = Math.floorMod(exponent, 3);
+        mantissa = mantissa.multiply(java.math.BigInteger.TEN.pow(remainder));
+        exponent -= remainder;
+        boolean exponentForm = suffix.startsWith("e") || suffix.startsWith("E");
+        String si = DECIMAL_SI.get(exponent);
+        if (exponentForm || si == null) {
+            return mantissa + (exponent == 0 ? "" : "e" + exponent);
+        }
+        return mantissa + si;
+    }
+
+    private static String suffix(String text) {
+        Matcher matcher = text == null ? null : SYNTAX.matcher(text.trim());
+        return matcher != null && matcher.matches() ? matcher.group(2) : "";
     }
 }
