@@ -37,6 +37,16 @@ final class CustomResources {
         }
     }
 
+    /** Whether a definition serves a resource: its group, plural and one of its versions. */
+    static boolean defines(Map<String, Object> crd, kmock.api.Resource resource) {
+        if (!(crd.get("spec") instanceof Map<?, ?> spec) || !(spec.get("names") instanceof Map<?, ?> names)
+                || !resource.group().equals(spec.get("group")) || !resource.plural().equals(names.get("plural"))) {
+            return false;
+        }
+        List<?> versions = spec.get("versions") instanceof List<?> list ? list : List.of();
+        return versions.stream().anyMatch(v -> v instanceof Map<?, ?> version && resource.version().equals(version.get("name")));
+    }
+
     private static List<String> strings(Object value) {
         return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
     }

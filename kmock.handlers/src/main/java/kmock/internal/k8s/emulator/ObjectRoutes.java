@@ -1,10 +1,12 @@
 package kmock.internal.k8s.emulator;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -41,12 +43,14 @@ public final class ObjectRoutes {
     private final Watches watches;
     private final ResourcesArray catalog;
     private final Supplier<Map<Resource, ResourceInfo>> known;
+    private final ReadReplies reads;
 
     public ObjectRoutes(ObjectStore store, Watches watches, ResourcesArray catalog, Supplier<Map<Resource, ResourceInfo>> known) {
         this.store = store;
         this.watches = watches;
         this.catalog = catalog;
         this.known = known;
+        this.reads = new ReadReplies(this::definition, Clock.systemUTC());
     }
 
     /** Serves a request for a known resource, or {@code null} for a method the URL does not take. */
@@ -77,7 +81,8 @@ public final class ObjectRoutes {
         }
         boolean keepsStatus = info.subresources().contains("status");
         return switch (request.method()) {
-            case "GET" -> isWatch(request) ? watch(request, resource, namespace) : ok(store.get(key));
+            case "GET" -> isWatch(request) ? watch(request, resource, namespace)
+                    : reads.object(ReadForm.of(request, false), resource, store.get(key));
             case "PUT" -> {
                 Map<String, Object> body = RequestBodies.object(request);
                 yield ok(store.update(key, current -> keepsStatus ? StatusSubresource.keepStatus(current, body) : body, options));
@@ -139,6 +144,7 @@ public final class ObjectRoutes {
     }
 
     private Response list(Request request, Resource resource, String namespace) {
+        ReadForm form = ReadForm.of(request, true);
         long limit = parseLong(request.params().get("limit"));
         ListPage page = store.list(resource, namespace, filter(request), limit, request.params().get("continue"));
         Map<String, Object> metadata = new LinkedHashMap<>();
@@ -150,8 +156,7 @@ public final class ObjectRoutes {
         list.put("apiVersion", resource.apiVersion());
         list.put("kind", kind(resource) + "List");
         list.put("metadata", metadata);
-        return Response.builder().status(200).header("Content-Type", "application/json")
-                .body(ListBodies.json(list, page.items())).build();
+        return reads.list(form, resource, list, page.items());
     }
 
     private Response deleteCollection(Request request, Resource resource, String namespace, WriteOptions options) {
@@ -172,6 +177,8 @@ public final class ObjectRoutes {
             // No WebSocket here: a plain 200 makes fabric8 fall back to an HTTP watch at once.
             return Response.of(200);
         }
+        ReadForm form = ReadForm.of(request, false);
+        Function<WatchEvent, byte[]> lines = reads.watch(form, resource);
         Map<String, String> params = request.params();
         Long timeout = parseLong(params.get("timeoutSeconds")) > 0 ? parseLong(params.get("timeoutSeconds")) : null;
         WatchRequest watch = WatchRequest.of(resource, namespace).withName(pathName(request)).withFilter(filter(request))
@@ -186,11 +193,17 @@ public final class ObjectRoutes {
                 while (!watcher.isEnded()) {
                     WatchEvent event = watcher.poll(Duration.ofSeconds(1));
                     if (event != null) {
-                        out.write(event.toLine());
+                        out.write(lines.apply(event));
                     }
                 }
             }
         }).build();
+    }
+
+    /** The stored definition of a custom resource, or {@code null} when none defines it. */
+    private Map<String, Object> definition(Resource resource) {
+        Map<String, Object> crd = store.find(new ObjectKey(CRDS, null, resource.plural() + "." + resource.group()));
+        return crd != null && CustomResources.defines(crd, resource) ? crd : null;
     }
 
     private Predicate<Map<String, Object>> filter(Request request) {
