@@ -17,6 +17,7 @@ import kmock.handlers.ResourceInfo;
 import kmock.handlers.ResourcesArray;
 import kmock.internal.k8s.discovery.StatusReplies;
 import kmock.internal.k8s.patch.Patches;
+import kmock.internal.k8s.selectors.FieldLabels;
 import kmock.internal.k8s.selectors.Selectors;
 import kmock.internal.k8s.store.Deletion;
 import kmock.internal.k8s.store.KubernetesException;
@@ -146,7 +147,7 @@ public final class ObjectRoutes {
     private Response list(Request request, Resource resource, String namespace) {
         ReadForm form = ReadForm.of(request, true);
         long limit = parseLong(request.params().get("limit"));
-        ListPage page = store.list(resource, namespace, filter(request), limit, request.params().get("continue"));
+        ListPage page = store.list(resource, namespace, filter(request, resource), limit, request.params().get("continue"));
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("resourceVersion", page.resourceVersion());
         if (page.continueToken() != null && !page.continueToken().isEmpty()) {
@@ -161,7 +162,7 @@ public final class ObjectRoutes {
 
     private Response deleteCollection(Request request, Resource resource, String namespace, WriteOptions options) {
         List<Object> items = new ArrayList<>();
-        for (Deletion deletion : store.deleteCollection(resource, namespace, filter(request), options)) {
+        for (Deletion deletion : store.deleteCollection(resource, namespace, filter(request, resource), options)) {
             items.add(deletion.object());
         }
         Map<String, Object> list = new LinkedHashMap<>();
@@ -181,7 +182,7 @@ public final class ObjectRoutes {
         Function<WatchEvent, byte[]> lines = reads.watch(form, resource);
         Map<String, String> params = request.params();
         Long timeout = parseLong(params.get("timeoutSeconds")) > 0 ? parseLong(params.get("timeoutSeconds")) : null;
-        WatchRequest watch = WatchRequest.of(resource, namespace).withName(pathName(request)).withFilter(filter(request))
+        WatchRequest watch = WatchRequest.of(resource, namespace).withName(pathName(request)).withFilter(filter(request, resource))
                 .withResourceVersion(params.get("resourceVersion"))
                 .withSendInitialEvents(params.containsKey("sendInitialEvents") ? isTrue(params.get("sendInitialEvents")) : null)
                 .withBookmarks(isTrue(params.get("allowWatchBookmarks")))
@@ -206,9 +207,11 @@ public final class ObjectRoutes {
         return crd != null && CustomResources.defines(crd, resource) ? crd : null;
     }
 
-    private Predicate<Map<String, Object>> filter(Request request) {
+    private Predicate<Map<String, Object>> filter(Request request, Resource resource) {
         Predicate<Map<String, Object>> labels = Selectors.labels(request.params().get("labelSelector"));
-        Predicate<Map<String, Object>> fields = Selectors.fields(request.params().get("fieldSelector"));
+        boolean namespaced = known.get().getOrDefault(resource, new ResourceInfo()).namespaced();
+        Predicate<Map<String, Object>> fields = Selectors.fields(request.params().get("fieldSelector"),
+                FieldLabels.of(resource, namespaced, definition(resource)));
         return labels.and(fields);
     }
 
