@@ -9,6 +9,7 @@ import kmock.api.Response;
 import kmock.internal.k8s.discovery.StatusReplies;
 import kmock.internal.k8s.emulator.ObjectRoutes;
 import kmock.internal.k8s.store.KubernetesException;
+import kmock.internal.k8s.store.ObjectKey;
 import kmock.internal.k8s.store.ObjectStore;
 import kmock.internal.k8s.store.StoreSettings;
 import kmock.internal.k8s.watch.Watches;
@@ -22,6 +23,8 @@ import kmock.internal.k8s.watch.Watches;
  * @since 0.1
  */
 public class KubernetesEmulator extends KubernetesScaffold {
+
+    private static final Resource SERVICE_ACCOUNTS = new Resource("", "v1", "serviceaccounts");
 
     private final ObjectStore store;
     private final ObjectsArray objects;
@@ -51,6 +54,11 @@ public class KubernetesEmulator extends KubernetesScaffold {
     /** The live objects, with their histories. */
     public ObjectsArray objects() {
         return objects;
+    }
+
+    @Override
+    Map<String, Object> serviceAccount(String namespace, String name) {
+        return store.find(new ObjectKey(SERVICE_ACCOUNTS, namespace, name));
     }
 
     private String kindOf(Resource resource) {

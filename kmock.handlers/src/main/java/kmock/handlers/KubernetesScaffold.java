@@ -10,9 +10,12 @@ import kmock.api.Resource;
 import kmock.api.Response;
 import kmock.internal.k8s.discovery.Discovery;
 import kmock.internal.k8s.discovery.DocumentCache;
+import kmock.internal.k8s.discovery.HealthChecks;
 import kmock.internal.k8s.discovery.Hints;
 import kmock.internal.k8s.discovery.OpenApi;
 import kmock.internal.k8s.discovery.StatusReplies;
+import kmock.internal.k8s.identity.IdentityApis;
+import kmock.internal.k8s.identity.Tokens;
 import kmock.internal.k8s.store.KubernetesException;
 import kmock.internal.k8s.store.KubernetesException.Reason;
 
@@ -26,6 +29,8 @@ import kmock.internal.k8s.store.KubernetesException.Reason;
 public class KubernetesScaffold extends RawHandler {
 
     private final ResourcesArray resources = new ResourcesArray();
+    private final Tokens tokens = new Tokens();
+    private final IdentityApis identity = new IdentityApis(tokens, this::serviceAccount);
     /** Rendered discovery documents of the current catalog; replaced, never mutated, when the catalog changes. */
     private volatile DocumentCache documents;
 
@@ -69,13 +74,32 @@ public class KubernetesScaffold extends RawHandler {
         return resources.revision();
     }
 
+    /** The stored service account that a token request names, or {@code null}: a scaffold stores none. */
+    Map<String, Object> serviceAccount(String namespace, String name) {
+        return null;
+    }
+
     @Override
     protected Response serve(Request request) throws Exception {
+        if (request.method().equals("POST")) {
+            try {
+                return identity.serve(request);
+            } catch (KubernetesException refusal) {
+                if (refusal.code() >= 500) {
+                    throw refusal;
+                }
+                return StatusReplies.status(refusal); // the API's answer, not a failure of the server
+            }
+        }
         if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
             return null;
         }
         String path = request.path().length() > 1 && request.path().endsWith("/")
                 ? request.path().substring(0, request.path().length() - 1) : request.path();
+        Response health = HealthChecks.reply(path, request.params());
+        if (health != null) {
+            return health;
+        }
         if (path.equals("/version")) {
             return StatusReplies.json(200, Discovery.version());
         }
