@@ -52,6 +52,11 @@ public final class Criteria implements Criterion {
         return criterion.literalMethod();
     }
 
+    @Override
+    public Resource literalResource() {
+        return criterion.literalResource();
+    }
+
     /** The HTTP method, any string (extension methods such as {@code "store"} included), in any case. */
     public static Criteria method(String method) {
         return new Criteria(Criterion.method(Objects.requireNonNull(method, "method")));
@@ -139,7 +144,7 @@ public final class Criteria implements Criterion {
     /** A Kubernetes resource; {@code null} parts match anything. */
     public static Criteria resource(Resource resource) {
         Objects.requireNonNull(resource, "resource");
-        return new Criteria(Criterion.of("resource=" + resource, request -> resource.matches(request.resource())));
+        return new Criteria(Criterion.resource(resource));
     }
 
     /** A Kubernetes action. */

@@ -13,6 +13,7 @@ import kmock.internal.k8s.store.ObjectKey;
 import kmock.internal.k8s.store.ObjectStore;
 import kmock.internal.k8s.store.StoreSettings;
 import kmock.internal.k8s.watch.Watches;
+import kmock.internal.kubernetes.KubernetesPath;
 
 /**
  * A stateful Kubernetes API in memory: the scaffold's discovery plus objects at the usual URLs, with list, watch,
@@ -41,7 +42,7 @@ public class KubernetesEmulator extends KubernetesScaffold {
         super(builder);
         this.store = new ObjectStore(StoreSettings.defaults().withManagedMetadata(builder.managedMetadata)
                 .withWindowSize(builder.eventWindow).withKinds(resource -> kindOf(resource)));
-        this.objects = new ObjectsArray(store);
+        this.objects = new ObjectsArray(store, this::currentResources);
         this.watches = new Watches(store, builder.watchBuffer, builder.bookmarkInterval, System::nanoTime);
         this.routes = new ObjectRoutes(store, watches, resources(), this::currentResources);
     }
@@ -66,13 +67,21 @@ public class KubernetesEmulator extends KubernetesScaffold {
         return info == null ? new ResourceInfo().kindFor(resource.plural()) : info.kindFor(resource.plural());
     }
 
-    /** The catalog plus the resources of stored objects, so that they are discoverable too. */
+    /**
+     * The catalog plus the resources of stored objects, so that they are discoverable too. Objects stored while
+     * their resource's kind was unknown (and so guessed from the plural) get the kind the catalog now knows.
+     */
     @Override
     protected Map<Resource, ResourceInfo> knownResources() {
         Map<Resource, ResourceInfo> known = super.knownResources();
         if (store != null) {
             for (Resource resource : store.resources()) {
-                known.putIfAbsent(resource, new ResourceInfo());
+                ResourceInfo info = known.putIfAbsent(resource, new ResourceInfo());
+                String kind = info == null ? null : info.kind();
+                String guessed = new ResourceInfo().kindFor(resource.plural());
+                if (kind != null && !kind.equals(guessed)) {
+                    store.retype(resource, guessed, kind);
+                }
             }
         }
         return known;
@@ -90,7 +99,7 @@ public class KubernetesEmulator extends KubernetesScaffold {
         if (discovery != null) {
             return discovery;
         }
-        if (request.resource() == null || !currentResources().containsKey(request.resource())) {
+        if (request.resource() == null || !currentResources().containsKey(request.resource()) && !isCreate(request)) {
             return null;
         }
         try {
@@ -103,6 +112,15 @@ public class KubernetesEmulator extends KubernetesScaffold {
             // server: it stays out of errors(), so that a strict emulator tolerates tests of conflicts and the like.
             return StatusReplies.status(refusal);
         }
+    }
+
+    /**
+     * A create at a collection URL: as in the original, it makes an undeclared resource known (kind and singular
+     * defaulted from the plural); other requests for a resource nothing made known are 404 "resource not known".
+     */
+    private static boolean isCreate(Request request) {
+        KubernetesPath path = KubernetesPath.parse(request.path());
+        return request.method().equals("POST") && path.name() == null && path.resource().isComplete();
     }
 
     /** Ends open watches, then applies the strict check of {@link RawHandler#close()}. */

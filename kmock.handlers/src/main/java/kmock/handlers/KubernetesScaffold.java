@@ -18,6 +18,7 @@ import kmock.internal.k8s.identity.IdentityApis;
 import kmock.internal.k8s.identity.Tokens;
 import kmock.internal.k8s.store.KubernetesException;
 import kmock.internal.k8s.store.KubernetesException.Reason;
+import kmock.internal.k8s.watch.WatchEvent;
 
 /**
  * A Kubernetes API without objects: serves discovery ({@code /version}, {@code /api}, {@code /apis}, group and
@@ -54,7 +55,10 @@ public class KubernetesScaffold extends RawHandler {
         return resources;
     }
 
-    /** Every resource served: the catalog, plus what subclasses add (the emulator: resources of stored objects). */
+    /**
+     * Every resource served: the catalog, the complete resources that rules name (with the default description),
+     * plus what subclasses add (the emulator: resources of stored objects).
+     */
     protected Map<Resource, ResourceInfo> knownResources() {
         Map<Resource, ResourceInfo> known = new HashMap<>();
         for (Resource resource : resources.keys()) {
@@ -62,6 +66,9 @@ public class KubernetesScaffold extends RawHandler {
             if (info != null) {
                 known.put(resource, info);
             }
+        }
+        for (Resource resource : ruleNames().resources()) {
+            known.putIfAbsent(resource, new ResourceInfo());
         }
         return known;
     }
@@ -71,7 +78,7 @@ public class KubernetesScaffold extends RawHandler {
      * reused while it stays the same. Subclasses that add resources of their own fold their changes into it.
      */
     protected long knownRevision() {
-        return resources.revision();
+        return resources.revision() + ruleNames().revision();
     }
 
     /** The stored service account that a token request names, or {@code null}: a scaffold stores none. */
@@ -141,7 +148,7 @@ public class KubernetesScaffold extends RawHandler {
     private Response render(String path, Map<Resource, ResourceInfo> known) {
         String[] parts = path.split("/");
         if (path.equals("/")) {
-            return StatusReplies.json(200, new Discovery(known).paths(List.of()));
+            return StatusReplies.json(200, new Discovery(known).paths(ruleNames().paths()));
         }
         if (path.equals("/apis")) {
             return StatusReplies.json(200, new Discovery(known).groupList());
@@ -192,11 +199,18 @@ public class KubernetesScaffold extends RawHandler {
     /** Failures become a {@code Status}: their own code for Kubernetes errors, else {@code 500}. */
     @Override
     protected Response renderError(Request request, Throwable error) {
-        if (error instanceof KubernetesException failure) {
-            return StatusReplies.status(failure);
-        }
-        return StatusReplies.status(Reason.INTERNAL_ERROR, error.getClass().getName()
-                + (error.getMessage() == null ? "" : ": " + error.getMessage()));
+        return StatusReplies.status(asKubernetes(error));
+    }
+
+    /** A stream that fails after its headers went out ends with a watch {@code ERROR} event carrying the {@code Status}. */
+    @Override
+    byte[] renderStreamFailure(Throwable failure) {
+        return new WatchEvent(WatchEvent.Type.ERROR, asKubernetes(failure).toStatus(), 0).toLine();
+    }
+
+    private static KubernetesException asKubernetes(Throwable error) {
+        return error instanceof KubernetesException failure ? failure : new KubernetesException(Reason.INTERNAL_ERROR,
+                error.getClass().getName() + (error.getMessage() == null ? "" : ": " + error.getMessage()));
     }
 
     /** Options of a scaffold. */

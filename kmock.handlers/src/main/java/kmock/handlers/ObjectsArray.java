@@ -42,8 +42,16 @@ public final class ObjectsArray {
 
     private final ObjectStore store;
 
+    /** Brings the store up to date with the catalog (kinds learnt since objects were stored) before a read. */
+    private final Runnable refresh;
+
     ObjectsArray(ObjectStore store) {
+        this(store, () -> { });
+    }
+
+    ObjectsArray(ObjectStore store, Runnable refresh) {
         this.store = Objects.requireNonNull(store, "store");
+        this.refresh = refresh;
     }
 
     /** The store behind this array, for the emulator. */
@@ -159,6 +167,7 @@ public final class ObjectsArray {
     }
 
     private KObject get(ObjectKey key) {
+        refresh.run();
         List<Map<String, Object>> history = store.history(key);
         return history == null ? null : new KObject(history);
     }

@@ -48,7 +48,7 @@ public final class CriteriaParser {
             return List.of(Criterion.of("action=" + action, request -> request.action() == action));
         }
         if (value instanceof Resource resource) {
-            return List.of(Criterion.of("resource=" + resource, request -> resource.matches(request.resource())));
+            return List.of(Criterion.resource(resource));
         }
         if (value instanceof Map<?, ?> map) {
             Values.check("criteria map", map);
@@ -102,7 +102,7 @@ public final class CriteriaParser {
         }
         Resource resource = Resource.tryParse(trimmed, false);
         if (resource != null) {
-            return List.of(Criterion.of("resource=" + resource, request -> resource.matches(request.resource())));
+            return List.of(Criterion.resource(resource));
         }
         int space = trimmed.indexOf(' ');
         if (space > 0) {
@@ -119,7 +119,7 @@ public final class CriteriaParser {
                 if (target != null) {
                     Action action = Action.lookup(first);
                     return List.of(Criterion.of("action=" + action, request -> request.action() == action),
-                            Criterion.of("resource=" + target, request -> target.matches(request.resource())));
+                            Criterion.resource(target));
                 }
             }
         }

@@ -3,6 +3,7 @@ package kmock.internal.criteria;
 import java.util.function.Predicate;
 
 import kmock.api.Request;
+import kmock.api.Resource;
 
 /**
  * One compiled criterion: a test of a request, a description for messages, and what the dispatcher may know
@@ -28,6 +29,11 @@ public interface Criterion extends Predicate<Request> {
         return null;
     }
 
+    /** The complete resource it names, which Kubernetes handlers then serve in discovery, or {@code null}. */
+    default Resource literalResource() {
+        return null;
+    }
+
     /** A criterion from a test and a description. */
     static Criterion of(String description, Predicate<Request> test) {
         return new Simple(description, test, true, null, null);
@@ -47,6 +53,34 @@ public interface Criterion extends Predicate<Request> {
     static Criterion method(String method) {
         String upper = method.toUpperCase(java.util.Locale.ROOT);
         return new Simple("method=" + upper, request -> request.method().equals(upper), true, null, upper);
+    }
+
+    /** A Kubernetes resource; {@code null} parts match any value, and a complete one is known to discovery. */
+    static Criterion resource(Resource resource) {
+        return new Named(resource);
+    }
+
+    /** A resource criterion. */
+    record Named(Resource resource) implements Criterion {
+        @Override
+        public boolean test(Request request) {
+            return resource.matches(request.resource());
+        }
+
+        @Override
+        public String describe() {
+            return "resource=" + resource;
+        }
+
+        @Override
+        public Resource literalResource() {
+            return resource.isComplete() ? resource : null;
+        }
+
+        @Override
+        public String toString() {
+            return describe();
+        }
     }
 
     /** The plain implementation. */

@@ -3,6 +3,7 @@ package kmock.internal.views;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import kmock.api.Request;
 import kmock.api.Response;
@@ -71,7 +72,12 @@ public final class ReactionNode extends ViewNode implements Reaction {
 
     /** Renders the response and records the request; see {@link Responder#respond}. */
     public Response respond(Request request, Consumer<Throwable> errors) throws Exception {
-        Response response = responder.respond(request, errors);
+        return respond(request, errors, Responder::failureLine);
+    }
+
+    /** Renders the response and records the request, ending a failed stream with {@code lastLine}'s line. */
+    public Response respond(Request request, Consumer<Throwable> errors, Function<Throwable, byte[]> lastLine) throws Exception {
+        Response response = responder.respond(request, errors, lastLine);
         record(request);
         return response;
     }

@@ -201,6 +201,7 @@ public class ViewNode implements View {
         for (Object criterion : criteria) {
             parsed.addAll(CriteriaParser.parse(criterion));
         }
+        context.names().add(parsed);
         return new ViewNode(context, this, Kind.FILTER, List.copyOf(parsed), null, priority, null, null);
     }
 

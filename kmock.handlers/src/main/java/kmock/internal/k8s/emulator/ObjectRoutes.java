@@ -65,7 +65,7 @@ public final class ObjectRoutes {
         if (name == null) {
             return switch (request.method()) {
                 case "GET" -> isWatch(request) ? watch(request, resource, namespace) : list(request, resource, namespace);
-                case "POST" -> created(resource, store.create(resource, namespace, RequestBodies.object(request), options));
+                case "POST" -> create(request, resource, namespace, options);
                 case "DELETE" -> deleteCollection(request, resource, namespace, options);
                 default -> null;
             };
@@ -95,6 +95,21 @@ public final class ObjectRoutes {
             }
             default -> null;
         };
+    }
+
+    /**
+     * A create. Posted to the cluster-wide URL of a namespaced resource, the object goes to the namespace its body
+     * names, as the original emulator does (a real API server has no such URL); without one it is stored cluster-wide.
+     */
+    private Response create(Request request, Resource resource, String namespace, WriteOptions options) {
+        Map<String, Object> body = RequestBodies.object(request);
+        String target = namespace;
+        if (target == null && known.get().getOrDefault(resource, new ResourceInfo()).namespaced()
+                && body.get("metadata") instanceof Map<?, ?> metadata && metadata.get("namespace") instanceof String given
+                && !given.isEmpty()) {
+            target = given;
+        }
+        return created(resource, store.create(resource, target, body, options));
     }
 
     private Response patch(Request request, ObjectKey key, boolean keepsStatus, WriteOptions options) {

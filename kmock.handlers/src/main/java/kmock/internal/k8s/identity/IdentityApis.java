@@ -16,6 +16,7 @@ import kmock.internal.k8s.discovery.StatusReplies;
 import kmock.internal.k8s.emulator.RequestBodies;
 import kmock.internal.k8s.store.KubernetesException;
 import kmock.internal.k8s.store.KubernetesException.Reason;
+import kmock.internal.kubernetes.KubernetesPath;
 
 /**
  * The APIs that answer questions instead of storing objects, as {@code kubectl auth} and token clients call them:
@@ -50,7 +51,8 @@ public final class IdentityApis {
             return null;
         }
         String plural = resource.plural();
-        if (resource.group().equals("authorization.k8s.io") && request.name() == null) {
+        boolean collection = KubernetesPath.parse(request.path()).name() == null;
+        if (resource.group().equals("authorization.k8s.io") && collection) {
             if (ACCESS_REVIEWS.contains(plural)) {
                 return answer(request, resource, "status", Map.of("allowed", true,
                         "reason", "the emulator allows every request"));
@@ -59,7 +61,7 @@ public final class IdentityApis {
                 return answer(request, resource, "status", rules());
             }
         }
-        if (resource.group().equals("authentication.k8s.io") && request.name() == null) {
+        if (resource.group().equals("authentication.k8s.io") && collection) {
             if (plural.equals("selfsubjectreviews")) {
                 return answer(request, resource, "status", Map.of("userInfo", Caller.of(request, tokens)));
             }
