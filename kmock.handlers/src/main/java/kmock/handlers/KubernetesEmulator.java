@@ -44,7 +44,7 @@ public class KubernetesEmulator extends KubernetesScaffold {
                 .withWindowSize(builder.eventWindow).withKinds(resource -> kindOf(resource)));
         this.objects = new ObjectsArray(store, this::currentResources);
         this.watches = new Watches(store, builder.watchBuffer, builder.bookmarkInterval, System::nanoTime);
-        this.routes = new ObjectRoutes(store, watches, resources(), this::currentResources);
+        this.routes = new ObjectRoutes(store, watches, resources(), this::currentResources, builder.managedMetadata);
     }
 
     /** A builder: {@code KubernetesEmulator.builder().managedMetadata(false).build()}. */

@@ -25,8 +25,9 @@ import kmock.internal.k8s.store.KubernetesException.Reason;
 import kmock.internal.k8s.store.ListPage;
 import kmock.internal.k8s.store.ObjectKey;
 import kmock.internal.k8s.store.ObjectStore;
-import kmock.internal.k8s.store.StatusSubresource;
 import kmock.internal.k8s.store.WriteOptions;
+import kmock.internal.k8s.schema.KindSchemas;
+import kmock.internal.k8s.strategy.WriteRequest;
 import kmock.internal.k8s.watch.WatchEvent;
 import kmock.internal.k8s.watch.WatchRequest;
 import kmock.internal.k8s.watch.Watcher;
@@ -44,13 +45,24 @@ public final class ObjectRoutes {
     private final Watches watches;
     private final ResourcesArray catalog;
     private final Supplier<Map<Resource, ResourceInfo>> known;
+    private final KindSchemas schemas;
+    private final ObjectWrites writes;
     private final ReadReplies reads;
 
-    public ObjectRoutes(ObjectStore store, Watches watches, ResourcesArray catalog, Supplier<Map<Resource, ResourceInfo>> known) {
+    /**
+     * The routes of an emulator.
+     *
+     * @param known     every resource served, with its description
+     * @param semantics whether writes get the API server's semantics (managed metadata on)
+     */
+    public ObjectRoutes(ObjectStore store, Watches watches, ResourcesArray catalog, Supplier<Map<Resource, ResourceInfo>> known,
+                        boolean semantics) {
         this.store = store;
         this.watches = watches;
         this.catalog = catalog;
         this.known = known;
+        this.schemas = new KindSchemas();
+        this.writes = new ObjectWrites(store, schemas, resource -> known.get().get(resource), semantics);
         this.reads = new ReadReplies(this::definition, Clock.systemUTC());
     }
 
@@ -61,36 +73,34 @@ public final class ObjectRoutes {
         String namespace = info.namespaced() ? pathNamespace(request) : null;
         String name = pathName(request);
         String subresource = request.subresource();
-        WriteOptions options = "All".equals(request.params().get("dryRun")) ? WriteOptions.DRY_RUN : WriteOptions.NONE;
         if (name == null) {
             return switch (request.method()) {
                 case "GET" -> isWatch(request) ? watch(request, resource, namespace) : list(request, resource, namespace);
-                case "POST" -> create(request, resource, namespace, options);
-                case "DELETE" -> deleteCollection(request, resource, namespace, options);
+                case "POST" -> create(request, resource, namespace);
+                case "DELETE" -> deleteCollection(request, resource, namespace, WriteRequest.of(request).options());
                 default -> null;
             };
         }
         ObjectKey key = new ObjectKey(resource, namespace, name);
-        if ("status".equals(subresource)) {
-            return status(request, key, options);
-        }
         if ("scale".equals(subresource)) {
-            return scale(request, key, options);
+            return scale(request, key);
         }
-        if (subresource != null) {
+        if (subresource != null && !"status".equals(subresource)) {
             return null;
         }
-        boolean keepsStatus = info.subresources().contains("status");
         return switch (request.method()) {
-            case "GET" -> isWatch(request) ? watch(request, resource, namespace)
+            case "GET" -> subresource != null ? ok(store.get(key)) : isWatch(request) ? watch(request, resource, namespace)
                     : reads.object(ReadForm.of(request, false), resource, store.get(key));
             case "PUT" -> {
-                Map<String, Object> body = RequestBodies.object(request);
-                yield ok(store.update(key, current -> keepsStatus ? StatusSubresource.keepStatus(current, body) : body, options));
+                WriteRequest options = WriteRequest.of(request);
+                yield written(200, registered(resource, writes.replace(key, RequestBodies.object(request), options), options.dryRun()));
             }
-            case "PATCH" -> patch(request, key, keepsStatus, options);
+            case "PATCH" -> patch(request, key);
             case "DELETE" -> {
-                Deletion deletion = store.delete(key, options);
+                if (subresource != null) {
+                    yield null;
+                }
+                Deletion deletion = store.delete(key, WriteRequest.of(request).options());
                 yield StatusReplies.json(deletion.pending() ? 202 : 200, deletion.object());
             }
             default -> null;
@@ -101,7 +111,7 @@ public final class ObjectRoutes {
      * A create. Posted to the cluster-wide URL of a namespaced resource, the object goes to the namespace its body
      * names, as the original emulator does (a real API server has no such URL); without one it is stored cluster-wide.
      */
-    private Response create(Request request, Resource resource, String namespace, WriteOptions options) {
+    private Response create(Request request, Resource resource, String namespace) {
         Map<String, Object> body = RequestBodies.object(request);
         String target = namespace;
         if (target == null && known.get().getOrDefault(resource, new ResourceInfo()).namespaced()
@@ -109,39 +119,25 @@ public final class ObjectRoutes {
                 && !given.isEmpty()) {
             target = given;
         }
-        return created(resource, store.create(resource, target, body, options));
+        WriteRequest options = WriteRequest.of(request);
+        return created(resource, writes.create(resource, target, body, options), options.dryRun());
     }
 
-    private Response patch(Request request, ObjectKey key, boolean keepsStatus, WriteOptions options) {
-        String type = request.header("Content-Type");
-        byte[] body = request.body();
-        if (Patches.isApply(type) && store.find(key) == null) {
-            Map<String, Object> fresh = Patches.apply(type, new LinkedHashMap<>(Map.of("metadata", Map.of("name", key.name()))), body);
-            return created(key.resource(), store.create(key.resource(), key.namespace(), fresh, options));
-        }
-        return ok(store.update(key, current -> {
-            Map<String, Object> patched = Patches.apply(type, current, body);
-            return keepsStatus ? StatusSubresource.keepStatus(current, patched) : patched;
-        }, options));
-    }
-
-    private Response status(Request request, ObjectKey key, WriteOptions options) {
-        return switch (request.method()) {
-            case "GET" -> ok(store.get(key));
-            case "PUT" -> {
-                Map<String, Object> body = RequestBodies.object(request);
-                yield ok(store.update(key, current -> StatusSubresource.onlyStatus(current, body), options));
-            }
-            case "PATCH" -> ok(store.update(key, current -> StatusSubresource.onlyStatus(current,
-                    Patches.apply(request.header("Content-Type"), current, request.body())), options));
-            default -> null;
-        };
+    private Response patch(Request request, ObjectKey key) {
+        WriteRequest options = WriteRequest.of(request);
+        boolean existed = store.find(key) != null;
+        ObjectWrites.Written written = writes.patch(key, request.header("Content-Type"), request.body(), options);
+        return existed ? written(200, registered(key.resource(), written, options.dryRun()))
+                : created(key.resource(), written, options.dryRun());
     }
 
     @SuppressWarnings("unchecked")
-    private Response scale(Request request, ObjectKey key, WriteOptions options) {
+    private Response scale(Request request, ObjectKey key) {
         if (request.method().equals("GET")) {
             return ok(Scale.of(store.get(key)));
+        }
+        if (!request.method().equals("PUT") && !request.method().equals("PATCH")) {
+            return null;
         }
         Map<String, Object> wanted = request.method().equals("PUT") ? RequestBodies.object(request)
                 : Patches.apply(request.header("Content-Type"), Scale.of(store.get(key)), request.body());
@@ -149,14 +145,15 @@ public final class ObjectRoutes {
         if (!(replicas instanceof Number)) {
             throw new KubernetesException(Reason.BAD_REQUEST, "a Scale needs spec.replicas as a number");
         }
-        Map<String, Object> updated = store.update(key, current -> {
+        ObjectWrites.Written updated = writes.change(key, current -> {
             Map<String, Object> copy = new LinkedHashMap<>(current);
             Map<String, Object> spec = copy.get("spec") instanceof Map<?, ?> s ? new LinkedHashMap<>((Map<String, Object>) s) : new LinkedHashMap<>();
             spec.put("replicas", replicas);
             copy.put("spec", spec);
             return copy;
-        }, options);
-        return ok(Scale.of(updated));
+        }, new WriteRequest(null, WriteRequest.of(request).dryRun(), WriteRequest.FieldValidation.IGNORE,
+                request.params().get("fieldManager"), false, request.header("User-Agent")));
+        return ok(Scale.of(updated.object()));
     }
 
     private Response list(Request request, Resource resource, String namespace) {
@@ -230,11 +227,27 @@ public final class ObjectRoutes {
         return labels.and(fields);
     }
 
-    private Response created(Resource resource, Map<String, Object> object) {
-        if (resource.equals(CRDS)) {
-            CustomResources.register(catalog, object);
+    private Response created(Resource resource, ObjectWrites.Written written, boolean dryRun) {
+        return written(201, registered(resource, written, dryRun));
+    }
+
+    /** A written CustomResourceDefinition makes its resources and their schemas known. */
+    private ObjectWrites.Written registered(Resource resource, ObjectWrites.Written written, boolean dryRun) {
+        if (resource.equals(CRDS) && !dryRun) {
+            CustomResources.register(catalog, written.object());
+            schemas.register(written.object());
         }
-        return StatusReplies.json(201, object);
+        return written;
+    }
+
+    /** A written object, with a {@code Warning} header per warning as the API server sends them. */
+    private static Response written(int status, ObjectWrites.Written written) {
+        Response.Builder response = Response.builder().status(status).header("Content-Type", "application/json")
+                .body(kmock.internal.json.Json.write(written.object()));
+        for (String warning : written.warnings()) {
+            response.header("Warning", "299 - \"" + warning.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+        }
+        return response.build();
     }
 
     private static Response ok(Object object) {

@@ -1,6 +1,8 @@
 package kmock.internal.k8s.store;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -55,18 +57,53 @@ public final class KubernetesException extends RuntimeException {
         }
     }
 
+    /**
+     * One cause of a failure, as {@code details.causes} lists them.
+     *
+     * @param reason  the cause's reason, e.g. {@code FieldValueRequired} or {@code FieldManagerConflict}
+     * @param message what is wrong
+     * @param field   the field path, e.g. {@code spec.template.spec.containers[0].name}, or {@code null}
+     */
+    public record Cause(String reason, String message, String field) {
+
+        /** The cause as a JSON object (null parts left out). */
+        public Map<String, Object> toMap() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            if (reason != null) {
+                map.put("reason", reason);
+            }
+            if (message != null) {
+                map.put("message", message);
+            }
+            if (field != null) {
+                map.put("field", field);
+            }
+            return map;
+        }
+    }
+
     private final Reason reason;
     private final String name;
     private final String group;
     private final String kind;
+    private final List<Cause> causes;
 
     /** A failure with details naming the object ({@code kind} is the plural resource name, as the API server sends it). */
     public KubernetesException(Reason reason, String message, String name, String group, String kind) {
+        this(reason, message, name, group, kind, List.of());
+    }
+
+    /**
+     * A failure with causes, such as a 422 listing every invalid field or a 409 listing the conflicting fields of an
+     * apply ({@code kind} as the API server sends it for that reason: the Kind for 422, the plural for 404).
+     */
+    public KubernetesException(Reason reason, String message, String name, String group, String kind, List<Cause> causes) {
         super(message);
         this.reason = reason;
         this.name = name;
         this.group = group;
         this.kind = kind;
+        this.causes = List.copyOf(causes);
     }
 
     /** A failure about an object of the store. */
@@ -90,6 +127,11 @@ public final class KubernetesException extends RuntimeException {
         return reason.code();
     }
 
+    /** The causes, empty when the failure lists none. */
+    public List<Cause> causes() {
+        return causes;
+    }
+
     /** The failure as a Kubernetes {@code Status} object (a fresh mutable map). */
     public Map<String, Object> toStatus() {
         Map<String, Object> details = new LinkedHashMap<>();
@@ -101,6 +143,11 @@ public final class KubernetesException extends RuntimeException {
         }
         if (kind != null) {
             details.put("kind", kind);
+        }
+        if (!causes.isEmpty()) {
+            List<Object> list = new ArrayList<>();
+            causes.forEach(cause -> list.add(cause.toMap()));
+            details.put("causes", list);
         }
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("apiVersion", "v1");

@@ -1,0 +1,165 @@
+package kmock.internal.k8s.emulator;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import kmock.api.Resource;
+import kmock.handlers.ResourceInfo;
+import kmock.internal.k8s.patch.Patches;
+import kmock.internal.k8s.schema.GroupVersionKind;
+import kmock.internal.k8s.schema.KindSchemas;
+import kmock.internal.k8s.schema.ObjectSchema;
+import kmock.internal.k8s.schema.TypedDecoder;
+import kmock.internal.k8s.store.KubernetesException;
+import kmock.internal.k8s.store.KubernetesException.Reason;
+import kmock.internal.k8s.store.ObjectKey;
+import kmock.internal.k8s.store.ObjectStore;
+import kmock.internal.k8s.strategy.Defaults;
+import kmock.internal.k8s.strategy.KindStrategy;
+import kmock.internal.k8s.strategy.Validation;
+import kmock.internal.k8s.strategy.WriteRequest;
+import kmock.internal.k8s.strategy.WriteRequest.FieldValidation;
+
+/**
+ * The API server's write path: every create, replace and patch goes through the same steps before it reaches the
+ * {@link ObjectStore} — decoding by the kind's schema (unknown fields dropped or refused, Go's zero values),
+ * defaults, the kind's strategy (status, generation), validation, and managed fields — then the store adds the
+ * managed metadata and commits, or, for a dry run, only answers. Kinds without a schema, and an emulator without
+ * managed metadata, store what they are given.
+ */
+public final class ObjectWrites {
+
+    private final ObjectStore store;
+    private final KindSchemas schemas;
+    private final Function<Resource, ResourceInfo> catalog;
+    private final boolean semantics;
+
+    /**
+     * The write path of an emulator.
+     *
+     * @param catalog   the resource's description (kind, subresources), or {@code null} when unknown
+     * @param semantics whether writes get the API server's semantics ({@code managedMetadata}); without them
+     *                  objects are stored as given
+     */
+    public ObjectWrites(ObjectStore store, KindSchemas schemas, Function<Resource, ResourceInfo> catalog, boolean semantics) {
+        this.store = store;
+        this.schemas = schemas;
+        this.catalog = catalog;
+        this.semantics = semantics;
+    }
+
+    /**
+     * The outcome of a write.
+     *
+     * @param object   the object as stored (or, for a dry run, as it would have been)
+     * @param warnings the texts of the {@code Warning} headers to answer with
+     */
+    public record Written(Map<String, Object> object, List<String> warnings) {
+    }
+
+    /** A create (POST) of a body in a namespace ({@code null}: cluster-wide). */
+    public Written create(Resource resource, String namespace, Map<String, Object> body, WriteRequest request) {
+        List<String> warnings = new ArrayList<>();
+        KindStrategy strategy = strategy(resource, body);
+        Map<String, Object> admitted = admit(strategy, null, body, request, warnings);
+        return new Written(store.create(resource, namespace, admitted, request.options()), warnings);
+    }
+
+    /** A replace (PUT) of the main resource or of its {@code status}. */
+    public Written replace(ObjectKey key, Map<String, Object> body, WriteRequest request) {
+        List<String> warnings = new ArrayList<>();
+        Map<String, Object> stored = store.update(key, current -> admit(strategy(key.resource(), current), current, body,
+                request, warnings), request.options());
+        return new Written(stored, warnings);
+    }
+
+    /**
+     * A patch of the main resource or of its {@code status}; an apply patch of a missing object creates it.
+     *
+     * @param contentType the patch type
+     */
+    public Written patch(ObjectKey key, String contentType, byte[] patch, WriteRequest request) {
+        List<String> warnings = new ArrayList<>();
+        if (Patches.isApply(contentType) && request.subresource() == null && store.find(key) == null) {
+            Map<String, Object> fresh = Patches.apply(contentType, new LinkedHashMap<>(Map.of("metadata",
+                    new LinkedHashMap<>(Map.of("name", key.name())))), patch);
+            KindStrategy strategy = strategy(key.resource(), fresh);
+            Map<String, Object> admitted = admit(strategy, null, fresh, request, warnings);
+            return new Written(store.create(key.resource(), key.namespace(), admitted, request.options()), warnings);
+        }
+        Map<String, Object> stored = store.update(key, current -> {
+            Map<String, Object> patched = Patches.apply(contentType, current, patch);
+            return admit(strategy(key.resource(), current), current, patched, request, warnings);
+        }, request.options());
+        return new Written(stored, warnings);
+    }
+
+    /** A change that the emulator itself makes (scale), through the same steps as a client's. */
+    public Written change(ObjectKey key, java.util.function.UnaryOperator<Map<String, Object>> change, WriteRequest request) {
+        List<String> warnings = new ArrayList<>();
+        Map<String, Object> stored = store.update(key, current -> admit(strategy(key.resource(), current), current,
+                change.apply(current), request, warnings), request.options());
+        return new Written(stored, warnings);
+    }
+
+    /**
+     * The steps between decoding and storing; runs under the store's lock for updates, so it sees the current
+     * state and no concurrent write.
+     *
+     * @param current the stored object, or {@code null} for a create
+     */
+    private Map<String, Object> admit(KindStrategy strategy, Map<String, Object> current, Map<String, Object> object,
+                                      WriteRequest request, List<String> warnings) {
+        boolean statusWrite = "status".equals(request.subresource());
+        if (!semantics || strategy.schema() == null) {
+            if (current == null) {
+                return object;
+            }
+            return statusWrite ? strategy.prepareForStatusUpdate(current, object) : strategy.prepareForUpdate(current, object);
+        }
+        ObjectSchema schema = strategy.schema();
+        TypedDecoder.Decoded decoded = TypedDecoder.decode(schema, object, !strategy.custom(), strategy.gvk());
+        unknownFields(strategy.gvk(), decoded.unknownFields(), request, warnings);
+        Map<String, Object> result = decoded.object();
+        Defaults.apply(strategy, result, current);
+        if (current == null) {
+            result = strategy.prepareForCreate(result);
+        } else if (statusWrite) {
+            result = strategy.prepareForStatusUpdate(current, result);
+        } else {
+            result = strategy.prepareForUpdate(current, result);
+        }
+        Validation.validate(strategy, result, current);
+        // Managed fields (server-side apply's field ownership) are recorded here, last, on what will be stored.
+        return result;
+    }
+
+    private static void unknownFields(GroupVersionKind gvk, List<String> unknown, WriteRequest request, List<String> warnings) {
+        if (unknown.isEmpty() || request.validation() == FieldValidation.IGNORE) {
+            return;
+        }
+        if (request.validation() == FieldValidation.STRICT) {
+            List<String> parts = new ArrayList<>();
+            unknown.forEach(path -> parts.add("unknown field \"" + path + "\""));
+            throw new KubernetesException(Reason.BAD_REQUEST, gvk.kind() + " in version \"" + gvk.version()
+                    + "\" cannot be handled as a " + gvk.kind() + ": strict decoding error: " + String.join(", ", parts));
+        }
+        unknown.forEach(path -> warnings.add("unknown field \"" + path + "\""));
+    }
+
+    /** The strategy of a resource's kind: the catalog's kind, else the object's own. */
+    private KindStrategy strategy(Resource resource, Map<String, ?> object) {
+        ResourceInfo info = catalog.apply(resource);
+        String kind = info != null && info.kind() != null ? info.kind()
+                : object != null && object.get("kind") instanceof String k ? k : null;
+        boolean statusSubresource = info != null && info.subresources().contains("status");
+        if (kind == null) {
+            return new KindStrategy(new GroupVersionKind(resource.group(), resource.version(), ""), null, false, statusSubresource);
+        }
+        GroupVersionKind gvk = new GroupVersionKind(resource.group(), resource.version(), kind);
+        return new KindStrategy(gvk, schemas.get(gvk), schemas.isCustom(gvk), statusSubresource);
+    }
+}
