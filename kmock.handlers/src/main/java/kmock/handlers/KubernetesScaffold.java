@@ -2,7 +2,6 @@ package kmock.handlers;
 
 import java.net.URI;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import kmock.api.Request;
