@@ -58,6 +58,11 @@ public class KubernetesEmulator extends KubernetesScaffold {
     }
 
     @Override
+    Map<String, Object> definition(Resource resource) {
+        return routes.definition(resource);
+    }
+
+    @Override
     Map<String, Object> serviceAccount(String namespace, String name) {
         return store.find(new ObjectKey(SERVICE_ACCOUNTS, namespace, name));
     }

@@ -80,6 +80,11 @@ public class KubernetesScaffold extends RawHandler {
         return resources.revision() + ruleNames().revision();
     }
 
+    /** The stored definition of a custom resource, for its OpenAPI schema, or {@code null}: a scaffold stores none. */
+    Map<String, Object> definition(Resource resource) {
+        return null;
+    }
+
     /** The stored service account that a token request names, or {@code null}: a scaffold stores none. */
     Map<String, Object> serviceAccount(String namespace, String name) {
         return null;
@@ -153,15 +158,15 @@ public class KubernetesScaffold extends RawHandler {
             return StatusReplies.json(200, new Discovery(known).groupList());
         }
         if (path.equals("/openapi/v3")) {
-            return StatusReplies.json(200, new OpenApi(known).index());
+            return StatusReplies.json(200, new OpenApi(known, this::definition).index());
         }
         if (path.startsWith("/openapi/v3/")) {
             String[] gv = path.substring("/openapi/v3/".length()).split("/");
             if (gv.length == 2 && gv[0].equals("api")) {
-                return orNotFound(new OpenApi(known).document("", gv[1]), "", gv[1]);
+                return orNotFound(new OpenApi(known, this::definition).document("", gv[1]), "", gv[1]);
             }
             if (gv.length == 3 && gv[0].equals("apis")) {
-                return orNotFound(new OpenApi(known).document(gv[1], gv[2]), gv[1], gv[2]);
+                return orNotFound(new OpenApi(known, this::definition).document(gv[1], gv[2]), gv[1], gv[2]);
             }
             return StatusReplies.status(Reason.NOT_FOUND, "no OpenAPI document at " + path
                     + ": the documents are /openapi/v3/api/{version} and /openapi/v3/apis/{group}/{version}");

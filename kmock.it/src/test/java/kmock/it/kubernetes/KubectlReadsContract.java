@@ -135,6 +135,51 @@ abstract class KubectlReadsContract {
     }
 
     @Test
+    void explainDescribesANestedFieldOfABuiltInKind() throws Exception {
+        String explained = ok("explain", "deployment.spec.replicas");
+        assertTrue(explained.lines().anyMatch(line -> line.matches("KIND:\\s+Deployment")), explained);
+        assertTrue(explained.lines().anyMatch(line -> line.matches("VERSION:\\s+v1")), explained);
+        assertTrue(explained.contains("FIELD: replicas <integer>"), explained);
+        String strategy = ok("explain", "deployment.spec.strategy.type");
+        assertTrue(strategy.contains("Recreate") && strategy.contains("RollingUpdate"), strategy);
+    }
+
+    @Test
+    void explainRecursiveListsTheWholeTreeOfAKind() throws Exception {
+        String explained = ok("explain", "pods", "--recursive");
+        assertTrue(explained.lines().anyMatch(line -> line.matches("\\s+containers\\s+<\\[\\]Container> -required-")), explained);
+        assertTrue(explained.lines().anyMatch(line -> line.matches("\\s+containerPort\\s+<integer> -required-")), explained);
+    }
+
+    @Test
+    void explainDescribesAFieldOfACustomResourceFromItsDefinition() throws Exception {
+        ok("apply", "-f", Files.writeString(dir.resolve("crd.yaml"), String.join("\n",
+                "apiVersion: apiextensions.k8s.io/v1",
+                "kind: CustomResourceDefinition",
+                "metadata: {name: widgets.example.com}",
+                "spec:",
+                "  group: example.com",
+                "  scope: Namespaced",
+                "  names: {kind: Widget, plural: widgets, singular: widget}",
+                "  versions:",
+                "  - name: v1",
+                "    served: true",
+                "    storage: true",
+                "    schema:",
+                "      openAPIV3Schema:",
+                "        type: object",
+                "        properties:",
+                "          spec:",
+                "            type: object",
+                "            properties:",
+                "              size: {type: integer, description: How many widgets to make.}",
+                "")).toString());
+        String explained = ok("explain", "widgets.spec.size");
+        assertTrue(explained.contains("FIELD: size <integer>"), explained);
+        assertTrue(explained.contains("How many widgets to make."), explained);
+    }
+
+    @Test
     void getWatchPrintsEachChangeAsATableRow() throws Exception {
         kmock.objects().put("v1/configmaps", "ns", "first", Map.of("metadata", Map.of("creationTimestamp", ClusterKinds.CREATED)));
         Path out = dir.resolve("watch.txt");

@@ -214,7 +214,7 @@ public final class ObjectRoutes {
     }
 
     /** The stored definition of a custom resource, or {@code null} when none defines it. */
-    private Map<String, Object> definition(Resource resource) {
+    public Map<String, Object> definition(Resource resource) {
         Map<String, Object> crd = store.find(new ObjectKey(CRDS, null, resource.plural() + "." + resource.group()));
         return crd != null && CustomResources.defines(crd, resource) ? crd : null;
     }
