@@ -1,13 +1,20 @@
 package kmock.internal.k8s.emulator;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import kmock.api.Resource;
 import kmock.handlers.ResourceInfo;
 import kmock.handlers.ResourcesArray;
 
-/** A created {@code CustomResourceDefinition} makes its resources discoverable, version by version. */
+/**
+ * A written {@code CustomResourceDefinition} makes its resources discoverable, version by version, and a deleted
+ * one takes them away again.
+ */
 final class CustomResources {
 
     private CustomResources() {
@@ -37,14 +44,49 @@ final class CustomResources {
         }
     }
 
-    /** Whether a definition serves a resource: its group, plural and one of its versions. */
-    static boolean defines(Map<String, Object> crd, kmock.api.Resource resource) {
-        if (!(crd.get("spec") instanceof Map<?, ?> spec) || !(spec.get("names") instanceof Map<?, ?> names)
-                || !resource.group().equals(spec.get("group")) || !resource.plural().equals(names.get("plural"))) {
-            return false;
+    /** The resources (one per version) that a CustomResourceDefinition defines. */
+    static List<Resource> resources(Map<String, Object> crd) {
+        List<Resource> resources = new ArrayList<>();
+        if (crd.get("spec") instanceof Map<?, ?> spec && spec.get("group") instanceof String group
+                && spec.get("names") instanceof Map<?, ?> names && names.get("plural") instanceof String plural
+                && spec.get("versions") instanceof List<?> versions) {
+            for (Object entry : versions) {
+                if (entry instanceof Map<?, ?> version && version.get("name") instanceof String name) {
+                    resources.add(new Resource(group, name, plural));
+                }
+            }
         }
-        List<?> versions = spec.get("versions") instanceof List<?> list ? list : List.of();
-        return versions.stream().anyMatch(v -> v instanceof Map<?, ?> version && resource.version().equals(version.get("name")));
+        return resources;
+    }
+
+    /** Whether a definition serves a resource: its group, plural and one of its versions. */
+    static boolean defines(Map<String, Object> crd, Resource resource) {
+        return resources(crd).contains(resource);
+    }
+
+    /** Forgets the resources of a CustomResourceDefinition that is gone. */
+    static void unregister(ResourcesArray catalog, Map<String, Object> crd) {
+        for (Resource resource : resources(crd)) {
+            catalog.remove(resource.group() + "/" + resource.version() + "/" + resource.plural());
+        }
+    }
+
+    /** Adds the {@code Terminating} condition that the API server sets on a CustomResourceDefinition being deleted. */
+    @SuppressWarnings("unchecked")
+    static void terminating(Map<String, Object> crd) {
+        Map<String, Object> status = crd.get("status") instanceof Map<?, ?> s
+                ? new LinkedHashMap<>((Map<String, Object>) s) : new LinkedHashMap<>();
+        List<Object> conditions = status.get("conditions") instanceof List<?> list ? new ArrayList<>(list) : new ArrayList<>();
+        conditions.removeIf(c -> c instanceof Map<?, ?> m && "Terminating".equals(m.get("type")));
+        Map<String, Object> condition = new LinkedHashMap<>();
+        condition.put("type", "Terminating");
+        condition.put("status", "True");
+        condition.put("lastTransitionTime", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        condition.put("reason", "InstanceDeletionPending");
+        condition.put("message", "CustomResourceDefinition marked for deletion; CustomResource deletion will begin soon");
+        conditions.add(condition);
+        status.put("conditions", conditions);
+        crd.put("status", status);
     }
 
     private static List<String> strings(Object value) {

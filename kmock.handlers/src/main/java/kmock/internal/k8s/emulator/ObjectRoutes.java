@@ -27,6 +27,7 @@ import kmock.internal.k8s.store.ObjectKey;
 import kmock.internal.k8s.store.ObjectStore;
 import kmock.internal.k8s.store.WriteOptions;
 import kmock.internal.k8s.schema.KindSchemas;
+import kmock.internal.k8s.strategy.DeleteRequest;
 import kmock.internal.k8s.strategy.WriteRequest;
 import kmock.internal.k8s.watch.WatchEvent;
 import kmock.internal.k8s.watch.WatchRequest;
@@ -39,7 +40,8 @@ import kmock.internal.k8s.watch.Watches;
  */
 public final class ObjectRoutes {
 
-    private static final Resource CRDS = new Resource("apiextensions.k8s.io", "v1", "customresourcedefinitions");
+    private static final Resource CRDS = ObjectDeletes.CRDS;
+    private static final Resource NAMESPACES = new Resource("", "v1", "namespaces");
 
     private final ObjectStore store;
     private final Watches watches;
@@ -48,6 +50,7 @@ public final class ObjectRoutes {
     private final KindSchemas schemas;
     private final ObjectWrites writes;
     private final ReadReplies reads;
+    private final ObjectDeletes deletes;
 
     /**
      * The routes of an emulator.
@@ -64,6 +67,10 @@ public final class ObjectRoutes {
         this.schemas = new KindSchemas();
         this.writes = new ObjectWrites(store, schemas, resource -> known.get().get(resource), semantics);
         this.reads = new ReadReplies(this::definition, Clock.systemUTC());
+        this.deletes = new ObjectDeletes(store, schemas, resource -> known.get().get(resource), semantics, crd -> {
+            CustomResources.unregister(catalog, crd);
+            schemas.unregister(crd);
+        });
     }
 
     /** Serves a request for a known resource, or {@code null} for a method the URL does not take. */
@@ -77,13 +84,16 @@ public final class ObjectRoutes {
             return switch (request.method()) {
                 case "GET" -> isWatch(request) ? watch(request, resource, namespace) : list(request, resource, namespace);
                 case "POST" -> create(request, resource, namespace);
-                case "DELETE" -> deleteCollection(request, resource, namespace, WriteRequest.of(request).options());
+                case "DELETE" -> deleteCollection(request, resource, namespace);
                 default -> null;
             };
         }
         ObjectKey key = new ObjectKey(resource, namespace, name);
         if ("scale".equals(subresource)) {
             return scale(request, key);
+        }
+        if ("finalize".equals(subresource) && resource.equals(NAMESPACES) && request.method().equals("PUT")) {
+            return finalize(request, key);
         }
         if (subresource != null && !"status".equals(subresource)) {
             return null;
@@ -100,8 +110,8 @@ public final class ObjectRoutes {
                 if (subresource != null) {
                     yield null;
                 }
-                Deletion deletion = store.delete(key, WriteRequest.of(request).options());
-                yield StatusReplies.json(deletion.pending() ? 202 : 200, deletion.object());
+                ObjectDeletes.Answer answer = deletes.delete(key, DeleteRequest.of(request));
+                yield StatusReplies.json(answer.status(), answer.answer());
             }
             default -> null;
         };
@@ -172,11 +182,32 @@ public final class ObjectRoutes {
         return reads.list(form, resource, list, page.items());
     }
 
-    private Response deleteCollection(Request request, Resource resource, String namespace, WriteOptions options) {
-        List<Object> items = new ArrayList<>();
-        for (Deletion deletion : store.deleteCollection(resource, namespace, filter(request, resource), options)) {
-            items.add(deletion.object());
-        }
+    /** {@code PUT /api/v1/namespaces/{name}/finalize}: changes only {@code spec.finalizers}, as the namespace controller does. */
+    @SuppressWarnings("unchecked")
+    private Response finalize(Request request, ObjectKey key) {
+        Map<String, Object> body = RequestBodies.object(request);
+        Object finalizers = body.get("spec") instanceof Map<?, ?> spec ? spec.get("finalizers") : null;
+        ObjectWrites.Written written = writes.change(key, current -> {
+            Map<String, Object> spec = current.get("spec") instanceof Map<?, ?> s ? new LinkedHashMap<>((Map<String, Object>) s)
+                    : new LinkedHashMap<>();
+            if (finalizers == null) {
+                spec.remove("finalizers");
+            } else {
+                spec.put("finalizers", finalizers);
+            }
+            current.put("spec", spec);
+            Object version = body.get("metadata") instanceof Map<?, ?> meta ? meta.get("resourceVersion") : null;
+            if (version != null) {
+                ((Map<String, Object>) current.get("metadata")).put("resourceVersion", version);
+            }
+            return current;
+        }, new WriteRequest(null, WriteRequest.of(request).dryRun(), WriteRequest.FieldValidation.IGNORE,
+                request.params().get("fieldManager"), false, request.header("User-Agent")));
+        return ok(written.object());
+    }
+
+    private Response deleteCollection(Request request, Resource resource, String namespace) {
+        List<Object> items = deletes.deleteCollection(resource, namespace, filter(request, resource), DeleteRequest.of(request));
         Map<String, Object> list = new LinkedHashMap<>();
         list.put("apiVersion", resource.apiVersion());
         list.put("kind", kind(resource) + "List");

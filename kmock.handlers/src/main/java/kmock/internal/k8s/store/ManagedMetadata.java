@@ -66,11 +66,18 @@ final class ManagedMetadata {
         return object;
     }
 
-    /** Marks a copy of a live object as being deleted: a deletionTimestamp, and with managed metadata a new generation. */
+    /**
+     * Marks a copy of a live object as being deleted: a deletionTimestamp (its grace period from now, for a pod that
+     * terminates gracefully), and with managed metadata {@code deletionGracePeriodSeconds} (0 for an object that
+     * finalizers keep, as the API server writes it) and a new generation.
+     */
     Map<String, Object> onDeletionMark(Map<String, Object> copy, String revision) {
         Map<String, Object> meta = metadata(copy);
-        meta.put("deletionTimestamp", now());
+        long grace = meta.get("deletionGracePeriodSeconds") instanceof Number number ? number.longValue() : 0;
+        meta.put("deletionTimestamp", DateTimeFormatter.ISO_INSTANT.format(
+                settings.clock().instant().plusSeconds(grace).truncatedTo(ChronoUnit.SECONDS)));
         if (settings.managedMetadata()) {
+            meta.put("deletionGracePeriodSeconds", integral(grace));
             putOrRemove(meta, "resourceVersion", revision);
             if (meta.get("generation") instanceof Number number) {
                 meta.put("generation", integral(number.longValue() + 1));
@@ -142,6 +149,12 @@ final class ManagedMetadata {
     static boolean hasFinalizers(Map<String, ?> object) {
         Map<String, ?> meta = metadataOf(object);
         return meta != null && meta.get("finalizers") instanceof List<?> list && !list.isEmpty();
+    }
+
+    /** Whether an object being deleted still has a grace period to run (a pod terminating gracefully). */
+    static boolean inGracePeriod(Map<String, ?> object) {
+        Map<String, ?> meta = metadataOf(object);
+        return meta != null && meta.get("deletionGracePeriodSeconds") instanceof Number grace && grace.longValue() > 0;
     }
 
     /** Whether an object carries a {@code metadata.deletionTimestamp}. */

@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import kmock.api.Resource;
@@ -22,20 +24,27 @@ import kmock.internal.k8s.store.KubernetesException.Reason;
  * its history of versions, one cluster-wide resourceVersion counter, and the window of recent events.
  *
  * <p>API writes ({@link #create}, {@link #replace}, {@link #update}, {@link #delete}, {@link #deleteCollection})
- * follow the API server's rules and fail with a {@link KubernetesException}; direct writes ({@link #put},
- * {@link #putHistory}, {@link #remove}) serve {@code objects()} and store what the test gives. Every committed
- * change takes the next resourceVersion and is passed, in that order, to the subscribers under the store's lock,
- * so they see each event exactly once and in resourceVersion order. Everything stored or returned is a frozen
- * deep copy. Thread-safe.
+ * follow the API server's rules ({@link WriteRules}) and fail with a {@link KubernetesException}; direct writes
+ * ({@link #put}, {@link #putHistory}, {@link #remove}) serve {@code objects()} and store what the test gives. Every
+ * committed change takes the next resourceVersion and is passed, in that order, to the subscribers under the
+ * store's lock, so they see each event exactly once and in resourceVersion order. Everything stored or returned is
+ * a frozen deep copy. Thread-safe.
  */
 public final class ObjectStore {
+
+    /** What a delete does to a mutable copy of the live object: the object to keep marked, or {@code null} to delete it now. */
+    public interface DeletionRule extends UnaryOperator<Map<String, Object>> {
+    }
+
+    /** The API server's default: an object with finalizers is kept (marked), one without is deleted at once. */
+    public static final DeletionRule FINALIZERS_KEEP = object -> ManagedMetadata.hasFinalizers(object) ? object : null;
 
     private final StoreSettings settings;
     private final ManagedMetadata managed;
     private final ReentrantLock lock = new ReentrantLock();
     private final NavigableMap<ObjectKey, History> objects = new TreeMap<>();
     /** Resources that ever had an object: discovery asks on every request, so it must not walk all keys. */
-    private final Set<Resource> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Resource> seen = ConcurrentHashMap.newKeySet();
     private final EventLog log;
     private final List<Consumer<StoreEvent>> subscribers = new CopyOnWriteArrayList<>();
     private long revision;
@@ -75,53 +84,37 @@ public final class ObjectStore {
 
     /** The current resourceVersion: that of the newest change, 0 before any. */
     public long revision() {
-        lock.lock();
-        try {
-            return revision;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> revision);
     }
 
     /** The live object at a key, or {@code null} when it is absent or deleted. */
     public Map<String, Object> find(ObjectKey key) {
-        lock.lock();
-        try {
+        return locked(() -> {
             History history = objects.get(key);
             return history == null ? null : history.latest();
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** The live object at a key. @throws KubernetesException 404 when it is absent or deleted */
     public Map<String, Object> get(ObjectKey key) {
         Map<String, Object> object = find(key);
         if (object == null) {
-            throw notFound(key);
+            throw WriteRules.notFound(key);
         }
         return object;
     }
 
     /** The versions of the object at a key, oldest first with {@code null} deletion markers; {@code null} when none. */
     public List<Map<String, Object>> history(ObjectKey key) {
-        lock.lock();
-        try {
+        return locked(() -> {
             History history = objects.get(key);
             return history == null ? null : history.versions();
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** The keys with a history, live or soft-deleted, in key order. */
     public Set<ObjectKey> keys() {
-        lock.lock();
-        try {
-            return Collections.unmodifiableSet(new LinkedHashSet<>(objects.keySet()));
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> Collections.unmodifiableSet(new LinkedHashSet<>(objects.keySet())));
     }
 
     /** The resources that had at least one object, for discovery; without locking, as it is asked on every request. */
@@ -131,12 +124,7 @@ public final class ObjectStore {
 
     /** How many keys have a history, live or soft-deleted. */
     public int size() {
-        lock.lock();
-        try {
-            return objects.size();
-        } finally {
-            lock.unlock();
-        }
+        return locked(objects::size);
     }
 
     /**
@@ -151,12 +139,7 @@ public final class ObjectStore {
      */
     public ListPage list(Resource resource, String namespace, Predicate<? super Map<String, Object>> filter,
                          long limit, String continueToken) {
-        lock.lock();
-        try {
-            return Paging.page(objects, revision, log.compacted(), resource, namespace, filter, limit, continueToken);
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> Paging.page(objects, revision, log.compacted(), resource, namespace, filter, limit, continueToken));
     }
 
     // ---- API writes -----------------------------------------------------------------------------------------
@@ -172,21 +155,16 @@ public final class ObjectStore {
      */
     public Map<String, Object> create(Resource resource, String namespace, Map<String, ?> body, WriteOptions options) {
         Map<String, Object> copy = JsonTree.copyMap(body);
-        lock.lock();
-        try {
+        return locked(() -> {
             ObjectKey key = new ObjectKey(resource, namespace, nameFor(resource, namespace, copy));
             ManagedMetadata.checkMatchesKey(key, copy);
-            History history = objects.get(key);
-            if (history != null && history.live()) {
-                throw new KubernetesException(Reason.ALREADY_EXISTS,
-                        resource.plural() + " \"" + key.name() + "\" already exists", key);
+            if (isLive(key)) {
+                throw WriteRules.alreadyExists(key);
             }
             Map<String, Object> object = settings.managedMetadata()
-                    ? managed.onCreate(copy, key, options.dryRun() ? null : Long.toString(revision + 1), false) : copy;
+                    ? managed.onCreate(copy, key, options.dryRun() ? null : next(), false) : copy;
             return options.dryRun() ? JsonTree.freezeMap(object) : write(key, object);
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /**
@@ -208,8 +186,7 @@ public final class ObjectStore {
      *                             resourceVersion other than the stored one, 400 when it names another object
      */
     public Map<String, Object> update(ObjectKey key, UnaryOperator<Map<String, Object>> change, WriteOptions options) {
-        lock.lock();
-        try {
+        return locked(() -> {
             Map<String, Object> current = liveOrThrow(key);
             Map<String, Object> result = change.apply(JsonTree.copyMap(current));
             if (result == null) {
@@ -217,27 +194,19 @@ public final class ObjectStore {
             }
             result = JsonTree.copyMap(result);
             ManagedMetadata.checkMatchesKey(key, result);
-            String expected = ManagedMetadata.string(ManagedMetadata.metadataOf(result), "resourceVersion");
-            String stored = ManagedMetadata.string(ManagedMetadata.metadataOf(current), "resourceVersion");
-            if (expected != null && !expected.isEmpty() && stored != null && !expected.equals(stored)) {
-                throw new KubernetesException(Reason.CONFLICT, "Operation cannot be fulfilled on " + key.resource().plural()
-                        + " \"" + key.name() + "\": the object has been modified; please apply your changes to the "
-                        + "latest version and try again", key);
-            }
+            WriteRules.checkFresh(key, result, current);
             Map<String, Object> object = settings.managedMetadata()
-                    ? managed.onUpdate(result, current, key, options.dryRun() ? stored : Long.toString(revision + 1), false)
+                    ? managed.onUpdate(result, current, key, options.dryRun() ? storedRevision(current) : next(), false)
                     : result;
             if (options.dryRun()) {
                 return JsonTree.freezeMap(object);
             }
             Map<String, Object> written = write(key, object);
-            if (ManagedMetadata.isBeingDeleted(written) && !ManagedMetadata.hasFinalizers(written)) {
+            if (ManagedMetadata.isBeingDeleted(written) && !WriteRules.keepsBeingDeleted(key, written)) {
                 markDeleted(key, written);
             }
             return written;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /**
@@ -247,33 +216,44 @@ public final class ObjectStore {
      * @throws KubernetesException 404 when absent or deleted, 409 when a precondition fails
      */
     public Deletion delete(ObjectKey key, WriteOptions options) {
-        lock.lock();
-        try {
+        return delete(key, options, FINALIZERS_KEEP);
+    }
+
+    /**
+     * Deletes a live object as a kind's strategy says: the rule gets a mutable copy and answers the object to keep
+     * (with the finalizers, {@code deletionGracePeriodSeconds} or status it adds; it gets a deletionTimestamp that
+     * far in the future), or {@code null} to delete it at once. An object already being deleted and kept stays as it
+     * is; one the rule lets go (a pod deleted again with no grace period) is deleted.
+     *
+     * @throws KubernetesException 404 when absent or deleted, 409 when a precondition fails
+     */
+    public Deletion delete(ObjectKey key, WriteOptions options, DeletionRule rule) {
+        return locked(() -> {
             Map<String, Object> current = liveOrThrow(key);
-            Map<String, Object> meta = ManagedMetadata.metadataOf(current);
-            checkPrecondition(key, "UID", options.uid(), ManagedMetadata.string(meta, "uid"));
-            checkPrecondition(key, "ResourceVersion", options.resourceVersion(),
-                    ManagedMetadata.string(meta, "resourceVersion"));
-            if (ManagedMetadata.hasFinalizers(current)) {
-                if (ManagedMetadata.isBeingDeleted(current)) {
-                    return new Deletion(current, true);
-                }
-                Map<String, Object> marked = managed.onDeletionMark(JsonTree.copyMap(current),
-                        options.dryRun() ? ManagedMetadata.string(meta, "resourceVersion") : Long.toString(revision + 1));
-                return new Deletion(options.dryRun() ? JsonTree.freezeMap(marked) : write(key, marked), true);
+            WriteRules.checkPreconditions(key, options, current);
+            Map<String, Object> kept = rule.apply(JsonTree.copyMap(current));
+            if (kept == null) {
+                return new Deletion(options.dryRun() ? current : markDeleted(key, current), false);
             }
-            return new Deletion(options.dryRun() ? current : markDeleted(key, current), false);
-        } finally {
-            lock.unlock();
-        }
+            if (ManagedMetadata.isBeingDeleted(current)) {
+                return new Deletion(current, true);
+            }
+            Map<String, Object> marked = managed.onDeletionMark(kept, options.dryRun() ? storedRevision(current) : next());
+            return new Deletion(options.dryRun() ? JsonTree.freezeMap(marked) : write(key, marked), true);
+        });
     }
 
     /** Deletes every live object of a resource (and namespace, unless {@code null}) that the filter accepts. */
     public List<Deletion> deleteCollection(Resource resource, String namespace,
                                            Predicate<? super Map<String, Object>> filter, WriteOptions options) {
+        return deleteCollection(resource, namespace, filter, options, FINALIZERS_KEEP);
+    }
+
+    /** Deletes every live object that the filter accepts, each by the rule (see {@link #delete(ObjectKey, WriteOptions, DeletionRule)}). */
+    public List<Deletion> deleteCollection(Resource resource, String namespace, Predicate<? super Map<String, Object>> filter,
+                                           WriteOptions options, DeletionRule rule) {
         String ns = namespace == null || namespace.isEmpty() ? null : namespace;
-        lock.lock();
-        try {
+        return locked(() -> {
             List<ObjectKey> chosen = new ArrayList<>();
             objects.forEach((key, history) -> {
                 if (key.within(resource, ns) && history.live() && filter.test(history.latest())) {
@@ -282,12 +262,10 @@ public final class ObjectStore {
             });
             List<Deletion> deletions = new ArrayList<>();
             for (ObjectKey key : chosen) {
-                deletions.add(delete(key, new WriteOptions(options.dryRun(), null, null)));
+                deletions.add(delete(key, new WriteOptions(options.dryRun(), null, null), rule));
             }
             return Collections.unmodifiableList(deletions);
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     // ---- direct writes (objects()) --------------------------------------------------------------------------
@@ -301,8 +279,7 @@ public final class ObjectStore {
      */
     public Map<String, Object> put(ObjectKey key, Map<String, ?> body) {
         Map<String, Object> copy = JsonTree.copyMap(body);
-        lock.lock();
-        try {
+        return locked(() -> {
             if (settings.managedMetadata()) {
                 try {
                     ManagedMetadata.checkMatchesKey(key, copy);
@@ -311,9 +288,7 @@ public final class ObjectStore {
                 }
             }
             return putLocked(key, copy);
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /**
@@ -325,8 +300,7 @@ public final class ObjectStore {
         for (Map<String, ?> version : versions) {
             copies.add(JsonTree.copyMap(version));
         }
-        lock.lock();
-        try {
+        locked(() -> {
             remove(key);
             for (Map<String, Object> version : copies) {
                 History history = objects.get(key);
@@ -339,9 +313,8 @@ public final class ObjectStore {
                     append(key, null, null, StoreEvent.Type.DELETED);
                 }
             }
-        } finally {
-            lock.unlock();
-        }
+            return null;
+        });
     }
 
     /**
@@ -350,8 +323,7 @@ public final class ObjectStore {
      * @return the removed versions, or {@code null} when the key had none
      */
     public List<Map<String, Object>> remove(ObjectKey key) {
-        lock.lock();
-        try {
+        return locked(() -> {
             History history = objects.get(key);
             if (history == null) {
                 return null;
@@ -362,9 +334,7 @@ public final class ObjectStore {
             }
             objects.remove(key);
             return versions;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /**
@@ -406,19 +376,15 @@ public final class ObjectStore {
      * lock: it must return quickly, must not block and must not write to the store.
      */
     public Subscription subscribeWithState(Consumer<StoreEvent> subscriber) {
-        lock.lock();
-        try {
+        return locked(() -> {
             List<StoreEvent> state = new ArrayList<>();
             objects.forEach((key, history) -> {
                 if (history.live()) {
                     state.add(new StoreEvent(StoreEvent.Type.ADDED, key, history.latest(), null, revision));
                 }
             });
-            subscribers.add(subscriber);
-            return new Subscription(state, revision, () -> subscribers.remove(subscriber));
-        } finally {
-            lock.unlock();
-        }
+            return subscribe(state, subscriber);
+        });
     }
 
     /**
@@ -428,37 +394,50 @@ public final class ObjectStore {
      * @throws KubernetesException 410 when the window no longer holds every change after that resourceVersion
      */
     public Subscription subscribeAfter(long resourceVersion, Consumer<StoreEvent> subscriber) {
-        lock.lock();
-        try {
-            List<StoreEvent> backlog = log.after(resourceVersion);
-            subscribers.add(subscriber);
-            return new Subscription(backlog, revision, () -> subscribers.remove(subscriber));
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> subscribe(log.after(resourceVersion), subscriber));
     }
 
     /** Subscribes to the changes from now on, with an empty backlog (see {@link #subscribeWithState}). */
     public Subscription subscribeFromNow(Consumer<StoreEvent> subscriber) {
+        return locked(() -> subscribe(List.of(), subscriber));
+    }
+
+    // ---- internals (all under the lock) ---------------------------------------------------------------------
+
+    private <T> T locked(Supplier<T> action) {
         lock.lock();
         try {
-            subscribers.add(subscriber);
-            return new Subscription(List.of(), revision, () -> subscribers.remove(subscriber));
+            return action.get();
         } finally {
             lock.unlock();
         }
     }
 
-    // ---- internals (all under the lock) ---------------------------------------------------------------------
+    private Subscription subscribe(List<StoreEvent> backlog, Consumer<StoreEvent> subscriber) {
+        subscribers.add(subscriber);
+        return new Subscription(backlog, revision, () -> subscribers.remove(subscriber));
+    }
+
+    /** The resourceVersion the next change will take. */
+    private String next() {
+        return Long.toString(revision + 1);
+    }
+
+    private static String storedRevision(Map<String, Object> object) {
+        return ManagedMetadata.string(ManagedMetadata.metadataOf(object), "resourceVersion");
+    }
+
+    private boolean isLive(ObjectKey key) {
+        History history = objects.get(key);
+        return history != null && history.live();
+    }
 
     private Map<String, Object> putLocked(ObjectKey key, Map<String, Object> body) {
         History history = objects.get(key);
         boolean live = history != null && history.live();
         Map<String, Object> object = body;
         if (settings.managedMetadata()) {
-            String next = Long.toString(revision + 1);
-            object = live ? managed.onUpdate(body, history.latest(), key, next, true)
-                    : managed.onCreate(body, key, next, true);
+            object = live ? managed.onUpdate(body, history.latest(), key, next(), true) : managed.onCreate(body, key, next(), true);
         }
         return write(key, object);
     }
@@ -506,13 +485,11 @@ public final class ObjectStore {
         }
         String prefix = ManagedMetadata.string(meta, "generateName");
         if (prefix == null || prefix.isEmpty()) {
-            throw new KubernetesException(Reason.INVALID, resource.plural() + " is invalid: metadata.name: Required "
-                    + "value: name or generateName is required", null, resource.group(), resource.plural());
+            throw WriteRules.nameRequired(resource);
         }
         for (int attempt = 0; attempt < 100; attempt++) {
             String candidate = managed.generateName(prefix);
-            History history = objects.get(new ObjectKey(resource, namespace, candidate));
-            if (history == null || !history.live()) {
+            if (!isLive(new ObjectKey(resource, namespace, candidate))) {
                 meta.put("name", candidate);
                 return candidate;
             }
@@ -524,21 +501,8 @@ public final class ObjectStore {
     private Map<String, Object> liveOrThrow(ObjectKey key) {
         History history = objects.get(key);
         if (history == null || !history.live()) {
-            throw notFound(key);
+            throw WriteRules.notFound(key);
         }
         return history.latest();
-    }
-
-    private static KubernetesException notFound(ObjectKey key) {
-        return new KubernetesException(Reason.NOT_FOUND, "object not found: " + key.resource().plural() + " \""
-                + key.name() + "\"" + (key.namespace() == null ? "" : " in namespace \"" + key.namespace() + "\""), key);
-    }
-
-    private static void checkPrecondition(ObjectKey key, String field, String required, String actual) {
-        if (required != null && !required.equals(actual)) {
-            throw new KubernetesException(Reason.CONFLICT, "Operation cannot be fulfilled on " + key.resource().plural()
-                    + " \"" + key.name() + "\": Precondition failed: " + field + " in precondition: " + required
-                    + ", " + field + " in object meta: " + actual, key);
-        }
     }
 }
