@@ -134,6 +134,17 @@ class EmulatorReadFormsTest {
     }
 
     @Test
+    void aMetadataWatchSendsItsBookmarksAsPartialObjectsToo() {
+        try (KStream watch = kmock.stream("GET", CM + "?watch=true&sendInitialEvents=true&allowWatchBookmarks=true"
+                + "&resourceVersionMatch=NotOlderThan", null, Map.of("Accept", "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1"))) {
+            assertEquals("ADDED", event(watch).get("type"));
+            Map<?, ?> bookmark = event(watch);
+            assertEquals("BOOKMARK", bookmark.get("type"));
+            assertEquals("PartialObjectMetadata", ((Map<?, ?>) bookmark.get("object")).get("kind"));
+        }
+    }
+
+    @Test
     void onlyUnservableRepresentationsAreNotAcceptable() {
         KResponse response = kmock.get(CM, Map.of("Accept", "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1"));
         assertEquals(406, response.status(), "a list is a PartialObjectMetadataList, not a PartialObjectMetadata");

@@ -78,7 +78,10 @@ final class ReadReplies {
         }
         boolean[] headers = {true};
         return event -> {
-            if (event.type() == WatchEvent.Type.BOOKMARK || event.type() == WatchEvent.Type.ERROR) {
+            // A bookmark is a partial object too for metadata watches (their clients decode nothing else); tables
+            // and errors pass as they are.
+            if (event.type() == WatchEvent.Type.ERROR
+                    || event.type() == WatchEvent.Type.BOOKMARK && form.shape() == ReadForm.Shape.TABLE) {
                 return event.toLine();
             }
             Map<String, Object> object = event.object();
