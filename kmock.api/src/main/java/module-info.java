@@ -11,6 +11,8 @@ module kmock.api {
     exports kmock.internal.http to kmock.handlers, kmock.transport.jdk, kmock.transport.jetty, kmock.test, kmock.cli;
     exports kmock.internal.client to kmock.transport.jdk, kmock.transport.jetty;
     exports kmock.internal.kubernetes to kmock.handlers;
+    exports kmock.internal.tls to kmock.handlers, kmock.cli;
+    exports kmock.internal.intercept to kmock.test;
 
     uses kmock.spi.Transport;
     uses kmock.spi.JsonCodec;

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
+import javax.net.ssl.SSLContext;
+
 import kmock.spi.Interception;
 
 /**
@@ -117,8 +119,11 @@ public interface Client extends AutoCloseable {
      * @param connectTimeout the connect timeout
      * @param timeout        the whole-request timeout of fully read requests (streams have none)
      * @param userAgent      the {@code User-Agent} header
+     * @param sslContext     the TLS context of HTTPS requests; {@code null} means one that trusts the JDK's default
+     *                       anchors and the {@link CertificateAuthority KMock CA}
      */
-    record Options(URI baseUrl, Interception interception, Duration connectTimeout, Duration timeout, String userAgent) {
+    record Options(URI baseUrl, Interception interception, Duration connectTimeout, Duration timeout, String userAgent,
+                   SSLContext sslContext) {
 
         /** Options with defaults: 10 s to connect, 60 s per request, user agent {@code kmock}. */
         public Options {
@@ -129,19 +134,34 @@ public interface Client extends AutoCloseable {
             userAgent = userAgent == null ? "kmock" : userAgent;
         }
 
+        /** Options with the default TLS context. */
+        public Options(URI baseUrl, Interception interception, Duration connectTimeout, Duration timeout, String userAgent) {
+            this(baseUrl, interception, connectTimeout, timeout, userAgent, null);
+        }
+
         /** The same options with another per-request timeout. */
         public Options withTimeout(Duration timeout) {
-            return new Options(baseUrl, interception, connectTimeout, timeout, userAgent);
+            return new Options(baseUrl, interception, connectTimeout, timeout, userAgent, sslContext);
         }
 
         /** The same options with another connect timeout. */
         public Options withConnectTimeout(Duration connectTimeout) {
-            return new Options(baseUrl, interception, connectTimeout, timeout, userAgent);
+            return new Options(baseUrl, interception, connectTimeout, timeout, userAgent, sslContext);
         }
 
         /** The same options with another user agent. */
         public Options withUserAgent(String userAgent) {
-            return new Options(baseUrl, interception, connectTimeout, timeout, userAgent);
+            return new Options(baseUrl, interception, connectTimeout, timeout, userAgent, sslContext);
+        }
+
+        /** The same options with another TLS context, for servers whose certificates the KMock CA did not issue. */
+        public Options withSslContext(SSLContext sslContext) {
+            return new Options(baseUrl, interception, connectTimeout, timeout, userAgent, sslContext);
+        }
+
+        /** The TLS context to use: the given one, or one trusting the JDK's anchors and the KMock CA. */
+        public SSLContext tls() {
+            return sslContext != null ? sslContext : CertificateAuthority.jvm().sslContext();
         }
     }
 }

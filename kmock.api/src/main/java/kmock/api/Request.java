@@ -3,6 +3,7 @@ package kmock.api;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -34,6 +35,9 @@ public final class Request {
     private final Map<String, List<String>> query;
     private final Map<String, String> params;
     private final KubernetesPath kubernetes;
+    private final List<X509Certificate> clientCertificates;
+    private final String user;
+    private final List<String> groups;
     private volatile Object data;
     private volatile boolean dataParsed;
 
@@ -47,6 +51,22 @@ public final class Request {
         query.forEach((key, values) -> first.put(key, values.get(0)));
         this.params = Collections.unmodifiableMap(first);
         this.kubernetes = KubernetesPath.parse(url.getPath());
+        this.clientCertificates = builder.clientCertificates;
+        this.user = builder.user;
+        this.groups = builder.groups;
+    }
+
+    private Request(Request original, String user, List<String> groups) {
+        this.method = original.method;
+        this.url = original.url;
+        this.headers = original.headers;
+        this.body = original.body;
+        this.query = original.query;
+        this.params = original.params;
+        this.kubernetes = original.kubernetes;
+        this.clientCertificates = original.clientCertificates;
+        this.user = user;
+        this.groups = List.copyOf(groups);
     }
 
     /** A builder for requests, as transports and handler unit tests make them. */
@@ -122,6 +142,32 @@ public final class Request {
         return data;
     }
 
+    /**
+     * The certificates the client presented over TLS, its own first; empty for plain HTTP or a client that sent
+     * none. The TLS layer has checked them against the KMock CA (or the trust of your own server context).
+     */
+    public List<X509Certificate> clientCertificates() {
+        return clientCertificates;
+    }
+
+    /**
+     * The caller's user name as a handler authenticated it (Kubernetes handlers: from a bearer token or a client
+     * certificate), or {@code null} when nobody did. Views match on it with a {@code Predicate<Request>}.
+     */
+    public String user() {
+        return user;
+    }
+
+    /** The caller's groups as a handler authenticated them; empty when {@link #user()} is {@code null}. */
+    public List<String> groups() {
+        return groups;
+    }
+
+    /** The same request with the caller's identity recorded, as an authenticating handler passes it on. */
+    public Request withUser(String user, List<String> groups) {
+        return new Request(this, Objects.requireNonNull(user, "user"), Objects.requireNonNull(groups, "groups"));
+    }
+
     /** The Kubernetes resource this request addresses, or {@code null} when the URL is not a Kubernetes one. */
     public Resource resource() {
         return kubernetes.resource();
@@ -162,7 +208,8 @@ public final class Request {
     public String toString() {
         String target = url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
         String host = url.getHost() == null ? "" : " (host " + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort()) + ")";
-        return method + " " + (target.isEmpty() ? "/" : target) + host + (body.length == 0 ? "" : " [" + body.length + " bytes]");
+        return method + " " + (target.isEmpty() ? "/" : target) + host + (body.length == 0 ? "" : " [" + body.length + " bytes]")
+                + (user == null ? "" : " as " + user);
     }
 
     private String metadataField(String field) {
@@ -209,6 +256,9 @@ public final class Request {
         private URI url;
         private final Map<String, List<String>> headers = Headers.mutable();
         private byte[] body;
+        private List<X509Certificate> clientCertificates = List.of();
+        private String user;
+        private List<String> groups = List.of();
 
         private Builder() {
         }
@@ -245,6 +295,19 @@ public final class Request {
         /** The body bytes, kept as given (not copied). */
         public Builder body(byte[] body) {
             this.body = body;
+            return this;
+        }
+
+        /** The certificates the client presented over TLS, its own first. */
+        public Builder clientCertificates(List<X509Certificate> certificates) {
+            this.clientCertificates = List.copyOf(certificates);
+            return this;
+        }
+
+        /** The caller's identity, when the request is made already authenticated. */
+        public Builder user(String user, List<String> groups) {
+            this.user = Objects.requireNonNull(user, "user");
+            this.groups = List.copyOf(groups);
             return this;
         }
 

@@ -4,15 +4,29 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.URI;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 import kmock.internal.client.TransportLoader;
 import kmock.internal.intercept.JvmInterception;
+import kmock.internal.tls.Authority;
+import kmock.internal.tls.Pem;
+import kmock.internal.tls.Trust;
 import kmock.spi.Interception;
 import kmock.spi.Transport;
 
@@ -43,15 +57,15 @@ public final class Server implements AutoCloseable {
     private final AutoCloseable jvmInterception;
     private volatile boolean closed;
 
-    private Server(Builder builder, Transport transport, Transport.Listener listener) {
+    private Server(Builder builder, Transport transport, Transport.Listener listener, SSLContext clientTls) {
         this.handler = builder.handler;
         this.transport = transport;
         this.listener = listener;
         this.host = builder.host;
         String literal = host.contains(":") ? "[" + host + "]" : host;
-        this.url = URI.create("http://" + literal + ":" + listener.port() + "/");
-        this.interception = Interception.of(new InetSocketAddress(host, listener.port()), builder.hostnames);
-        this.clientOptions = builder.clientOptions.apply(new Client.Options(url, interception, null, null, null));
+        this.url = URI.create((builder.https ? "https://" : "http://") + literal + ":" + listener.port() + "/");
+        this.interception = Interception.of(new InetSocketAddress(host, listener.proxyPort()), builder.hostnames);
+        this.clientOptions = builder.clientOptions.apply(new Client.Options(url, interception, null, null, null, clientTls));
         this.clientFactory = builder.clientFactory != null ? builder.clientFactory : transport::client;
         this.jvmInterception = builder.interceptJvm ? JvmInterception.install(interception) : null;
     }
@@ -105,6 +119,28 @@ public final class Server implements AutoCloseable {
     /** The hosts and ports that the embedded client (and, if asked, the JVM) sends here. */
     public Interception interception() {
         return interception;
+    }
+
+    /**
+     * The KMock certificate authority (one per JVM): it issued this server's certificate (unless
+     * {@link Builder#https(SSLContext) your own} was given) and those of intercepted HTTPS hosts. Clients that
+     * should trust KMock take it as PEM, a trust store or an SSL context.
+     */
+    public CertificateAuthority certificateAuthority() {
+        return CertificateAuthority.jvm();
+    }
+
+    /**
+     * This server as an HTTP proxy for the intercepted hosts (it takes absolute-form requests and {@code CONNECT}
+     * tunnels), for clients that ignore {@link java.net.ProxySelector#getDefault()}, such as Jetty's or Netty's.
+     */
+    public Proxy proxy() {
+        return new Proxy(Proxy.Type.HTTP, interception.target());
+    }
+
+    /** Whether the server speaks HTTPS on its port ({@link Builder#https()}). */
+    public boolean isHttps() {
+        return "https".equals(url.getScheme());
     }
 
     /** Whether {@link #close()} was called. */
@@ -161,6 +197,11 @@ public final class Server implements AutoCloseable {
         private Function<Client.Options, Client> clientFactory;
         private boolean interceptJvm;
         private long maxBodySize = 64L * 1024 * 1024;
+        private boolean https;
+        /** The server's own TLS context when the user gave one; {@code null} for certificates of the KMock CA. */
+        private SSLContext httpsContext;
+        /** Trust anchors the embedded client needs besides the KMock CA: the roots of a user's certificates. */
+        private List<X509Certificate> httpsAnchors = List.of();
 
         private Builder(Handler handler) {
             this.handler = Objects.requireNonNull(handler, "handler");
@@ -209,12 +250,84 @@ public final class Server implements AutoCloseable {
         }
 
         /**
-         * Also intercepts the hostnames JVM-wide while the server runs, through {@link java.net.ProxySelector#getDefault()}
-         * (for {@code HttpURLConnection}, OkHttp and other clients that honour it); undone on close.
+         * Also intercepts the hostnames JVM-wide while the server runs, for the application's own clients: the
+         * default {@link java.net.ProxySelector} sends their {@code http} and {@code https} requests here (HTTPS
+         * through {@code CONNECT}, terminated with certificates of the KMock CA), and the default SSL contexts trust
+         * the CA. java.net.http, {@code HttpURLConnection}, OkHttp and Apache HttpClient 5 in system-properties
+         * mode need no change; other hosts keep their route. Undone when the last such server closes.
          */
         public Builder interceptJvm(boolean interceptJvm) {
             this.interceptJvm = interceptJvm;
             return this;
+        }
+
+        /**
+         * Serves HTTPS (HTTP/1.1 over TLS) with a certificate that the JVM's {@link CertificateAuthority KMock CA}
+         * issues for {@code localhost}, {@code 127.0.0.1}, {@code ::1} and every intercepted host (chosen by SNI).
+         * The embedded client trusts it; give {@link Server#certificateAuthority()} to other clients.
+         */
+        public Builder https() {
+            this.https = true;
+            this.httpsContext = null;
+            this.httpsAnchors = List.of();
+            return this;
+        }
+
+        /**
+         * Serves HTTPS with your own TLS context (its key managers choose the certificate). Intercepted hosts in
+         * {@code CONNECT} tunnels still get certificates from the KMock CA. The embedded client trusts only the
+         * JDK's anchors and the KMock CA: adjust it with {@link #clientOptions} if your certificate needs more.
+         */
+        public Builder https(SSLContext context) {
+            this.https = true;
+            this.httpsContext = Objects.requireNonNull(context, "context");
+            this.httpsAnchors = List.of();
+            return this;
+        }
+
+        /** Serves HTTPS with the private key and certificate chain of a key store; the embedded client trusts its root. */
+        public Builder https(KeyStore keyStore, char[] password) {
+            Objects.requireNonNull(keyStore, "keyStore");
+            try {
+                KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                keys.init(keyStore, password);
+                List<X509Certificate> roots = new ArrayList<>();
+                for (String alias : Collections.list(keyStore.aliases())) {
+                    Certificate[] chain = keyStore.getCertificateChain(alias);
+                    if (chain != null && chain.length > 0 && chain[chain.length - 1] instanceof X509Certificate root) {
+                        roots.add(root);
+                    }
+                }
+                if (roots.isEmpty()) {
+                    throw new IllegalArgumentException("The key store holds no private key with a certificate chain: "
+                            + "add one (keytool -genkeypair, or a PKCS#12 file from openssl pkcs12 -export)");
+                }
+                this.https = true;
+                this.httpsContext = Authority.jvm().serverContext(keys.getKeyManagers());
+                this.httpsAnchors = List.copyOf(roots);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalArgumentException("The key store cannot serve HTTPS (" + e.getMessage()
+                        + "): check its password and that it holds a private key with its certificate chain", e);
+            }
+            return this;
+        }
+
+        /**
+         * Serves HTTPS with a PEM certificate chain (leaf first) and its private key (PKCS#8 {@code PRIVATE KEY},
+         * {@code RSA PRIVATE KEY} or {@code EC PRIVATE KEY}), as {@code openssl} and cert-manager write them.
+         */
+        public Builder https(String certificateChainPem, String privateKeyPem) {
+            try {
+                KeyStore store = KeyStore.getInstance("PKCS12");
+                store.load(null, null);
+                char[] password = "kmock".toCharArray();
+                store.setKeyEntry("server", Pem.privateKey(privateKeyPem), password,
+                        Pem.certificates(certificateChainPem).toArray(new Certificate[0]));
+                return https(store, password);
+            } catch (GeneralSecurityException | IOException e) {
+                throw new IllegalArgumentException("The PEM texts cannot serve HTTPS: " + e.getMessage()
+                        + "; give the certificate chain (leaf first) and the matching private key", e);
+            }
         }
 
         /** The largest request body accepted, in bytes; larger ones are answered {@code 413}. Default 64 MiB. */
@@ -234,10 +347,15 @@ public final class Server implements AutoCloseable {
          */
         public Server start() {
             Transport chosen = TransportLoader.select(transport);
-            Interception.of(new InetSocketAddress(host, Math.max(port, 1)), hostnames); // validate specs before binding
+            // Validates the specs before binding, and gives the names of the default certificate.
+            Interception specs = Interception.of(new InetSocketAddress(host, Math.max(port, 1)), hostnames);
+            SSLContext kmockTls = (https && httpsContext == null) || !hostnames.isEmpty()
+                    ? Authority.jvm().serverContext(certificateNames(specs)) : null;
+            SSLContext serverTls = !https ? null : httpsContext != null ? httpsContext : kmockTls;
+            SSLContext tunnelTls = hostnames.isEmpty() ? null : kmockTls;
             Transport.Listener listener;
             try {
-                listener = chosen.listen(new Transport.ServerConfig(host, port, maxBodySize), handler);
+                listener = chosen.listen(new Transport.ServerConfig(host, port, maxBodySize, serverTls, tunnelTls), handler);
             } catch (IOException e) {
                 if (e instanceof BindException || e.getCause() instanceof BindException) {
                     throw new UncheckedIOException("Cannot listen on " + host + ":" + port + " (" + e.getMessage()
@@ -247,7 +365,7 @@ public final class Server implements AutoCloseable {
             }
             Server server;
             try {
-                server = new Server(this, chosen, listener);
+                server = new Server(this, chosen, listener, clientTls());
             } catch (RuntimeException e) {
                 listener.close();
                 throw e;
@@ -259,6 +377,24 @@ public final class Server implements AutoCloseable {
                 throw e;
             }
             return server;
+        }
+
+        /** The names of the default certificate: loopback, the bound host and the literal intercepted hosts. */
+        private List<String> certificateNames(Interception specs) {
+            Set<String> names = new LinkedHashSet<>(List.of("localhost", "127.0.0.1", "::1"));
+            if (!host.equals("0.0.0.0") && !host.equals("::")) {
+                names.add(host);
+            }
+            names.addAll(specs.hosts());
+            return List.copyOf(names);
+        }
+
+        /** The embedded client's TLS context: the default one, or one that also trusts the roots of the user's certificates. */
+        private SSLContext clientTls() {
+            if (httpsAnchors.isEmpty()) {
+                return null;
+            }
+            return Authority.context(null, Trust.either(Authority.jvm().clientTrust(), Trust.anchors(httpsAnchors)));
         }
     }
 }

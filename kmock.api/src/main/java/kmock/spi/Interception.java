@@ -47,6 +47,11 @@ public final class Interception {
         return target;
     }
 
+    /** The host names and addresses given literally (patterns have none), lower case, without ports or brackets. */
+    public List<String> hosts() {
+        return rules.stream().skip(1).filter(rule -> rule.host() != null).map(Rule::host).distinct().toList();
+    }
+
     /** Whether a request to this host and port (the URL's port, or its scheme's default) goes to the target. */
     public boolean intercepts(String host, int port) {
         if (host == null) {

@@ -2,6 +2,8 @@ package kmock.spi;
 
 import java.io.IOException;
 
+import javax.net.ssl.SSLContext;
+
 import kmock.api.Client;
 import kmock.api.Handler;
 
@@ -40,6 +42,14 @@ public interface Transport {
         /** The bound port. */
         int port();
 
+        /**
+         * The port where the server takes proxy requests for intercepted hosts: absolute-form targets and
+         * {@code CONNECT} tunnels. The same as {@link #port()} unless the server needs a separate one.
+         */
+        default int proxyPort() {
+            return port();
+        }
+
         /** Stops accepting, ends open streams (their producers see a failed write or an interrupt) and returns within a second. */
         @Override
         void close();
@@ -51,7 +61,16 @@ public interface Transport {
      * @param host         the interface to bind, such as {@code 127.0.0.1}
      * @param port         the port, 0 for an ephemeral one
      * @param maxBodySize  the largest request body accepted; larger ones are answered {@code 413}
+     * @param https        the TLS context of the server's port when it speaks HTTPS, or {@code null} for plain HTTP
+     * @param tunnels      the TLS context that terminates TLS for intercepted hosts (in {@code CONNECT} tunnels, or
+     *                     arriving on a plain port), with certificates chosen by SNI; {@code null} when nothing is
+     *                     intercepted. Servers ask for client certificates with it (wanted, never required).
      */
-    record ServerConfig(String host, int port, long maxBodySize) {
+    record ServerConfig(String host, int port, long maxBodySize, SSLContext https, SSLContext tunnels) {
+
+        /** A plain HTTP server that intercepts nothing. */
+        public ServerConfig(String host, int port, long maxBodySize) {
+            this(host, port, maxBodySize, null, null);
+        }
     }
 }

@@ -110,11 +110,12 @@ public class KubernetesEmulator extends KubernetesScaffold {
         try {
             return routes.serve(request);
         } catch (KubernetesException refusal) {
-            if (refusal.code() >= 500) {
+            if (refusal.reason() == KubernetesException.Reason.INTERNAL_ERROR) {
                 throw refusal;
             }
-            // A refusal (400, 404, 409, 410, 415, 422) is the API's answer to the client, not a failure of the
-            // server: it stays out of errors(), so that a strict emulator tolerates tests of conflicts and the like.
+            // A refusal (400, 404, 409, 410, 415, 422, the reasonless 500 of a broken patch) is the API's answer to the
+            // client, not a failure of the server: it stays out of errors(), so that a strict emulator tolerates tests
+            // of conflicts and the like.
             return StatusReplies.status(refusal);
         }
     }

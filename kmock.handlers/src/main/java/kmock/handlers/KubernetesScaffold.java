@@ -1,12 +1,20 @@
 package kmock.handlers;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import kmock.api.Request;
 import kmock.api.Resource;
 import kmock.api.Response;
+import kmock.internal.k8s.auth.Kubeconfigs;
+import kmock.internal.k8s.auth.SelfSubjectReviews;
 import kmock.internal.k8s.discovery.Discovery;
 import kmock.internal.k8s.discovery.DocumentCache;
 import kmock.internal.k8s.discovery.HealthChecks;
@@ -14,7 +22,6 @@ import kmock.internal.k8s.discovery.Hints;
 import kmock.internal.k8s.discovery.OpenApi;
 import kmock.internal.k8s.discovery.StatusReplies;
 import kmock.internal.k8s.identity.IdentityApis;
-import kmock.internal.k8s.identity.Tokens;
 import kmock.internal.k8s.store.KubernetesException;
 import kmock.internal.k8s.store.KubernetesException.Reason;
 import kmock.internal.k8s.watch.WatchEvent;
@@ -28,9 +35,14 @@ import kmock.internal.k8s.watch.WatchEvent;
  */
 public class KubernetesScaffold extends RawHandler {
 
+    /** The user of {@link #kubeconfig()}: an administrator, as kind and minikube give one. */
+    private static final String ADMIN = "kmock-admin";
+    private static final String ADMIN_GROUP = "system:masters";
+
     private final ResourcesArray resources = new ResourcesArray();
-    private final Tokens tokens = new Tokens();
-    private final IdentityApis identity = new IdentityApis(tokens, this::serviceAccount);
+    private final Users users = new Users();
+    private final IdentityApis identity = new IdentityApis(this::serviceAccount,
+            (token, caller) -> users.add(caller.user(), caller.groups().toArray(String[]::new)).token(caller.user(), token));
     /** Rendered discovery documents of the current catalog; replaced, never mutated, when the catalog changes. */
     private volatile DocumentCache documents;
 
@@ -52,6 +64,43 @@ public class KubernetesScaffold extends RawHandler {
     /** The live catalog of resources served in discovery. */
     public ResourcesArray resources() {
         return resources;
+    }
+
+    /** The live users and credentials; authentication is off until {@code users().required(true)}. */
+    public Users users() {
+        return users;
+    }
+
+    /**
+     * A kubeconfig for the server this handler is attached to, as an administrator ({@code kmock-admin} in
+     * {@code system:masters}): the server URL, over HTTPS the KMock CA and a client certificate for the user.
+     */
+    public String kubeconfig() {
+        return kubeconfig(ADMIN);
+    }
+
+    /**
+     * A kubeconfig as a given user: over HTTPS a client certificate with the user's declared groups, and the user's
+     * bearer token if it has one (the only credential over plain HTTP).
+     */
+    public String kubeconfig(String user) {
+        List<String> groups = user.equals(ADMIN) && users.groups(ADMIN).isEmpty() ? List.of(ADMIN_GROUP) : users.groups(user);
+        return Kubeconfigs.text(server().url(), user, groups, users.tokenOf(user));
+    }
+
+    /** Writes {@link #kubeconfig()} to a file (for {@code KUBECONFIG=…}, kubectl, Helm) and returns the file. */
+    public Path kubeconfig(Path file) {
+        try {
+            return Files.writeString(file, kubeconfig(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the kubeconfig to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Records the caller's identity (tokens, KMock client certificates), or refuses it with 401 when required. */
+    @Override
+    protected Request authenticate(Request request) {
+        return users.authenticate(request);
     }
 
     /**
@@ -92,6 +141,10 @@ public class KubernetesScaffold extends RawHandler {
 
     @Override
     protected Response serve(Request request) throws Exception {
+        Response review = SelfSubjectReviews.answer(request);
+        if (review != null) {
+            return review;
+        }
         if (request.method().equals("POST")) {
             try {
                 return identity.serve(request);

@@ -96,6 +96,13 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
 
     @Override
     public Response handle(Request request) {
+        Request caller = request;
+        try {
+            request = authenticate(request);
+        } catch (Exception refused) {
+            log.append(caller);
+            return renderError(caller, refused);
+        }
         long seq = log.append(request);
         if (limit >= 0 && served.incrementAndGet() > limit) {
             IllegalStateException beyond = new IllegalStateException("The request limit of " + limit
@@ -136,6 +143,15 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
         }
         unmatched.add(request);
         return renderUnmatched(request);
+    }
+
+    /**
+     * The request as rules and views see it: Kubernetes handlers record the caller's identity
+     * ({@link Request#user()}) here, or refuse it by throwing (answered like a failed payload, but not counted in
+     * {@link #errors()}). A raw handler takes every request as it comes.
+     */
+    protected Request authenticate(Request request) throws Exception {
+        return request;
     }
 
     /**

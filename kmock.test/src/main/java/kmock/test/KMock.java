@@ -12,7 +12,7 @@ import kmock.handlers.RawHandler;
 /**
  * Configures the server of {@link KMockTest} tests, on a method, its class, enclosing classes or a
  * {@code package-info.java}; per attribute the closest one that sets it wins, then the configuration parameters
- * {@code kmock.handler}, {@code kmock.strict}, {@code kmock.limit}, {@code kmock.transport} (for example in
+ * {@code kmock.handler}, {@code kmock.strict}, {@code kmock.limit}, {@code kmock.transport}, {@code kmock.interceptJvm} (for example in
  * {@code junit-platform.properties}), then the defaults. Each attribute's default means "not set here".
  *
  * @since 0.1
@@ -47,6 +47,14 @@ public @interface KMock {
 
     /** The transport, {@code jdk} or {@code jetty}; unset ({@code ""}) means the preferred one present. */
     String transport() default "";
+
+    /**
+     * Whether the {@link #hostnames()} are intercepted JVM-wide, for the application's own HTTP clients (through
+     * the default {@code ProxySelector}, with the KMock CA trusted by the default SSL contexts while the server
+     * runs). Sticky like {@link #strict()}. On a class, clients built in field initialisers, constructors and
+     * {@code @BeforeAll} methods are covered too.
+     */
+    boolean interceptJvm() default false;
 
     /** The "not set here" marker of {@link #handler()}; never instantiated. */
     final class Unset extends RawHandler {

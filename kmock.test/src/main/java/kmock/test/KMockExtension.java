@@ -4,16 +4,21 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
+import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 
 import kmock.api.Server;
 import kmock.handlers.RawHandler;
+import kmock.internal.intercept.JvmInterception;
 import kmock.internal.junit.RunningServer;
 import kmock.internal.junit.Settings;
 
@@ -28,15 +33,27 @@ import kmock.internal.junit.Settings;
  * each through {@link #handler()} and {@link #server()}; those do not resolve parameters. State lives in the
  * test's {@link ExtensionContext.Store}, so tests may run in parallel.
  *
+ * <p>Loading the extension makes KMock's {@link java.net.ProxySelector} the JVM's default (a pass-through while no
+ * server intercepts), so that clients built from then on can be intercepted by {@code @KMock(interceptJvm = true)}.
+ *
  * @since 0.1
  */
 public final class KMockExtension implements ParameterResolver, BeforeEachCallback, AfterEachCallback,
-        TestExecutionExceptionHandler {
+        TestExecutionExceptionHandler, TestInstancePreConstructCallback, BeforeAllCallback, AfterAllCallback {
+
+    static {
+        // As early as possible: clients built from now on (in field initialisers, constructors, @BeforeAll) use
+        // KMock's selector, a pass-through until a server intercepts JVM-wide.
+        JvmInterception.pinSelector();
+    }
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KMockExtension.class);
+    private static final String JVM_INTERCEPTION = "jvm-interception";
 
     private final Settings fixed;
     private final ThreadLocal<RunningServer> current = new InheritableThreadLocal<>();
+    /** Held from build() to afterAll() by a programmatic extension that intercepts JVM-wide. */
+    private AutoCloseable preparedByBuilder;
 
     /** The declarative extension, configured by {@link KMock} and configuration parameters. */
     public KMockExtension() {
@@ -61,6 +78,36 @@ public final class KMockExtension implements ParameterResolver, BeforeEachCallba
     /** The server of the running test, for extensions made by {@link #builder()}. */
     public Server server() {
         return running().server();
+    }
+
+    /** Prepares JVM-wide interception before the test instance exists, so that its fields' clients are covered. */
+    @Override
+    public void preConstructTestInstance(TestInstanceFactoryContext factory, ExtensionContext context) {
+        prepareJvm(context);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        prepareJvm(context);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        AutoCloseable prepared = context.getStore(NAMESPACE).remove(JVM_INTERCEPTION, AutoCloseable.class);
+        if (prepared != null) {
+            prepared.close();
+        }
+        if (preparedByBuilder != null) {
+            preparedByBuilder.close();
+            preparedByBuilder = null;
+        }
+    }
+
+    /** Installs the JVM-wide selector and trust for the whole test class when it intercepts JVM-wide. */
+    private void prepareJvm(ExtensionContext context) {
+        if (fixed == null && context.getTestMethod().isEmpty() && Settings.interceptJvm(context)) {
+            context.getStore(NAMESPACE).getOrComputeIfAbsent(JVM_INTERCEPTION, key -> JvmInterception.prepare(), AutoCloseable.class);
+        }
     }
 
     @Override
@@ -147,6 +194,7 @@ public final class KMockExtension implements ParameterResolver, BeforeEachCallba
         private boolean strict;
         private int limit = -1;
         private String transport;
+        private boolean interceptJvm;
 
         private Builder() {
         }
@@ -193,9 +241,23 @@ public final class KMockExtension implements ParameterResolver, BeforeEachCallba
             return this;
         }
 
+        /**
+         * Whether the hostnames are intercepted JVM-wide (the application's own HTTP clients too). The JVM-wide
+         * selector and trust are installed at once by {@link #build()}, so that clients built after the
+         * extension's field (static fields below it included) are covered; they are released after the class.
+         */
+        public Builder interceptJvm(boolean interceptJvm) {
+            this.interceptJvm = interceptJvm;
+            return this;
+        }
+
         /** The extension, to register with {@code @RegisterExtension}. */
         public KMockExtension build() {
-            return new KMockExtension(new Settings(handler, port, host, hostnames, strict, limit, transport));
+            KMockExtension extension = new KMockExtension(new Settings(handler, port, host, hostnames, strict, limit, transport, interceptJvm));
+            if (interceptJvm) {
+                extension.preparedByBuilder = JvmInterception.prepare();
+            }
+            return extension;
         }
     }
 }

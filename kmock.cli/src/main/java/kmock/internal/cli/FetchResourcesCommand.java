@@ -22,6 +22,8 @@ import javax.net.ssl.SSLContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import kmock.internal.tls.Pem;
+
 /**
  * {@code fetch resources}: reads a cluster's discovery ({@code /api}, {@code /apis} and each kept group-version's
  * {@code APIResourceList}) and writes the JSON array that {@code resources().loadPath} reads, gzip-compressed when

@@ -29,7 +29,13 @@ public final class ServeCommand {
     public static final String USAGE = String.join("\n",
             "  serve [--host 127.0.0.1] [--port 12345] [--handler emulator|scaffold|raw]",
             "        [--resources bundled|none|FILE]... [--objects FILE]... [--verbose]",
+            "        [--tls] [--kubeconfig FILE] [--token NAME=TOKEN]...",
             "      Serves until interrupted (Ctrl-C, SIGTERM). Port 0 picks a free port.",
+            "      --tls: HTTPS with a certificate of a KMock CA made at start (the kubeconfig carries the CA).",
+            "      --kubeconfig: writes a kubeconfig for the server once it is up (with --tls: the CA and an",
+            "        admin client certificate); use it with KUBECONFIG=FILE kubectl ... and no insecure flags.",
+            "      --token: a static bearer token of a user; any --token switches authentication on (401",
+            "        without a valid token or KMock client certificate).",
             "      --resources: the resource catalog (default: bundled); FILE is what 'fetch resources' writes.",
             "      --objects: YAML/JSON manifests to preload (multi-document YAML and kind: List allowed).",
             "      --verbose: one line per request on standard error.");
@@ -39,8 +45,8 @@ public final class ServeCommand {
 
     /** Runs until {@code stop} opens. */
     public static void run(List<String> args, PrintStream out, PrintStream err, CountDownLatch stop) throws Exception {
-        Arguments flags = Arguments.parse(args, Set.of("host", "port", "handler", "resources", "objects"),
-                Set.of("verbose"), Map.of("p", "port", "v", "verbose"));
+        Arguments flags = Arguments.parse(args, Set.of("host", "port", "handler", "resources", "objects", "kubeconfig", "token"),
+                Set.of("verbose", "tls"), Map.of("p", "port", "v", "verbose"));
         String kind = flags.get("handler", "emulator");
         RawHandler handler = switch (kind) {
             case "emulator" -> new KubernetesEmulator();
@@ -51,8 +57,14 @@ public final class ServeCommand {
         try (handler) {
             configure(handler, flags);
             Handler served = flags.has("verbose") ? logging(handler, err) : handler;
-            try (Server server = Server.builder(served).host(flags.get("host", "127.0.0.1"))
-                    .port(flags.port("port", 12345)).start()) {
+            Server.Builder builder = Server.builder(served).host(flags.get("host", "127.0.0.1")).port(flags.port("port", 12345));
+            if (flags.has("tls")) {
+                builder.https();
+            }
+            try (Server server = builder.start()) {
+                if (flags.has("kubeconfig")) {
+                    writeKubeconfig((KubernetesScaffold) handler, flags);
+                }
                 out.println("Listening on " + server.url());
                 out.flush();
                 stop.await();
@@ -63,13 +75,20 @@ public final class ServeCommand {
 
     private static void configure(RawHandler handler, Arguments flags) throws Exception {
         boolean kubernetes = handler instanceof KubernetesScaffold;
-        if (!kubernetes && (flags.has("resources") || flags.has("objects"))) {
-            throw new UsageException("--resources and --objects need --handler emulator or scaffold");
+        if (!kubernetes && (flags.has("resources") || flags.has("objects") || flags.has("kubeconfig") || flags.has("token"))) {
+            throw new UsageException("--resources, --objects, --kubeconfig and --token need --handler emulator or scaffold");
         }
         if (!kubernetes) {
             return;
         }
         KubernetesScaffold scaffold = (KubernetesScaffold) handler;
+        for (String token : flags.all("token")) {
+            int eq = token.indexOf('=');
+            if (eq <= 0 || eq == token.length() - 1) {
+                throw new UsageException("--token " + token + ": give NAME=TOKEN, such as --token alice=s3cret");
+            }
+            scaffold.users().token(token.substring(0, eq), token.substring(eq + 1)).required(true);
+        }
         List<String> sources = flags.all("resources").isEmpty() ? List.of("bundled") : flags.all("resources");
         for (String source : sources) {
             switch (source) {
@@ -100,6 +119,21 @@ public final class ServeCommand {
         for (String file : flags.all("objects")) {
             preload((KubernetesEmulator) handler, Path.of(file));
         }
+    }
+
+    /**
+     * The kubeconfig of the running server: as the administrator with a client certificate over TLS; over plain
+     * HTTP, as the first user of a token (the only credential there), or with none when authentication is off.
+     */
+    private static void writeKubeconfig(KubernetesScaffold scaffold, Arguments flags) throws IOException {
+        List<String> tokens = flags.all("token");
+        String text = flags.has("tls") || tokens.isEmpty() ? scaffold.kubeconfig()
+                : scaffold.kubeconfig(tokens.get(0).substring(0, tokens.get(0).indexOf('=')));
+        Path file = Path.of(flags.get("kubeconfig", null)).toAbsolutePath();
+        if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
+        }
+        Files.writeString(file, text);
     }
 
     private static void preload(KubernetesEmulator emulator, Path file) throws IOException, UsageException {

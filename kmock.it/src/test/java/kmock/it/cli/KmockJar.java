@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 final class KmockJar implements AutoCloseable {
 
     static final Path JAR = Path.of("..", "kmock.cli", "target", "kmock.jar").toAbsolutePath().normalize();
-    private static final Pattern LISTENING = Pattern.compile("Listening on (http://[^ ]+/)");
+    private static final Pattern LISTENING = Pattern.compile("Listening on (https?://[^ ]+/)");
 
     final Process process;
     final BlockingQueue<String> stdout = new LinkedBlockingQueue<>();

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -14,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.google.gson.reflect.TypeToken;
 
@@ -23,10 +26,13 @@ import io.kubernetes.client.informer.SharedIndexInformer;
 import io.kubernetes.client.informer.SharedInformerFactory;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.AppsV1Api;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.apis.CustomObjectsApi;
 import io.kubernetes.client.openapi.apis.VersionApi;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1ConfigMapList;
+import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.util.Config;
 import io.kubernetes.client.util.PatchUtils;
@@ -68,6 +74,43 @@ abstract class ClientJavaContract {
 
     private static V1ConfigMap configMap(String name, Map<String, String> labels, Map<String, String> data) {
         return new V1ConfigMap().metadata(new V1ObjectMeta().name(name).labels(labels)).data(data);
+    }
+
+    @Test
+    void strategicMergePatchesMergeAsKubectlComputesThem(@TempDir Path dir) throws Exception {
+        KubectlRunner kubectl = new KubectlRunner(dir, server.url());
+        AppsV1Api apps = new AppsV1Api(client);
+        for (Map.Entry<String, String> c : StrategicPatches.CASES.entrySet()) {
+            String name = c.getKey().toLowerCase(Locale.ROOT);
+            StrategicPatches.create(kmock, name);
+            Map<String, Object> expected = StrategicPatches.expected(kubectl, dir, StrategicPatches.stored(kmock, name), c.getValue());
+
+            V1Deployment patched = PatchUtils.patch(V1Deployment.class,
+                    () -> apps.patchNamespacedDeployment(name, StrategicPatches.NAMESPACE, new V1Patch(c.getValue())).buildCall(null),
+                    V1Patch.PATCH_FORMAT_STRATEGIC_MERGE_PATCH, client);
+
+            StrategicPatches.assertPatched(expected, StrategicPatches.stored(kmock, name), c.getKey());
+            assertEquals(name, patched.getMetadata().getName());
+        }
+    }
+
+    @Test
+    void aStrategicMergePatchOfACustomResourceIsRefusedWith415() {
+        kmock.post("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", Map.of("apiVersion", "apiextensions.k8s.io/v1",
+                "kind", "CustomResourceDefinition", "metadata", Map.of("name", "widgets.example.com"),
+                "spec", Map.of("group", "example.com", "scope", "Namespaced", "names", Map.of("kind", "Widget", "plural", "widgets"),
+                        "versions", List.of(Map.of("name", "v1", "served", true, "storage", true, "schema",
+                                Map.of("openAPIV3Schema", Map.of("type", "object", "x-kubernetes-preserve-unknown-fields", true)))))));
+        kmock.post("/apis/example.com/v1/namespaces/default/widgets", Map.of("apiVersion", "example.com/v1", "kind", "Widget",
+                "metadata", Map.of("name", "w"), "spec", Map.of("size", 1)));
+        CustomObjectsApi custom = new CustomObjectsApi(client);
+
+        ApiException refused = assertThrows(ApiException.class, () -> PatchUtils.patch(Object.class,
+                () -> custom.patchNamespacedCustomObject("example.com", "v1", "default", "widgets", "w",
+                        new V1Patch("{\"spec\":{\"size\":2}}")).buildCall(null),
+                V1Patch.PATCH_FORMAT_STRATEGIC_MERGE_PATCH, client));
+        assertEquals(415, refused.getCode());
+        assertTrue(refused.getResponseBody().contains("application/merge-patch+json"), refused.getResponseBody());
     }
 
     @Test

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -16,12 +18,14 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.client.Config;
@@ -45,6 +49,8 @@ import kmock.handlers.KubernetesEmulator;
 /** The fabric8 client against the emulator: CRUD, patches, selectors, watches, informers, conflicts, finalizers. */
 abstract class Fabric8Contract {
 
+    @TempDir
+    Path dir;
     private KubernetesEmulator kmock;
     private Server server;
     private KubernetesClient client;
@@ -111,6 +117,36 @@ abstract class Fabric8Contract {
                 .fieldManager("kmock-test").forceConflicts().serverSideApply();
         assertEquals(Map.of("x", "y"), applied.getData());
         assertEquals(Map.of("x", "y"), client.configMaps().withName("applied").get().getData());
+    }
+
+    @Test
+    void strategicMergePatchesMergeAsKubectlComputesThem() throws Exception {
+        KubectlRunner kubectl = new KubectlRunner(dir, server.url());
+        for (Map.Entry<String, String> c : StrategicPatches.CASES.entrySet()) {
+            String name = c.getKey().toLowerCase(Locale.ROOT);
+            StrategicPatches.create(kmock, name);
+            Map<String, Object> expected = StrategicPatches.expected(kubectl, dir, StrategicPatches.stored(kmock, name), c.getValue());
+
+            Deployment patched = client.apps().deployments().withName(name).patch(PatchContext.of(PatchType.STRATEGIC_MERGE), c.getValue());
+
+            StrategicPatches.assertPatched(expected, StrategicPatches.stored(kmock, name), c.getKey());
+            assertEquals(((Map<?, ?>) StrategicPatches.stored(kmock, name).get("metadata")).get("resourceVersion"),
+                    patched.getMetadata().getResourceVersion(), "fabric8 gets the stored object back");
+        }
+    }
+
+    @Test
+    void aStrategicMergePatchOfACustomResourceIsRefusedWith415() {
+        client.apiextensions().v1().customResourceDefinitions().resource(kopfExampleDefinition()).create();
+        GenericKubernetesResource example = new GenericKubernetesResourceBuilder().withApiVersion("kopf.dev/v1").withKind("KopfExample")
+                .withNewMetadata().withName("ex1").endMetadata().withAdditionalProperties(Map.of("spec", Map.of("duration", 5))).build();
+        client.genericKubernetesResources("kopf.dev/v1", "KopfExample").resource(example).create();
+
+        KubernetesClientException refused = assertThrows(KubernetesClientException.class, () -> client
+                .genericKubernetesResources("kopf.dev/v1", "KopfExample").withName("ex1")
+                .patch(PatchContext.of(PatchType.STRATEGIC_MERGE), "{\"spec\":{\"duration\":6}}"));
+        assertEquals(415, refused.getCode());
+        assertTrue(refused.getMessage().contains("application/merge-patch+json"), refused.getMessage());
     }
 
     @Test
@@ -215,15 +251,7 @@ abstract class Fabric8Contract {
 
     @Test
     void customResourcesWorkOnceTheirDefinitionIsCreated() {
-        CustomResourceDefinition crd = new CustomResourceDefinitionBuilder()
-                .withNewMetadata().withName("kopfexamples.kopf.dev").endMetadata()
-                .withNewSpec().withGroup("kopf.dev").withScope("Namespaced")
-                .withNewNames().withKind("KopfExample").withPlural("kopfexamples").withSingular("kopfexample").withShortNames("kex").endNames()
-                .addNewVersion().withName("v1").withServed(true).withStorage(true)
-                .withNewSchema().withNewOpenAPIV3Schema().withType("object").withXKubernetesPreserveUnknownFields(true)
-                .endOpenAPIV3Schema().endSchema().endVersion()
-                .endSpec().build();
-        client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+        client.apiextensions().v1().customResourceDefinitions().resource(kopfExampleDefinition()).create();
 
         GenericKubernetesResource example = new GenericKubernetesResourceBuilder().withApiVersion("kopf.dev/v1")
                 .withKind("KopfExample").withNewMetadata().withName("ex1").endMetadata()
@@ -252,6 +280,17 @@ abstract class Fabric8Contract {
         client.configMaps().inNamespace("team-a").resource(configMap("x", Map.of(), Map.of())).create();
         assertEquals(1, client.configMaps().inAnyNamespace().list().getItems().size());
         assertNull(client.configMaps().inNamespace("default").withName("x").get());
+    }
+
+    private static CustomResourceDefinition kopfExampleDefinition() {
+        return new CustomResourceDefinitionBuilder()
+                .withNewMetadata().withName("kopfexamples.kopf.dev").endMetadata()
+                .withNewSpec().withGroup("kopf.dev").withScope("Namespaced")
+                .withNewNames().withKind("KopfExample").withPlural("kopfexamples").withSingular("kopfexample").withShortNames("kex").endNames()
+                .addNewVersion().withName("v1").withServed(true).withStorage(true)
+                .withNewSchema().withNewOpenAPIV3Schema().withType("object").withXKubernetesPreserveUnknownFields(true)
+                .endOpenAPIV3Schema().endSchema().endVersion()
+                .endSpec().build();
     }
 
     private static List<String> names(List<? extends io.fabric8.kubernetes.api.model.HasMetadata> items) {

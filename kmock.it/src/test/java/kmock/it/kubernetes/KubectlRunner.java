@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,11 +42,18 @@ final class KubectlRunner {
 
     /** Runs kubectl with a 30 s request timeout to its end (at most 90 s); returns what it printed and its exit code. */
     Result run(List<String> args) throws IOException, InterruptedException {
+        return run(args, Map.of());
+    }
+
+    /** Runs kubectl as {@link #run(List)} does, with extra environment variables (such as {@code KUBE_EDITOR}). */
+    Result run(List<String> args, Map<String, String> environment) throws IOException, InterruptedException {
         List<String> timed = new ArrayList<>(List.of("--request-timeout=30s"));
         timed.addAll(args);
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
-        Process process = new ProcessBuilder(command(timed)).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command(timed)).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         assertTrue(process.waitFor(90, TimeUnit.SECONDS), "kubectl " + String.join(" ", args) + " did not finish");
         return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     }

@@ -18,6 +18,8 @@ import kmock.api.Resource;
 import kmock.handlers.RawHandler;
 import kmock.internal.json.Json;
 import kmock.internal.k8s.patch.Patches;
+import kmock.internal.k8s.schema.GroupVersionKind;
+import kmock.internal.k8s.schema.KindSchemas;
 import kmock.internal.k8s.selectors.Selectors;
 import kmock.internal.k8s.store.KubernetesException;
 
@@ -31,6 +33,9 @@ class FuzzTest {
 
     private static final int CASES = 20_000;
     private static final Duration HANG = Duration.ofMinutes(2);
+    private static final KindSchemas SCHEMAS = new KindSchemas();
+    /** Strategic merge patches follow a real schema (random fields the schema lacks merge as in a merge patch). */
+    private static final GroupVersionKind DEPLOYMENT = new GroupVersionKind("apps", "v1", "Deployment");
     private static final String[] CRITERIA_TOKENS = {"get", "post", "list", "watch", "delete", "v1", "pods", "apps",
         "v1/pods", "kopf.dev/v1/kopfexamples", "pods.v1", "/", "/a", "?", "=", "&", "%", "%2", "%zz", " ", "  ", ".",
         "*", "gett", "GET", "LIST", "http://", "host:80", ":", "[", "]", "\u00e9", "\t", "\n", "", "-", "_", "0", "9999"};
@@ -96,7 +101,7 @@ class FuzzTest {
                     ? Json.toText(patch).substring(0, Math.max(0, Json.toText(patch).length() - 1)).getBytes(StandardCharsets.UTF_8)
                     : Json.toText(patch).getBytes(StandardCharsets.UTF_8);
             try {
-                Patches.apply(type, current, body);
+                Patches.apply(type, current, body, SCHEMAS, DEPLOYMENT);
             } finally {
                 assertEquals(before, Json.toText(current), "a patch never changes its target in place");
             }

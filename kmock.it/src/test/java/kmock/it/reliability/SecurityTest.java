@@ -62,7 +62,7 @@ class SecurityTest {
                 .hostnames("intercepted.example.invalid").interceptJvm(true).start()) {
             List<Proxy> intercepted = ProxySelector.getDefault().select(URI.create("http://intercepted.example.invalid/"));
             assertEquals(Proxy.Type.HTTP, intercepted.get(0).type());
-            assertEquals(server.url().getPort(), ((InetSocketAddress) intercepted.get(0).address()).getPort());
+            assertEquals(server.proxy().address(), intercepted.get(0).address(), "the server as a proxy (on the JDK transport, its proxy port)");
             assertEquals(otherBefore, ProxySelector.getDefault().select(other), "other hosts go where they went before");
         }
         assertSame(before, ProxySelector.getDefault(), "the JVM's proxy selector is the very one it was");

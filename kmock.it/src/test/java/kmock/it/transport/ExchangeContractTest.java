@@ -20,18 +20,25 @@ import kmock.api.Request;
 import kmock.api.Response;
 import kmock.api.Server;
 
-/** Status, reason, headers, cookies and bodies, identical on every transport. */
-@BothTransports
+/** Status, reason, headers, cookies and bodies, identical on every transport, over HTTP and HTTPS. */
+@TransportsAndSchemes
 class ExchangeContractTest {
 
-    @Parameter
+    @Parameter(0)
     String transport;
+
+    @Parameter(1)
+    String scheme;
+
+    private Server.Builder on(Server.Builder builder) {
+        return TransportsAndSchemes.Matrix.on(builder, transport, scheme);
+    }
 
     @Test
     void statusReasonHeadersAndCookiesArrive() {
         Response reply = Response.builder().status(418).header("X-Multi", "one").header("x-multi", "two")
                 .header("Set-Cookie", "session=abc; Path=/").header("Set-Cookie", "theme=dark").body("short and stout").build();
-        try (Server server = Server.builder(request -> reply).transport(transport).start()) {
+        try (Server server = on(Server.builder(request -> reply)).start()) {
             KResponse response = server.client().get("/teapot");
             assertEquals(418, response.status());
             assertTrue(response.reason().equalsIgnoreCase("I'm a teapot"), response.reason());
@@ -46,10 +53,10 @@ class ExchangeContractTest {
     @Test
     void requestArrivesWithMethodUrlHeadersCookiesAndQuery() {
         List<Request> seen = new CopyOnWriteArrayList<>();
-        try (Server server = Server.builder(request -> {
+        try (Server server = on(Server.builder(request -> {
             seen.add(request);
             return Response.of(204);
-        }).transport(transport).start()) {
+        })).start()) {
             KResponse response = server.client().request("PATCH", "/a/b?x=1&x=2&y=%20z", Map.of("k", 1),
                     Map.of("X-Trace", "t1", "Cookie", "c1=v1; c2=v2"));
             assertEquals(204, response.status());
@@ -64,18 +71,19 @@ class ExchangeContractTest {
             assertEquals(Map.of("k", 1), request.data());
             assertEquals("application/json", request.header("Content-Type"));
             assertEquals(server.port(), request.url().getPort());
+            assertEquals(scheme, request.url().getScheme(), "the request knows whether it came over TLS");
         }
     }
 
     @Test
     void headAndEmptyBodiesCarryNoBody() {
-        try (Server server = Server.builder(request -> Response.of(200, "body".getBytes(StandardCharsets.UTF_8)))
-                .transport(transport).start()) {
+        try (Server server = on(Server.builder(request -> Response.of(200, "body".getBytes(StandardCharsets.UTF_8)))
+                ).start()) {
             KResponse head = server.client().head("/");
             assertEquals(200, head.status());
             assertEquals(0, head.body().length);
         }
-        try (Server server = Server.builder(request -> Response.of(200)).transport(transport).start()) {
+        try (Server server = on(Server.builder(request -> Response.of(200))).start()) {
             KResponse empty = server.client().get("/");
             assertEquals(200, empty.status());
             assertEquals(0, empty.body().length);
@@ -86,7 +94,7 @@ class ExchangeContractTest {
     void tenMegabytesTravelIntactBothWays() {
         byte[] payload = new byte[10 * 1024 * 1024];
         new Random(42).nextBytes(payload);
-        try (Server server = Server.builder(request -> Response.of(200, request.body())).transport(transport).start()) {
+        try (Server server = on(Server.builder(request -> Response.of(200, request.body()))).start()) {
             KResponse echoed = server.client().post("/echo", payload);
             assertArrayEquals(payload, echoed.body());
         }
@@ -95,10 +103,10 @@ class ExchangeContractTest {
     @Test
     void bodyOverTheLimitIsAnswered413WithoutCallingTheHandler() {
         List<Request> seen = new CopyOnWriteArrayList<>();
-        try (Server server = Server.builder(request -> {
+        try (Server server = on(Server.builder(request -> {
             seen.add(request);
             return Response.of(200);
-        }).transport(transport).maxBodySize(1024).start()) {
+        })).maxBodySize(1024).start()) {
             assertEquals(413, server.client().post("/", new byte[4096]).status());
             assertEquals(200, server.client().post("/", new byte[512]).status());
             assertEquals(1, seen.size());
@@ -107,9 +115,9 @@ class ExchangeContractTest {
 
     @Test
     void handlerExceptionBecomesA500NamingIt() {
-        try (Server server = Server.builder(request -> {
+        try (Server server = on(Server.builder(request -> {
             throw new IllegalStateException("broken on purpose");
-        }).transport(transport).start()) {
+        })).start()) {
             KResponse response = server.client().get("/");
             assertEquals(500, response.status());
             assertTrue(response.text().contains("IllegalStateException: broken on purpose"), response.text());
@@ -119,10 +127,10 @@ class ExchangeContractTest {
     @Test
     void unknownQueryParametersDoNotChangeWhatArrives() {
         List<String> paths = new CopyOnWriteArrayList<>();
-        try (Server server = Server.builder(request -> {
+        try (Server server = on(Server.builder(request -> {
             paths.add(request.path());
             return Response.of(200);
-        }).transport(transport).start()) {
+        })).start()) {
             server.client().get("/api/v1/pods?timeout=32s&fieldManager=kubectl&fieldValidation=Strict");
             assertEquals(List.of("/api/v1/pods"), paths);
             assertFalse(paths.isEmpty());

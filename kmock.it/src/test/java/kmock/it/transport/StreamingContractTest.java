@@ -20,13 +20,20 @@ import kmock.api.Response;
 import kmock.api.Server;
 
 /** Chunked streaming: chunks flushed at once, late headers, disconnects, many open streams. */
-@BothTransports
+@TransportsAndSchemes
 class StreamingContractTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    @Parameter
+    @Parameter(0)
     String transport;
+
+    @Parameter(1)
+    String scheme;
+
+    private Server.Builder on(Server.Builder builder) {
+        return TransportsAndSchemes.Matrix.on(builder, transport, scheme);
+    }
 
     @Test
     void firstChunkArrivesWhileTheProducerIsStillBlocked() throws Exception {
@@ -36,7 +43,7 @@ class StreamingContractTest {
             release.await(30, TimeUnit.SECONDS);
             out.write("second\n");
         }).build();
-        try (Server server = Server.builder(request -> streaming).transport(transport).start();
+        try (Server server = on(Server.builder(request -> streaming)).start();
              KStream stream = server.client().stream("GET", "/")) {
             assertEquals(200, stream.status());
             assertEquals("first", stream.readLine(WAIT));
@@ -54,7 +61,7 @@ class StreamingContractTest {
             out.write(new byte[0]);
             release.await(30, TimeUnit.SECONDS);
         }).build();
-        try (Server server = Server.builder(request -> streaming).transport(transport).start();
+        try (Server server = on(Server.builder(request -> streaming)).start();
              KStream stream = server.client().stream("GET", "/")) {
             assertEquals(200, stream.status(), "the stream opened while the producer still waits");
             assertEquals(0, stream.readAvailable().length);
@@ -75,7 +82,7 @@ class StreamingContractTest {
                 out.write("refused\n");
             }
         }).build();
-        try (Server server = Server.builder(request -> streaming).transport(transport).start();
+        try (Server server = on(Server.builder(request -> streaming)).start();
              KStream stream = server.client().stream("GET", "/")) {
             assertEquals(202, stream.status());
             assertEquals(List.of("yes"), stream.headers().get("x-late"));
@@ -100,7 +107,7 @@ class StreamingContractTest {
                 failed.countDown();
             }
         }).build();
-        try (Server server = Server.builder(request -> streaming).transport(transport).start()) {
+        try (Server server = on(Server.builder(request -> streaming)).start()) {
             KStream stream = server.client().stream("GET", "/");
             assertEquals("tick", stream.readLine(WAIT));
             stream.close();
@@ -111,12 +118,12 @@ class StreamingContractTest {
     @Test
     void twoHundredOpenStreamsDoNotStallOtherRequests() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        try (Server server = Server.builder(request -> request.path().equals("/stream")
+        try (Server server = on(Server.builder(request -> request.path().equals("/stream")
                 ? Response.builder().stream(out -> {
                     out.write("open\n");
                     release.await(60, TimeUnit.SECONDS);
                 }).build()
-                : Response.of(200, "plain".getBytes())).transport(transport).start()) {
+                : Response.of(200, "plain".getBytes()))).start()) {
             List<KStream> streams = new ArrayList<>();
             try {
                 for (int i = 0; i < 200; i++) {

@@ -31,7 +31,7 @@ public final class RunningServer implements AutoCloseable {
         RawHandler handler = instantiate(type, settings);
         try {
             Server.Builder builder = Server.builder(handler).port(settings.port()).host(settings.host())
-                    .hostnames(settings.hostnames().toArray());
+                    .hostnames(settings.hostnames().toArray()).interceptJvm(settings.interceptJvm());
             if (settings.transport() != null) {
                 builder.transport(settings.transport());
             }

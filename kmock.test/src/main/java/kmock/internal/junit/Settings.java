@@ -28,9 +28,10 @@ import kmock.test.KMock;
  * @param strict    whether server errors fail the test
  * @param limit     the most requests served, or -1
  * @param transport the transport name, or {@code null} for the preferred one
+ * @param interceptJvm whether the hostnames are intercepted JVM-wide
  */
 public record Settings(Class<? extends RawHandler> handler, int port, String host, List<String> hostnames,
-                       boolean strict, int limit, String transport) {
+                       boolean strict, int limit, String transport, boolean interceptJvm) {
 
     /** The configuration parameter naming the handler: a class name or {@code raw|scaffold|emulator}. */
     public static final String HANDLER = "kmock.handler";
@@ -40,6 +41,8 @@ public record Settings(Class<? extends RawHandler> handler, int port, String hos
     public static final String LIMIT = "kmock.limit";
     /** The configuration parameter naming the transport. */
     public static final String TRANSPORT = "kmock.transport";
+    /** The configuration parameter intercepting every test's hostnames JVM-wide. */
+    public static final String INTERCEPT_JVM = "kmock.interceptJvm";
 
     /** The settings for the test of this context. */
     public static Settings of(ExtensionContext context) {
@@ -55,7 +58,17 @@ public record Settings(Class<? extends RawHandler> handler, int port, String hos
                 .orElseGet(() -> context.getConfigurationParameter(LIMIT).map(v -> parseInt(LIMIT, v)).orElse(-1));
         String transport = closest(scopes, KMock::transport, t -> !t.isEmpty())
                 .orElseGet(() -> context.getConfigurationParameter(TRANSPORT).orElse(null));
-        return new Settings(handler, port, host, hostnames, strict, limit, transport);
+        return new Settings(handler, port, host, hostnames, strict, limit, transport, interceptJvm(context, scopes));
+    }
+
+    /** Whether a test (or, from a class context, a test class) intercepts JVM-wide. */
+    public static boolean interceptJvm(ExtensionContext context) {
+        return interceptJvm(context, scopes(context));
+    }
+
+    private static boolean interceptJvm(ExtensionContext context, List<KMock> scopes) {
+        return scopes.stream().anyMatch(KMock::interceptJvm)
+                || context.getConfigurationParameter(INTERCEPT_JVM).map(Boolean::parseBoolean).orElse(false);
     }
 
     /** The handler class to make for a parameter of this type: the configured one, else the default emulator. */

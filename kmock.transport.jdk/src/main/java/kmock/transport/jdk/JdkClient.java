@@ -33,7 +33,8 @@ import kmock.internal.client.BufferedKStream;
 
 /**
  * The embedded client on {@code java.net.http}: HTTP/1.1 only (the default HTTP/2 setting sends an {@code h2c}
- * upgrade with every plain request), and intercepted hosts reach the server as through a proxy, with no DNS.
+ * upgrade with every plain request), and intercepted hosts reach the server as through a proxy, with no DNS
+ * ({@code https} ones through a {@code CONNECT} tunnel, so the server sees the host in SNI).
  */
 final class JdkClient extends BaseClient {
 
@@ -63,6 +64,7 @@ final class JdkClient extends BaseClient {
                 .connectTimeout(options.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .proxy(new Interceptor(options))
+                .sslContext(options.tls())
                 .executor(executor)
                 .build();
     }
@@ -150,11 +152,19 @@ final class JdkClient extends BaseClient {
 
         @Override
         public List<Proxy> select(URI uri) {
+            if (isServer(uri)) {
+                return List.of(Proxy.NO_PROXY); // straight to the server: an https URL must not become a CONNECT
+            }
             if (intercepted(options, uri)) {
                 return List.of(new Proxy(Proxy.Type.HTTP, options.interception().target()));
             }
             ProxySelector fallback = ProxySelector.getDefault();
             return fallback == null || fallback == this ? List.of(Proxy.NO_PROXY) : fallback.select(uri);
+        }
+
+        private boolean isServer(URI uri) {
+            URI base = options.baseUrl();
+            return uri.getPort() == base.getPort() && uri.getHost() != null && uri.getHost().equalsIgnoreCase(base.getHost());
         }
 
         @Override

@@ -5,8 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
 
 import com.sun.net.httpserver.HttpExchange;
 
@@ -20,10 +26,12 @@ final class JdkExchange {
 
     private final HttpExchange exchange;
     private final long maxBodySize;
+    private final SSLSession tls;
 
-    JdkExchange(HttpExchange exchange, long maxBodySize) {
+    JdkExchange(HttpExchange exchange, long maxBodySize, SSLSession tls) {
         this.exchange = exchange;
         this.maxBodySize = maxBodySize;
+        this.tls = tls;
     }
 
     void serve(Handler handler) {
@@ -41,7 +49,7 @@ final class JdkExchange {
                 return;
             }
             Request request = Request.builder().method(exchange.getRequestMethod()).url(url())
-                    .headers(exchange.getRequestHeaders()).body(body).build();
+                    .headers(exchange.getRequestHeaders()).body(body).clientCertificates(clientCertificates()).build();
             Response response;
             try {
                 response = handler.handle(request);
@@ -77,7 +85,25 @@ final class JdkExchange {
             }
         }
         String raw = target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath();
-        return URI.create("http://" + host + raw + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()));
+        return URI.create((tls != null ? "https://" : "http://") + host + raw + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()));
+    }
+
+    /** The certificates the client presented over TLS, if any. */
+    private List<X509Certificate> clientCertificates() {
+        if (tls == null) {
+            return List.of();
+        }
+        try {
+            List<X509Certificate> chain = new ArrayList<>();
+            for (Certificate certificate : tls.getPeerCertificates()) {
+                if (certificate instanceof X509Certificate x509) {
+                    chain.add(x509);
+                }
+            }
+            return chain;
+        } catch (SSLPeerUnverifiedException none) {
+            return List.of();
+        }
     }
 
     /** The whole body, or {@code null} when it is over the limit. */

@@ -3,9 +3,11 @@ package kmock.transport.jetty;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Request;
 
 /** Reads a Jetty request into a kmock {@link kmock.api.Request}: the URL as the client asked for it, headers, body. */
@@ -33,6 +35,10 @@ final class IncomingRequest {
         kmock.api.Request.Builder builder = kmock.api.Request.builder().method(request.getMethod()).url(url);
         for (HttpField field : request.getHeaders()) {
             builder.header(field.getName(), field.getValue() == null ? "" : field.getValue());
+        }
+        if (request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE) instanceof EndPoint.SslSessionData tls
+                && tls.peerCertificates() != null) {
+            builder.clientCertificates(List.of(tls.peerCertificates()));
         }
         return builder.body(RequestBody.read(request, maxBody)).build();
     }

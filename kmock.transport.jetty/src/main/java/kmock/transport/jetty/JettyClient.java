@@ -18,6 +18,7 @@ import org.eclipse.jetty.http.HttpCookieStore;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.util.SocketAddressResolver;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
@@ -59,6 +60,9 @@ final class JettyClient extends BaseClient {
         client.setName(name);
         client.setExecutor(pool);
         client.setScheduler(scheduler);
+        SslContextFactory.Client tls = new SslContextFactory.Client();
+        tls.setSslContext(options.tls()); // the KMock CA and the JDK's anchors; host names are verified
+        client.setSslContextFactory(tls);
         client.setSocketAddressResolver(new InterceptingResolver(options.interception(),
                 new SocketAddressResolver.Async(pool, scheduler, connectMillis)));
         client.setConnectTimeout(connectMillis);

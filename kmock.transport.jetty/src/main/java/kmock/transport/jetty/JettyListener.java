@@ -6,19 +6,31 @@ import java.io.IOException;
 import java.net.BindException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.net.ssl.SSLContext;
+
 import org.eclipse.jetty.http.HttpCompliance;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.ConnectionFactory;
+import org.eclipse.jetty.server.DetectorConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 import kmock.api.Handler;
 import kmock.spi.Transport;
 
-/** A running Jetty server with one HTTP/1.1 connector that serves one kmock {@link Handler}. */
+/**
+ * A running Jetty server with one HTTP/1.1 connector that serves one kmock {@link Handler}: plain, TLS (HTTPS), or
+ * both detected per connection when the server intercepts hosts (the embedded client connects with TLS for an
+ * intercepted {@code https} URL, JVM-wide clients send plain proxy requests and {@code CONNECT}s).
+ */
 final class JettyListener implements Transport.Listener {
 
     /**
@@ -61,10 +73,32 @@ final class JettyListener implements Transport.Listener {
         // No graceful phase: stopping closes the connections at once, which fails the writes of open streams.
         server.setStopTimeout(0);
         ServingThreads calls = new ServingThreads();
-        server.setHandler(new ServingHandler(handler, config.maxBodySize(), calls));
+        boolean tls = config.https() != null || config.tunnels() != null;
+        SslConnectionFactory tunnels = config.tunnels() == null ? null : tlsFactory(config.tunnels());
+        if (tunnels != null) {
+            server.addBean(tunnels); // started and stopped with the server, used for CONNECT tunnels
+        }
+        server.setHandler(new ServingHandler(handler, config.maxBodySize(), calls, tunnels));
 
+        HttpConfiguration http = httpConfiguration();
+        if (tls) {
+            // Marks TLS requests secure and gives them the session (client certificates); the host is no SNI matter.
+            SecureRequestCustomizer secure = new SecureRequestCustomizer();
+            secure.setSniHostCheck(false);
+            http.addCustomizer(secure);
+        }
+        HttpConnectionFactory http11 = new HttpConnectionFactory(http);
+        ConnectionFactory[] factories;
+        if (config.https() != null && config.tunnels() == null) {
+            factories = new ConnectionFactory[] {tlsFactory(config.https()), http11};
+        } else if (tls) {
+            SslConnectionFactory detected = tlsFactory(config.https() != null ? config.https() : config.tunnels());
+            factories = new ConnectionFactory[] {new DetectorConnectionFactory(detected), http11};
+        } else {
+            factories = new ConnectionFactory[] {http11};
+        }
         // No acceptor thread: the selector accepts too, one thread less per server (tests run many in parallel).
-        ServerConnector connector = new ServerConnector(server, 0, 1, new HttpConnectionFactory(httpConfiguration()));
+        ServerConnector connector = new ServerConnector(server, 0, 1, factories);
         connector.setHost(config.host());
         connector.setPort(config.port());
         connector.setIdleTimeout(idleConnectionMillis);
@@ -98,6 +132,14 @@ final class JettyListener implements Transport.Listener {
         // Kubernetes clients send long bearer tokens and long label selectors.
         http.setRequestHeaderSize(64 * 1024);
         return http;
+    }
+
+    /** TLS over a given context, asking for client certificates (wanted, never required), then HTTP/1.1. */
+    private static SslConnectionFactory tlsFactory(SSLContext context) {
+        SslContextFactory.Server factory = new SslContextFactory.Server();
+        factory.setSslContext(context);
+        factory.setWantClientAuth(true);
+        return new SslConnectionFactory(factory, HttpVersion.HTTP_1_1.asString());
     }
 
     private static IOException bindFailure(Transport.ServerConfig config, Exception failure) {

@@ -10,8 +10,12 @@ import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpStream;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.TunnelSupport;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Blocker;
@@ -33,16 +37,22 @@ final class ServingHandler extends Handler.Abstract {
     private final kmock.api.Handler handler;
     private final long maxBodySize;
     private final ServingThreads calls;
+    /** TLS for intercepted hosts in {@code CONNECT} tunnels, or {@code null} when the server intercepts nothing. */
+    private final SslConnectionFactory tunnels;
 
-    ServingHandler(kmock.api.Handler handler, long maxBodySize, ServingThreads calls) {
+    ServingHandler(kmock.api.Handler handler, long maxBodySize, ServingThreads calls, SslConnectionFactory tunnels) {
         super(Invocable.InvocationType.BLOCKING);
         this.handler = handler;
         this.maxBodySize = maxBodySize;
         this.calls = calls;
+        this.tunnels = tunnels;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
+        if (HttpMethod.CONNECT.is(request.getMethod())) {
+            return tunnel(request, response, callback);
+        }
         // A handler may wait for a live feed for hours without any I/O: only the close of the server ends it.
         request.addIdleTimeoutListener(timeout -> false);
         callback = withoutIdleTimeout(request, callback);
@@ -55,6 +65,26 @@ final class ServingHandler extends Handler.Abstract {
         } finally {
             calls.exit();
         }
+        return true;
+    }
+
+    /**
+     * Answers {@code CONNECT host:port} with {@code 200} and turns the connection into TLS for that host (its
+     * certificate chosen by SNI), with HTTP/1.1 inside served by this same handler: the client talks to the
+     * intercepted host as if it were the real one.
+     */
+    private boolean tunnel(Request request, Response response, Callback callback) {
+        TunnelSupport support = request.getTunnelSupport();
+        if (tunnels == null || support == null) {
+            text(response, callback, 405, "This KMock server intercepts no hosts, so it opens no CONNECT tunnels: "
+                    + "give it hostnames(...) to intercept");
+            return true;
+        }
+        EndPoint endPoint = support.getEndPoint();
+        Connection tls = tunnels.newConnection(request.getConnectionMetaData().getConnector(), endPoint);
+        request.setAttribute(HttpStream.UPGRADE_CONNECTION_ATTRIBUTE, tls);
+        response.setStatus(200);
+        callback.succeeded();
         return true;
     }
 

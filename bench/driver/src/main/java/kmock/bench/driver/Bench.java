@@ -43,7 +43,10 @@ public final class Bench {
         for (int round = 1; round <= sizes.rounds(); round++) {
             log("round " + round + " of " + sizes.rounds() + ": start/stop cycles");
             for (Contenders.Entry contender : Contenders.ALL) {
-                measure(contender, "cycles", () -> cycles(contender));
+                measure(contender, "cycles", () -> cycles(contender, "cycles", ""));
+            }
+            for (Contenders.Entry contender : List.of(Contenders.KMOCK_JDK, Contenders.KMOCK_JETTY)) {
+                measure(contender, "tlscycles", () -> cycles(contender, "tlscycles", "tls"));
             }
             log("round " + round + ": throughput");
             for (Contenders.Entry contender : Contenders.ALL) {
@@ -77,8 +80,9 @@ public final class Bench {
         }
     }
 
-    private void cycles(Contenders.Entry contender) {
-        try (ContenderProcess process = ContenderProcess.start(bench, contender, "cycles",
+    /** Start/stop cycles of a contender ({@code tlscycles}: HTTPS), recorded under figures with the prefix. */
+    private void cycles(Contenders.Entry contender, String command, String prefix) {
+        try (ContenderProcess process = ContenderProcess.start(bench, contender, command,
                 String.valueOf(sizes.warmupCycles()), String.valueOf(sizes.cycles()))) {
             double first = Double.parseDouble(process.expect("first")) / 1e6;
             List<Double> total = new ArrayList<>();
@@ -98,10 +102,10 @@ public final class Bench {
             if (total.size() != sizes.cycles()) {
                 throw new IllegalStateException("got " + total.size() + " of " + sizes.cycles() + " cycles");
             }
-            results.add(contender, "cycle", Stats.median(total));
-            results.add(contender, "start", Stats.median(start));
-            results.add(contender, "stop", Stats.median(stop));
-            results.add(contender, "cold", first);
+            results.add(contender, prefix + "cycle", Stats.median(total));
+            results.add(contender, prefix + "start", Stats.median(start));
+            results.add(contender, prefix + "stop", Stats.median(stop));
+            results.add(contender, prefix + "cold", first);
         }
     }
 

@@ -35,6 +35,11 @@ public interface Contender {
      */
     Running start(int rules) throws Exception;
 
+    /** The same stub server as {@link #start(int)} with one rule, serving HTTPS; or says it has none. */
+    default Running startTls() throws Exception {
+        throw new UnsupportedOperationException("no TLS");
+    }
+
     /** Starts a stateful Kubernetes API (create, list, watch of ConfigMaps), or says it has none. */
     default Running emulator() throws Exception {
         throw new UnsupportedOperationException("no emulator");

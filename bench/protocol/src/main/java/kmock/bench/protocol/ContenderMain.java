@@ -27,7 +27,8 @@ public final class ContenderMain {
     public static void run(Contender contender, String[] args) {
         try {
             switch (args[0]) {
-                case "cycles" -> cycles(contender, Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+                case "cycles" -> cycles(contender, Integer.parseInt(args[1]), Integer.parseInt(args[2]), false);
+                case "tlscycles" -> cycles(contender, Integer.parseInt(args[1]), Integer.parseInt(args[2]), true);
                 case "serve" -> serve(contender.start(Integer.parseInt(args[1])));
                 case "emulator" -> serve(contender.emulator());
                 default -> throw new IllegalArgumentException("unknown command " + args[0]);
@@ -42,35 +43,38 @@ public final class ContenderMain {
         }
     }
 
-    private static void cycles(Contender contender, int warmup, int measured) throws Exception {
-        long[] first = cycle(contender);
+    private static void cycles(Contender contender, int warmup, int measured, boolean tls) throws Exception {
+        long[] first = cycle(contender, tls);
         System.out.println("first " + (first[0] + first[1] + first[2]));
         for (int i = 0; i < warmup; i++) {
-            cycle(contender);
+            cycle(contender, tls);
         }
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < measured; i++) {
-            long[] times = cycle(contender);
+            long[] times = cycle(contender, tls);
             lines.append("cycle ").append(times[0]).append(' ').append(times[1]).append(' ').append(times[2]).append('\n');
         }
         System.out.print(lines);
         System.out.flush();
     }
 
-    private static long[] cycle(Contender contender) throws Exception {
+    private static long[] cycle(Contender contender, boolean tls) throws Exception {
         long start = System.nanoTime();
-        Contender.Running server = contender.start(1);
+        Contender.Running server = tls ? contender.startTls() : contender.start(1);
         long started = System.nanoTime();
-        get(server.port(), "/stub");
+        get(server.port(), "/stub", tls);
         long got = System.nanoTime();
         server.close();
         long stopped = System.nanoTime();
         return new long[] {started - start, got - started, stopped - got};
     }
 
-    /** One GET on a fresh connection; fails unless the status is 200. */
-    static void get(int port, String path) throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
+    /**
+     * One GET on a fresh connection (over TLS when asked, trusting whatever certificate: the bench measures the
+     * server, not certificate checks); fails unless the status is 200.
+     */
+    static void get(int port, String path, boolean tls) throws Exception {
+        try (Socket socket = tls ? TrustAll.socket(port) : new Socket("127.0.0.1", port)) {
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();

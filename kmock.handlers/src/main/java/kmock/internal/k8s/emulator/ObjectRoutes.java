@@ -26,6 +26,7 @@ import kmock.internal.k8s.store.ListPage;
 import kmock.internal.k8s.store.ObjectKey;
 import kmock.internal.k8s.store.ObjectStore;
 import kmock.internal.k8s.store.WriteOptions;
+import kmock.internal.k8s.schema.GroupVersionKind;
 import kmock.internal.k8s.schema.KindSchemas;
 import kmock.internal.k8s.strategy.DeleteRequest;
 import kmock.internal.k8s.strategy.WriteRequest;
@@ -42,6 +43,7 @@ public final class ObjectRoutes {
 
     private static final Resource CRDS = ObjectDeletes.CRDS;
     private static final Resource NAMESPACES = new Resource("", "v1", "namespaces");
+    private static final GroupVersionKind SCALE = new GroupVersionKind("autoscaling", "v1", "Scale");
 
     private final ObjectStore store;
     private final Watches watches;
@@ -150,7 +152,7 @@ public final class ObjectRoutes {
             return null;
         }
         Map<String, Object> wanted = request.method().equals("PUT") ? RequestBodies.object(request)
-                : Patches.apply(request.header("Content-Type"), Scale.of(store.get(key)), request.body());
+                : Patches.apply(request.header("Content-Type"), Scale.of(store.get(key)), request.body(), schemas, SCALE);
         Object replicas = wanted.get("spec") instanceof Map<?, ?> spec ? spec.get("replicas") : null;
         if (!(replicas instanceof Number)) {
             throw new KubernetesException(Reason.BAD_REQUEST, "a Scale needs spec.replicas as a number");

@@ -83,18 +83,43 @@ public final class ObjectWrites {
      */
     public Written patch(ObjectKey key, String contentType, byte[] patch, WriteRequest request) {
         List<String> warnings = new ArrayList<>();
+        Patches.checkType(contentType, schemas, patchKind(strategy(key.resource(), null)));
         if (Patches.isApply(contentType) && request.subresource() == null && store.find(key) == null) {
             Map<String, Object> fresh = Patches.apply(contentType, new LinkedHashMap<>(Map.of("metadata",
-                    new LinkedHashMap<>(Map.of("name", key.name())))), patch);
+                    new LinkedHashMap<>(Map.of("name", key.name())))), patch, schemas, null);
             KindStrategy strategy = strategy(key.resource(), fresh);
             Map<String, Object> admitted = admit(strategy, null, fresh, request, warnings);
             return new Written(store.create(key.resource(), key.namespace(), admitted, request.options()), warnings);
         }
         Map<String, Object> stored = store.update(key, current -> {
-            Map<String, Object> patched = Patches.apply(contentType, current, patch);
-            return admit(strategy(key.resource(), current), current, patched, request, warnings);
+            KindStrategy strategy = strategy(key.resource(), current);
+            Map<String, Object> patched = Patches.apply(contentType, current, patch, schemas, patchKind(strategy));
+            try {
+                return admit(strategy, current, patched, request, warnings);
+            } catch (KubernetesException e) {
+                throw patchedObjectInvalid(e, strategy, patched);
+            }
         }, request.options());
         return new Written(stored, warnings);
+    }
+
+    /**
+     * A patched object that does not decode is the API server's 422 about the patch, with the patched JSON as the
+     * invalid value and the decoder's words as the detail; other failures stay as they are.
+     */
+    private static KubernetesException patchedObjectInvalid(KubernetesException e, KindStrategy strategy, Map<String, Object> patched) {
+        String prefix = strategy.gvk().kind() + " in version \"" + strategy.gvk().version() + "\" cannot be handled as a "
+                + strategy.gvk().kind() + ": ";
+        if (e.reason() != Reason.BAD_REQUEST || e.getMessage() == null || !e.getMessage().startsWith(prefix)) {
+            return e;
+        }
+        String json = new String(kmock.internal.json.Json.write(patched), java.nio.charset.StandardCharsets.UTF_8);
+        return Validation.invalidPatch(json, e.getMessage().substring(prefix.length()));
+    }
+
+    /** The kind whose schema a strategic merge patch follows; none for plain storage, which merges it as a merge patch. */
+    private GroupVersionKind patchKind(KindStrategy strategy) {
+        return semantics ? strategy.gvk() : null;
     }
 
     /** A change that the emulator itself makes (scale), through the same steps as a client's. */
@@ -132,7 +157,7 @@ public final class ObjectWrites {
         } else {
             result = strategy.prepareForUpdate(current, result);
         }
-        Validation.validate(strategy, result, current);
+        Validation.validate(strategy, result, current, statusWrite);
         // Managed fields (server-side apply's field ownership) are recorded here, last, on what will be stored.
         return result;
     }

@@ -7,11 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 
 import kmock.api.Request;
 import kmock.api.Resource;
 import kmock.api.Response;
+import kmock.internal.k8s.auth.Identity;
 import kmock.internal.k8s.discovery.StatusReplies;
 import kmock.internal.k8s.emulator.RequestBodies;
 import kmock.internal.k8s.store.KubernetesException;
@@ -21,9 +23,9 @@ import kmock.internal.kubernetes.KubernetesPath;
 /**
  * The APIs that answer questions instead of storing objects, as {@code kubectl auth} and token clients call them:
  * access reviews ({@code SelfSubjectAccessReview}, {@code SelfSubjectRulesReview}, {@code SubjectAccessReview},
- * {@code LocalSubjectAccessReview}) allow everything; {@code SelfSubjectReview} names the {@link Caller};
- * {@code TokenRequest} ({@code serviceaccounts/NAME/token}) issues a token for a stored service account. A user
- * rule for the same URL answers first, so a test can deny or name someone else.
+ * {@code LocalSubjectAccessReview}) allow everything; {@code TokenRequest} ({@code serviceaccounts/NAME/token})
+ * issues a token for a stored service account, which then logs in as it. A user rule for the same URL answers
+ * first, so a test can deny.
  */
 public final class IdentityApis {
 
@@ -32,16 +34,17 @@ public final class IdentityApis {
     private static final long DEFAULT_SECONDS = 3600;
     private static final long MIN_SECONDS = 600;
 
-    private final Tokens tokens;
+    private final Tokens tokens = new Tokens();
     private final BiFunction<String, String, Map<String, Object>> serviceAccounts;
+    private final BiConsumer<String, Identity> issued;
 
     /**
-     * @param tokens          the issuer of this server's tokens
      * @param serviceAccounts the stored service account of a namespace and name, or {@code null} when there is none
+     * @param issued          told of every token issued and whom it identifies, so that requests bearing it log in
      */
-    public IdentityApis(Tokens tokens, BiFunction<String, String, Map<String, Object>> serviceAccounts) {
-        this.tokens = tokens;
+    public IdentityApis(BiFunction<String, String, Map<String, Object>> serviceAccounts, BiConsumer<String, Identity> issued) {
         this.serviceAccounts = serviceAccounts;
+        this.issued = issued;
     }
 
     /** The answer to a request for one of these APIs, or {@code null} for any other request. */
@@ -59,11 +62,6 @@ public final class IdentityApis {
             }
             if (plural.equals("selfsubjectrulesreviews")) {
                 return answer(request, resource, "status", rules());
-            }
-        }
-        if (resource.group().equals("authentication.k8s.io") && collection) {
-            if (plural.equals("selfsubjectreviews")) {
-                return answer(request, resource, "status", Map.of("userInfo", Caller.of(request, tokens)));
             }
         }
         if (resource.group().isEmpty() && plural.equals("serviceaccounts") && "token".equals(request.subresource())) {
@@ -119,8 +117,11 @@ public final class IdentityApis {
         answeredSpec.put("audiences", audiences);
         answeredSpec.put("expirationSeconds", seconds);
         answeredSpec.put("boundObjectRef", spec.get("boundObjectRef"));
+        String token = tokens.issue(namespace, name, uid, audiences, seconds, now);
+        issued.accept(token, Identity.authenticated("system:serviceaccount:" + namespace + ":" + name,
+                List.of("system:serviceaccounts", "system:serviceaccounts:" + namespace)));
         Map<String, Object> status = new LinkedHashMap<>();
-        status.put("token", tokens.issue(namespace, name, uid, audiences, seconds, now));
+        status.put("token", token);
         status.put("expirationTimestamp", DateTimeFormatter.ISO_INSTANT.format(now.plusSeconds(seconds)));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("kind", "TokenRequest");
@@ -141,8 +142,7 @@ public final class IdentityApis {
             case "selfsubjectaccessreviews" -> "SelfSubjectAccessReview";
             case "subjectaccessreviews" -> "SubjectAccessReview";
             case "localsubjectaccessreviews" -> "LocalSubjectAccessReview";
-            case "selfsubjectrulesreviews" -> "SelfSubjectRulesReview";
-            default -> "SelfSubjectReview";
+            default -> "SelfSubjectRulesReview";
         };
     }
 

@@ -2,7 +2,6 @@ package kmock.internal.k8s.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
@@ -19,8 +18,7 @@ import kmock.internal.json.Json;
 /**
  * Service account tokens as the TokenRequest API issues them: JWTs with the claims Kubernetes puts in them
  * ({@code iss}, {@code sub = system:serviceaccount:NS:NAME}, {@code aud}, {@code exp}, {@code kubernetes.io}),
- * signed with HS256 and a key of this emulator's own, so that it recognises the tokens it issued and nobody else's.
- * Thread-safe.
+ * signed with HS256 and a key of this emulator's own. Thread-safe.
  */
 public final class Tokens {
 
@@ -28,7 +26,6 @@ public final class Tokens {
     public static final String ISSUER = "https://kubernetes.default.svc.cluster.local";
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     private final byte[] key = new byte[32];
 
@@ -56,28 +53,6 @@ public final class Tokens {
         claims.put("sub", "system:serviceaccount:" + namespace + ":" + name);
         String unsigned = encode(Map.of("alg", "HS256", "typ", "JWT")) + "." + encode(claims);
         return unsigned + "." + ENCODER.encodeToString(sign(unsigned));
-    }
-
-    /** The claims of a token this emulator issued and that has not expired at {@code now}, else {@code null}. */
-    public Map<?, ?> verify(String token, Instant now) {
-        String[] parts = token.split("\\.");
-        if (parts.length != 3) {
-            return null;
-        }
-        try {
-            byte[] expected = sign(parts[0] + "." + parts[1]);
-            if (!MessageDigest.isEqual(expected, DECODER.decode(parts[2]))) {
-                return null;
-            }
-            Object claims = Json.parse(DECODER.decode(parts[1]));
-            if (!(claims instanceof Map<?, ?> map) || !(map.get("exp") instanceof Number exp)
-                    || exp.longValue() <= now.getEpochSecond()) {
-                return null;
-            }
-            return map;
-        } catch (IllegalArgumentException | UnsupportedOperationException malformed) {
-            return null;
-        }
     }
 
     private static String encode(Map<String, Object> json) {

@@ -104,8 +104,8 @@ public final class TypedDecoder {
                 if (zero != Omitted.OMITTED) {
                     result.put(field.name(), zero);
                 }
-            } else if (!goTypes && given.containsKey(field.name()) && raw == null) {
-                result.put(field.name(), null); // a CRD's nullable field keeps its null; validation decides
+            } else if (!goTypes && given.containsKey(field.name()) && field.schema().constraints().nullable()) {
+                result.put(field.name(), null); // a CRD's nullable field keeps its null; other nulls are pruned
             }
         }
         for (Map.Entry<?, ?> entry : given.entrySet()) {

@@ -17,6 +17,8 @@ public final class KubernetesException extends RuntimeException {
     public enum Reason {
         /** 400: the request itself is malformed or contradicts the URL. */
         BAD_REQUEST(400, "BadRequest"),
+        /** 401: no valid credential, while authentication is required. */
+        UNAUTHORIZED(401, "Unauthorized"),
         /** 404: no such object. */
         NOT_FOUND(404, "NotFound"),
         /** 409: a create for a name that is taken by a live object. */
@@ -36,7 +38,13 @@ public final class KubernetesException extends RuntimeException {
         /** 415: a request body in a content type the server does not decode. */
         UNSUPPORTED_MEDIA_TYPE(415, "UnsupportedMediaType"),
         /** 500: a failure on the server side. */
-        INTERNAL_ERROR(500, "InternalError");
+        INTERNAL_ERROR(500, "InternalError"),
+        /**
+         * 500 without a reason: kube-apiserver's answer to an error it does not classify, such as a strategic merge
+         * patch item without its merge key. The client's fault answered as the API server answers it, not a failure
+         * of the emulator.
+         */
+        UNKNOWN(500, "");
 
         private final int code;
         private final String text;
@@ -155,7 +163,9 @@ public final class KubernetesException extends RuntimeException {
         status.put("metadata", new LinkedHashMap<>());
         status.put("status", "Failure");
         status.put("message", getMessage());
-        status.put("reason", reason.text());
+        if (!reason.text().isEmpty()) {
+            status.put("reason", reason.text());
+        }
         status.put("details", details);
         status.put("code", reason.code());
         return status;

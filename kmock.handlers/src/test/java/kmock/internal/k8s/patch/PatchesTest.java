@@ -9,9 +9,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import kmock.internal.json.Json;
+import kmock.internal.k8s.schema.GroupVersionKind;
+import kmock.internal.k8s.schema.KindSchemas;
 import kmock.internal.k8s.store.KubernetesException;
 
 class PatchesTest {
+
+    private static final KindSchemas SCHEMAS = new KindSchemas();
+    private static final GroupVersionKind CONFIG_MAP = new GroupVersionKind("", "v1", "ConfigMap");
 
     private static Object json(String text) {
         return Json.parse(text.replace('\'', '"'));
@@ -87,15 +92,15 @@ class PatchesTest {
     void contentTypesChooseTheEngine() {
         Map<String, Object> current = Map.of("data", Map.of("a", "1", "b", "2"));
         byte[] merge = "{\"data\":{\"b\":null}}".getBytes(StandardCharsets.UTF_8);
-        assertEquals(Map.of("data", Map.of("a", "1")), Patches.apply("application/merge-patch+json; charset=utf-8", current, merge));
-        assertEquals(Map.of("data", Map.of("a", "1")), Patches.apply("application/json", current, merge));
-        assertEquals(Map.of("data", Map.of("a", "1")), Patches.apply("application/strategic-merge-patch+json", current, merge));
+        assertEquals(Map.of("data", Map.of("a", "1")), Patches.apply("application/merge-patch+json; charset=utf-8", current, merge, SCHEMAS, CONFIG_MAP));
+        assertEquals(Map.of("data", Map.of("a", "1")), Patches.apply("application/json", current, merge, SCHEMAS, CONFIG_MAP));
+        assertEquals(Map.of("data", Map.of("a", "1")), Patches.apply("application/strategic-merge-patch+json", current, merge, SCHEMAS, CONFIG_MAP));
         byte[] yaml = "data:\n  c: '3'\n".getBytes(StandardCharsets.UTF_8);
-        assertEquals(Map.of("data", Map.of("a", "1", "b", "2", "c", "3")), Patches.apply("application/apply-patch+yaml", current, yaml));
-        assertEquals(415, assertThrows(KubernetesException.class, () -> Patches.apply("text/plain", current, merge)).code());
+        assertEquals(Map.of("data", Map.of("a", "1", "b", "2", "c", "3")), Patches.apply("application/apply-patch+yaml", current, yaml, SCHEMAS, CONFIG_MAP));
+        assertEquals(415, assertThrows(KubernetesException.class, () -> Patches.apply("text/plain", current, merge, SCHEMAS, CONFIG_MAP)).code());
         assertEquals(400, assertThrows(KubernetesException.class,
-                () -> Patches.apply("application/merge-patch+json", current, "{broken".getBytes(StandardCharsets.UTF_8))).code());
+                () -> Patches.apply("application/merge-patch+json", current, "{broken".getBytes(StandardCharsets.UTF_8), SCHEMAS, CONFIG_MAP)).code());
         assertEquals(400, assertThrows(KubernetesException.class,
-                () -> Patches.apply("application/apply-patch+yaml", current, "a: [unclosed".getBytes(StandardCharsets.UTF_8))).code());
+                () -> Patches.apply("application/apply-patch+yaml", current, "a: [unclosed".getBytes(StandardCharsets.UTF_8), SCHEMAS, CONFIG_MAP)).code());
     }
 }

@@ -33,6 +33,13 @@ public final class Main implements Contender {
     }
 
     @Override
+    public Running startTls() {
+        RawHandler kmock = new RawHandler();
+        kmock.on("get /stub").reply(Payload.text("ok"));
+        return running(kmock, Server.builder(kmock).transport(transport).https().start());
+    }
+
+    @Override
     public Running emulator() {
         KubernetesEmulator kmock = new KubernetesEmulator();
         kmock.resources().loadBundled();

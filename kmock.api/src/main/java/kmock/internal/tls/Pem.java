@@ -1,7 +1,6 @@
-package kmock.internal.cli;
+package kmock.internal.tls;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyStore;
@@ -132,20 +131,22 @@ public final class Pem {
         return Base64.getMimeDecoder().decode(base64.trim());
     }
 
+    /** PEM text of one DER block, with the usual 64-character lines. */
+    public static String encode(String type, byte[] der) {
+        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).encodeToString(der);
+        return "-----BEGIN " + type + "-----\n" + base64 + "\n-----END " + type + "-----\n";
+    }
+
     private static byte[] integerZero() {
         return new byte[] {0x02, 0x01, 0x00};
     }
 
     private static byte[] octetString(byte[] content) {
-        return Der.tagged(0x04, content);
+        return Der.octetString(content);
     }
 
     private static byte[] sequence(byte[]... parts) {
-        ByteArrayOutputStream content = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            content.writeBytes(part);
-        }
-        return Der.tagged(0x30, content.toByteArray());
+        return Der.sequence(parts);
     }
 
     /** Trusts every server: only with insecure-skip-tls-verify, as kubectl does. */
