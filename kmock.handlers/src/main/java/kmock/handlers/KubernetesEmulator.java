@@ -42,7 +42,7 @@ public class KubernetesEmulator extends KubernetesScaffold {
         super(builder);
         this.store = new ObjectStore(StoreSettings.defaults().withManagedMetadata(builder.managedMetadata)
                 .withWindowSize(builder.eventWindow).withKinds(resource -> kindOf(resource)));
-        this.objects = new ObjectsArray(store, this::currentResources);
+        this.objects = new ObjectsArray(store, resources(), this::define, this::currentResources);
         this.watches = new Watches(store, builder.watchBuffer, builder.bookmarkInterval, System::nanoTime);
         this.routes = new ObjectRoutes(store, watches, resources(), this::currentResources, builder.managedMetadata);
     }
@@ -65,6 +65,11 @@ public class KubernetesEmulator extends KubernetesScaffold {
     @Override
     Map<String, Object> serviceAccount(String namespace, String name) {
         return store.find(new ObjectKey(SERVICE_ACCOUNTS, namespace, name));
+    }
+
+    /** A CustomResourceDefinition stored by {@code objects().load(…)} defines its resources as an API create does. */
+    private void define(Map<String, Object> crd) {
+        routes.define(crd);
     }
 
     private String kindOf(Resource resource) {
@@ -199,6 +204,12 @@ public class KubernetesEmulator extends KubernetesScaffold {
         @Override
         public Builder limit(int limit) {
             super.limit(limit);
+            return this;
+        }
+
+        @Override
+        public Builder failOnUnmatched(boolean failOnUnmatched) {
+            super.failOnUnmatched(failOnUnmatched);
             return this;
         }
 

@@ -267,10 +267,15 @@ public final class ObjectRoutes {
     /** A written CustomResourceDefinition makes its resources and their schemas known. */
     private ObjectWrites.Written registered(Resource resource, ObjectWrites.Written written, boolean dryRun) {
         if (resource.equals(CRDS) && !dryRun) {
-            CustomResources.register(catalog, written.object());
-            schemas.register(written.object());
+            define(written.object());
         }
         return written;
+    }
+
+    /** Makes the resources of a stored CustomResourceDefinition known, with their schemas. */
+    public void define(Map<String, Object> crd) {
+        CustomResources.register(catalog, crd);
+        schemas.register(crd);
     }
 
     /** A written object, with a {@code Warning} header per warning as the API server sends them. */
