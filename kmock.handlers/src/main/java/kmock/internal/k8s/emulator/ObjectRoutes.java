@@ -137,6 +137,7 @@ public final class ObjectRoutes {
 
     private Response patch(Request request, ObjectKey key) {
         WriteRequest options = WriteRequest.of(request);
+        writes.checkPatchOptions(request);
         boolean existed = store.find(key) != null;
         ObjectWrites.Written written = writes.patch(key, request.header("Content-Type"), request.body(), options);
         return existed ? written(200, registered(key.resource(), written, options.dryRun()))
@@ -163,7 +164,7 @@ public final class ObjectRoutes {
             spec.put("replicas", replicas);
             copy.put("spec", spec);
             return copy;
-        }, new WriteRequest(null, WriteRequest.of(request).dryRun(), WriteRequest.FieldValidation.IGNORE,
+        }, new WriteRequest("scale", WriteRequest.of(request).dryRun(), WriteRequest.FieldValidation.IGNORE,
                 request.params().get("fieldManager"), false, request.header("User-Agent")));
         return ok(Scale.of(updated.object()));
     }
@@ -203,7 +204,7 @@ public final class ObjectRoutes {
                 ((Map<String, Object>) current.get("metadata")).put("resourceVersion", version);
             }
             return current;
-        }, new WriteRequest(null, WriteRequest.of(request).dryRun(), WriteRequest.FieldValidation.IGNORE,
+        }, new WriteRequest("finalize", WriteRequest.of(request).dryRun(), WriteRequest.FieldValidation.IGNORE,
                 request.params().get("fieldManager"), false, request.header("User-Agent")));
         return ok(written.object());
     }
