@@ -75,20 +75,72 @@ public record Quantity(BigDecimal value, String text) {
         if (rounded.compareTo(quantity.value) == 0) {
             return text;
         }
-        return new Quantity(rounded, quantity.text).canonical();
+        return written(rounded, suffix(quantity.text));
     }
 
     /**
-     * The text Go writes for this quantity: finer than nano rounded up, then binary suffixes for a whole number of
-     * bytes of at least 1024 read with one, else the largest decimal suffix (or exponent, for a quantity read with
-     * one) that keeps the number whole.
+     * The text Go writes for this quantity. {@code ParseQuantity} keeps the text it read when it looks canonical
+     * (a whole number of milli, units or larger decimal steps not ending in {@code 000}; binary amounts not divisible
+     * by 8); otherwise the value is written anew: finer than nano rounded up, binary suffixes for a whole number of
+     * at least 1024 read with one, else the largest decimal suffix (or exponent, for a quantity read with one) that
+     * keeps the number whole.
      */
     public String canonical() {
+        String kept = keptAsWritten(text == null ? value.toPlainString() : text.trim());
+        return kept != null ? kept : written(value, suffix(text));
+    }
+
+    /** The text itself when Go's parser keeps it, else {@code null}. */
+    private static String keptAsWritten(String str) {
+        if (str.equals("0")) {
+            return str;
+        }
+        Matcher matcher = SYNTAX.matcher(str);
+        if (!matcher.matches()) {
+            return null;
+        }
+        String number = matcher.group(1).replaceFirst("^[+-]", "");
+        String suffix = matcher.group(2);
+        int dot = number.indexOf('.');
+        String num = (dot < 0 ? number : number.substring(0, dot)).replaceFirst("^0+", "");
+        String denom = dot < 0 ? "" : number.substring(dot + 1);
+        num = num.isEmpty() ? "0" : num;
+        boolean binary = suffix.endsWith("i");
+        int exponent = binary ? 10 * java.util.Arrays.asList(BINARY_SI).indexOf(suffix)
+                : suffix.startsWith("e") || suffix.startsWith("E") ? Integer.parseInt(suffix.substring(1))
+                : DECIMAL_SI.entrySet().stream().filter(e -> e.getValue().equals(suffix)).findFirst().map(Map.Entry::getKey).orElse(0);
+        int precision;
+        int scale;
+        if (binary) {
+            scale = 0;
+            precision = exponent >= 0 && denom.isEmpty() ? 15 - num.length() - (int) (exponent * 3f / 10) - 1 : -1;
+        } else {
+            scale = exponent;
+            precision = 18 - (num.length() + denom.length());
+        }
+        if (precision < 0 || scale - denom.length() < -9) {
+            return null;
+        }
+        scale -= denom.length();
+        String shifted = num + denom;
+        long amount;
+        try {
+            amount = Long.parseLong(shifted);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        if (binary) {
+            return exponent % 10 == 0 && (amount & 0x07) != 0 ? str : null;
+        }
+        return scale % 3 == 0 && !shifted.endsWith("000") && shifted.charAt(0) != '0' ? str : null;
+    }
+
+    /** {@code CanonicalizeBytes}: a value written with the suffix its text's format calls for. */
+    private static String written(BigDecimal value, String suffix) {
         BigDecimal exact = value.scale() > 9 ? value.setScale(9, RoundingMode.UP) : value;
         if (exact.signum() == 0) {
             return "0";
         }
-        String suffix = suffix(text);
         if (suffix.endsWith("i") && exact.abs().compareTo(LIMIT) >= 0 && exact.stripTrailingZeros().scale() <= 0) {
             BigDecimal amount = exact.setScale(0, RoundingMode.UNNECESSARY);
             int power = 0;

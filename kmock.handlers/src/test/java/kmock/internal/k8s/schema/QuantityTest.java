@@ -24,7 +24,8 @@ class QuantityTest {
 
     private static final List<String> FORMS = List.of("0.5", "1000m", "1500", "2000", "1.5Gi", "1024Mi", "0.5Ki", "1e3",
             "129e6", "0.1Gi", "1.5", "0Mi", "0.0000000001", "1000k", "-1", "1023", "12e-3", "1.1e5", "100Mi", "3Ti",
-            "2048Ki", "0.25", "1001m", "7n", "1.000000001");
+            "2048Ki", "0.25", "1001m", "7n", "1.000000001", "007", "+1", "12Mi", "1Ki", "10000", "0.000000001", "5e-10",
+            "1.5e3", "3000m", "100.0", "8Mi", "1Ei", "123456789012345678");
 
     @Test
     void quantitiesAreWrittenAsGoWritesThem() throws Exception {
