@@ -170,6 +170,11 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
         return List.copyOf(errors);
     }
 
+    /** Records a failure of the handler's own machinery (such as an emulator's controllers), as a request's would be. */
+    void recordError(Throwable error) {
+        errors.add(error);
+    }
+
     /** The requests that no rule answered, in order. */
     public List<Request> unmatched() {
         return List.copyOf(unmatched);

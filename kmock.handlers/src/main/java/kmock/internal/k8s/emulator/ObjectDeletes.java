@@ -23,7 +23,7 @@ import kmock.internal.k8s.strategy.DeletionRules;
  * once deleted, the object for the kinds whose storage returns it and a {@code Status} for the others), and the
  * cleanup that the API server itself runs for a deleted CustomResourceDefinition (its custom resources go, then it).
  */
-final class ObjectDeletes {
+public final class ObjectDeletes {
 
     static final Resource CRDS = new Resource("apiextensions.k8s.io", "v1", "customresourcedefinitions");
     private static final String CRD_CLEANUP = "customresourcecleanup.apiextensions.k8s.io";
@@ -57,11 +57,11 @@ final class ObjectDeletes {
      * @param status the HTTP status
      * @param answer the body: the object, or a {@code Status}
      */
-    record Answer(int status, Map<String, Object> answer) {
+    public record Answer(int status, Map<String, Object> answer) {
     }
 
     /** Deletes one object. */
-    Answer delete(ObjectKey key, DeleteRequest request) {
+    public Answer delete(ObjectKey key, DeleteRequest request) {
         if (semantics && key.resource().equals(CRDS)) {
             return deleteCrd(key, request);
         }

@@ -40,6 +40,7 @@ public final class ObjectRoutes {
 
     private static final Resource CRDS = ObjectDeletes.CRDS;
     private static final Resource NAMESPACES = new Resource("", "v1", "namespaces");
+    private static final Resource PODS = new Resource("", "v1", "pods");
     private static final GroupVersionKind SCALE = new GroupVersionKind("autoscaling", "v1", "Scale");
 
     private final ObjectStore store;
@@ -70,6 +71,16 @@ public final class ObjectRoutes {
         });
     }
 
+    /** The write path, for the emulator's own writers (its controllers). */
+    public ObjectWrites writes() {
+        return writes;
+    }
+
+    /** The delete path, for the emulator's own writers (its controllers). */
+    public ObjectDeletes deletes() {
+        return deletes;
+    }
+
     /** Serves a request for a known resource, or {@code null} for a method the URL does not take. */
     public Response serve(Request request) throws Exception {
         Resource resource = request.resource();
@@ -95,6 +106,9 @@ public final class ObjectRoutes {
         }
         if ("finalize".equals(subresource) && resource.equals(NAMESPACES) && request.method().equals("PUT")) {
             return finalize(request, key);
+        }
+        if ("binding".equals(subresource) && resource.equals(PODS) && request.method().equals("POST")) {
+            return bind(request, key);
         }
         if (subresource != null && !"status".equals(subresource)) {
             return null;
@@ -188,6 +202,36 @@ public final class ObjectRoutes {
         }, new WriteRequest(null, WriteRequest.of(request).dryRun(), WriteRequest.FieldValidation.IGNORE,
                 request.params().get("fieldManager"), false, request.header("User-Agent")));
         return ok(written.object());
+    }
+
+    /** {@code POST …/pods/{name}/binding}: assigns the pod to the binding's target node, as a scheduler does. */
+    private Response bind(Request request, ObjectKey key) {
+        Map<String, Object> binding = RequestBodies.object(request);
+        Object target = binding.get("target") instanceof Map<?, ?> t ? t.get("name") : null;
+        if (!(target instanceof String node) || node.isEmpty()) {
+            throw new KubernetesException(Reason.INVALID, "Binding.meta.k8s.io \"" + key.name()
+                    + "\" is invalid: target.name: Required value: a binding names its node in target.name");
+        }
+        Map<?, ?> annotations = binding.get("metadata") instanceof Map<?, ?> meta && meta.get("annotations") instanceof Map<?, ?> a
+                ? a : Map.of();
+        String now = java.time.format.DateTimeFormatter.ISO_INSTANT.format(
+                store.settings().clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        WriteRequest options = WriteRequest.of(request);
+        writes.subresource(key, pod -> PodBinding.bind(pod, node, annotations.isEmpty() ? null : stringMap(annotations), now),
+                new WriteRequest("binding", options.dryRun(), options.validation(), options.fieldManager(), false, options.userAgent()));
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("kind", "Status");
+        status.put("apiVersion", "v1");
+        status.put("metadata", new LinkedHashMap<>());
+        status.put("status", "Success");
+        status.put("code", 201);
+        return StatusReplies.json(201, status);
+    }
+
+    private static Map<String, Object> stringMap(Map<?, ?> map) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        map.forEach((k, v) -> copy.put(String.valueOf(k), String.valueOf(v)));
+        return copy;
     }
 
     private Response deleteCollection(Request request, Resource resource, String namespace) {

@@ -131,6 +131,15 @@ public final class ObjectWrites {
     }
 
     /**
+     * A write of the API server's own subresources, which have their own small strategies rather than the kind's
+     * update strategy: a pod's {@code binding} (only {@code spec.nodeName} and the scheduling condition change) and a
+     * namespace's {@code finalize} (only {@code spec.finalizers} change). The change runs under the store's lock.
+     */
+    public Written subresource(ObjectKey key, java.util.function.UnaryOperator<Map<String, Object>> change, WriteRequest request) {
+        return new Written(store.update(key, change, request.options()), List.of());
+    }
+
+    /**
      * The steps between decoding and storing; runs under the store's lock for updates, so it sees the current
      * state and no concurrent write.
      *

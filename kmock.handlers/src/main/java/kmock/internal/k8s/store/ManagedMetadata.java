@@ -86,6 +86,56 @@ final class ManagedMetadata {
         return copy;
     }
 
+    /** A copy of an object being deleted whose grace period a later delete shortened: its deletionTimestamp moves to match. */
+    Map<String, Object> onGraceShortened(Map<String, Object> copy, String revision) {
+        Map<String, Object> meta = metadata(copy);
+        long grace = meta.get("deletionGracePeriodSeconds") instanceof Number number ? number.longValue() : 0;
+        meta.put("deletionTimestamp", DateTimeFormatter.ISO_INSTANT.format(
+                settings.clock().instant().plusSeconds(grace).truncatedTo(ChronoUnit.SECONDS)));
+        meta.put("deletionGracePeriodSeconds", integral(grace));
+        putOrRemove(meta, "resourceVersion", revision);
+        return copy;
+    }
+
+    /**
+     * Whether an update leaves an object as it was, but for its resourceVersion and the times of its managed fields
+     * entries (which a field manager refreshes on every write): the API server then writes nothing.
+     */
+    static boolean sameButVersion(Map<String, ?> stored, Map<String, ?> updated) {
+        return JsonTree.same(withoutVersion(stored), withoutVersion(updated));
+    }
+
+    private static Map<String, Object> withoutVersion(Map<String, ?> object) {
+        Map<String, Object> copy = new java.util.LinkedHashMap<>(object);
+        if (object.get("metadata") instanceof Map<?, ?> meta) {
+            Map<Object, Object> metadata = new java.util.LinkedHashMap<>(meta);
+            metadata.remove("resourceVersion");
+            if (metadata.get("managedFields") instanceof List<?> entries) {
+                List<Object> untimed = new java.util.ArrayList<>();
+                for (Object entry : entries) {
+                    if (entry instanceof Map<?, ?> map) {
+                        Map<Object, Object> without = new java.util.LinkedHashMap<>(map);
+                        without.remove("time");
+                        untimed.add(without);
+                    } else {
+                        untimed.add(entry);
+                    }
+                }
+                metadata.put("managedFields", untimed);
+            }
+            copy.put("metadata", metadata);
+        }
+        return copy;
+    }
+
+    /** Whether a delete's result asks for a shorter grace period than the object being deleted has. */
+    static boolean shortensGrace(Map<String, ?> current, Map<String, ?> kept) {
+        Map<String, ?> before = metadataOf(current);
+        Map<String, ?> after = metadataOf(kept);
+        return before != null && after != null && before.get("deletionGracePeriodSeconds") instanceof Number old
+                && after.get("deletionGracePeriodSeconds") instanceof Number shorter && shorter.longValue() < old.longValue();
+    }
+
     /** The last state of a deleted object as its DELETED event shows it: with the deletion's resourceVersion. */
     Map<String, Object> onDeleted(Map<String, Object> last, long revision) {
         if (!settings.managedMetadata()) {
