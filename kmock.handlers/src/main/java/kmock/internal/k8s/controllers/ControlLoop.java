@@ -16,11 +16,19 @@ import kmock.handlers.Controllers;
 import kmock.handlers.ResourceInfo;
 import kmock.internal.k8s.controllers.lifecycle.GarbageCollector;
 import kmock.internal.k8s.controllers.lifecycle.NamespaceController;
+import kmock.internal.k8s.controllers.lifecycle.RootCaPublisher;
+import kmock.internal.k8s.controllers.lifecycle.ServiceAccountController;
 import kmock.internal.k8s.controllers.lifecycle.SystemNamespaces;
+import kmock.internal.k8s.controllers.network.EndpointSliceController;
+import kmock.internal.k8s.controllers.network.EndpointsController;
 import kmock.internal.k8s.controllers.nodes.Kubelet;
 import kmock.internal.k8s.controllers.nodes.Scheduler;
+import kmock.internal.k8s.controllers.workloads.CronJobController;
+import kmock.internal.k8s.controllers.workloads.DaemonSetController;
 import kmock.internal.k8s.controllers.workloads.DeploymentController;
+import kmock.internal.k8s.controllers.workloads.JobController;
 import kmock.internal.k8s.controllers.workloads.ReplicaSetController;
+import kmock.internal.k8s.controllers.workloads.StatefulSetController;
 import kmock.internal.k8s.emulator.ObjectDeletes;
 import kmock.internal.k8s.emulator.ObjectWrites;
 import kmock.internal.k8s.store.ObjectKey;
@@ -63,10 +71,7 @@ public final class ControlLoop implements AutoCloseable {
         this.errors = errors;
         this.cluster = new ClusterClient(store, writes, deletes, known, clock, queue, settings);
         for (String name : settings.enabled()) {
-            Controller made = create(name, cluster);
-            if (made != null) {
-                controllers.add(made);
-            }
+            controllers.add(create(name, cluster));
         }
         this.subscription = store.subscribeFromNow(this::observe);
         turn.lock();
@@ -97,9 +102,17 @@ public final class ControlLoop implements AutoCloseable {
             case "scheduler" -> new Scheduler(cluster);
             case "deployment" -> new DeploymentController(cluster);
             case "replicaset" -> new ReplicaSetController(cluster);
+            case "statefulset" -> new StatefulSetController(cluster);
+            case "daemonset" -> new DaemonSetController(cluster);
+            case "job" -> new JobController(cluster);
+            case "cronjob" -> new CronJobController(cluster);
             case "namespace" -> new NamespaceController(cluster);
             case "garbagecollector" -> new GarbageCollector(cluster);
-            default -> null; // TODO
+            case "endpointslice" -> new EndpointSliceController(cluster);
+            case "endpoint" -> new EndpointsController(cluster);
+            case "serviceaccount" -> new ServiceAccountController(cluster);
+            case "root-ca-cert-publisher" -> new RootCaPublisher(cluster);
+            default -> throw new IllegalArgumentException("No controller named " + name);
         };
     }
 
