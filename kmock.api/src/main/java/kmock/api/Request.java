@@ -30,6 +30,7 @@ public final class Request {
 
     private final String method;
     private final URI url;
+    private final String path;
     private final Map<String, List<String>> headers;
     private final byte[] body;
     private final Map<String, List<String>> query;
@@ -44,13 +45,14 @@ public final class Request {
     private Request(Builder builder) {
         this.method = builder.method.toUpperCase(Locale.ROOT);
         this.url = builder.url;
+        this.path = pathOf(url);
         this.headers = Headers.copyOf(builder.headers);
         this.body = builder.body == null ? NO_BODY : builder.body;
         this.query = parseQuery(url.getRawQuery());
         Map<String, String> first = new LinkedHashMap<>();
         query.forEach((key, values) -> first.put(key, values.get(0)));
         this.params = Collections.unmodifiableMap(first);
-        this.kubernetes = KubernetesPath.parse(url.getPath());
+        this.kubernetes = KubernetesPath.parse(path);
         this.clientCertificates = builder.clientCertificates;
         this.user = builder.user;
         this.groups = builder.groups;
@@ -59,6 +61,7 @@ public final class Request {
     private Request(Request original, String user, List<String> groups) {
         this.method = original.method;
         this.url = original.url;
+        this.path = original.path;
         this.headers = original.headers;
         this.body = original.body;
         this.query = original.query;
@@ -84,10 +87,25 @@ public final class Request {
         return url;
     }
 
-    /** The decoded path, such as {@code /api/v1/pods}. */
+    /**
+     * The decoded path, such as {@code /api/v1/pods}. A leading run of slashes reads as one, so that a client given a
+     * base URL with a trailing slash ({@code kmock.url()}) reaches the same rules with {@code //api/v1/pods};
+     * {@link #url()} keeps the path as sent.
+     */
     public String path() {
+        return path;
+    }
+
+    private static String pathOf(URI url) {
         String path = url.getPath();
-        return path == null || path.isEmpty() ? "/" : path;
+        if (path == null || path.isEmpty()) {
+            return "/";
+        }
+        int start = 0;
+        while (start + 1 < path.length() && path.charAt(start + 1) == '/') {
+            start++;
+        }
+        return path.substring(start);
     }
 
     /** Query parameters, the first value of each. */

@@ -1,7 +1,6 @@
 package kmock.handlers;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -9,6 +8,7 @@ import java.util.regex.Pattern;
 import kmock.api.Action;
 import kmock.api.Request;
 import kmock.api.Resource;
+import kmock.internal.criteria.ContentCriteria;
 import kmock.internal.criteria.Criterion;
 import kmock.internal.criteria.Values;
 
@@ -52,6 +52,11 @@ public final class Criteria implements Criterion {
         return criterion.literalMethod();
     }
 
+    @Override
+    public java.util.List<String> mismatches(Request request) {
+        return criterion.mismatches(request);
+    }
+
     /** The HTTP method, any string (extension methods such as {@code "store"} included), in any case. */
     public static Criteria method(String method) {
         return new Criteria(Criterion.method(Objects.requireNonNull(method, "method")));
@@ -64,14 +69,13 @@ public final class Criteria implements Criterion {
 
     /** A pattern that the whole decoded path must match. */
     public static Criteria path(Pattern path) {
-        return new Criteria(Criterion.of("path~" + path, request -> path.matcher(request.path()).matches()));
+        return new Criteria(Criterion.path(path));
     }
 
     /** Query parameters that must be present with matching values; others are ignored. */
     public static Criteria params(Map<String, ?> params) {
         Values.check("params", params);
-        Map<String, Object> copy = new LinkedHashMap<>(params);
-        return new Criteria(Criterion.of("params" + copy, request -> Values.subset(copy, request.params()::get)));
+        return new Criteria(Criterion.params(params));
     }
 
     /** Query parameters as a query string: {@code "a=1&b=2"}. */
@@ -83,8 +87,7 @@ public final class Criteria implements Criterion {
     /** Headers that must be present with matching values (names case-insensitive); others are ignored. */
     public static Criteria headers(Map<String, ?> headers) {
         Values.check("headers", headers);
-        Map<String, Object> copy = new LinkedHashMap<>(headers);
-        return new Criteria(Criterion.of("headers" + copy, request -> Values.subset(copy, request::header)));
+        return new Criteria(Criterion.headers(headers));
     }
 
     /** One header as {@code "Name: value"}. */
@@ -99,15 +102,12 @@ public final class Criteria implements Criterion {
     /** Cookies that must be present with matching values. */
     public static Criteria cookies(Map<String, ?> cookies) {
         Values.check("cookies", cookies);
-        Map<String, Object> copy = new LinkedHashMap<>(cookies);
-        return new Criteria(Criterion.of("cookies" + copy, request -> Values.subset(copy, request.cookies()::get)));
+        return new Criteria(Criterion.cookies(cookies));
     }
 
     /** The exact body bytes; {@code null} means no body (write {@code Criteria.body((byte[]) null)}). */
     public static Criteria body(byte[] body) {
-        byte[] copy = body == null ? null : body.clone();
-        return new Criteria(Criterion.of(copy == null ? "no body" : "body[" + copy.length + " bytes]",
-                request -> copy == null ? request.body().length == 0 : java.util.Arrays.equals(copy, request.body())));
+        return new Criteria(ContentCriteria.body(body == null ? null : body.clone()));
     }
 
     /** A pattern that the whole body, read as UTF-8, must match. */
@@ -122,13 +122,12 @@ public final class Criteria implements Criterion {
 
     /** A pattern that the whole body text (UTF-8) must match. */
     public static Criteria text(Pattern text) {
-        return new Criteria(Criterion.of("text~" + text, request -> text.matcher(request.text()).matches()));
+        return new Criteria(ContentCriteria.text(text));
     }
 
     /** The body parsed as JSON equals this value (maps, lists, strings, numbers); {@code null} means no JSON body. */
     public static Criteria data(Object data) {
-        Object expected = data == null ? null : kmock.internal.json.Json.parse(kmock.internal.json.Json.write(data));
-        return new Criteria(Criterion.of("data=" + expected, request -> Objects.equals(expected, request.data())));
+        return new Criteria(ContentCriteria.data(data));
     }
 
     /** A Kubernetes resource in any notation; a bare plural ({@code "pods"}) or {@code "deployments.apps"} match any version. */
@@ -138,14 +137,12 @@ public final class Criteria implements Criterion {
 
     /** A Kubernetes resource; {@code null} parts match anything. */
     public static Criteria resource(Resource resource) {
-        Objects.requireNonNull(resource, "resource");
-        return new Criteria(Criterion.of("resource=" + resource, request -> resource.matches(request.resource())));
+        return new Criteria(Criterion.resource(Objects.requireNonNull(resource, "resource")));
     }
 
     /** A Kubernetes action. */
     public static Criteria action(Action action) {
-        Objects.requireNonNull(action, "action");
-        return new Criteria(Criterion.of("action=" + action, request -> request.action() == action));
+        return new Criteria(Criterion.action(Objects.requireNonNull(action, "action")));
     }
 
     /** The namespace: a string, a pattern, or {@code null} for "no namespace". */
@@ -167,7 +164,7 @@ public final class Criteria implements Criterion {
         if (!(expected == null || expected instanceof String || expected instanceof Pattern || expected == ANY)) {
             throw new IllegalArgumentException(what + " must be a String, a Pattern, Criteria.ANY or null (absent), got " + expected);
         }
-        return new Criteria(Criterion.of(what + "=" + expected, request -> Values.matches(expected, field.apply(request))));
+        return new Criteria(Criterion.field(what, expected, field));
     }
 
     @Override

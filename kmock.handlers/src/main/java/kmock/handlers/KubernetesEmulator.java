@@ -48,7 +48,7 @@ public class KubernetesEmulator extends KubernetesScaffold {
         this.clock = new VirtualClock(builder.clock);
         this.store = new ObjectStore(StoreSettings.defaults().withManagedMetadata(builder.managedMetadata)
                 .withWindowSize(builder.eventWindow).withKinds(resource -> kindOf(resource)).withClock(clock));
-        this.objects = new ObjectsArray(store);
+        this.objects = new ObjectsArray(store, resources(), this::define);
         this.watches = new Watches(store, builder.watchBuffer, builder.bookmarkInterval, System::nanoTime);
         this.routes = new ObjectRoutes(store, watches, resources(), this::currentResources, builder.managedMetadata);
         if (builder.controllers.isEmpty()) {
@@ -100,6 +100,11 @@ public class KubernetesEmulator extends KubernetesScaffold {
     /** The live objects, with their histories. */
     public ObjectsArray objects() {
         return objects;
+    }
+
+    /** A CustomResourceDefinition stored by {@code objects().load(…)} defines its resources as an API create does. */
+    private void define(Map<String, Object> crd) {
+        routes.define(crd);
     }
 
     private String kindOf(Resource resource) {
@@ -248,6 +253,12 @@ public class KubernetesEmulator extends KubernetesScaffold {
         @Override
         public Builder limit(int limit) {
             super.limit(limit);
+            return this;
+        }
+
+        @Override
+        public Builder failOnUnmatched(boolean failOnUnmatched) {
+            super.failOnUnmatched(failOnUnmatched);
             return this;
         }
 

@@ -248,6 +248,12 @@ public class KubernetesScaffold extends RawHandler {
         }
 
         @Override
+        public Builder failOnUnmatched(boolean failOnUnmatched) {
+            super.failOnUnmatched(failOnUnmatched);
+            return this;
+        }
+
+        @Override
         public KubernetesScaffold build() {
             return new KubernetesScaffold(this);
         }

@@ -1,13 +1,17 @@
 package kmock.handlers;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import kmock.api.Resource;
+import kmock.internal.k8s.manifests.Manifests;
 import kmock.internal.k8s.store.ObjectKey;
 import kmock.internal.k8s.store.ObjectStore;
 
@@ -41,9 +45,14 @@ public final class ObjectsArray {
     }
 
     private final ObjectStore store;
+    private final ResourcesArray catalog;
+    private final Consumer<Map<String, Object>> definitions;
 
-    ObjectsArray(ObjectStore store) {
+    /** An array over a store; manifests find their resources in the catalog and pass definitions on. */
+    ObjectsArray(ObjectStore store, ResourcesArray catalog, Consumer<Map<String, Object>> definitions) {
         this.store = Objects.requireNonNull(store, "store");
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.definitions = Objects.requireNonNull(definitions, "definitions");
     }
 
     /** The store behind this array, for the emulator. */
@@ -101,6 +110,43 @@ public final class ObjectsArray {
     /** The object at a key with its history, or {@code null}. */
     public KObject get(Key key) {
         return get(internal(key));
+    }
+
+    /**
+     * Stores the objects of Kubernetes manifest files, in order, as the CLI's {@code --objects} does: YAML (several
+     * documents) or JSON, {@code kind: List} unpacked; each object goes to the resource of its apiVersion and
+     * kind in {@code resources()} (or defined by a CustomResourceDefinition earlier in the files, which is then
+     * registered), in its namespace or {@code default}. Writes like {@link #put(String, String, String, Map)}.
+     *
+     * @return the stored objects, in order
+     * @throws IllegalArgumentException naming the file and the document, when one is malformed or of an unknown
+     *                                  kind; then nothing is stored
+     * @throws java.io.UncheckedIOException when a file cannot be read
+     */
+    public List<KObject> load(Path... files) {
+        return store(Manifests.ofFiles(List.of(files), catalog));
+    }
+
+    /**
+     * Stores the objects of manifests given as YAML or JSON text (see {@link #load(Path...)}):
+     * {@code kmock.objects().load("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}")}.
+     *
+     * @return the stored objects, in order
+     * @throws IllegalArgumentException naming the document, when one is malformed or of an unknown kind
+     */
+    public List<KObject> load(String manifests) {
+        return store(Manifests.ofText(manifests, catalog));
+    }
+
+    private List<KObject> store(List<Manifests.Placement> placements) {
+        List<KObject> stored = new ArrayList<>();
+        for (Manifests.Placement placement : placements) {
+            stored.add(put(placement.resource(), placement.namespace(), placement.name(), placement.object()));
+            if (placement.defines()) {
+                definitions.accept(placement.object());
+            }
+        }
+        return stored;
     }
 
     /** Whether an object has a history here, live or soft-deleted. */

@@ -1,6 +1,7 @@
 package kmock.handlers;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -15,6 +16,8 @@ import kmock.api.Request;
 import kmock.api.Response;
 import kmock.api.Server;
 import kmock.internal.dispatch.RuleTable;
+import kmock.internal.reports.Incidents;
+import kmock.internal.reports.NearMisses;
 import kmock.internal.streams.LiveHub;
 import kmock.internal.views.ReactionNode;
 import kmock.internal.views.RequestLog;
@@ -33,20 +36,21 @@ import kmock.internal.views.ViewNode;
  * }
  * }</pre>
  *
- * <p>Unmatched requests get {@code 404} with an empty body; a payload that fails gets {@code 500} and lands in
- * {@link #errors()}. Thread-safe.
+ * <p>Unmatched requests get {@code 404} with a plain-text near-miss report (the closest rules and how the request
+ * missed each: {@link #describeUnmatched()}); a payload that fails gets {@code 500} and lands in {@link #errors()}.
+ * Thread-safe.
  *
  * @since 0.1
  */
 public class RawHandler implements Handler, View, Client, AutoCloseable {
 
     private final boolean strict;
+    private final boolean failOnUnmatched;
     private final int limit;
     private final RequestLog log = new RequestLog();
     private final RuleTable rules;
     private final LiveHub hub = new LiveHub();
-    private final List<Throwable> errors = new CopyOnWriteArrayList<>();
-    private final List<Request> unmatched = new CopyOnWriteArrayList<>();
+    private final Incidents incidents = new Incidents();
     private final List<Server> servers = new CopyOnWriteArrayList<>();
     private final AtomicInteger served = new AtomicInteger();
     private final ViewNode root;
@@ -59,6 +63,7 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
     /** A handler with the builder's options; subclasses pass their own builders up. */
     protected RawHandler(Builder builder) {
         this.strict = builder.strict;
+        this.failOnUnmatched = builder.failOnUnmatched != null ? builder.failOnUnmatched : builder.strict;
         this.limit = builder.limit;
         this.rules = new RuleTable(builder.indexing);
         this.root = ViewNode.root(new ViewContext() {
@@ -88,18 +93,23 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
 
     @Override
     public Response handle(Request request) {
-        Request caller = request;
+        Request caller;
         try {
-            request = authenticate(request);
+            caller = authenticate(request);
         } catch (Exception refused) {
-            log.append(caller);
-            return renderError(caller, refused);
+            log.append(request);
+            return renderError(request, refused);
         }
+        return dispatch(caller);
+    }
+
+    /** Serves an authenticated request: the rules in order, then the handler's own behaviour, else unmatched. */
+    private Response dispatch(Request request) {
         long seq = log.append(request);
         if (limit >= 0 && served.incrementAndGet() > limit) {
             IllegalStateException beyond = new IllegalStateException("The request limit of " + limit
                     + " is reached; refused: " + request);
-            errors.add(beyond);
+            incidents.error(request, beyond);
             return renderError(request, beyond);
         }
         for (ReactionNode rule : rules.candidates(request)) {
@@ -112,16 +122,14 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
                     rule.runSinks(request);
                     continue;
                 }
-                Response response = rule.respond(request, errors::add);
+                Response response = rule.respond(request, failure -> incidents.error(request, failure));
                 rule.runSinks(request);
                 return response;
             } catch (NoSuchElementException depleted) {
                 rule.deplete();
                 rules.remove(rule);
             } catch (Exception | Error failure) {
-                rule.record(request);
-                errors.add(failure);
-                return renderError(request, failure);
+                return failed(request, failure);
             }
         }
         try {
@@ -130,11 +138,26 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
                 return builtIn;
             }
         } catch (Exception | Error failure) {
-            errors.add(failure);
-            return renderError(request, failure);
+            return failed(request, failure);
         }
-        unmatched.add(request);
+        List<ReactionNode> all = new ArrayList<>(rules.all());
+        all.addAll(rules.retired());
+        incidents.unmatched(request, NearMisses.describe(request, all));
         return renderUnmatched(request);
+    }
+
+    /**
+     * A failure while serving: recorded and answered with {@link #renderError}; but an exchange cut short because
+     * its server is closing (a {@code Duration} or a wait interrupted) is no server-side error.
+     */
+    private Response failed(Request request, Throwable failure) {
+        boolean interrupted = failure instanceof InterruptedException || Thread.currentThread().isInterrupted();
+        if (interrupted && servers.stream().anyMatch(Server::isClosed)) {
+            Thread.currentThread().interrupt();
+            return Response.of(503);
+        }
+        incidents.error(request, failure);
+        return renderError(request, failure);
     }
 
     /**
@@ -154,9 +177,14 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
         return null;
     }
 
-    /** The answer to a request that no rule took: {@code 404} with an empty body. Kubernetes handlers explain more. */
+    /**
+     * The answer to a request that no rule took: {@code 404} with its near-miss report as plain text. Kubernetes
+     * handlers answer a {@code Status} instead.
+     */
     protected Response renderUnmatched(Request request) {
-        return Response.of(404);
+        String report = incidents.reportOf(request);
+        return Response.builder().status(404).header("Content-Type", "text/plain; charset=utf-8")
+                .body((report == null ? "" : report) + "\n").build();
     }
 
     /** The answer when a payload failed: {@code 500} naming the exception. Kubernetes handlers answer a {@code Status}. */
@@ -167,17 +195,32 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
 
     /** Server-side exceptions so far (depletion excluded), in order. */
     public List<Throwable> errors() {
-        return List.copyOf(errors);
+        return incidents.errors();
     }
 
     /** Records a failure of the handler's own machinery (such as an emulator's controllers), as a request's would be. */
     void recordError(Throwable error) {
-        errors.add(error);
+        incidents.error(null, error);
     }
 
-    /** The requests that no rule answered, in order. */
+    /** The requests that no rule answered, in order; {@link #describeUnmatched()} says why each missed. */
     public List<Request> unmatched() {
-        return List.copyOf(unmatched);
+        return incidents.unmatched();
+    }
+
+    /**
+     * Describes the requests that no rule answered, one near-miss report each (as their {@code 404}s carried it):
+     * the request, then the closest rules (up to three), each with the criteria it failed, what was expected
+     * against what arrived. Empty when every request was answered.
+     *
+     * <pre>
+     * GET /users/2 matched no rule; the closest of 1 rule:
+     *   1. kmock.on("get /users").reply(…)
+     *        path: expected /users, got /users/2
+     * </pre>
+     */
+    public String describeUnmatched() {
+        return incidents.describeUnmatched(Integer.MAX_VALUE);
     }
 
     /** The hub of every stream waiting at a {@code Payload.LIVE} point: {@code kmock.live().feed(item)}. */
@@ -194,20 +237,19 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
 
     /**
      * Ends the handler's use: a strict handler throws its first server-side error (itself, not wrapped) with the
-     * others attached as suppressed.
+     * others attached as suppressed, each with a suppressed note naming the request that raised it; with
+     * {@code failOnUnmatched} (on with strict), requests that no rule answered make it throw an
+     * {@link AssertionError} with their near-miss reports (attached as suppressed when an error is thrown).
      */
     @Override
     public void close() {
-        if (!strict || errors.isEmpty()) {
+        if (!strict && !failOnUnmatched) {
             return;
         }
-        Throwable first = errors.get(0);
-        for (Throwable other : errors.subList(1, errors.size())) {
-            if (other != first) {
-                first.addSuppressed(other);
-            }
+        Throwable failure = incidents.teardownFailure(strict, failOnUnmatched);
+        if (failure != null) {
+            throw Rethrow.<RuntimeException>unchecked(failure);
         }
-        throw Rethrow.<RuntimeException>unchecked(first);
     }
 
     // ---- servers and the embedded client --------------------------------------------------------------------
@@ -358,6 +400,7 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
      */
     public static class Builder {
         private boolean strict;
+        private Boolean failOnUnmatched;
         private int limit = -1;
         private boolean indexing = true;
 
@@ -365,9 +408,18 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
         protected Builder() {
         }
 
-        /** Whether {@link RawHandler#close()} throws the first server-side error. */
+        /** Whether {@link RawHandler#close()} throws the first server-side error (and, by default, fails on unmatched requests). */
         public Builder strict(boolean strict) {
             this.strict = strict;
+            return this;
+        }
+
+        /**
+         * Whether {@link RawHandler#close()} fails when some request matched no rule, with their near-miss reports;
+         * by default it follows {@link #strict(boolean)}.
+         */
+        public Builder failOnUnmatched(boolean failOnUnmatched) {
+            this.failOnUnmatched = failOnUnmatched;
             return this;
         }
 

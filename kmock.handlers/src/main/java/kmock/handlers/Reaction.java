@@ -2,7 +2,7 @@ package kmock.handlers;
 
 /**
  * A declared response (or a spy, when it has no payloads) for the requests of a view; also a {@link View} whose log
- * is the requests it answered or recorded. {@code reply(...)} on a reaction adds to the same response, so
+ * is the requests it took (answered or recorded), each from the moment it was taken, before a delayed reply is sent. {@code reply(...)} on a reaction adds to the same response, so
  * {@code kmock.on("/").reply(404).reply(Map.of("error", "nope"))} is one response.
  *
  * @since 0.1

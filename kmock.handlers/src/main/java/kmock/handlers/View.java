@@ -63,7 +63,11 @@ public interface View extends Iterable<Request> {
     /** A snapshot of the matched requests, in arrival order. */
     List<Request> requests();
 
-    /** How many requests matched so far. */
+    /**
+     * How many requests matched so far. A request counts from the moment it is matched: for a view, once it has
+     * arrived; for a {@link Reaction}, once the reaction has taken it, while a delayed or streamed reply may still
+     * be on its way.
+     */
     int size();
 
     /** Whether no request matched so far. */

@@ -1,5 +1,6 @@
 package kmock.handlers;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,6 +54,20 @@ class DeclarationErrorsTest {
     void mapValuesMustBeStringsPatternsOrAny() {
         String message = failure(Map.of("q", new Object()));
         assertTrue(message.contains("Criteria.ANY"), message);
+    }
+
+    @Test
+    void aParamsMapWithHeaderLikeKeysPointsToCriteriaHeaders() {
+        String message = failure(Map.of("Idempotency-Key", "k1"));
+        assertTrue(message.contains("'Idempotency-Key' looks like a header name"), message);
+        assertTrue(message.contains("Criteria.headers(Map.of(\"Idempotency-Key\", …))"), message);
+        assertTrue(failure(Map.of("Accept", "application/json", "page", "2")).contains("'Accept' looks like a header name"));
+    }
+
+    @Test
+    void lowerCaseKeysAndExplicitParamsStayQueryParameters() {
+        assertDoesNotThrow(() -> kmock.on(Map.of("date", "2024-01-01", "page-size", "10")));
+        assertDoesNotThrow(() -> kmock.on(Criteria.params(Map.of("Idempotency-Key", "k1"))));
     }
 
     @Test

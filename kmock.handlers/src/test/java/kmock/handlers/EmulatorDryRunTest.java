@@ -124,7 +124,8 @@ class EmulatorDryRunTest {
     void aDryApplyAnswersAndStoresNothing() throws Exception {
         assertNoTrace(() -> {
             byte[] applied = Json.write(deployment("web", "nginx:4"));
-            KResponse updated = kmock.patch(DEPLOYMENTS + "/web" + DRY + "&fieldManager=test", applied,
+            // The image belongs to the creator (manager "kmock", the client's user agent): changing it takes force.
+            KResponse updated = kmock.patch(DEPLOYMENTS + "/web" + DRY + "&fieldManager=test&force=true", applied,
                     Map.of("Content-Type", "application/apply-patch+yaml"));
             assertEquals(200, updated.status(), updated.text());
             assertEquals("nginx:4", image(updated.json()));

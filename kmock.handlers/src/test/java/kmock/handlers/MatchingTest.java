@@ -174,9 +174,9 @@ class MatchingTest {
     }
 
     @Test
-    void original11_unmatchedRequestsGetAnEmpty404() {
+    void original11_unmatchedRequestsGetA404SayingWhy() {
         assertEquals(404, kmock.get("/nowhere").status());
-        assertEquals(0, kmock.get("/nowhere").body().length);
+        assertEquals("GET /nowhere matched no rule; no rules are declared.\n", kmock.get("/nowhere").text());
         assertEquals(2, kmock.unmatched().size());
     }
 
@@ -210,7 +210,11 @@ class MatchingTest {
         }
         IllegalStateException thrown = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, strict::close);
         assertEquals("first", thrown.getMessage());
-        assertEquals(1, thrown.getSuppressed().length);
+        List<String> suppressed = java.util.Arrays.stream(thrown.getSuppressed()).map(Throwable::getMessage).toList();
+        assertEquals(3, suppressed.size(), suppressed.toString());
+        assertTrue(suppressed.get(0).startsWith("raised by KMock while serving GET /boom"), suppressed.get(0));
+        assertTrue(suppressed.get(1).startsWith("The request limit of 2 is reached"), suppressed.get(1));
+        assertTrue(suppressed.get(2).startsWith("1 request(s) matched no rule:\nGET /x matched no rule"), suppressed.get(2));
     }
 
     @Test

@@ -26,8 +26,8 @@ class ObjectsArrayTest {
     private static final Resource PODS = new Resource("", "v1", "pods");
     private static final Resource EXAMPLES = new Resource("kopf.dev", "v1", "kopfexamples");
 
-    private final ObjectsArray managed = new ObjectsArray(new ObjectStore());
-    private final ObjectsArray plain = new ObjectsArray(new ObjectStore(StoreSettings.defaults().withManagedMetadata(false)));
+    private final ObjectsArray managed = new ObjectsArray(new ObjectStore(), new ResourcesArray(), crd -> { });
+    private final ObjectsArray plain = new ObjectsArray(new ObjectStore(StoreSettings.defaults().withManagedMetadata(false)), new ResourcesArray(), crd -> { });
 
     @Test
     void putWithManagedMetadataFillsTheManagedFields() {

@@ -12,8 +12,10 @@ import kmock.handlers.RawHandler;
 /**
  * Configures the server of {@link KMockTest} tests, on a method, its class, enclosing classes or a
  * {@code package-info.java}; per attribute the closest one that sets it wins, then the configuration parameters
- * {@code kmock.handler}, {@code kmock.strict}, {@code kmock.limit}, {@code kmock.transport}, {@code kmock.interceptJvm} (for example in
- * {@code junit-platform.properties}), then the defaults. Each attribute's default means "not set here".
+ * {@code kmock.handler}, {@code kmock.strict}, {@code kmock.failOnUnmatched}, {@code kmock.limit},
+ * {@code kmock.transport}, {@code kmock.interceptJvm} (for example in {@code junit-platform.properties}), then the
+ * defaults. Each attribute's default means "not set here"; on/off attributes have a {@link Switch} form, so that a
+ * nearer scope can switch off what an outer one switched on.
  *
  * @since 0.1
  */
@@ -23,7 +25,11 @@ import kmock.handlers.RawHandler;
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.PACKAGE})
 public @interface KMock {
 
-    /** The handler class; default {@code KubernetesEmulator} (or the parameter's own type when it names one). */
+    /**
+     * The handler class. Unset, the declared types decide: the most specific handler type among the test's
+     * parameters and fields ({@code RawHandler kmock} gets a {@code RawHandler}), else {@code KubernetesEmulator};
+     * an injected Kubernetes client asks for at least a {@code KubernetesEmulator}.
+     */
     Class<? extends RawHandler> handler() default Unset.class;
 
     /** The port; unset ({@code -1}) means an ephemeral one. */
@@ -36,11 +42,17 @@ public @interface KMock {
     String[] hostnames() default {};
 
     /**
-     * Whether server-side errors fail the test at teardown. Sticky: {@code true} at any level (or
-     * {@code kmock.strict=true}) makes the test strict, since an annotation cannot tell an explicit
-     * {@code false} from the default.
+     * Whether server-side errors (and, unless {@link #failOnUnmatched()} says otherwise, requests that matched no
+     * rule) fail the test at teardown; {@code true} is {@code strictness = Switch.ON}. An annotation cannot tell an
+     * explicit {@code false} from the default, so switching off an outer strict takes {@link #strictness()}.
      */
     boolean strict() default false;
+
+    /** The explicit form of {@link #strict()}: {@code OFF} switches off a strict set at an outer scope or by configuration. */
+    Switch strictness() default Switch.INHERIT;
+
+    /** Whether a request that matched no rule fails the test at teardown, with its near-miss report; unset, it follows strict. */
+    Switch failOnUnmatched() default Switch.INHERIT;
 
     /** The most requests served; unset ({@code -1}) means no limit. */
     int limit() default -1;
@@ -51,10 +63,24 @@ public @interface KMock {
     /**
      * Whether the {@link #hostnames()} are intercepted JVM-wide, for the application's own HTTP clients (through
      * the default {@code ProxySelector}, with the KMock CA trusted by the default SSL contexts while the server
-     * runs). Sticky like {@link #strict()}. On a class, clients built in field initialisers, constructors and
+     * runs); {@code true} is {@code jvmInterception = Switch.ON}, and switching it off at a nearer scope takes
+     * {@link #jvmInterception()}. On a class, clients built in field initialisers, constructors and
      * {@code @BeforeAll} methods are covered too.
      */
     boolean interceptJvm() default false;
+
+    /** The explicit form of {@link #interceptJvm()}: {@code OFF} switches off an outer scope's interception. */
+    Switch jvmInterception() default Switch.INHERIT;
+
+    /** An on/off attribute that a nearer scope can set back: {@code INHERIT} (not set here), {@code ON}, {@code OFF}. */
+    enum Switch {
+        /** Not set here: an outer scope, the configuration or the default decides. */
+        INHERIT,
+        /** On, whatever outer scopes say. */
+        ON,
+        /** Off, whatever outer scopes say. */
+        OFF
+    }
 
     /** The "not set here" marker of {@link #handler()}; never instantiated. */
     final class Unset extends RawHandler {

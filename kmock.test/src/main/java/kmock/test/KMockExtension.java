@@ -1,5 +1,8 @@
 package kmock.test;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -10,23 +13,28 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
 import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 
 import kmock.api.Server;
+import kmock.handlers.KubernetesEmulator;
 import kmock.handlers.RawHandler;
 import kmock.internal.intercept.JvmInterception;
 import kmock.internal.junit.RunningServer;
 import kmock.internal.junit.Settings;
+import kmock.internal.junit.TestResources;
+import kmock.internal.junit.Wanted;
 
 /**
  * The JUnit Jupiter extension behind {@link KMockTest}: resolves {@code RawHandler}, {@code KubernetesScaffold},
- * {@code KubernetesEmulator} and {@code Server} parameters to a fresh handler with a started server, closes it
- * after the test (failing a strict test with its first server-side error), and adds the requests that matched
- * no rule and the server-side errors to the failure of a failed test.
+ * {@code KubernetesEmulator} and {@code Server} parameters to a fresh handler with a started server, and, when the
+ * library is on the test class path, Kubernetes clients pointed at it (fabric8's {@code KubernetesClient},
+ * client-java's {@code ApiClient} and its API classes such as {@code CoreV1Api}) and {@link Kubeconfig} files;
+ * fields of those types that are still {@code null} are set before each test. Everything is made on first use
+ * and closed after the test (a strict test fails with its first server-side error, or with the near-miss report
+ * of requests that matched no rule), and a failed test's failure lists what the server saw.
  *
  * <p>For extra or differently configured servers (multi-cluster tests), register more with
  * {@code @RegisterExtension static KMockExtension other = KMockExtension.builder().port(0).build();} and reach
@@ -113,55 +121,79 @@ public final class KMockExtension implements ParameterResolver, BeforeEachCallba
     @Override
     public void beforeEach(ExtensionContext context) {
         if (fixed != null) {
-            RunningServer server = RunningServer.start(fixed.handlerFor(RawHandler.class), fixed);
+            RunningServer server = RunningServer.start(fixed.handler() != null ? fixed.handler() : KubernetesEmulator.class, fixed);
             context.getStore(NAMESPACE).put(this, server);
             current.set(server);
+            return;
+        }
+        for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
+            for (Field field : Wanted.fields(instance.getClass())) {
+                resources(context).inject(instance, field);
+            }
         }
     }
 
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
         current.remove();
-        RunningServer server = context.getStore(NAMESPACE).remove(this, RunningServer.class);
-        if (server != null) {
-            server.close();
+        AutoCloseable resources = context.getStore(NAMESPACE).remove(this, AutoCloseable.class);
+        if (resources != null) {
+            resources.close();
         }
     }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        Class<?> type = parameter.getParameter().getType();
-        return fixed == null && (RawHandler.class.isAssignableFrom(type) || type == Server.class);
+        return fixed == null && wanted(parameter) != null;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        Class<?> type = parameter.getParameter().getType();
-        RunningServer server = context.getStore(NAMESPACE).get(this, RunningServer.class);
-        if (server == null) {
-            Settings settings = Settings.of(context);
-            server = RunningServer.start(settings.handlerFor(type == Server.class ? RawHandler.class : type), settings);
-            context.getStore(NAMESPACE).put(this, server);
-        }
-        if (type == Server.class) {
-            return server.server();
-        }
-        if (!type.isInstance(server.handler())) {
-            throw new ParameterResolutionException("This test's KMock handler is a " + server.handler().getClass().getSimpleName()
-                    + ", which the parameter type " + type.getSimpleName() + " cannot take; declare the parameters with one handler type.");
-        }
-        return server.handler();
+        return resources(context).resolve(wanted(parameter));
     }
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
-        RunningServer server = context.getStore(NAMESPACE).get(this, RunningServer.class);
+        Object stored = context.getStore(NAMESPACE).get(this);
+        RunningServer server = stored instanceof RunningServer running ? running
+                : stored instanceof TestResources resources ? resources.startedServer() : null;
         String report = server == null ? null : server.report();
         if (report != null) {
             failure.addSuppressed(new ServerReport(report));
             context.publishReportEntry("kmock", report);
         }
         throw failure;
+    }
+
+    /** The test's resources, made on first use with everything its method's parameters and fields ask for. */
+    private TestResources resources(ExtensionContext context) {
+        ExtensionContext.Store store = context.getStore(NAMESPACE);
+        TestResources resources = store.get(this, TestResources.class);
+        if (resources == null) {
+            List<Wanted> declared = new ArrayList<>();
+            context.getTestMethod().ifPresent(method -> {
+                for (Parameter parameter : method.getParameters()) {
+                    Wanted wanted = wanted(parameter.getType(), parameter.isAnnotationPresent(Kubeconfig.class), parameter);
+                    if (wanted != null) {
+                        declared.add(wanted);
+                    }
+                }
+            });
+            context.getTestInstances().ifPresent(instances -> instances.getAllInstances()
+                    .forEach(instance -> Wanted.fields(instance.getClass()).forEach(field -> declared.add(Wanted.of(field)))));
+            resources = new TestResources(Settings.of(context), declared);
+            store.put(this, resources);
+        }
+        return resources;
+    }
+
+    private static Wanted wanted(ParameterContext parameter) {
+        return wanted(parameter.getParameter().getType(), parameter.isAnnotated(Kubeconfig.class), parameter.getParameter());
+    }
+
+    private static Wanted wanted(Class<?> type, boolean kubeconfig, Parameter parameter) {
+        String name = parameter.isNamePresent() ? "parameter '" + parameter.getName() + "'" : "parameter";
+        return Wanted.of(type, kubeconfig, name);
     }
 
     private RunningServer running() {
@@ -192,6 +224,7 @@ public final class KMockExtension implements ParameterResolver, BeforeEachCallba
         private String host = "127.0.0.1";
         private List<String> hostnames = List.of();
         private boolean strict;
+        private Boolean failOnUnmatched;
         private int limit = -1;
         private String transport;
         private boolean interceptJvm;
@@ -229,6 +262,12 @@ public final class KMockExtension implements ParameterResolver, BeforeEachCallba
             return this;
         }
 
+        /** Whether requests that matched no rule fail the test; by default it follows {@link #strict(boolean)}. */
+        public Builder failOnUnmatched(boolean failOnUnmatched) {
+            this.failOnUnmatched = failOnUnmatched;
+            return this;
+        }
+
         /** The most requests served. */
         public Builder limit(int limit) {
             this.limit = limit;
@@ -253,7 +292,9 @@ public final class KMockExtension implements ParameterResolver, BeforeEachCallba
 
         /** The extension, to register with {@code @RegisterExtension}. */
         public KMockExtension build() {
-            KMockExtension extension = new KMockExtension(new Settings(handler, port, host, hostnames, strict, limit, transport, interceptJvm));
+            KMockExtension extension = new KMockExtension(new Settings(handler,
+                    handler == null ? null : "KMockExtension.builder().handler(…)", port, host, hostnames, strict,
+                    failOnUnmatched, limit, transport, interceptJvm));
             if (interceptJvm) {
                 extension.preparedByBuilder = JvmInterception.prepare();
             }

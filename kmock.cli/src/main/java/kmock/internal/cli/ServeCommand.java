@@ -11,13 +11,11 @@ import java.util.concurrent.CountDownLatch;
 
 import kmock.api.Handler;
 import kmock.api.Request;
-import kmock.api.Resource;
 import kmock.api.Response;
 import kmock.api.Server;
 import kmock.handlers.KubernetesEmulator;
 import kmock.handlers.KubernetesScaffold;
 import kmock.handlers.RawHandler;
-import kmock.handlers.ResourceInfo;
 
 /**
  * {@code serve}: runs a handler on a port until interrupted, printing exactly one {@code Listening on URL} line on
@@ -131,35 +129,11 @@ public final class ServeCommand {
         Files.writeString(file, text);
     }
 
-    private static void preload(KubernetesEmulator emulator, Path file) throws IOException, UsageException {
+    private static void preload(KubernetesEmulator emulator, Path file) throws UsageException {
         if (!Files.isRegularFile(file)) {
             throw new UsageException("--objects " + file + ": no such file");
         }
-        for (ManifestLoader.Manifest manifest : ManifestLoader.load(file)) {
-            Map<String, Object> object = manifest.object();
-            String apiVersion = (String) object.get("apiVersion");
-            String kind = (String) object.get("kind");
-            Map<?, ?> metadata = (Map<?, ?>) object.get("metadata");
-            Resource resource = resourceOf(emulator, apiVersion, kind, manifest.origin());
-            ResourceInfo info = emulator.resources().get(resource);
-            String namespace = !info.namespaced() ? null
-                    : metadata.get("namespace") instanceof String ns && !ns.isBlank() ? ns : "default";
-            emulator.objects().put(resource, namespace, (String) metadata.get("name"), object);
-        }
-    }
-
-    private static Resource resourceOf(KubernetesScaffold scaffold, String apiVersion, String kind, String origin) {
-        int slash = apiVersion.indexOf('/');
-        String group = slash < 0 ? "" : apiVersion.substring(0, slash);
-        String version = apiVersion.substring(slash + 1);
-        for (Resource resource : scaffold.resources().keys()) {
-            if (resource.group().equals(group) && resource.version().equals(version)
-                    && kind.equals(scaffold.resources().get(resource).kind())) {
-                return resource;
-            }
-        }
-        throw new IllegalArgumentException(origin + ": kind " + kind + " of " + apiVersion + " is not a known resource;"
-                + " load its discovery with --resources FILE (see 'fetch resources') or declare a CRD first");
+        emulator.objects().load(file);
     }
 
     private static Handler logging(RawHandler handler, PrintStream err) {

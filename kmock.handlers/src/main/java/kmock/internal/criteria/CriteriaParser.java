@@ -23,7 +23,8 @@ import kmock.api.Resource;
  */
 public final class CriteriaParser {
 
-    private static final List<String> METHODS = List.of("get", "head", "post", "put", "patch", "delete", "options");
+    private static final List<String> METHODS = List.of("get", "head", "post", "put", "patch", "delete", "options",
+            "trace", "connect");
     private static final List<String> ACTIONS = List.of("list", "watch", "fetch", "create", "update");
 
     private CriteriaParser() {
@@ -39,37 +40,45 @@ public final class CriteriaParser {
             return parseString(text);
         }
         if (value instanceof Pattern pattern) {
-            return List.of(Criterion.of("path~" + pattern, request -> pattern.matcher(request.path()).matches()));
+            return List.of(Criterion.path(pattern));
         }
         if (value instanceof Method method) {
             return List.of(Criterion.method(method.name()));
         }
         if (value instanceof Action action) {
-            return List.of(Criterion.of("action=" + action, request -> request.action() == action));
+            return List.of(Criterion.action(action));
         }
         if (value instanceof Resource resource) {
-            return List.of(Criterion.of("resource=" + resource, request -> resource.matches(request.resource())));
+            return List.of(Criterion.resource(resource));
         }
         if (value instanceof Map<?, ?> map) {
             Values.check("criteria map", map);
             Map<String, Object> copy = new java.util.LinkedHashMap<>((Map<String, Object>) map);
             if (WellKnownHeaders.allHeaders(map)) {
-                return List.of(Criterion.of("headers" + copy, request -> Values.subset(copy, request::header)));
+                return List.of(Criterion.headers(copy));
             }
-            return List.of(Criterion.of("params" + copy, request -> Values.subset(copy, request.params()::get)));
+            for (Object key : copy.keySet()) {
+                if (WellKnownHeaders.looksLikeHeader((String) key)) {
+                    throw new IllegalArgumentException("The map " + copy + " would be read as query parameters (only "
+                            + "maps whose keys are all well-known headers or X-… read as headers), but '" + key
+                            + "' looks like a header name. Match headers with Criteria.headers(Map.of(\"" + key
+                            + "\", …)), or say that query parameters are meant with Criteria.params(…).");
+                }
+            }
+            return List.of(Criterion.params(copy));
         }
         if (value instanceof Predicate<?> predicate) {
             Predicate<Request> test = (Predicate<Request>) predicate;
-            return List.of(Criterion.impure("predicate " + predicate, test));
+            return List.of(Criterion.impure("a predicate", test));
         }
         if (value instanceof CompletableFuture<?> future) {
-            return List.of(Criterion.impure("once " + future + " is done", request -> future.isDone()));
+            return List.of(Criterion.impure("once its future is done", request -> future.isDone()));
         }
         if (value instanceof Future<?> future) {
-            return List.of(Criterion.impure("once " + future + " is done", request -> future.isDone()));
+            return List.of(Criterion.impure("once its future is done", request -> future.isDone()));
         }
         if (value instanceof CountDownLatch latch) {
-            return List.of(Criterion.impure("once " + latch + " is at zero", request -> latch.getCount() == 0));
+            return List.of(Criterion.impure("once its latch is at zero", request -> latch.getCount() == 0));
         }
         if (value instanceof Set<?>) {
             throw new IllegalArgumentException("Sets are reserved as criteria (as in the Python original); give the "
@@ -97,30 +106,31 @@ public final class CriteriaParser {
             return List.of(Criterion.method(lower));
         }
         if (ACTIONS.contains(lower)) {
-            Action action = Action.lookup(lower);
-            return List.of(Criterion.of("action=" + action, request -> request.action() == action));
+            return List.of(Criterion.action(Action.lookup(lower)));
         }
         Resource resource = Resource.tryParse(trimmed, false);
         if (resource != null) {
-            return List.of(Criterion.of("resource=" + resource, request -> resource.matches(request.resource())));
+            return List.of(Criterion.resource(resource));
         }
         int space = trimmed.indexOf(' ');
         if (space > 0) {
             String first = trimmed.substring(0, space).toLowerCase(Locale.ROOT);
             String rest = trimmed.substring(space + 1).trim();
-            if (METHODS.contains(first) && rest.startsWith("/")) {
+            // A verb (an HTTP method or a Kubernetes action) and a path or a resource, in any combination;
+            // "delete" before a resource is the action, as kubectl means it.
+            boolean action = ACTIONS.contains(first) || first.equals("delete");
+            Criterion verb = action && !rest.startsWith("/") ? Criterion.action(Action.lookup(first))
+                    : METHODS.contains(first) ? Criterion.method(first)
+                    : action ? Criterion.action(Action.lookup(first)) : null;
+            if (verb != null && rest.startsWith("/")) {
                 List<Criterion> criteria = new ArrayList<>();
-                criteria.add(Criterion.method(first));
+                criteria.add(verb);
                 criteria.addAll(pathAndQuery(rest));
                 return criteria;
             }
-            if (ACTIONS.contains(first) || first.equals("delete")) {
-                Resource target = Resource.tryParse(rest, false);
-                if (target != null) {
-                    Action action = Action.lookup(first);
-                    return List.of(Criterion.of("action=" + action, request -> request.action() == action),
-                            Criterion.of("resource=" + target, request -> target.matches(request.resource())));
-                }
+            Resource target = verb == null ? null : Resource.tryParse(rest, false);
+            if (target != null) {
+                return List.of(verb, Criterion.resource(target));
             }
         }
         throw new IllegalArgumentException(unknown(text));
@@ -133,8 +143,7 @@ public final class CriteriaParser {
         }
         Request parsed = Request.builder().url(text.replace(" ", "%20")).build();
         Map<String, String> params = parsed.params();
-        return List.of(Criterion.path(parsed.path()),
-                Criterion.of("params" + params, request -> Values.subset(params, request.params()::get)));
+        return List.of(Criterion.path(parsed.path()), Criterion.params(params));
     }
 
     private static String unknown(String text) {
@@ -144,9 +153,10 @@ public final class CriteriaParser {
         if (closest != null) {
             message.append("Did you mean '").append(closest).append("'? ");
         }
-        message.append("Strings are HTTP methods (get, post, put, patch, delete, head, options), paths starting with '/' "
-                + "('/path?q=1'), 'get /path', Kubernetes actions (list, watch, fetch, create, update), resources "
-                + "('v1/pods', 'pods.v1', 'kopf.dev/v1/kopfexamples', 'kopfexamples.v1.kopf.dev') or 'list pods.v1'. "
+        message.append("Strings are HTTP methods (get, post, put, patch, delete, head, options, trace, connect), paths "
+                + "starting with '/' ('/path?q=1'), Kubernetes actions (list, watch, fetch, create, update), resources "
+                + "('v1/pods', 'pods.v1', 'kopf.dev/v1/kopfexamples', 'kopfexamples.v1.kopf.dev'), or a method or action "
+                + "before a path or a resource ('get /path', 'list pods.v1', 'patch v1/configmaps'). "
                 + "Wrap anything else explicitly: Criteria.method(\"…\"), Criteria.path(\"…\"), Criteria.resource(\"…\"), Criteria.text(\"…\").");
         return message.toString();
     }

@@ -28,6 +28,7 @@ public final class RuleTable {
     private final AtomicLong declared = new AtomicLong();
     private final Map<String, NavigableSet<ReactionNode>> indexed = new ConcurrentHashMap<>();
     private final NavigableSet<ReactionNode> scanned = new ConcurrentSkipListSet<>(ORDER);
+    private final NavigableSet<ReactionNode> retired = new ConcurrentSkipListSet<>(ORDER);
     private final boolean indexing;
 
     /** A table that indexes literal-path rules. */
@@ -51,8 +52,9 @@ public final class RuleTable {
         }
     }
 
-    /** Drops a depleted rule from the table. */
+    /** Drops a depleted rule from the table; it stays among the {@link #retired()} ones for reports. */
     public void remove(ReactionNode rule) {
+        retired.add(rule);
         String key = keyOf(rule);
         if (key == null) {
             scanned.remove(rule);
@@ -89,6 +91,11 @@ public final class RuleTable {
         indexed.values().forEach(all::addAll);
         all.sort(ORDER);
         return all;
+    }
+
+    /** The rules retired because a payload source ran dry, in serving order: near misses to report. */
+    public List<ReactionNode> retired() {
+        return List.copyOf(retired);
     }
 
     /** A merge of sorted iterators in serving order. */

@@ -69,11 +69,31 @@ public final class ReactionNode extends ViewNode implements Reaction {
         return path == null ? null : (method == null ? "*" : method) + " " + path;
     }
 
-    /** Renders the response and records the request; see {@link Responder#respond}. */
+    /**
+     * Records the request and renders the response, so that the log shows the request while a delayed or streamed
+     * reply is still being served; a depleted payload takes the request back out (the next rule serves it). See
+     * {@link Responder#respond}.
+     */
     public Response respond(Request request, Consumer<Throwable> errors) throws Exception {
-        Response response = responder.respond(request, errors);
         record(request);
-        return response;
+        try {
+            return responder.respond(request, errors);
+        } catch (java.util.NoSuchElementException depleted) {
+            synchronized (served) {
+                served.remove(served.lastIndexOf(request));
+            }
+            throw depleted;
+        }
+    }
+
+    /** Why this rule would not answer a request, one line per difference; empty when it would. */
+    @Override
+    public List<String> mismatches(Request request) {
+        List<String> lines = new ArrayList<>(parent.mismatches(request));
+        if (depleted) {
+            lines.add("reply: spent (a payload source ran dry, so the rule retired)");
+        }
+        return lines;
     }
 
     /** Records a request in this rule's log (answered or spied). */

@@ -28,6 +28,8 @@ public class ViewNode implements View {
     final ViewNode parent;
     private final Kind kind;
     private final List<Criterion> criteria;
+    /** The arguments of {@code on(...)} as the user wrote them, for rule descriptions in reports. */
+    private final String declared;
     private final int[] slice;
     private final Priority priority;
     private final ViewNode left;
@@ -38,10 +40,16 @@ public class ViewNode implements View {
 
     private ViewNode(ViewContext context, ViewNode parent, Kind kind, List<Criterion> criteria, int[] slice,
                      Priority priority, ViewNode left, ViewNode right) {
+        this(context, parent, kind, criteria, null, slice, priority, left, right);
+    }
+
+    private ViewNode(ViewContext context, ViewNode parent, Kind kind, List<Criterion> criteria, String declared, int[] slice,
+                     Priority priority, ViewNode left, ViewNode right) {
         this.context = context;
         this.parent = parent;
         this.kind = kind;
         this.criteria = criteria;
+        this.declared = declared;
         this.slice = slice;
         this.priority = priority;
         this.left = left;
@@ -150,6 +158,68 @@ public class ViewNode implements View {
         }
     }
 
+    // ---- near misses ----------------------------------------------------------------------------------------
+
+    /**
+     * Why this view would not take a request, one line per difference ({@code path: expected /a, got /b}); empty
+     * when it would. Runs pure criteria only and changes nothing (slice counters included): when only slices or
+     * impure criteria (predicates, futures, latches) can explain a miss, they are named instead.
+     */
+    public List<String> mismatches(Request request) {
+        List<String> lines = new ArrayList<>();
+        List<String> unknowable = new ArrayList<>();
+        explain(request, lines, unknowable);
+        return lines.isEmpty() ? unknowable : lines;
+    }
+
+    private void explain(Request request, List<String> lines, List<String> unknowable) {
+        switch (kind) {
+            case OR -> {
+                List<String> a = left.mismatches(request);
+                List<String> b = right.mismatches(request);
+                lines.addAll(a.isEmpty() || b.isEmpty() ? List.of() : a.size() <= b.size() ? a : b);
+                return;
+            }
+            case AND -> {
+                lines.addAll(left.mismatches(request));
+                lines.addAll(right.mismatches(request));
+                return;
+            }
+            case EXCEPT -> {
+                List<String> a = left.mismatches(request);
+                lines.addAll(a);
+                if (a.isEmpty() && right.mismatches(request).isEmpty()) {
+                    lines.add("except " + right + ": it matches that view too");
+                }
+                return;
+            }
+            default -> {
+            }
+        }
+        if (parent != null) {
+            parent.explain(request, lines, unknowable);
+        }
+        if (kind == Kind.FILTER) {
+            for (Criterion criterion : criteria) {
+                if (criterion.pure()) {
+                    lines.addAll(criterion.mismatches(request));
+                } else {
+                    unknowable.add(criterion.describe() + ": did not let it through (not re-run for this report)");
+                }
+            }
+        } else if (kind == Kind.SLICE) {
+            long count;
+            synchronized (this) {
+                count = reached;
+            }
+            unknowable.add(sliceText() + ": takes only some of the requests that reach it; " + count + " did so far");
+        }
+    }
+
+    private String sliceText() {
+        return "slice(" + Arrays.stream(slice).mapToObj(String::valueOf).collect(Collectors.joining(", ")) + ")";
+    }
+
     // ---- assertions -----------------------------------------------------------------------------------------
 
     /** The requests of a log that this view selects, in order. */
@@ -201,7 +271,8 @@ public class ViewNode implements View {
         for (Object criterion : criteria) {
             parsed.addAll(CriteriaParser.parse(criterion));
         }
-        return new ViewNode(context, this, Kind.FILTER, List.copyOf(parsed), null, priority, null, null);
+        String written = Arrays.stream(criteria).map(Declared::render).collect(Collectors.joining(", "));
+        return new ViewNode(context, this, Kind.FILTER, List.copyOf(parsed), written, null, priority, null, null);
     }
 
     @Override
@@ -319,8 +390,8 @@ public class ViewNode implements View {
     public String toString() {
         return switch (kind) {
             case ROOT -> "kmock";
-            case FILTER -> parent + ".on(" + criteria.stream().map(Criterion::describe).collect(Collectors.joining(", ")) + ")";
-            case SLICE -> parent + ".slice(" + Arrays.stream(slice).mapToObj(String::valueOf).collect(Collectors.joining(", ")) + ")";
+            case FILTER -> parent + ".on(" + declared + ")";
+            case SLICE -> parent + "." + sliceText();
             case PRIORITY -> parent + (parent != null && parent.priority == priority ? "" : ".priority" + priority);
             case OR -> "(" + left + " or " + right + ")";
             case AND -> "(" + left + " and " + right + ")";

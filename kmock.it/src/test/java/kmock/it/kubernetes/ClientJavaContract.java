@@ -138,6 +138,24 @@ abstract class ClientJavaContract {
     }
 
     @Test
+    void baseUrlWithItsTrailingSlashWorksAsIs() throws ApiException {
+        // kmock.url() ends in "/", so client-java sends "//api/v1/…": a path, served like "/api/v1/…".
+        ApiClient slashed = Config.fromUrl(server.url().toString(), false);
+        CoreV1Api api = new CoreV1Api(slashed);
+        try {
+            api.createNamespacedConfigMap("default", configMap("slashed", Map.of(), Map.of("a", "1"))).execute();
+            assertEquals("1", api.readNamespacedConfigMap("slashed", "default").execute().getData().get("a"));
+            assertEquals(List.of("slashed"), api.listNamespacedConfigMap("default").execute().getItems().stream()
+                    .map(c -> c.getMetadata().getName()).toList());
+            assertNotNull(new VersionApi(slashed).getCode().execute().getGitVersion());
+            assertTrue(kmock.requests().stream().allMatch(r -> r.url().getRawPath().startsWith("//")));
+        } finally {
+            slashed.getHttpClient().dispatcher().executorService().shutdownNow();
+            slashed.getHttpClient().connectionPool().evictAll();
+        }
+    }
+
+    @Test
     void labelSelectorFiltersTheList() throws ApiException {
         core.createNamespacedConfigMap("default", configMap("web", Map.of("app", "web"), Map.of())).execute();
         core.createNamespacedConfigMap("default", configMap("db", Map.of("app", "db"), Map.of())).execute();

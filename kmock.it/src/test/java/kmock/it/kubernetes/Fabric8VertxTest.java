@@ -1,9 +1,13 @@
 package kmock.it.kubernetes;
 
-import io.fabric8.kubernetes.client.http.HttpClient;
-import io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory;
+import java.util.ServiceLoader;
 
-/** fabric8 with its default Vert.x HTTP client (the one most users have), against the JDK transport. */
+import io.fabric8.kubernetes.client.http.HttpClient;
+
+/**
+ * fabric8 with its default Vert.x HTTP client (the one most users have: Vert.x 4 on fabric8 7, Vert.x 5 on fabric8
+ * 8), against the JDK transport.
+ */
 class Fabric8VertxTest extends Fabric8Contract {
 
     @Override
@@ -13,6 +17,8 @@ class Fabric8VertxTest extends Fabric8Contract {
 
     @Override
     HttpClient.Factory httpClientFactory() {
-        return new VertxHttpClientFactory();
+        return ServiceLoader.load(HttpClient.Factory.class).stream().map(ServiceLoader.Provider::get)
+                .filter(factory -> factory.getClass().getName().contains(".vertx"))
+                .findFirst().orElseThrow(() -> new AssertionError("no Vert.x HTTP client for fabric8 on the class path"));
     }
 }

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -134,6 +138,29 @@ class ExchangeContractTest {
             server.client().get("/api/v1/pods?timeout=32s&fieldManager=kubectl&fieldValidation=Strict");
             assertEquals(List.of("/api/v1/pods"), paths);
             assertFalse(paths.isEmpty());
+        }
+    }
+
+    @Test
+    void targetStartingWithTwoSlashesIsAPathNotAHost() throws Exception {
+        List<Request> seen = new CopyOnWriteArrayList<>();
+        try (Server server = on(Server.builder(request -> {
+            seen.add(request);
+            return Response.of(204);
+        })).start()) {
+            HttpClient.Builder plain = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY);
+            HttpClient plainClient = scheme.equals("https") ? plain.sslContext(server.certificateAuthority().sslContext()).build()
+                    : plain.build();
+            // A base URL with a trailing slash plus "/api/…", as client-java builds it from kmock.url(), sent in
+            // origin form by a plain client (the embedded clients send absolute URLs to the server).
+            URI url = URI.create(server.url() + "/api/v1/namespaces?limit=1");
+            assertEquals(204, plainClient.send(HttpRequest.newBuilder(url).build(), BodyHandlers.discarding()).statusCode());
+            Request request = seen.get(0);
+            assertEquals("/api/v1/namespaces", request.path());
+            assertEquals("//api/v1/namespaces", request.url().getRawPath());
+            assertEquals(server.port(), request.url().getPort());
+            assertEquals("1", request.params().get("limit"));
+            assertEquals("v1/namespaces", request.resource().apiVersion() + "/" + request.resource().plural());
         }
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 import kmock.api.Request;
 import kmock.api.Server;
+import kmock.handlers.KubernetesScaffold;
 import kmock.handlers.RawHandler;
 
 /**
@@ -16,6 +17,9 @@ import kmock.handlers.RawHandler;
  * from {@link #close()} so that it fails the test.
  */
 public final class RunningServer implements AutoCloseable {
+
+    /** How many unmatched requests and errors a report lists. */
+    private static final int MOST = 20;
 
     private final RawHandler handler;
     private final Server server;
@@ -47,12 +51,25 @@ public final class RunningServer implements AutoCloseable {
         return handler;
     }
 
+    /**
+     * Gives a Kubernetes handler the bundled catalog unless it has resources already: a client injected for it
+     * expects the API of a cluster.
+     */
+    public void serveBundledCatalog() {
+        if (handler instanceof KubernetesScaffold kubernetes && kubernetes.resources().size() == 0) {
+            kubernetes.resources().loadBundled();
+        }
+    }
+
     /** The started server. */
     public Server server() {
         return server;
     }
 
-    /** A report of what went wrong on the server side, or {@code null} when nothing did. */
+    /**
+     * A report of what went wrong on the server side, or {@code null} when nothing did: the requests that matched
+     * no rule with their near-miss reports (the first {@value #MOST}), and the server-side errors.
+     */
     public String report() {
         List<Request> unmatched = handler.unmatched();
         List<Throwable> errors = handler.errors();
@@ -62,14 +79,18 @@ public final class RunningServer implements AutoCloseable {
         StringBuilder text = new StringBuilder("KMock server ").append(server.url()).append(':');
         if (!unmatched.isEmpty()) {
             text.append("\n  ").append(unmatched.size()).append(" request(s) matched no rule:");
-            unmatched.stream().limit(20).forEach(request -> text.append("\n    ").append(request));
-            if (unmatched.size() > 20) {
-                text.append("\n    … and ").append(unmatched.size() - 20).append(" more");
+            int requests = 0;
+            for (String line : handler.describeUnmatched().split("\n")) {
+                if (!line.startsWith(" ") && ++requests > MOST) {
+                    text.append("\n    … and ").append(unmatched.size() - MOST).append(" more");
+                    break;
+                }
+                text.append("\n    ").append(line);
             }
         }
         if (!errors.isEmpty()) {
             text.append("\n  ").append(errors.size()).append(" server-side error(s):");
-            text.append(errors.stream().limit(20).map(e -> "\n    " + e).collect(Collectors.joining()));
+            text.append(errors.stream().limit(MOST).map(e -> "\n    " + e).collect(Collectors.joining()));
         }
         return text.toString();
     }
@@ -89,7 +110,7 @@ public final class RunningServer implements AutoCloseable {
     }
 
     private static RawHandler instantiate(Class<? extends RawHandler> type, Settings settings) {
-        boolean options = settings.strict() || settings.limit() >= 0;
+        boolean options = settings.strict() || settings.failOnUnmatched() != null || settings.limit() >= 0;
         try {
             if (!options) {
                 return type.getConstructor().newInstance();
@@ -97,10 +118,13 @@ public final class RunningServer implements AutoCloseable {
             Method builderMethod = type.getMethod("builder");
             if (builderMethod.getDeclaringClass() != type) {
                 throw new ExtensionConfigurationException(type.getName() + " declares no static builder(), which "
-                        + "strict and limit need; declare one returning a RawHandler.Builder subtype that builds " + type.getSimpleName());
+                        + "strict, failOnUnmatched and limit need; declare one returning a RawHandler.Builder subtype that builds " + type.getSimpleName());
             }
             RawHandler.Builder builder = (RawHandler.Builder) builderMethod.invoke(null);
             builder.strict(settings.strict());
+            if (settings.failOnUnmatched() != null) {
+                builder.failOnUnmatched(settings.failOnUnmatched());
+            }
             if (settings.limit() >= 0) {
                 builder.limit(settings.limit());
             }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -21,22 +22,27 @@ import kmock.test.KMock;
  * The server settings of one test: per attribute, the closest {@link KMock} that sets it (method, class,
  * enclosing classes innermost first, package), then the configuration parameters, then the defaults.
  *
- * @param handler   the handler class, or {@code null} for the default
- * @param port      the port, 0 for ephemeral
- * @param host      the interface to bind
- * @param hostnames intercepted hosts
- * @param strict    whether server errors fail the test
- * @param limit     the most requests served, or -1
- * @param transport the transport name, or {@code null} for the preferred one
- * @param interceptJvm whether the hostnames are intercepted JVM-wide
+ * @param handler         the configured handler class, or {@code null} when the declared types decide
+ * @param handlerSource   where the handler class was configured, for messages ({@code null} when it was not)
+ * @param port            the port, 0 for ephemeral
+ * @param host            the interface to bind
+ * @param hostnames       intercepted hosts
+ * @param strict          whether server errors fail the test
+ * @param failOnUnmatched whether unmatched requests fail the test, or {@code null} to follow {@code strict}
+ * @param limit           the most requests served, or -1
+ * @param transport       the transport name, or {@code null} for the preferred one
+ * @param interceptJvm    whether the hostnames are intercepted JVM-wide
  */
-public record Settings(Class<? extends RawHandler> handler, int port, String host, List<String> hostnames,
-                       boolean strict, int limit, String transport, boolean interceptJvm) {
+public record Settings(Class<? extends RawHandler> handler, String handlerSource, int port, String host,
+                       List<String> hostnames, boolean strict, Boolean failOnUnmatched, int limit, String transport,
+                       boolean interceptJvm) {
 
     /** The configuration parameter naming the handler: a class name or {@code raw|scaffold|emulator}. */
     public static final String HANDLER = "kmock.handler";
     /** The configuration parameter making every test strict. */
     public static final String STRICT = "kmock.strict";
+    /** The configuration parameter making unmatched requests fail every test. */
+    public static final String FAIL_ON_UNMATCHED = "kmock.failOnUnmatched";
     /** The configuration parameter capping the requests served. */
     public static final String LIMIT = "kmock.limit";
     /** The configuration parameter naming the transport. */
@@ -47,18 +53,25 @@ public record Settings(Class<? extends RawHandler> handler, int port, String hos
     /** The settings for the test of this context. */
     public static Settings of(ExtensionContext context) {
         List<KMock> scopes = scopes(context);
-        Class<? extends RawHandler> handler = closest(scopes, KMock::handler, h -> h != KMock.Unset.class)
+        Optional<KMock> handlerScope = scopes.stream().filter(k -> k.handler() != KMock.Unset.class).findFirst();
+        Class<? extends RawHandler> handler = handlerScope.<Class<? extends RawHandler>>map(KMock::handler)
                 .orElseGet(() -> context.getConfigurationParameter(HANDLER).map(Settings::handlerClass).orElse(null));
+        String handlerSource = handlerScope.map(k -> "@KMock(handler = " + k.handler().getSimpleName() + ".class)")
+                .orElseGet(() -> context.getConfigurationParameter(HANDLER).map(v -> HANDLER + "=" + v).orElse(null));
         int port = closest(scopes, KMock::port, p -> p >= 0).orElse(0);
         String host = closest(scopes, KMock::host, h -> !h.isEmpty()).orElse("127.0.0.1");
         List<String> hostnames = closest(scopes, (KMock k) -> Arrays.asList(k.hostnames()), h -> !h.isEmpty()).orElse(List.of());
-        boolean strict = scopes.stream().anyMatch(KMock::strict)
-                || context.getConfigurationParameter(STRICT).map(Boolean::parseBoolean).orElse(false);
+        boolean strict = closest(scopes, Settings::strictness, s -> s != KMock.Switch.INHERIT).map(s -> s == KMock.Switch.ON)
+                .orElseGet(() -> context.getConfigurationParameter(STRICT).map(Boolean::parseBoolean).orElse(false));
+        Boolean failOnUnmatched = closest(scopes, KMock::failOnUnmatched, s -> s != KMock.Switch.INHERIT)
+                .map(s -> s == KMock.Switch.ON)
+                .orElseGet(() -> context.getConfigurationParameter(FAIL_ON_UNMATCHED).map(Boolean::parseBoolean).orElse(null));
         int limit = closest(scopes, KMock::limit, l -> l >= 0)
                 .orElseGet(() -> context.getConfigurationParameter(LIMIT).map(v -> parseInt(LIMIT, v)).orElse(-1));
         String transport = closest(scopes, KMock::transport, t -> !t.isEmpty())
                 .orElseGet(() -> context.getConfigurationParameter(TRANSPORT).orElse(null));
-        return new Settings(handler, port, host, hostnames, strict, limit, transport, interceptJvm(context, scopes));
+        return new Settings(handler, handlerSource, port, host, hostnames, strict, failOnUnmatched, limit, transport,
+                interceptJvm(context, scopes));
     }
 
     /** Whether a test (or, from a class context, a test class) intercepts JVM-wide. */
@@ -67,19 +80,26 @@ public record Settings(Class<? extends RawHandler> handler, int port, String hos
     }
 
     private static boolean interceptJvm(ExtensionContext context, List<KMock> scopes) {
-        return scopes.stream().anyMatch(KMock::interceptJvm)
-                || context.getConfigurationParameter(INTERCEPT_JVM).map(Boolean::parseBoolean).orElse(false);
+        return closest(scopes, scope -> switched(scope.interceptJvm(), scope.jvmInterception(), "interceptJvm", "jvmInterception"),
+                        on -> on != KMock.Switch.INHERIT).map(on -> on == KMock.Switch.ON)
+                .orElseGet(() -> context.getConfigurationParameter(INTERCEPT_JVM).map(Boolean::parseBoolean).orElse(false));
     }
 
-    /** The handler class to make for a parameter of this type: the configured one, else the default emulator. */
-    public Class<? extends RawHandler> handlerFor(Class<?> parameterType) {
-        Class<? extends RawHandler> chosen = handler != null ? handler : KubernetesEmulator.class;
-        if (RawHandler.class.isAssignableFrom(parameterType) && !parameterType.isAssignableFrom(chosen)) {
-            throw new ExtensionConfigurationException("The parameter wants a " + parameterType.getSimpleName()
-                    + " but the configured handler is " + chosen.getSimpleName()
-                    + ": set @KMock(handler = " + parameterType.getSimpleName() + ".class) or change the parameter type.");
+    /** Strict as one switch: {@code strictness} when set, else {@code strict = true} is on. */
+    private static KMock.Switch strictness(KMock scope) {
+        return switched(scope.strict(), scope.strictness(), "strict", "strictness");
+    }
+
+    /**
+     * An on/off attribute of one scope as a switch: its explicit {@link KMock.Switch} form when set, else its boolean
+     * form, where {@code true} is on and {@code false} is "not set here".
+     */
+    private static KMock.Switch switched(boolean on, KMock.Switch explicit, String flag, String form) {
+        if (on && explicit == KMock.Switch.OFF) {
+            throw new ExtensionConfigurationException("@KMock(" + flag + " = true, " + form + " = Switch.OFF) contradicts "
+                    + "itself: keep one of the two");
         }
-        return chosen;
+        return explicit != KMock.Switch.INHERIT ? explicit : on ? KMock.Switch.ON : KMock.Switch.INHERIT;
     }
 
     /** A handler class from a configuration value: a short name or a fully-qualified class name. */
@@ -130,7 +150,7 @@ public record Settings(Class<? extends RawHandler> handler, int port, String hos
         return found;
     }
 
-    private static <T> Optional<T> closest(List<KMock> scopes, Function<KMock, T> attribute, java.util.function.Predicate<T> isSet) {
+    private static <T> Optional<T> closest(List<KMock> scopes, Function<KMock, T> attribute, Predicate<T> isSet) {
         return scopes.stream().map(attribute).filter(isSet).findFirst();
     }
 }

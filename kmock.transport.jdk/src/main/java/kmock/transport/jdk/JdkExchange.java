@@ -84,8 +84,13 @@ final class JdkExchange {
                 host = "[" + exchange.getLocalAddress().getHostString() + "]:" + exchange.getLocalAddress().getPort();
             }
         }
-        String raw = target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath();
-        return URI.create((tls != null ? "https://" : "http://") + host + raw + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()));
+        // The target as sent: URI would read "//api/v1/pods" (a base URL with a trailing slash plus a path) as
+        // host "api" and path "/v1/pods", where a server sees a path.
+        String sent = target.toString();
+        int question = sent.indexOf('?');
+        String raw = question < 0 ? sent : sent.substring(0, question);
+        return URI.create((tls != null ? "https://" : "http://") + host + (raw.startsWith("/") ? raw : "/")
+                + (question < 0 ? "" : sent.substring(question)));
     }
 
     /** The certificates the client presented over TLS, if any. */

@@ -1,10 +1,13 @@
 package kmock.internal.k8s.discovery;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import kmock.api.Resource;
+import kmock.handlers.ResourceInfo;
 
 /**
  * The texts that tell a user how to declare what a Kubernetes handler did not know, in one place so that Status
@@ -17,8 +20,15 @@ public final class Hints {
     private Hints() {
     }
 
-    /** For a request to a resource that is not in the catalog. */
+    /**
+     * For a request to a resource that is not in the catalog: load the bundled catalog first when it has the
+     * resource, else declare it.
+     */
     public static String unknownResource(Resource resource) {
+        if (BundledKinds.find(resource) != null) {
+            return "resource " + spec(resource) + " is not known: load the bundled catalog with " + BUNDLED
+                    + ", or declare it with " + declaration(resource);
+        }
         return "resource " + spec(resource) + " is not known: declare it with " + declaration(resource) + " or " + BUNDLED;
     }
 
@@ -69,11 +79,31 @@ public final class Hints {
                 + ": name the group, version and plural, e.g. " + examples;
     }
 
-    /** {@code kmock.resources().put("v1/foos", Map.of("kind", "Foo", "namespaced", true))} for a resource. */
+    /**
+     * {@code kmock.resources().put("v1/foos", Map.of("kind", "Foo", "namespaced", true))} for a resource: with the
+     * kind and scope of the bundled catalog when it has the resource ({@code ConfigMap}), else a plausible kind.
+     */
     static String declaration(Resource resource) {
         String plural = resource.plural() == null ? "widgets" : resource.plural();
-        return "kmock.resources().put(\"" + spec(resource) + "\", Map.of(\"kind\", \"" + exampleKind(plural)
-                + "\", \"namespaced\", true))";
+        ResourceInfo known = BundledKinds.find(resource);
+        String kind = known != null && known.kind() != null ? known.kind() : exampleKind(plural);
+        boolean namespaced = known == null || known.namespaced();
+        return "kmock.resources().put(\"" + spec(resource) + "\", Map.of(\"kind\", \"" + kind
+                + "\", \"namespaced\", " + namespaced + "))";
+    }
+
+    /** The bundled catalog by group and plural (any version), read on the first hint that needs it. */
+    private static final class BundledKinds {
+        private static final Map<String, ResourceInfo> BY_NAME = new HashMap<>();
+
+        static {
+            ResourceLists.bundled().forEach((resource, info) -> BY_NAME.putIfAbsent(resource.group() + "/" + resource.plural(), info));
+        }
+
+        static ResourceInfo find(Resource resource) {
+            return resource.group() == null || resource.plural() == null ? null
+                    : BY_NAME.get(resource.group() + "/" + resource.plural());
+        }
     }
 
     /** The slash notation of a complete resource: {@code v1/pods}, {@code apps/v1/deployments}. */

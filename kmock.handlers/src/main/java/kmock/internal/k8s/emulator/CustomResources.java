@@ -15,15 +15,28 @@ import kmock.handlers.ResourcesArray;
  * A written {@code CustomResourceDefinition} makes its resources discoverable, version by version, and a deleted
  * one takes them away again.
  */
-final class CustomResources {
+public final class CustomResources {
 
     private CustomResources() {
     }
 
-    static void register(ResourcesArray catalog, Map<String, Object> crd) {
+    /** Whether an object is a {@code CustomResourceDefinition}. */
+    public static boolean isDefinition(Map<String, ?> object) {
+        return "CustomResourceDefinition".equals(object.get("kind")) && object.get("apiVersion") instanceof String version
+                && version.startsWith("apiextensions.k8s.io/");
+    }
+
+    /** Declares in the catalog the resources that a definition defines. */
+    public static void register(ResourcesArray catalog, Map<String, Object> crd) {
+        defined(crd).forEach(catalog::put);
+    }
+
+    /** The resources a definition defines, one per version, in order; none when it is incomplete. */
+    public static Map<Resource, ResourceInfo> defined(Map<String, ?> crd) {
+        Map<Resource, ResourceInfo> defined = new LinkedHashMap<>();
         if (!(crd.get("spec") instanceof Map<?, ?> spec) || !(spec.get("names") instanceof Map<?, ?> names)
                 || !(spec.get("group") instanceof String group) || !(names.get("plural") instanceof String plural)) {
-            return;
+            return defined;
         }
         List<?> versions = spec.get("versions") instanceof List<?> list ? list : List.of();
         for (Object entry : versions) {
@@ -34,7 +47,7 @@ final class CustomResources {
             if (version.get("subresources") instanceof Map<?, ?> subs) {
                 subs.keySet().forEach(k -> subresources.add(String.valueOf(k)));
             }
-            catalog.put(group + "/" + name + "/" + plural, new ResourceInfo()
+            defined.put(new Resource(group, name, plural), new ResourceInfo()
                     .kind((String) names.get("kind"))
                     .singular(names.get("singular") instanceof String s ? s : null)
                     .shortNames(strings(names.get("shortNames")))
@@ -42,21 +55,12 @@ final class CustomResources {
                     .namespaced(!"Cluster".equals(spec.get("scope")))
                     .subresources(subresources));
         }
+        return defined;
     }
 
     /** The resources (one per version) that a CustomResourceDefinition defines. */
     static List<Resource> resources(Map<String, Object> crd) {
-        List<Resource> resources = new ArrayList<>();
-        if (crd.get("spec") instanceof Map<?, ?> spec && spec.get("group") instanceof String group
-                && spec.get("names") instanceof Map<?, ?> names && names.get("plural") instanceof String plural
-                && spec.get("versions") instanceof List<?> versions) {
-            for (Object entry : versions) {
-                if (entry instanceof Map<?, ?> version && version.get("name") instanceof String name) {
-                    resources.add(new Resource(group, name, plural));
-                }
-            }
-        }
-        return resources;
+        return List.copyOf(defined(crd).keySet());
     }
 
     /** Forgets the resources of a CustomResourceDefinition that is gone. */

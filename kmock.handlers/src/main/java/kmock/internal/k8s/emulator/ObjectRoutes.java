@@ -133,6 +133,7 @@ public final class ObjectRoutes {
 
     private Response patch(Request request, ObjectKey key) {
         WriteRequest options = WriteRequest.of(request);
+        writes.checkPatchOptions(request);
         boolean existed = store.find(key) != null;
         ObjectWrites.Written written = writes.patch(key, request.header("Content-Type"), request.body(), options);
         return existed ? written(200, registered(key.resource(), written, options.dryRun()))
@@ -159,7 +160,7 @@ public final class ObjectRoutes {
             spec.put("replicas", replicas);
             copy.put("spec", spec);
             return copy;
-        }, new WriteRequest(null, WriteRequest.of(request).dryRun(), WriteRequest.FieldValidation.IGNORE,
+        }, new WriteRequest("scale", WriteRequest.of(request).dryRun(), WriteRequest.FieldValidation.IGNORE,
                 request.params().get("fieldManager"), false, request.header("User-Agent")));
         return ok(Scale.of(updated.object()));
     }
@@ -185,7 +186,7 @@ public final class ObjectRoutes {
     private Response finalize(Request request, ObjectKey key) {
         Map<String, Object> body = RequestBodies.object(request);
         Object finalizers = body.get("spec") instanceof Map<?, ?> spec ? spec.get("finalizers") : null;
-        ObjectWrites.Written written = writes.change(key, current -> {
+        ObjectWrites.Written written = writes.subresource(key, current -> {
             Map<String, Object> spec = current.get("spec") instanceof Map<?, ?> s ? new LinkedHashMap<>((Map<String, Object>) s)
                     : new LinkedHashMap<>();
             if (finalizers == null) {
@@ -199,7 +200,7 @@ public final class ObjectRoutes {
                 ((Map<String, Object>) current.get("metadata")).put("resourceVersion", version);
             }
             return current;
-        }, new WriteRequest(null, WriteRequest.of(request).dryRun(), WriteRequest.FieldValidation.IGNORE,
+        }, new WriteRequest("finalize", WriteRequest.of(request).dryRun(), WriteRequest.FieldValidation.IGNORE,
                 request.params().get("fieldManager"), false, request.header("User-Agent")));
         return ok(written.object());
     }
@@ -283,10 +284,15 @@ public final class ObjectRoutes {
     /** A written CustomResourceDefinition makes its resources and their schemas known. */
     private ObjectWrites.Written registered(Resource resource, ObjectWrites.Written written, boolean dryRun) {
         if (resource.equals(CRDS) && !dryRun) {
-            CustomResources.register(catalog, written.object());
-            schemas.register(written.object());
+            define(written.object());
         }
         return written;
+    }
+
+    /** Makes the resources of a stored CustomResourceDefinition known, with their schemas. */
+    public void define(Map<String, Object> crd) {
+        CustomResources.register(catalog, crd);
+        schemas.register(crd);
     }
 
     /** A written object, with a {@code Warning} header per warning as the API server sends them. */

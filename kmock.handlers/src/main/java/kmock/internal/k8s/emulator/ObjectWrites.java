@@ -36,6 +36,7 @@ public final class ObjectWrites {
     private final KindSchemas schemas;
     private final Function<Resource, ResourceInfo> catalog;
     private final boolean semantics;
+    private final FieldOwnership ownership;
 
     /**
      * The write path of an emulator.
@@ -49,6 +50,7 @@ public final class ObjectWrites {
         this.schemas = schemas;
         this.catalog = catalog;
         this.semantics = semantics;
+        this.ownership = new FieldOwnership(store);
     }
 
     /**
@@ -64,7 +66,7 @@ public final class ObjectWrites {
     public Written create(Resource resource, String namespace, Map<String, Object> body, WriteRequest request) {
         List<String> warnings = new ArrayList<>();
         KindStrategy strategy = strategy(resource, body);
-        Map<String, Object> admitted = admit(strategy, null, body, request, warnings);
+        Map<String, Object> admitted = admit(strategy, null, body, request, warnings, false);
         return new Written(store.create(resource, namespace, admitted, request.options()), warnings);
     }
 
@@ -72,7 +74,7 @@ public final class ObjectWrites {
     public Written replace(ObjectKey key, Map<String, Object> body, WriteRequest request) {
         List<String> warnings = new ArrayList<>();
         Map<String, Object> stored = store.update(key, current -> admit(strategy(key.resource(), current), current, body,
-                request, warnings), request.options());
+                request, warnings, false), request.options());
         return new Written(stored, warnings);
     }
 
@@ -84,23 +86,40 @@ public final class ObjectWrites {
     public Written patch(ObjectKey key, String contentType, byte[] patch, WriteRequest request) {
         List<String> warnings = new ArrayList<>();
         Patches.checkType(contentType, schemas, patchKind(strategy(key.resource(), null)));
+        boolean apply = Patches.isApply(contentType) && semantics;
         if (Patches.isApply(contentType) && request.subresource() == null && store.find(key) == null) {
-            Map<String, Object> fresh = Patches.apply(contentType, new LinkedHashMap<>(Map.of("metadata",
-                    new LinkedHashMap<>(Map.of("name", key.name())))), patch, schemas, null);
-            KindStrategy strategy = strategy(key.resource(), fresh);
-            Map<String, Object> admitted = admit(strategy, null, fresh, request, warnings);
+            Map<String, Object> fresh;
+            KindStrategy strategy;
+            if (apply) {
+                Object kind = Patches.yaml(patch) instanceof Map<?, ?> config ? config.get("kind") : null;
+                strategy = strategy(key.resource(), kind instanceof String name ? Map.of("kind", name) : null);
+                fresh = ownership.applied(strategy, request, key.name(), null, patch);
+            } else {
+                fresh = Patches.apply(contentType, new LinkedHashMap<>(Map.of("metadata",
+                        new LinkedHashMap<>(Map.of("name", key.name())))), patch, schemas, null);
+                strategy = strategy(key.resource(), fresh);
+            }
+            Map<String, Object> admitted = admit(strategy, null, fresh, request, warnings, apply);
             return new Written(store.create(key.resource(), key.namespace(), admitted, request.options()), warnings);
         }
         Map<String, Object> stored = store.update(key, current -> {
             KindStrategy strategy = strategy(key.resource(), current);
-            Map<String, Object> patched = Patches.apply(contentType, current, patch, schemas, patchKind(strategy));
+            Map<String, Object> patched = apply ? ownership.applied(strategy, request, key.name(), current, patch)
+                    : Patches.apply(contentType, current, patch, schemas, patchKind(strategy));
             try {
-                return admit(strategy, current, patched, request, warnings);
+                return admit(strategy, current, patched, request, warnings, apply);
             } catch (KubernetesException e) {
                 throw patchedObjectInvalid(e, strategy, patched);
             }
         }, request.options());
         return new Written(stored, warnings);
+    }
+
+    /** The API server's checks of a patch's options (apply needs a field manager, force is for apply only): 422. */
+    public void checkPatchOptions(kmock.api.Request request) {
+        if (semantics) {
+            FieldOwnership.checkPatchOptions(request);
+        }
     }
 
     /**
@@ -126,17 +145,24 @@ public final class ObjectWrites {
     public Written change(ObjectKey key, java.util.function.UnaryOperator<Map<String, Object>> change, WriteRequest request) {
         List<String> warnings = new ArrayList<>();
         Map<String, Object> stored = store.update(key, current -> admit(strategy(key.resource(), current), current,
-                change.apply(current), request, warnings), request.options());
+                change.apply(current), request, warnings, false), request.options());
         return new Written(stored, warnings);
     }
 
     /**
      * A write of the API server's own subresources, which have their own small strategies rather than the kind's
      * update strategy: a pod's {@code binding} (only {@code spec.nodeName} and the scheduling condition change) and a
-     * namespace's {@code finalize} (only {@code spec.finalizers} change). The change runs under the store's lock.
+     * namespace's {@code finalize} (only {@code spec.finalizers} change, under the writer's field manager). The change
+     * runs under the store's lock, on a copy of the stored object.
      */
     public Written subresource(ObjectKey key, java.util.function.UnaryOperator<Map<String, Object>> change, WriteRequest request) {
-        return new Written(store.update(key, change, request.options()), List.of());
+        // The binding storage writes the pod directly, so no manager owns the binding; finalize is an update of its own.
+        boolean owned = semantics && !"binding".equals(request.subresource());
+        Map<String, Object> stored = store.update(key, current -> {
+            Map<String, Object> result = change.apply(kmock.internal.k8s.store.JsonTree.copyMap(current));
+            return owned ? ownership.updated(strategy(key.resource(), current), request, current, result) : result;
+        }, request.options());
+        return new Written(stored, List.of());
     }
 
     /**
@@ -144,15 +170,15 @@ public final class ObjectWrites {
      * state and no concurrent write.
      *
      * @param current the stored object, or {@code null} for a create
+     * @param applied whether the object is a server-side apply's merge (which has set its managedFields)
      */
     private Map<String, Object> admit(KindStrategy strategy, Map<String, Object> current, Map<String, Object> object,
-                                      WriteRequest request, List<String> warnings) {
+                                      WriteRequest request, List<String> warnings, boolean applied) {
         boolean statusWrite = "status".equals(request.subresource());
         if (!semantics || strategy.schema() == null) {
-            if (current == null) {
-                return object;
-            }
-            return statusWrite ? strategy.prepareForStatusUpdate(current, object) : strategy.prepareForUpdate(current, object);
+            Map<String, Object> result = current == null ? object
+                    : statusWrite ? strategy.prepareForStatusUpdate(current, object) : strategy.prepareForUpdate(current, object);
+            return semantics ? managedFields(strategy, current, object, result, request, applied) : result;
         }
         ObjectSchema schema = strategy.schema();
         TypedDecoder.Decoded decoded = TypedDecoder.decode(schema, object, !strategy.custom(), strategy.gvk());
@@ -167,7 +193,28 @@ public final class ObjectWrites {
             result = strategy.prepareForUpdate(current, result);
         }
         Validation.validate(strategy, result, current, statusWrite);
-        // Managed fields (server-side apply's field ownership) are recorded here, last, on what will be stored.
+        return managedFields(strategy, current, object, result, request, applied);
+    }
+
+    /**
+     * Managed fields (server-side apply's field ownership), recorded last, on what will be stored: an update's
+     * manager gets its Update entry; an apply's merge brought its managedFields, which a status write's
+     * preparation (the stored object with the new status) must not lose.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> managedFields(KindStrategy strategy, Map<String, Object> current, Map<String, Object> object,
+                                              Map<String, Object> result, WriteRequest request, boolean applied) {
+        if (!applied) {
+            return ownership.updated(strategy, request, current, result);
+        }
+        Object entries = object.get("metadata") instanceof Map<?, ?> meta ? meta.get("managedFields") : null;
+        if (result.get("metadata") instanceof Map<?, ?> meta) {
+            if (entries == null) {
+                ((Map<String, Object>) meta).remove("managedFields");
+            } else {
+                ((Map<String, Object>) meta).put("managedFields", entries);
+            }
+        }
         return result;
     }
 

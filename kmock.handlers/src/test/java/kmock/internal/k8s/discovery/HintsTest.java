@@ -23,6 +23,21 @@ class HintsTest {
     }
 
     @Test
+    void aBundledResourceHintLoadsTheCatalogFirstAndNamesItsRealKind() {
+        assertEquals("resource v1/configmaps is not known: load the bundled catalog with kmock.resources().loadBundled(), "
+                + "or declare it with kmock.resources().put(\"v1/configmaps\", Map.of(\"kind\", \"ConfigMap\", "
+                + "\"namespaced\", true))", Hints.unknownResource(new Resource("", "v1", "configmaps")));
+    }
+
+    @Test
+    void aBundledClusterWideResourceIsDeclaredClusterWide() {
+        assertEquals("resource rbac.authorization.k8s.io/v1/clusterroles is not known: load the bundled catalog with "
+                + "kmock.resources().loadBundled(), or declare it with kmock.resources().put("
+                + "\"rbac.authorization.k8s.io/v1/clusterroles\", Map.of(\"kind\", \"ClusterRole\", \"namespaced\", false))",
+                Hints.unknownResource(new Resource("rbac.authorization.k8s.io", "v1", "clusterroles")));
+    }
+
+    @Test
     void unknownGroupHintShowsAResourceInThatGroup() {
         assertEquals("API group example.com is not served: declare a resource in it with kmock.resources().put("
                 + "\"example.com/v1/widgets\", Map.of(\"kind\", \"Widget\", \"namespaced\", true)) or "

@@ -1,10 +1,9 @@
-package kmock.internal.cli;
+package kmock.internal.k8s.manifests;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -14,23 +13,18 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * Reads Kubernetes manifests: YAML (multi-document) or JSON, with {@code kind: List} (or {@code *List}) documents
- * unpacked into their items. Every error names the file and the document number.
+ * unpacked into their items. Every error names the source and the document number.
  */
-public final class ManifestLoader {
+final class ManifestReader {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    /** One object of a manifest, with where it came from for error messages. */
-    public record Manifest(Map<String, Object> object, String origin) {
+    private ManifestReader() {
     }
 
-    private ManifestLoader() {
-    }
-
-    /** Every object in a file, in order. @throws IllegalArgumentException naming the file and document */
-    public static List<Manifest> load(Path file) throws IOException {
+    /** Every object of a source, in order. @throws IllegalArgumentException naming the source and document */
+    static List<Manifest> read(byte[] bytes, String source) {
         List<Manifest> objects = new ArrayList<>();
-        byte[] bytes = Files.readAllBytes(file);
         int document = 0;
         try (JsonParser parser = YAML.getFactory().createParser(bytes);
              MappingIterator<Object> documents = YAML.readValues(parser, Object.class)) {
@@ -43,14 +37,15 @@ public final class ManifestLoader {
                     }
                     value = documents.nextValue();
                 } catch (IOException | RuntimeException e) {
-                    throw new IllegalArgumentException(file + ", document " + document + ": not valid YAML or JSON: "
+                    throw new IllegalArgumentException(source + ", document " + document + ": not valid YAML or JSON: "
                             + firstLine(e.getMessage()), e);
                 }
-                if (value == null) {
-                    continue;
+                if (value != null) {
+                    collect(value, source + ", document " + document, objects);
                 }
-                collect(value, file + ", document " + document, objects);
             }
+        } catch (IOException e) {
+            throw new IllegalArgumentException(source + ": not valid YAML or JSON: " + firstLine(e.getMessage()), e);
         }
         return objects;
     }
@@ -81,7 +76,7 @@ public final class ManifestLoader {
     }
 
     private static String describe(Object value) {
-        return value instanceof List<?> ? "a list" : value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        return value instanceof List<?> ? "a list" : value.getClass().getSimpleName().toLowerCase(Locale.ROOT);
     }
 
     private static String firstLine(String message) {
