@@ -95,6 +95,23 @@ class ControllersDeploymentTest {
     }
 
     @Test
+    void theControllersWritesCarryTheirFieldManagers() {
+        start(Controllers.all());
+        create(kmock, DEPLOYMENTS, deployment("web", 1, "nginx"));
+        kmock.settle();
+        assertEquals(List.of("kube-controller-manager Update null", "kubelet Update status"),
+                managers(runningPods().get(0)), "made by the ReplicaSet controller, run by the kubelet");
+        assertEquals(List.of("kube-controller-manager Update null", "kube-controller-manager Update status"),
+                managers(replicaSets().get(0)));
+        assertTrue(managers(get(kmock, DEPLOYMENTS + "/web")).contains("kube-controller-manager Update status"));
+    }
+
+    private static List<String> managers(Map<String, Object> object) {
+        return ((List<?>) at(object, "metadata", "managedFields")).stream().map(entry -> at(entry, "manager") + " "
+                + at(entry, "operation") + " " + at(entry, "subresource")).sorted().toList();
+    }
+
+    @Test
     void aNewTemplateRollsOverToANewReplicaSetAndKeepsTheOld() {
         start(Controllers.all());
         create(kmock, DEPLOYMENTS, deployment("web", 3, "nginx:1.27"));
