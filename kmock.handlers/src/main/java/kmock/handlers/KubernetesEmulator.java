@@ -11,6 +11,7 @@ import kmock.internal.k8s.controllers.ControlLoop;
 import kmock.internal.k8s.controllers.VirtualClock;
 import kmock.internal.k8s.discovery.StatusReplies;
 import kmock.internal.k8s.emulator.ObjectRoutes;
+import kmock.internal.k8s.store.GenerationRule;
 import kmock.internal.k8s.store.KubernetesException;
 import kmock.internal.k8s.store.ObjectStore;
 import kmock.internal.k8s.store.StoreSettings;
@@ -47,7 +48,8 @@ public class KubernetesEmulator extends KubernetesScaffold {
         }
         this.clock = new VirtualClock(builder.clock);
         this.store = new ObjectStore(StoreSettings.defaults().withManagedMetadata(builder.managedMetadata)
-                .withWindowSize(builder.eventWindow).withKinds(resource -> kindOf(resource)).withClock(clock));
+                .withWindowSize(builder.eventWindow).withKinds(resource -> kindOf(resource))
+                .withGenerations(this::generationsOf).withClock(clock));
         this.objects = new ObjectsArray(store, resources(), this::define);
         this.watches = new Watches(store, builder.watchBuffer, builder.bookmarkInterval, System::nanoTime);
         this.routes = new ObjectRoutes(store, watches, resources(), this::currentResources, builder.managedMetadata);
@@ -56,6 +58,9 @@ public class KubernetesEmulator extends KubernetesScaffold {
         } else {
             // The controllers write pods, nodes, ReplicaSets and the rest: their resources are served from the start.
             resources().loadBundled();
+            if (builder.controllers.enabled("namespace")) {
+                routes.deletes().leaveNamespacesToController();
+            }
             this.controllers = new ControlLoop(store, routes.writes(), routes.deletes(), this::currentResources,
                     builder.controllers, clock, this::recordError);
         }
@@ -110,6 +115,11 @@ public class KubernetesEmulator extends KubernetesScaffold {
     private String kindOf(Resource resource) {
         ResourceInfo info = currentResources().get(resource);
         return info == null ? new ResourceInfo().kindFor(resource.plural()) : info.kindFor(resource.plural());
+    }
+
+    /** How a resource's objects count generations: as its kind's strategy says, once the routes exist. */
+    private GenerationRule generationsOf(Resource resource) {
+        return routes == null ? GenerationRule.UNDECLARED : routes.generations(resource);
     }
 
     /** The catalog plus the resources of stored objects, so that they are discoverable too. */

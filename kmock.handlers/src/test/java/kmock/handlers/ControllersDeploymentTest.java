@@ -89,6 +89,8 @@ class ControllersDeploymentTest {
         Map<String, Object> deployment = get(kmock, DEPLOYMENTS + "/web");
         assertEquals(map("observedGeneration", 1, "replicas", 3, "updatedReplicas", 3, "readyReplicas", 3,
                 "availableReplicas", 3), withoutConditions(at(deployment, "status")));
+        assertEquals("1", at(deployment, "metadata", "annotations", "deployment.kubernetes.io/revision"));
+        assertEquals(1, at(deployment, "metadata", "generation"), "the revision came through /status, which keeps the generation");
         assertEquals("MinimumReplicasAvailable", condition(deployment, "Available").get("reason"));
         assertEquals("NewReplicaSetAvailable", condition(deployment, "Progressing").get("reason"));
         assertEquals("ReplicaSet \"web-" + hash + "\" has successfully progressed.", condition(deployment, "Progressing").get("message"));
@@ -129,6 +131,7 @@ class ControllersDeploymentTest {
         assertEquals(3, pods.size());
         assertTrue(pods.stream().allMatch(pod -> newHash.equals(at(pod, "metadata", "labels", "pod-template-hash"))));
         Map<String, Object> deployment = get(kmock, DEPLOYMENTS + "/web");
+        assertEquals("2", at(deployment, "metadata", "annotations", "deployment.kubernetes.io/revision"));
         assertEquals(2, at(deployment, "status", "observedGeneration"));
         assertEquals(3, at(deployment, "status", "updatedReplicas"));
     }

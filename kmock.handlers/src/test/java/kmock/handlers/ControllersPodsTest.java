@@ -91,6 +91,7 @@ class ControllersPodsTest {
         kmock.settle();
         List<Map<String, Object>> history = kmock.objects().get("v1/pods", "default", "web").history();
         assertEquals(3, history.size(), "created, bound by the scheduler, then run by the kubelet: " + history);
+        assertEquals(List.of("Pending", "Pending", "Running"), history.stream().map(v -> at(v, "status", "phase")).toList());
         assertNull(at(history.get(0), "spec", "nodeName"));
         assertEquals("node-1", at(history.get(1), "spec", "nodeName"));
         assertEquals("True", condition(history.get(1), "PodScheduled").get("status"));
