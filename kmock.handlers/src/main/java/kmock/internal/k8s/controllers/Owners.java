@@ -36,12 +36,23 @@ public final class Owners {
 
     /** The owner reference marked as the controller, or {@code null}. */
     public static Map<String, Object> controllerOf(Map<String, ?> object) {
-        for (Map<String, Object> ref : refs(object)) {
-            if (Boolean.TRUE.equals(ref.get("controller"))) {
-                return ref;
+        if (object.get("metadata") instanceof Map<?, ?> meta && meta.get("ownerReferences") instanceof List<?> refs) {
+            for (Object item : refs) {
+                if (item instanceof Map<?, ?> ref && Boolean.TRUE.equals(ref.get("controller"))) {
+                    return Tree.map(ref);
+                }
             }
         }
         return null;
+    }
+
+    /** The candidates a controller may claim: those it controls, and those no controller controls. */
+    public static Predicate<Map<String, Object>> claimable(Map<String, ?> owner) {
+        String uid = Tree.uid(owner);
+        return object -> {
+            Map<String, Object> ref = controllerOf(object);
+            return ref == null || uid != null && uid.equals(ref.get("uid"));
+        };
     }
 
     /** Whether an owner (by uid) controls an object. */

@@ -162,29 +162,58 @@ public final class Tree {
      * with {@code replicas: 0} reads back without it; comparing this way keeps a controller from writing it again.
      */
     public static boolean same(Object a, Object b) {
-        return JsonTree.same(prune(a), prune(b));
+        boolean zeroA = zero(a);
+        boolean zeroB = zero(b);
+        if (zeroA || zeroB) {
+            return zeroA && zeroB;
+        }
+        if (a instanceof Map<?, ?> ma && b instanceof Map<?, ?> mb) {
+            for (Map.Entry<?, ?> entry : ma.entrySet()) {
+                if (!same(entry.getValue(), mb.get(entry.getKey()))) {
+                    return false;
+                }
+            }
+            for (Map.Entry<?, ?> entry : mb.entrySet()) {
+                if (!ma.containsKey(entry.getKey()) && !zero(entry.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof List<?> la && b instanceof List<?> lb) {
+            if (la.size() != lb.size()) {
+                return false;
+            }
+            for (int i = 0; i < la.size(); i++) {
+                if (!same(la.get(i), lb.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return JsonTree.same(a, b);
     }
 
-    private static Object prune(Object value) {
+    /** Whether Go omits a value as empty: {@code null}, zero, {@code ""}, {@code false}, an empty list, or a map of such. */
+    private static boolean zero(Object value) {
+        if (value == null || "".equals(value) || Boolean.FALSE.equals(value)) {
+            return true;
+        }
+        if (value instanceof Number number) {
+            return number.doubleValue() == 0;
+        }
         if (value instanceof Map<?, ?> map) {
-            Map<Object, Object> kept = new LinkedHashMap<>();
-            map.forEach((key, item) -> {
-                Object pruned = prune(item);
-                if (pruned != null) {
-                    kept.put(key, pruned);
+            for (Object item : map.values()) {
+                if (!zero(item)) {
+                    return false;
                 }
-            });
-            return kept.isEmpty() ? null : kept;
+            }
+            return true;
         }
         if (value instanceof List<?> list) {
-            List<Object> kept = new ArrayList<>();
-            list.forEach(item -> kept.add(prune(item)));
-            return kept.isEmpty() ? null : kept;
+            return list.isEmpty();
         }
-        if (value instanceof Number number && number.doubleValue() == 0 || "".equals(value) || Boolean.FALSE.equals(value)) {
-            return null;
-        }
-        return value;
+        return false;
     }
 
     /** An instant as Kubernetes writes timestamps: RFC 3339 in UTC, whole seconds. */

@@ -54,7 +54,7 @@ final class DeploymentSync {
             return;
         }
         replicaSets = new ArrayList<>(Owners.claim(cluster, Kinds.REPLICA_SETS, deployment,
-                cluster.list(Kinds.REPLICA_SETS, key.namespace()), LabelSelectors.of(selector),
+                cluster.list(Kinds.REPLICA_SETS, key.namespace(), Owners.claimable(deployment)), LabelSelectors.of(selector),
                 Owners.controllerRef(deployment, "apps/v1", "Deployment")));
         if (Tree.deleting(deployment)) {
             sync(false, false);

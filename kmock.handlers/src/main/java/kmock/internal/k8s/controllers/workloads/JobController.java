@@ -89,7 +89,7 @@ public final class JobController extends Controller {
             if (LabelSelectors.isEmpty(selector)) {
                 selector = Tree.object("matchLabels", Tree.object("batch.kubernetes.io/controller-uid", Tree.uid(job)));
             }
-            pods = Owners.claim(cluster, Kinds.PODS, job, cluster.list(Kinds.PODS, key.namespace()),
+            pods = Owners.claim(cluster, Kinds.PODS, job, cluster.list(Kinds.PODS, key.namespace(), Owners.claimable(job)),
                     LabelSelectors.of(selector), Owners.controllerRef(job, "batch/v1", "Job"));
             boolean suspended = Tree.isTrue(job, "spec", "suspend");
             if (status.get("startTime") == null && !suspended) {

@@ -65,7 +65,7 @@ public final class ReplicaSetController extends Controller {
         Predicate<Map<String, Object>> selects = LabelSelectors.of(selector);
         Map<String, Object> ref = Owners.controllerRef(rs, "apps/v1", "ReplicaSet");
         List<Map<String, Object>> pods = Owners.claim(cluster, Kinds.PODS, rs,
-                cluster.list(Kinds.PODS, key.namespace(), Pods::active), selects, ref);
+                cluster.list(Kinds.PODS, key.namespace(), Owners.claimable(rs).and(Pods::active)), selects, ref);
         String failure = Tree.deleting(rs) ? null : manage(key, rs, pods, ref);
         status(key, rs, pods, failure);
     }

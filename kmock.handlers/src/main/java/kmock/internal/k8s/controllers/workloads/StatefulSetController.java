@@ -57,7 +57,7 @@ public final class StatefulSetController extends Controller {
         if (set == null || LabelSelectors.isEmpty(Tree.at(set, "spec", "selector"))) {
             return;
         }
-        List<Map<String, Object>> pods = Owners.claim(cluster, Kinds.PODS, set, cluster.list(Kinds.PODS, key.namespace()),
+        List<Map<String, Object>> pods = Owners.claim(cluster, Kinds.PODS, set, cluster.list(Kinds.PODS, key.namespace(), Owners.claimable(set)),
                 LabelSelectors.of(Tree.at(set, "spec", "selector")), Owners.controllerRef(set, "apps/v1", "StatefulSet"));
         List<Map<String, Object>> revisions = history.of(set);
         Map<String, Object> update = history.current(set, revisions);
