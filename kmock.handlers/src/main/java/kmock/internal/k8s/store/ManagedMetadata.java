@@ -17,7 +17,8 @@ import kmock.api.Resource;
  */
 final class ManagedMetadata {
 
-    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+    /** The API server's alphabet for generated names: no vowels and no 0, 1 or 3, so that no suffix spells a word. */
+    private static final String ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
 
     private final StoreSettings settings;
 
@@ -149,7 +150,7 @@ final class ManagedMetadata {
         return JsonTree.freezeMap(copy);
     }
 
-    /** A name from a {@code generateName} prefix: the prefix and five random lowercase letters or digits. */
+    /** A name from a {@code generateName} prefix: the prefix and five random characters of {@link #ALPHABET}. */
     String generateName(String prefix) {
         StringBuilder name = new StringBuilder(prefix);
         for (int i = 0; i < 5; i++) {
