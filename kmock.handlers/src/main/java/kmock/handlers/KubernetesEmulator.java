@@ -3,6 +3,7 @@ package kmock.handlers;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 
 import kmock.api.Request;
 import kmock.api.Resource;
@@ -264,7 +265,7 @@ public class KubernetesEmulator extends KubernetesScaffold {
          * Jobs complete, namespaces and owners clean up. Off by default: the emulator is a bare API server.
          */
         public Builder controllers(Controllers controllers) {
-            this.controllers = java.util.Objects.requireNonNull(controllers, "controllers");
+            this.controllers = Objects.requireNonNull(controllers, "controllers");
             return this;
         }
 
@@ -281,7 +282,7 @@ public class KubernetesEmulator extends KubernetesScaffold {
          * {@code Clock.fixed(…)} with {@link KubernetesEmulator#advance(Duration)} makes every timestamp reproducible.
          */
         public Builder clock(Clock clock) {
-            this.clock = java.util.Objects.requireNonNull(clock, "clock");
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
