@@ -126,6 +126,29 @@ class ControllersWorkloadsTest {
     }
 
     @Test
+    void aDaemonSetSkipsTaintedNodesUnlessItToleratesTheTaint() {
+        start(Controllers.all().nodes(2));
+        kmock.patch("/api/v1/nodes/node-2", map("spec", map("taints",
+                List.of(map("key", "dedicated", "value", "gpu", "effect", "NoSchedule")))));
+        for (String name : List.of("plain", "tolerant")) {
+            Map<String, Object> set = map("apiVersion", "apps/v1", "kind", "DaemonSet", "metadata", map("name", name),
+                    "spec", map("selector", map("matchLabels", Map.of("app", name)), "template", template(name, "agent:1", Map.of(), null)));
+            if (name.equals("tolerant")) {
+                // An empty effect tolerates the taint whatever its effect, as on a cluster.
+                ((Map<String, Object>) at(set, "spec", "template", "spec")).put("tolerations",
+                        List.of(map("key", "dedicated", "operator", "Equal", "value", "gpu", "effect", "")));
+            }
+            create(kmock, DAEMON_SETS, set);
+        }
+        kmock.settle();
+        List<Map<String, Object>> pods = items(kmock, PODS);
+        assertEquals(List.of("node-1"), pods.stream().filter(p -> "plain".equals(at(p, "metadata", "labels", "app")))
+                .map(p -> (String) at(p, "spec", "nodeName")).toList());
+        assertEquals(List.of("node-1", "node-2"), pods.stream().filter(p -> "tolerant".equals(at(p, "metadata", "labels", "app")))
+                .map(p -> (String) at(p, "spec", "nodeName")).sorted().toList());
+    }
+
+    @Test
     void aJobRunsItsCompletionsWithItsParallelismAndCompletes() {
         start(Controllers.all().delay(Controllers.Transition.RUN, Duration.ofSeconds(10)));
         create(kmock, JOBS, job("batch", 3, 2, Map.of()));

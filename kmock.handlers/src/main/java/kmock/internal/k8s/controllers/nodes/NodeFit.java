@@ -11,9 +11,10 @@ import kmock.internal.k8s.controllers.Tree;
 
 /**
  * The scheduler's filters: whether a pod fits a node (ready, schedulable, taints tolerated, node selector and
- * required node affinity, CPU, memory and pod count), and when not, the reason the scheduler reports.
+ * required node affinity, CPU, memory and pod count), and when not, the reason the scheduler reports. The DaemonSet
+ * controller asks the same questions of the node selector and the taints.
  */
-final class NodeFit {
+public final class NodeFit {
 
     private NodeFit() {
     }
@@ -30,8 +31,7 @@ final class NodeFit {
         for (Object item : Tree.list(Tree.at(node, "spec", "taints"))) {
             Map<String, Object> taint = Tree.map(item);
             String effect = String.valueOf(taint.get("effect"));
-            if ((effect.equals("NoSchedule") || effect.equals("NoExecute"))
-                    && !tolerates(spec, (String) taint.get("key"), (String) taint.get("value"), effect)) {
+            if ((effect.equals("NoSchedule") || effect.equals("NoExecute")) && !tolerates(spec, taint)) {
                 return "node(s) had untolerated taint {" + taint.get("key") + ": " + Tree.stringOr(taint, "", "value") + "}";
             }
         }
@@ -63,7 +63,8 @@ final class NodeFit {
         return node.equals(Pods.node(pod)) && !Pods.terminal(pod);
     }
 
-    private static boolean selects(Map<String, Object> spec, Map<String, Object> node) {
+    /** Whether a pod spec's node selector and required node affinity select a node. */
+    public static boolean selects(Map<String, Object> spec, Map<String, Object> node) {
         Map<String, String> labels = Tree.labels(node);
         for (Map.Entry<String, Object> entry : Tree.map(spec.get("nodeSelector")).entrySet()) {
             if (!String.valueOf(entry.getValue()).equals(labels.get(entry.getKey()))) {
@@ -90,6 +91,11 @@ final class NodeFit {
             }
         }
         return false;
+    }
+
+    /** Whether a pod spec tolerates a node's taint. */
+    public static boolean tolerates(Map<String, Object> spec, Map<String, Object> taint) {
+        return tolerates(spec, (String) taint.get("key"), (String) taint.get("value"), String.valueOf(taint.get("effect")));
     }
 
     private static boolean tolerates(Map<String, Object> spec, String key, String value, String effect) {

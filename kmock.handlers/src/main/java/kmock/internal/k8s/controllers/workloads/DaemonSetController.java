@@ -17,6 +17,7 @@ import kmock.internal.k8s.controllers.Owners;
 import kmock.internal.k8s.controllers.Pods;
 import kmock.internal.k8s.controllers.Templates;
 import kmock.internal.k8s.controllers.Tree;
+import kmock.internal.k8s.controllers.nodes.NodeFit;
 import kmock.internal.k8s.store.KubernetesException;
 import kmock.internal.k8s.store.ObjectKey;
 import kmock.internal.k8s.store.StoreEvent;
@@ -212,41 +213,18 @@ public final class DaemonSetController extends Controller {
             return false;
         }
         Map<String, Object> spec = Tree.map(Tree.at(set, "spec", "template", "spec"));
-        Map<String, String> labels = Tree.labels(node);
-        for (Map.Entry<String, Object> entry : Tree.map(spec.get("nodeSelector")).entrySet()) {
-            if (!String.valueOf(entry.getValue()).equals(labels.get(entry.getKey()))) {
-                return false;
-            }
-        }
-        List<Object> terms = Tree.list(Tree.at(spec, "affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution",
-                "nodeSelectorTerms"));
-        if (!terms.isEmpty() && terms.stream().noneMatch(term -> Tree.list(Tree.map(term).get("matchExpressions")).stream()
-                .allMatch(expression -> LabelSelectors.requirement(Tree.map(expression), labels)))) {
+        if (!NodeFit.selects(spec, node)) {
             return false;
         }
         for (Object item : Tree.list(Tree.at(node, "spec", "taints"))) {
             Map<String, Object> taint = Tree.map(item);
             String effect = String.valueOf(taint.get("effect"));
             if ((effect.equals("NoSchedule") || effect.equals("NoExecute")) && !TOLERATED.contains(String.valueOf(taint.get("key")))
-                    && !tolerates(spec, taint)) {
+                    && !NodeFit.tolerates(spec, taint)) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static boolean tolerates(Map<String, Object> spec, Map<String, Object> taint) {
-        for (Object item : Tree.list(spec.get("tolerations"))) {
-            Map<String, Object> toleration = Tree.map(item);
-            boolean effect = toleration.get("effect") == null || toleration.get("effect").equals(taint.get("effect"));
-            boolean key = toleration.get("key") == null || toleration.get("key").equals(taint.get("key"));
-            boolean value = "Exists".equals(toleration.get("operator"))
-                    || String.valueOf(toleration.get("value")).equals(String.valueOf(taint.get("value")));
-            if (effect && key && value) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The node a pod runs on, or is pinned to by its node affinity before it is scheduled. */
