@@ -85,6 +85,20 @@ class ControllersKubectlTest {
     }
 
     @Test
+    void getPodsPrintsThemRunningAndReady() throws Exception {
+        webRolledOut();
+        List<List<String>> table = KubectlTables.parse(ok("get", "pods"));
+        assertEquals(List.of("NAME", "READY", "STATUS", "RESTARTS", "AGE"), table.get(0));
+        assertEquals(3, table.size() - 1, table.toString());
+        for (List<String> row : table.subList(1, table.size())) {
+            assertTrue(row.get(0).matches("web-[bcdfghjklmnpqrstvwxz2456789]{1,10}-[bcdfghjklmnpqrstvwxz2456789]{5}"), row.get(0));
+            assertEquals(List.of("1/1", "Running", "0"), row.subList(1, 4), row.toString());
+        }
+        List<List<String>> deployments = KubectlTables.parse(ok("get", "deployments"));
+        assertEquals(List.of("web", "3/3", "3", "3"), deployments.get(1).subList(0, 4));
+    }
+
+    @Test
     void setImageRollsOverAndRolloutUndoGoesBack() throws Exception {
         webRolledOut();
         ok("set", "image", "deployment/web", "nginx=nginx:1.28");
