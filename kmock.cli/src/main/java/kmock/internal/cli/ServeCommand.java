@@ -39,7 +39,7 @@ public final class ServeCommand {
             "      --objects: YAML/JSON manifests to preload (multi-document YAML and kind: List allowed).",
             "      --controllers: simulated controllers and nodes, so that Deployments roll out, pods run, Jobs",
             "        complete and namespaces clean up; LIST as kube-controller-manager's --controllers (default '*'):",
-            "        " + String.join(",", Controllers.NAMES) + ",",
+            "        " + String.join(",", Controllers.NAMES) + ";",
             "        '*' for all, '-name' to leave one out, e.g. --controllers '*,-cronjob'.",
             "      --nodes: how many simulated nodes (node-1, node-2, ...) with --controllers (default 1).",
             "      --verbose: one line per request on standard error.");
