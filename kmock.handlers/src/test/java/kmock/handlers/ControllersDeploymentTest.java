@@ -21,16 +21,21 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 import kmock.api.KResponse;
 import kmock.api.Server;
 
 /** Deployments roll out through ReplicaSets and pods as kube-controller-manager rolls them. */
+@BothTransports
 class ControllersDeploymentTest {
 
     private static final String DEPLOYMENTS = "/apis/apps/v1/namespaces/default/deployments";
     private static final String REPLICA_SETS = "/apis/apps/v1/namespaces/default/replicasets";
     private static final String PODS = "/api/v1/namespaces/default/pods";
+
+    @Parameter
+    String transport;
 
     private KubernetesEmulator kmock;
     private Server server;
@@ -38,7 +43,7 @@ class ControllersDeploymentTest {
     private void start(Controllers controllers) {
         kmock = KubernetesEmulator.builder().controllers(controllers.background(false))
                 .clock(Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC)).build();
-        server = Server.builder(kmock).start();
+        server = Server.builder(kmock).transport(transport).start();
     }
 
     @AfterEach

@@ -23,10 +23,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 import kmock.api.Server;
 
 /** StatefulSets, DaemonSets, Jobs and CronJobs as their controllers run them. */
+@BothTransports
 class ControllersWorkloadsTest {
 
     private static final String PODS = "/api/v1/namespaces/default/pods";
@@ -34,13 +36,16 @@ class ControllersWorkloadsTest {
     private static final String STATEFUL_SETS = "/apis/apps/v1/namespaces/default/statefulsets";
     private static final String DAEMON_SETS = "/apis/apps/v1/namespaces/default/daemonsets";
 
+    @Parameter
+    String transport;
+
     private KubernetesEmulator kmock;
     private Server server;
 
     private void start(Controllers controllers) {
         kmock = KubernetesEmulator.builder().controllers(controllers.background(false))
                 .clock(Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC)).build();
-        server = Server.builder(kmock).start();
+        server = Server.builder(kmock).transport(transport).start();
     }
 
     @AfterEach
