@@ -219,6 +219,11 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
         return incidents.errors();
     }
 
+    /** Records a failure of the handler's own machinery (such as an emulator's controllers), as a request's would be. */
+    void recordError(Throwable error) {
+        incidents.error(null, error);
+    }
+
     /** The requests that no rule answered, in order; {@link #describeUnmatched()} says why each missed. */
     public List<Request> unmatched() {
         return incidents.unmatched();

@@ -195,7 +195,8 @@ public final class ObjectStore {
 
     /**
      * Changes a live object through a function from (a mutable copy of) its current state to its new state; for
-     * patches and subresources. The function runs under the store's lock, so no concurrent write is lost.
+     * patches and subresources. The function runs under the store's lock, so no concurrent write is lost. With
+     * managed metadata, a change that leaves the object as it was is no write at all: the stored object is answered.
      *
      * @throws KubernetesException 404 when the object is absent or deleted, 409 when the result carries a
      *                             resourceVersion other than the stored one, 400 when it names another object
@@ -211,10 +212,15 @@ public final class ObjectStore {
             ManagedMetadata.checkMatchesKey(key, result);
             WriteRules.checkFresh(key, result, current);
             Map<String, Object> object = settings.managedMetadata()
-                    ? managed.onUpdate(result, current, key, options.dryRun() ? storedRevision(current) : next(), false)
+                    ? managed.onUpdate(result, current, key, options.dryRun() ? storedRevision(current) : next(), false,
+                    options.statusWrite())
                     : result;
             if (options.dryRun()) {
                 return JsonTree.freezeMap(object);
+            }
+            if (settings.managedMetadata() && ManagedMetadata.sameButVersion(current, object)) {
+                // As the API server's storage: an update that changes nothing takes no resourceVersion and sends no event.
+                return current;
             }
             Map<String, Object> written = write(key, object);
             if (ManagedMetadata.isBeingDeleted(written) && !WriteRules.keepsBeingDeleted(key, written)) {
@@ -238,7 +244,8 @@ public final class ObjectStore {
      * Deletes a live object as a kind's strategy says: the rule gets a mutable copy and answers the object to keep
      * (with the finalizers, {@code deletionGracePeriodSeconds} or status it adds; it gets a deletionTimestamp that
      * far in the future), or {@code null} to delete it at once. An object already being deleted and kept stays as it
-     * is; one the rule lets go (a pod deleted again with no grace period) is deleted.
+     * is, unless the rule shortens its grace period (then its deletionTimestamp moves closer); one the rule lets go
+     * (a pod deleted again with no grace period) is deleted.
      *
      * @throws KubernetesException 404 when absent or deleted, 409 when a precondition fails
      */
@@ -251,7 +258,11 @@ public final class ObjectStore {
                 return new Deletion(options.dryRun() ? current : markDeleted(key, current), false);
             }
             if (ManagedMetadata.isBeingDeleted(current)) {
-                return new Deletion(current, true);
+                if (!ManagedMetadata.shortensGrace(current, kept)) {
+                    return new Deletion(current, true);
+                }
+                Map<String, Object> shortened = managed.onGraceShortened(kept, options.dryRun() ? storedRevision(current) : next());
+                return new Deletion(options.dryRun() ? JsonTree.freezeMap(shortened) : write(key, shortened), true);
             }
             Map<String, Object> marked = managed.onDeletionMark(kept, options.dryRun() ? storedRevision(current) : next());
             return new Deletion(options.dryRun() ? JsonTree.freezeMap(marked) : write(key, marked), true);
@@ -452,7 +463,7 @@ public final class ObjectStore {
         boolean live = history != null && history.live();
         Map<String, Object> object = body;
         if (settings.managedMetadata()) {
-            object = live ? managed.onUpdate(body, history.latest(), key, next(), true) : managed.onCreate(body, key, next(), true);
+            object = live ? managed.onUpdate(body, history.latest(), key, next(), true, false) : managed.onCreate(body, key, next(), true);
         }
         return write(key, object);
     }
