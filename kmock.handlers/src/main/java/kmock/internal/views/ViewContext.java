@@ -16,4 +16,7 @@ public interface ViewContext {
 
     /** The handler's feeding hub for live streams. */
     LiveHub hub();
+
+    /** A new log for a reaction's requests, kept as the handler keeps its own. */
+    RequestLog newLog();
 }
