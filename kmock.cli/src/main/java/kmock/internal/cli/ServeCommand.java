@@ -36,7 +36,10 @@ public final class ServeCommand {
             "        without a valid token or KMock client certificate).",
             "      --resources: the resource catalog (default: bundled); FILE is what 'fetch resources' writes.",
             "      --objects: YAML/JSON manifests to preload (multi-document YAML and kind: List allowed).",
-            "      --verbose: one line per request on standard error.");
+            "      --verbose: one line per request on standard error.",
+            "      --warmup: serves a few typical requests to itself and exits: the training run of a class-data",
+            "        sharing archive (java -XX:ArchiveClassesAtExit=kmock.jsa -jar kmock.jar serve --warmup; ./kmock",
+            "        makes and uses one), which makes later starts faster.");
 
     private ServeCommand() {
     }
@@ -44,7 +47,7 @@ public final class ServeCommand {
     /** Runs until {@code stop} opens. */
     public static void run(List<String> args, PrintStream out, PrintStream err, CountDownLatch stop) throws Exception {
         Arguments flags = Arguments.parse(args, Set.of("host", "port", "handler", "resources", "objects", "kubeconfig", "token"),
-                Set.of("verbose", "tls"), Map.of("p", "port", "v", "verbose"));
+                Set.of("verbose", "tls", "warmup"), Map.of("p", "port", "v", "verbose"));
         String kind = flags.get("handler", "emulator");
         RawHandler handler = switch (kind) {
             case "emulator" -> new KubernetesEmulator();
@@ -65,6 +68,10 @@ public final class ServeCommand {
                 }
                 out.println("Listening on " + server.url());
                 out.flush();
+                if (flags.has("warmup")) {
+                    Warmup.run(handler);
+                    return;
+                }
                 stop.await();
                 err.println("Stopping " + server.url());
             }
