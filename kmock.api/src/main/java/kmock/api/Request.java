@@ -58,7 +58,7 @@ public final class Request {
     private Request(Builder builder) {
         this.method = SharedStrings.of(builder.method.toUpperCase(Locale.ROOT));
         URI parsed = builder.url;
-        this.url = parsed.toString();
+        this.url = SharedStrings.of(parsed.toString()); // a test that polls one URL logs it once
         this.path = pathOf(parsed);
         this.headers = Headers.copyOf(builder.headers);
         this.body = builder.body == null ? NO_BODY : builder.body;

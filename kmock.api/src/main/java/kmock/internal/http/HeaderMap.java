@@ -20,6 +20,12 @@ final class HeaderMap extends AbstractMap<String, List<String>> {
 
     static final HeaderMap EMPTY = new HeaderMap(new String[0], new Object[0]);
 
+    /**
+     * Recent header maps by content: a client sends the same headers again and again, and a log of its requests
+     * keeps one map for all of them. A newer map takes its slot from an older one.
+     */
+    private static final HeaderMap[] RECENT = new HeaderMap[256];
+
     private final String[] names;
     private final Object[] values;
 
@@ -44,8 +50,18 @@ final class HeaderMap extends AbstractMap<String, List<String>> {
                 n++;
             }
         }
-        return n == 0 ? EMPTY : new HeaderMap(n == names.length ? names : Arrays.copyOf(names, n),
+        if (n == 0) {
+            return EMPTY;
+        }
+        HeaderMap made = new HeaderMap(n == names.length ? names : Arrays.copyOf(names, n),
                 n == values.length ? values : Arrays.copyOf(values, n));
+        int slot = (Arrays.hashCode(made.names) * 31 + Arrays.hashCode(made.values)) & (RECENT.length - 1);
+        HeaderMap known = RECENT[slot];
+        if (known != null && Arrays.equals(known.names, made.names) && Arrays.equals(known.values, made.values)) {
+            return known;
+        }
+        RECENT[slot] = made;
+        return made;
     }
 
     private static List<String> shared(List<String> values) {
