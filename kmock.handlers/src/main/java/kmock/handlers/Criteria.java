@@ -57,6 +57,11 @@ public final class Criteria implements Criterion {
         return criterion.mismatches(request);
     }
 
+    @Override
+    public Resource literalResource() {
+        return criterion.literalResource();
+    }
+
     /** The HTTP method, any string (extension methods such as {@code "store"} included), in any case. */
     public static Criteria method(String method) {
         return new Criteria(Criterion.method(Objects.requireNonNull(method, "method")));

@@ -17,11 +17,14 @@ import kmock.internal.k8s.auth.Kubeconfigs;
 import kmock.internal.k8s.auth.SelfSubjectReviews;
 import kmock.internal.k8s.discovery.Discovery;
 import kmock.internal.k8s.discovery.DocumentCache;
+import kmock.internal.k8s.discovery.HealthChecks;
 import kmock.internal.k8s.discovery.Hints;
 import kmock.internal.k8s.discovery.OpenApi;
 import kmock.internal.k8s.discovery.StatusReplies;
+import kmock.internal.k8s.identity.IdentityApis;
 import kmock.internal.k8s.store.KubernetesException;
 import kmock.internal.k8s.store.KubernetesException.Reason;
+import kmock.internal.k8s.watch.WatchEvent;
 
 /**
  * A Kubernetes API without objects: serves discovery ({@code /version}, {@code /api}, {@code /apis}, group and
@@ -38,6 +41,8 @@ public class KubernetesScaffold extends RawHandler {
 
     private final ResourcesArray resources = new ResourcesArray();
     private final Users users = new Users();
+    private final IdentityApis identity = new IdentityApis(this::serviceAccount,
+            (token, caller) -> users.add(caller.user(), caller.groups().toArray(String[]::new)).token(caller.user(), token));
     /** Rendered discovery documents of the current catalog; replaced, never mutated, when the catalog changes. */
     private volatile DocumentCache documents;
 
@@ -98,7 +103,10 @@ public class KubernetesScaffold extends RawHandler {
         return users.authenticate(request);
     }
 
-    /** Every resource served: the catalog, plus what subclasses add (the emulator: resources of stored objects). */
+    /**
+     * Every resource served: the catalog, the complete resources that rules name (with the default description),
+     * plus what subclasses add (the emulator: resources of stored objects).
+     */
     protected Map<Resource, ResourceInfo> knownResources() {
         Map<Resource, ResourceInfo> known = new HashMap<>();
         for (Resource resource : resources.keys()) {
@@ -106,6 +114,9 @@ public class KubernetesScaffold extends RawHandler {
             if (info != null) {
                 known.put(resource, info);
             }
+        }
+        for (Resource resource : ruleNames().resources()) {
+            known.putIfAbsent(resource, new ResourceInfo());
         }
         return known;
     }
@@ -115,7 +126,17 @@ public class KubernetesScaffold extends RawHandler {
      * reused while it stays the same. Subclasses that add resources of their own fold their changes into it.
      */
     protected long knownRevision() {
-        return resources.revision();
+        return resources.revision() + ruleNames().revision();
+    }
+
+    /** The stored definition of a custom resource, for its OpenAPI schema, or {@code null}: a scaffold stores none. */
+    Map<String, Object> definition(Resource resource) {
+        return null;
+    }
+
+    /** The stored service account that a token request names, or {@code null}: a scaffold stores none. */
+    Map<String, Object> serviceAccount(String namespace, String name) {
+        return null;
     }
 
     /** Discovery answers from rendered, cached documents: quick for the scaffold itself, not for subclasses of users. */
@@ -139,11 +160,25 @@ public class KubernetesScaffold extends RawHandler {
         if (review != null) {
             return review;
         }
+        if (request.method().equals("POST")) {
+            try {
+                return identity.serve(request);
+            } catch (KubernetesException refusal) {
+                if (refusal.code() >= 500) {
+                    throw refusal;
+                }
+                return StatusReplies.status(refusal); // the API's answer, not a failure of the server
+            }
+        }
         if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
             return null;
         }
         String path = request.path().length() > 1 && request.path().endsWith("/")
                 ? request.path().substring(0, request.path().length() - 1) : request.path();
+        Response health = HealthChecks.reply(path, request.params());
+        if (health != null) {
+            return health;
+        }
         if (path.equals("/version")) {
             return StatusReplies.json(200, Discovery.version());
         }
@@ -185,21 +220,21 @@ public class KubernetesScaffold extends RawHandler {
     private Response render(String path, Map<Resource, ResourceInfo> known) {
         String[] parts = path.split("/");
         if (path.equals("/")) {
-            return StatusReplies.json(200, new Discovery(known).paths(List.of()));
+            return StatusReplies.json(200, new Discovery(known).paths(ruleNames().paths()));
         }
         if (path.equals("/apis")) {
             return StatusReplies.json(200, new Discovery(known).groupList());
         }
         if (path.equals("/openapi/v3")) {
-            return StatusReplies.json(200, new OpenApi(known).index());
+            return StatusReplies.json(200, new OpenApi(known, this::definition).index());
         }
         if (path.startsWith("/openapi/v3/")) {
             String[] gv = path.substring("/openapi/v3/".length()).split("/");
             if (gv.length == 2 && gv[0].equals("api")) {
-                return orNotFound(new OpenApi(known).document("", gv[1]), "", gv[1]);
+                return orNotFound(new OpenApi(known, this::definition).document("", gv[1]), "", gv[1]);
             }
             if (gv.length == 3 && gv[0].equals("apis")) {
-                return orNotFound(new OpenApi(known).document(gv[1], gv[2]), gv[1], gv[2]);
+                return orNotFound(new OpenApi(known, this::definition).document(gv[1], gv[2]), gv[1], gv[2]);
             }
             return StatusReplies.status(Reason.NOT_FOUND, "no OpenAPI document at " + path
                     + ": the documents are /openapi/v3/api/{version} and /openapi/v3/apis/{group}/{version}");
@@ -236,11 +271,18 @@ public class KubernetesScaffold extends RawHandler {
     /** Failures become a {@code Status}: their own code for Kubernetes errors, else {@code 500}. */
     @Override
     protected Response renderError(Request request, Throwable error) {
-        if (error instanceof KubernetesException failure) {
-            return StatusReplies.status(failure);
-        }
-        return StatusReplies.status(Reason.INTERNAL_ERROR, error.getClass().getName()
-                + (error.getMessage() == null ? "" : ": " + error.getMessage()));
+        return StatusReplies.status(asKubernetes(error));
+    }
+
+    /** A stream that fails after its headers went out ends with a watch {@code ERROR} event carrying the {@code Status}. */
+    @Override
+    byte[] renderStreamFailure(Throwable failure) {
+        return new WatchEvent(WatchEvent.Type.ERROR, asKubernetes(failure).toStatus(), 0).toLine();
+    }
+
+    private static KubernetesException asKubernetes(Throwable error) {
+        return error instanceof KubernetesException failure ? failure : new KubernetesException(Reason.INTERNAL_ERROR,
+                error.getClass().getName() + (error.getMessage() == null ? "" : ": " + error.getMessage()));
     }
 
     /** Options of a scaffold. */

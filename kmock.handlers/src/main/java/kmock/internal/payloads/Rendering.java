@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import kmock.api.Payload;
 import kmock.api.Request;
@@ -43,6 +44,7 @@ final class Rendering {
 
     private final Request request;
     private final Consumer<Throwable> errors;
+    private final Function<Throwable, byte[]> lastLine;
     private final LiveGroup reaction;
     private final LiveGroup handler;
     private final ResponseDraft draft = new ResponseDraft();
@@ -56,9 +58,11 @@ final class Rendering {
     private record Frame(Cursor cursor, boolean fed) {
     }
 
-    Rendering(Request request, Consumer<Throwable> errors, LiveGroup reaction, LiveGroup handler) {
+    Rendering(Request request, Consumer<Throwable> errors, Function<Throwable, byte[]> lastLine, LiveGroup reaction,
+              LiveGroup handler) {
         this.request = request;
         this.errors = errors == null ? failure -> { } : errors;
+        this.lastLine = lastLine;
         this.reaction = reaction;
         this.handler = handler;
     }
@@ -319,10 +323,10 @@ final class Rendering {
         }
     }
 
-    /** Ends a failed stream with one line naming the failure, as the original shows it in the body. */
+    /** Ends a failed stream with one line naming the failure, as the handler writes it (a Status ERROR event in Kubernetes handlers). */
     private void tell(Throwable failure) {
         try {
-            out.write(failure.getClass().getName() + ": " + failure.getMessage() + "\n");
+            out.write(lastLine.apply(failure));
         } catch (IOException | RuntimeException gone) {
             // the client is gone too: nothing more to tell
         }

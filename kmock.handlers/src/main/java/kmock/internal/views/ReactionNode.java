@@ -3,6 +3,7 @@ package kmock.internal.views;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import kmock.api.Request;
 import kmock.api.Response;
@@ -86,9 +87,14 @@ public final class ReactionNode extends ViewNode implements Reaction {
      * {@link Responder#respond}.
      */
     public Response respond(Request request, Consumer<Throwable> errors) throws Exception {
+        return respond(request, errors, Responder::failureLine);
+    }
+
+    /** As {@link #respond(Request, Consumer)}, ending a stream that fails after its headers with {@code lastLine}'s line. */
+    public Response respond(Request request, Consumer<Throwable> errors, Function<Throwable, byte[]> lastLine) throws Exception {
         record(request);
         try {
-            return responder.respond(request, errors);
+            return responder.respond(request, errors, lastLine);
         } catch (java.util.NoSuchElementException depleted) {
             served.removeLast(request);
             throw depleted;

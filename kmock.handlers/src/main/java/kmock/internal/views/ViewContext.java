@@ -19,4 +19,7 @@ public interface ViewContext {
 
     /** A new log for a reaction's requests, kept as the handler keeps its own. */
     RequestLog newLog();
+
+    /** What the handler's rules name literally (resources, paths), recorded as views are made. */
+    RuleNames names();
 }

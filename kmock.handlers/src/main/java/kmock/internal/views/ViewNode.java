@@ -300,6 +300,7 @@ public class ViewNode implements View {
         for (Object criterion : criteria) {
             parsed.addAll(CriteriaParser.parse(criterion));
         }
+        context.names().add(parsed);
         String written = Arrays.stream(criteria).map(Declared::render).collect(Collectors.joining(", "));
         return new ViewNode(context, this, Kind.FILTER, List.copyOf(parsed), written, null, priority, null, null);
     }

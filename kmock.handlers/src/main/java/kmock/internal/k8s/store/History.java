@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The versions of one object, oldest first, each with the resourceVersion that wrote it; a {@code null} version
@@ -69,6 +70,17 @@ final class History {
             }
         }
         return null;
+    }
+
+    /** Replaces every version (not the deletion markers) with what {@code change} makes of it, keeping its resourceVersion. */
+    void replaceVersions(UnaryOperator<StoredVersion> change) {
+        if (versions == null) {
+            first = first == null ? null : change.apply(first);
+            return;
+        }
+        for (int i = 0; i < size; i++) {
+            versions[i] = versions[i] == null ? null : change.apply(versions[i]);
+        }
     }
 
     /** An unmodifiable snapshot of the versions as read-only maps, with {@code null} deletion markers. */
