@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import kmock.api.Client;
 import kmock.api.Handler;
@@ -112,6 +113,11 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
 
     @Override
     public Response handle(Request request) {
+        return authenticatedDispatch(request, rules::candidates);
+    }
+
+    /** Dispatches a request as its authenticated caller to the rules {@code candidates} gives for it; a refused one is logged and answered. */
+    private Response authenticatedDispatch(Request request, Function<Request, Iterable<ReactionNode>> candidates) {
         Request caller;
         try {
             caller = authenticate(request);
@@ -119,7 +125,7 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
             log.append(request);
             return served(request, renderError(request, refused));
         }
-        return served(caller, dispatch(caller, rules.candidates(caller)));
+        return served(caller, dispatch(caller, candidates.apply(caller)));
     }
 
     /**
@@ -162,14 +168,7 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
             }
             candidates.add(rule);
         }
-        Request caller;
-        try {
-            caller = authenticate(request);
-        } catch (Exception refused) {
-            log.append(request);
-            return served(request, renderError(request, refused));
-        }
-        return served(caller, dispatch(caller, candidates));
+        return authenticatedDispatch(request, caller -> candidates);
     }
 
     /**
