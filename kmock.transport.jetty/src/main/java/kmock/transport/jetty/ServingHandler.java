@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 import org.eclipse.jetty.http.HttpHeader;
@@ -22,6 +23,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Blocker;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.VirtualThreads;
 import org.eclipse.jetty.util.thread.Invocable;
 
 /**
@@ -70,10 +72,15 @@ final class ServingHandler extends Handler.Abstract {
         return true;
     }
 
-    /** Runs blocking work on a pool thread, as a call that closing the server interrupts. */
+    /**
+     * Runs blocking work on a pool thread (a virtual one where the pool has them), as a call that closing the server
+     * interrupts.
+     */
     private void dispatch(Request request, Response response, Callback callback, Runnable work) {
+        Executor pool = request.getComponents().getExecutor();
+        Executor virtual = VirtualThreads.getVirtualThreadsExecutor(pool);
         try {
-            request.getComponents().getExecutor().execute(() -> {
+            (virtual != null ? virtual : pool).execute(() -> {
                 if (!calls.enter()) {
                     text(response, callback, 503, "The KMock server is closing");
                     return;
