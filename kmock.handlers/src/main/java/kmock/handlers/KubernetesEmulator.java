@@ -163,6 +163,12 @@ public class KubernetesEmulator extends KubernetesScaffold {
         return super.knownRevision() + (store == null ? 0 : store.resources().size());
     }
 
+    /** Discovery is quick; objects (lists, watches, writes) are served on threads that may block. */
+    @Override
+    boolean builtInMayBlock(Request request) {
+        return getClass() != KubernetesEmulator.class || !isQuickRead(request);
+    }
+
     @Override
     protected Response serve(Request request) throws Exception {
         Response discovery = super.serve(request);
@@ -301,6 +307,18 @@ public class KubernetesEmulator extends KubernetesScaffold {
         @Override
         public Builder failOnUnmatched(boolean failOnUnmatched) {
             super.failOnUnmatched(failOnUnmatched);
+            return this;
+        }
+
+        @Override
+        public Builder keepRequests(int requests) {
+            super.keepRequests(requests);
+            return this;
+        }
+
+        @Override
+        public Builder keepBodies(boolean keepBodies) {
+            super.keepBodies(keepBodies);
             return this;
         }
 

@@ -42,7 +42,10 @@ public final class ServeCommand {
             "        " + String.join(",", Controllers.NAMES) + ";",
             "        '*' for all, '-name' to leave one out, e.g. --controllers '*,-cronjob'.",
             "      --nodes: how many simulated nodes (node-1, node-2, ...) with --controllers (default 1).",
-            "      --verbose: one line per request on standard error.");
+            "      --verbose: one line per request on standard error.",
+            "      --warmup: serves a few typical requests to itself and exits: the training run of a class-data",
+            "        sharing archive (java -XX:ArchiveClassesAtExit=kmock.jsa -jar kmock.jar serve --warmup; ./kmock",
+            "        makes and uses one), which makes later starts faster.");
 
     private ServeCommand() {
     }
@@ -50,7 +53,7 @@ public final class ServeCommand {
     /** Runs until {@code stop} opens. */
     public static void run(List<String> args, PrintStream out, PrintStream err, CountDownLatch stop) throws Exception {
         Arguments flags = Arguments.parse(args, Set.of("host", "port", "handler", "resources", "objects", "kubeconfig", "token",
-                        "nodes"), Set.of("verbose", "tls"), Set.of("controllers"), Map.of("p", "port", "v", "verbose"));
+                        "nodes"), Set.of("verbose", "tls", "warmup"), Set.of("controllers"), Map.of("p", "port", "v", "verbose"));
         String kind = flags.get("handler", "emulator");
         if ((flags.has("controllers") || flags.has("nodes")) && !kind.equals("emulator")) {
             throw new UsageException("--controllers and --nodes need --handler emulator: only the emulator keeps objects to move");
@@ -78,6 +81,10 @@ public final class ServeCommand {
                 }
                 out.println("Listening on " + server.url());
                 out.flush();
+                if (flags.has("warmup")) {
+                    Warmup.run(handler);
+                    return;
+                }
                 stop.await();
                 err.println("Stopping " + server.url());
             }

@@ -20,13 +20,24 @@ public final class ReactionNode extends ViewNode implements Reaction {
 
     private final Responder responder;
     private final Sinks sinks = new Sinks();
-    private final List<Request> served = new ArrayList<>();
+    private final RequestLog served;
     private volatile boolean depleted;
     private long order = -1;
+    private final boolean runsUserCode;
 
     ReactionNode(ViewNode declaredOn) {
         super(declaredOn);
         this.responder = new Responder(declaredOn.context.hub());
+        this.served = declaredOn.context.newLog();
+        this.runsUserCode = declaredOn.runsUserCode();
+    }
+
+    /**
+     * Whether serving a request with this rule may block: its criteria run user code, its payloads wait, or it
+     * has sinks (the user's collections, queues, callbacks). Such rules are served on threads that may block.
+     */
+    public boolean mayBlock() {
+        return runsUserCode || !sinks.isEmpty() || responder.mayBlock();
     }
 
     /** The declaration order, set once by the rule table: ties of priority go to the first declared. */
@@ -85,9 +96,7 @@ public final class ReactionNode extends ViewNode implements Reaction {
         try {
             return responder.respond(request, errors, lastLine);
         } catch (java.util.NoSuchElementException depleted) {
-            synchronized (served) {
-                served.remove(served.lastIndexOf(request));
-            }
+            served.removeLast(request);
             throw depleted;
         }
     }
@@ -104,9 +113,7 @@ public final class ReactionNode extends ViewNode implements Reaction {
 
     /** Records a request in this rule's log (answered or spied). */
     public void record(Request request) {
-        synchronized (served) {
-            served.add(request);
-        }
+        served.append(request);
     }
 
     /** Runs the side effects for a matched request. */
@@ -140,9 +147,7 @@ public final class ReactionNode extends ViewNode implements Reaction {
 
     @Override
     public List<Request> requests() {
-        synchronized (served) {
-            return List.copyOf(served);
-        }
+        return served.snapshot();
     }
 
     @Override

@@ -34,6 +34,12 @@ public class ViewNode implements View {
     private final Priority priority;
     private final ViewNode left;
     private final ViewNode right;
+    /**
+     * Whether the answer for a request is remembered by sequence number: only where asking twice could answer
+     * differently (a slice counts, an impure criterion changes). Pure filters and priorities are asked again instead,
+     * which spares every request two lock acquisitions per node, shared by all serving threads.
+     */
+    private final boolean memoized;
     private long lastSeq = -1;
     private boolean lastResult;
     private long reached;
@@ -54,6 +60,8 @@ public class ViewNode implements View {
         this.priority = priority;
         this.left = left;
         this.right = right;
+        this.memoized = kind == Kind.SLICE || kind == Kind.OR || kind == Kind.AND || kind == Kind.EXCEPT
+                || criteria != null && criteria.stream().anyMatch(criterion -> !criterion.pure());
     }
 
     /** A reaction's node: it passes what its parent view passes. */
@@ -75,6 +83,9 @@ public class ViewNode implements View {
 
     /** Whether a request reaches and passes this node; evaluated at most once per request (by sequence number). */
     public boolean admits(Request request, long seq) {
+        if (!memoized) {
+            return kind == Kind.ROOT || (parent == null || parent.admits(request, seq)) && passes(request);
+        }
         synchronized (this) {
             if (seq == lastSeq) {
                 return lastResult;
@@ -156,6 +167,24 @@ public class ViewNode implements View {
             case SLICE, OR, AND, EXCEPT -> stopped[0] = true;
             default -> { }
         }
+    }
+
+    /**
+     * Whether deciding on a request may run the user's code (a predicate, a future or latch check): such a chain is
+     * never walked on a transport's I/O thread.
+     */
+    boolean runsUserCode() {
+        if (left != null && (left.runsUserCode() || right.runsUserCode())) {
+            return true;
+        }
+        if (criteria != null) {
+            for (Criterion criterion : criteria) {
+                if (!criterion.pure()) {
+                    return true;
+                }
+            }
+        }
+        return parent != null && parent.runsUserCode();
     }
 
     // ---- near misses ----------------------------------------------------------------------------------------

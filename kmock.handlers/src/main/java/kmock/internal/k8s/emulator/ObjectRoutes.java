@@ -25,6 +25,7 @@ import kmock.internal.k8s.store.KubernetesException.Reason;
 import kmock.internal.k8s.store.ListPage;
 import kmock.internal.k8s.store.ObjectKey;
 import kmock.internal.k8s.store.ObjectStore;
+import kmock.internal.k8s.store.StoredObject;
 import kmock.internal.k8s.store.WriteOptions;
 import kmock.internal.k8s.schema.GroupVersionKind;
 import kmock.internal.k8s.schema.KindSchemas;
@@ -337,7 +338,7 @@ public final class ObjectRoutes {
     /** A written object, with a {@code Warning} header per warning as the API server sends them. */
     private static Response written(int status, ObjectWrites.Written written) {
         Response.Builder response = Response.builder().status(status).header("Content-Type", "application/json")
-                .body(kmock.internal.json.Json.write(written.object()));
+                .body(StoredObject.jsonOf(written.object()));
         for (String warning : written.warnings()) {
             response.header("Warning", "299 - \"" + warning.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
         }
@@ -345,7 +346,7 @@ public final class ObjectRoutes {
     }
 
     private static Response ok(Object object) {
-        return StatusReplies.json(200, object);
+        return Response.builder().status(200).header("Content-Type", "application/json").body(StoredObject.jsonOf(object)).build();
     }
 
     private String kind(Resource resource) {

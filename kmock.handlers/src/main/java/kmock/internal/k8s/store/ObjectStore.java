@@ -46,6 +46,7 @@ public final class ObjectStore {
     /** Resources that ever had an object: discovery asks on every request, so it must not walk all keys. */
     private final Set<Resource> seen = ConcurrentHashMap.newKeySet();
     private final EventLog log;
+    private final LabelSets labelSets = new LabelSets();
     private final List<Consumer<StoreEvent>> subscribers = new CopyOnWriteArrayList<>();
     private long revision;
 
@@ -91,7 +92,7 @@ public final class ObjectStore {
     public Map<String, Object> find(ObjectKey key) {
         return locked(() -> {
             History history = objects.get(key);
-            return history == null ? null : history.latest();
+            return history == null ? null : EventLog.view(history.latest());
         });
     }
 
@@ -282,7 +283,7 @@ public final class ObjectStore {
         return locked(() -> {
             List<ObjectKey> chosen = new ArrayList<>();
             objects.forEach((key, history) -> {
-                if (key.within(resource, ns) && history.live() && filter.test(history.latest())) {
+                if (key.within(resource, ns) && history.live() && filter.test(EventLog.view(history.latest()))) {
                     chosen.add(key);
                 }
             });
@@ -333,7 +334,7 @@ public final class ObjectStore {
                 if (version != null) {
                     putLocked(key, version);
                 } else if (history != null && history.live()) {
-                    markDeleted(key, history.latest());
+                    markDeleted(key, EventLog.view(history.latest()));
                 } else {
                     // A marker first, or twice in a row: kept as given, with a resourceVersion of its own.
                     append(key, null, null, StoreEvent.Type.DELETED);
@@ -356,7 +357,7 @@ public final class ObjectStore {
             }
             List<Map<String, Object>> versions = history.versions();
             if (history.live()) {
-                markDeleted(key, history.latest());
+                markDeleted(key, EventLog.view(history.latest()));
             }
             objects.remove(key);
             return versions;
@@ -378,13 +379,13 @@ public final class ObjectStore {
             objects.forEach((key, history) -> {
                 if (key.resource().equals(resource)) {
                     history.replaceVersions(version -> {
-                        if (!guessed.equals(version.get("kind"))) {
+                        if (!guessed.equals(version.tree().get("kind"))) {
                             return version;
                         }
-                        Map<String, Object> copy = JsonTree.copyMap(version);
+                        Map<String, Object> copy = version.mutableCopy();
                         copy.put("kind", known);
                         changed[0]++;
-                        return new StoredObject(JsonTree.freezeMap(copy));
+                        return StoredVersion.of(copy, labelSets);
                     });
                 }
             });
@@ -406,7 +407,7 @@ public final class ObjectStore {
             List<StoreEvent> state = new ArrayList<>();
             objects.forEach((key, history) -> {
                 if (history.live()) {
-                    state.add(new StoreEvent(StoreEvent.Type.ADDED, key, history.latest(), null, revision));
+                    state.add(new StoreEvent(StoreEvent.Type.ADDED, key, EventLog.view(history.latest()), null, revision));
                 }
             });
             return subscribe(state, subscriber);
@@ -463,36 +464,46 @@ public final class ObjectStore {
         boolean live = history != null && history.live();
         Map<String, Object> object = body;
         if (settings.managedMetadata()) {
-            object = live ? managed.onUpdate(body, history.latest(), key, next(), true, false) : managed.onCreate(body, key, next(), true);
+            object = live ? managed.onUpdate(body, EventLog.view(history.latest()), key, next(), true, false)
+                    : managed.onCreate(body, key, next(), true);
         }
         return write(key, object);
     }
 
-    /** Commits a new version (ADDED on an absent or deleted key, else MODIFIED) and returns it frozen. */
+    /**
+     * Commits a new version (ADDED on an absent or deleted key, else MODIFIED) and returns it frozen. The object is
+     * the store's own copy: it is frozen in place as the view handed back, so reading that view parses nothing.
+     */
     private Map<String, Object> write(ObjectKey key, Map<String, Object> object) {
-        Map<String, Object> frozen = new StoredObject(JsonTree.freezeMap(object));
+        StoredVersion version = StoredVersion.of(object, labelSets);
         History history = objects.get(key);
         boolean live = history != null && history.live();
-        append(key, frozen, live ? history.latest() : null, live ? StoreEvent.Type.MODIFIED : StoreEvent.Type.ADDED);
-        return frozen;
+        append(key, version, live ? history.latest() : null, live ? StoreEvent.Type.MODIFIED : StoreEvent.Type.ADDED);
+        return new StoredObject(version, version.exact != null ? version.exact : JsonTree.freezeParsed(object));
     }
 
     /** Commits a deletion marker; the DELETED event shows the last state with the deletion's resourceVersion. */
     private Map<String, Object> markDeleted(ObjectKey key, Map<String, Object> last) {
         Map<String, Object> shown = managed.onDeleted(last, revision + 1);
-        append(key, null, shown, StoreEvent.Type.DELETED);
+        append(key, null, versionOf(shown), StoreEvent.Type.DELETED);
         return shown;
     }
 
-    private void append(ObjectKey key, Map<String, Object> version, Map<String, Object> other, StoreEvent.Type type) {
+    private StoredVersion versionOf(Map<String, Object> object) {
+        return object instanceof StoredObject stored ? stored.version() : StoredVersion.of(object, labelSets);
+    }
+
+    private void append(ObjectKey key, StoredVersion version, StoredVersion other, StoreEvent.Type type) {
         long next = revision + 1;
-        StoreEvent event = type == StoreEvent.Type.DELETED
-                ? new StoreEvent(type, key, other, other, next)
-                : new StoreEvent(type, key, version, other, next);
+        StoredVersion shown = type == StoreEvent.Type.DELETED ? other : version;
         revision = next;
         objects.computeIfAbsent(key, k -> new History()).append(next, version);
         seen.add(key.resource());
-        log.append(event);
+        log.append(type, key, shown, other, next);
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        StoreEvent event = new StoreEvent(type, key, EventLog.view(shown), EventLog.view(other), next);
         for (Consumer<StoreEvent> subscriber : subscribers) {
             try {
                 subscriber.accept(event);
@@ -529,6 +540,6 @@ public final class ObjectStore {
         if (history == null || !history.live()) {
             throw WriteRules.notFound(key);
         }
-        return history.latest();
+        return EventLog.view(history.latest());
     }
 }

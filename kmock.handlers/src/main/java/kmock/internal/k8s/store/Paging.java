@@ -52,8 +52,12 @@ final class Paging {
             if (!entry.getKey().within(resource, ns)) {
                 break;
             }
-            Map<String, Object> object = entry.getValue().at(at);
-            if (object == null || !filter.test(object)) {
+            StoredVersion version = entry.getValue().at(at);
+            if (version == null) {
+                continue;
+            }
+            Map<String, Object> object = new StoredObject(version);
+            if (!filter.test(object)) {
                 continue;
             }
             if (limit > 0 && items.size() >= limit) {
