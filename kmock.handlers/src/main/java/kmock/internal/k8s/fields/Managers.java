@@ -3,10 +3,12 @@ package kmock.internal.k8s.fields;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import kmock.internal.json.Json;
 
@@ -23,6 +25,9 @@ final class Managers {
 
     /** At most this many Update entries are kept; the oldest merge into {@code ancient-changes}. */
     private static final int MAX_UPDATE_MANAGERS = 10;
+    /** Identifiers are few (manager, operation, version, subresource) and read on every write: their parts, once. */
+    private static final Map<String, Map<?, ?>> PARTS = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_PARTS = 4096;
     /** Fields nobody owns: the type, and the metadata the server sets. */
     private static final FieldSet SERVER_OWNED = serverOwned();
 
@@ -51,9 +56,16 @@ final class Managers {
         JsonValues.quoteJson(out, value);
     }
 
-    /** The parts of an identifier: manager, operation, apiVersion, subresource (absent ones {@code null}). */
+    /** The parts of an identifier: manager, operation, apiVersion, subresource (absent ones {@code null}); read-only. */
     static Map<?, ?> parts(String identifier) {
-        return (Map<?, ?>) Json.parse(identifier);
+        Map<?, ?> parts = PARTS.get(identifier);
+        if (parts == null) {
+            parts = Collections.unmodifiableMap((Map<?, ?>) Json.parse(identifier));
+            if (PARTS.size() < MAX_CACHED_PARTS) {
+                PARTS.put(identifier, parts);
+            }
+        }
+        return parts;
     }
 
     /**

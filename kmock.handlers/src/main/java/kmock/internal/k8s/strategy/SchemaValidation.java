@@ -37,12 +37,17 @@ final class SchemaValidation {
                     || (!custom && field.name().equals("status"))) {
                 continue;
             }
-            validation.field(field, object, field.name());
+            validation.field(field, object, null);
         }
     }
 
-    private void field(Field field, Map<?, ?> parent, String path) {
+    /** Checks a field of an object at {@code parentPath} ({@code null}: the top level); its path is built only when used. */
+    private void field(Field field, Map<?, ?> parent, String parentPath) {
         Object value = parent.get(field.name());
+        if (value == null && !field.required()) {
+            return;
+        }
+        String path = parentPath == null ? field.name() : parentPath + "." + field.name();
         if (value == null) {
             if (field.required() && (custom || isRequiredBuiltIn(field))) {
                 errors.required(path, "");
@@ -82,7 +87,7 @@ final class SchemaValidation {
                 if (object.embeddedResource() && List.of("apiVersion", "kind", "metadata").contains(field.name())) {
                     continue;
                 }
-                field(field, map, path + "." + field.name());
+                field(field, map, path);
             }
         } else if (schema instanceof ListSchema list && value instanceof List<?> items) {
             constraints(list.constraints(), value, path);
