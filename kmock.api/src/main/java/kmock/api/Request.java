@@ -14,7 +14,8 @@ import java.util.Objects;
 
 import kmock.internal.http.Headers;
 import kmock.internal.json.Json;
-import kmock.internal.kubernetes.KubernetesPath;
+import kmock.internal.k8s.requests.Actions;
+import kmock.internal.k8s.requests.KubernetesPath;
 
 /**
  * One HTTP request as a handler sees it: immutable, fully read, with its Kubernetes reading (resource,
@@ -197,7 +198,7 @@ public final class Request {
             return null;
         }
         boolean watch = kubernetes.watchPrefix() || isTrue(params.get("watch"));
-        return Action.of(Method.lookup(method), kubernetes.name() != null, watch);
+        return Actions.of(Method.lookup(method), kubernetes.name() != null, watch);
     }
 
     /** The namespace from the URL, or for a create from the body's {@code metadata.namespace}; else {@code null}. */

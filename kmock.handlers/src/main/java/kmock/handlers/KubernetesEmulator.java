@@ -6,6 +6,7 @@ import java.util.Map;
 import kmock.api.Request;
 import kmock.api.Resource;
 import kmock.api.Response;
+import kmock.internal.k8s.discovery.ResourceSource;
 import kmock.internal.k8s.discovery.StatusReplies;
 import kmock.internal.k8s.emulator.ObjectRoutes;
 import kmock.internal.k8s.store.KubernetesException;
@@ -41,6 +42,7 @@ public class KubernetesEmulator extends KubernetesScaffold {
         this.objects = new ObjectsArray(store, resources(), this::define);
         this.watches = new Watches(store, builder.watchBuffer, builder.bookmarkInterval, System::nanoTime);
         this.routes = new ObjectRoutes(store, watches, resources(), this::currentResources, builder.managedMetadata);
+        serveAlso(new StoredResources(store));
     }
 
     /** A builder: {@code KubernetesEmulator.builder().managedMetadata(false).build()}. */
@@ -63,22 +65,19 @@ public class KubernetesEmulator extends KubernetesScaffold {
         return info == null ? new ResourceInfo().kindFor(resource.plural()) : info.kindFor(resource.plural());
     }
 
-    /** The catalog plus the resources of stored objects, so that they are discoverable too. */
-    @Override
-    protected Map<Resource, ResourceInfo> knownResources() {
-        Map<Resource, ResourceInfo> known = super.knownResources();
-        if (store != null) {
+    /** The resources of stored objects, discoverable besides the catalog's; the store never forgets one. */
+    private record StoredResources(ObjectStore store) implements ResourceSource {
+        @Override
+        public void addTo(Map<Resource, ResourceInfo> known) {
             for (Resource resource : store.resources()) {
                 known.putIfAbsent(resource, new ResourceInfo());
             }
         }
-        return known;
-    }
 
-    /** Both the catalog's revision and the stored resources only grow, so their sum changes with either. */
-    @Override
-    protected long knownRevision() {
-        return super.knownRevision() + (store == null ? 0 : store.resources().size());
+        @Override
+        public long revision() {
+            return store.resources().size();
+        }
     }
 
     @Override

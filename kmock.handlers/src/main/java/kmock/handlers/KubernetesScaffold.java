@@ -19,6 +19,7 @@ import kmock.internal.k8s.discovery.Discovery;
 import kmock.internal.k8s.discovery.DocumentCache;
 import kmock.internal.k8s.discovery.Hints;
 import kmock.internal.k8s.discovery.OpenApi;
+import kmock.internal.k8s.discovery.ResourceSource;
 import kmock.internal.k8s.discovery.StatusReplies;
 import kmock.internal.k8s.store.KubernetesException;
 import kmock.internal.k8s.store.KubernetesException.Reason;
@@ -38,6 +39,8 @@ public class KubernetesScaffold extends RawHandler {
 
     private final ResourcesArray resources = new ResourcesArray();
     private final Users users = new Users();
+    /** Resources served besides the catalog's: the emulator's stored ones, once it is built. */
+    private volatile ResourceSource served = ResourceSource.NONE;
     /** Rendered discovery documents of the current catalog; replaced, never mutated, when the catalog changes. */
     private volatile DocumentCache documents;
 
@@ -98,8 +101,13 @@ public class KubernetesScaffold extends RawHandler {
         return users.authenticate(request);
     }
 
-    /** Every resource served: the catalog, plus what subclasses add (the emulator: resources of stored objects). */
-    protected Map<Resource, ResourceInfo> knownResources() {
+    /** Serves a source's resources too (the emulator's stored ones); called once the source is fully built. */
+    void serveAlso(ResourceSource source) {
+        this.served = source;
+    }
+
+    /** Every resource served: the catalog, plus the added source's (the emulator: resources of stored objects). */
+    private Map<Resource, ResourceInfo> knownResources(ResourceSource source) {
         Map<Resource, ResourceInfo> known = new HashMap<>();
         for (Resource resource : resources.keys()) {
             ResourceInfo info = resources.find(resource);
@@ -107,15 +115,8 @@ public class KubernetesScaffold extends RawHandler {
                 known.put(resource, info);
             }
         }
+        source.addTo(known);
         return known;
-    }
-
-    /**
-     * A number that changes whenever {@link #knownResources()} may have changed: rendered discovery documents are
-     * reused while it stays the same. Subclasses that add resources of their own fold their changes into it.
-     */
-    protected long knownRevision() {
-        return resources.revision();
     }
 
     @Override
@@ -144,18 +145,20 @@ public class KubernetesScaffold extends RawHandler {
     }
 
     /**
-     * The resources served now, as {@link #knownResources()} last computed them: a snapshot reused while
-     * {@link #knownRevision()} is unchanged, so that routing a request does not walk the catalog.
+     * The resources served now: a snapshot reused while neither the catalog's revision nor the added source's
+     * changes (both only grow, so their sum changes with either), so that routing a request does not walk the
+     * catalog.
      */
-    protected final Map<Resource, ResourceInfo> currentResources() {
+    final Map<Resource, ResourceInfo> currentResources() {
         return documents().known();
     }
 
     private DocumentCache documents() {
-        long revision = knownRevision();
+        ResourceSource source = served;
+        long revision = resources.revision() + source.revision();
         DocumentCache current = documents;
         if (current == null || current.revision() != revision) {
-            current = new DocumentCache(revision, knownResources());
+            current = new DocumentCache(revision, knownResources(source));
             documents = current;
         }
         return current;

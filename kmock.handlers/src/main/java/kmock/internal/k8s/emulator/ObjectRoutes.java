@@ -286,10 +286,10 @@ public final class ObjectRoutes {
     }
 
     private static String pathNamespace(Request request) {
-        return kmock.internal.kubernetes.KubernetesPath.parse(request.path()).namespace();
+        return kmock.internal.k8s.requests.KubernetesPath.parse(request.path()).namespace();
     }
 
     private static String pathName(Request request) {
-        return kmock.internal.kubernetes.KubernetesPath.parse(request.path()).name();
+        return kmock.internal.k8s.requests.KubernetesPath.parse(request.path()).name();
     }
 }

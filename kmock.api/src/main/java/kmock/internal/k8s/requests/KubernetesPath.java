@@ -1,4 +1,4 @@
-package kmock.internal.kubernetes;
+package kmock.internal.k8s.requests;
 
 import java.util.Arrays;
 import java.util.Set;
@@ -33,11 +33,11 @@ public record KubernetesPath(Resource resource, String namespace, String name, S
         String group;
         String version;
         int at;
-        if (all.length >= 2 && all[0].equals("api") && Resource.isVersion(all[1])) {
+        if (all.length >= 2 && all[0].equals("api") && ResourceNotation.isVersion(all[1])) {
             group = "";
             version = all[1];
             at = 2;
-        } else if (all.length >= 3 && all[0].equals("apis") && Resource.isVersion(all[2])) {
+        } else if (all.length >= 3 && all[0].equals("apis") && ResourceNotation.isVersion(all[2])) {
             group = all[1];
             version = all[2];
             at = 3;

@@ -1,4 +1,4 @@
-package kmock.spi;
+package kmock.api;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * {@link Pattern}s (full match), IPv4 and IPv6 literals, each optionally with a port; a spec without a port
  * intercepts every port. The server's own address always routes to itself.
  *
- * <p>Immutable and thread-safe; transports consult it for every outgoing request of the embedded client.
+ * <p>Immutable and thread-safe; the embedded client of every transport consults it for each outgoing request, and
+ * so must a client made by {@link Server.Builder#clientFactory}, which finds it in {@link Client.Options}.
  *
  * @since 0.1
  */
