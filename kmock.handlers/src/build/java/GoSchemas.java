@@ -38,7 +38,7 @@ public final class GoSchemas {
     private static final Pattern SINGLE_IMPORT = Pattern.compile("(?m)^import (?:(\\w+)\\s+)?\"([^\"]+)\"");
     private static final Pattern STRUCT = Pattern.compile("(?m)^type (\\w+) struct ?\\{(?:\\}|\\n(.*?)^\\})", Pattern.DOTALL);
     private static final Pattern NAMED = Pattern.compile("(?m)^type (\\w+) (?:= )?([\\w.\\[\\]*]+)\\s*$");
-    private static final Pattern CONST = Pattern.compile("(?m)^\\s*\\w+\\s+(\\w+)\\s*=\\s*\"([^\"]*)\"");
+    private static final Pattern CONST = Pattern.compile("(?m)^\\s*(\\w+)\\s+(\\w+)\\s*=\\s*\"([^\"]*)\"");
     private static final Pattern FIELD = Pattern.compile("^\\s*(?:(\\w+)\\s+)?([^`\\s]+)\\s*(?:`([^`]*)`)?\\s*(?://.*)?$");
     private static final Pattern GROUP_NAME = Pattern.compile("(?m)^const GroupName = \"([^\"]*)\"");
     private static final Pattern TAG = Pattern.compile("(\\w+):\"([^\"]*)\"");
@@ -124,7 +124,8 @@ public final class GoSchemas {
                 pkg.named.put(m.group(1), new GoNamed(m.group(1), qualify(m.group(2), imports), markers(go, m.start())));
             }
             for (Matcher m = CONST.matcher(go); m.find(); ) {
-                pkg.constants.computeIfAbsent(m.group(1), k -> new LinkedHashSet<>()).add(m.group(2));
+                pkg.constants.computeIfAbsent(m.group(2), k -> new LinkedHashSet<>()).add(m.group(3));
+                pkg.constantValues.put(m.group(1), m.group(3));
             }
         }
     }
@@ -337,8 +338,16 @@ public final class GoSchemas {
             line.append(" enum=").append(String.join("|", resolved.enumValues));
         }
         List<String> defaults = field.markers.get("default");
-        if (defaults != null && !defaults.get(0).startsWith("ref(")) {
-            line.append(" default=").append(defaults.get(0).replace(' ', '\u00a0'));
+        if (defaults != null) {
+            String value = defaults.get(0);
+            if (value.startsWith("ref(") && value.endsWith(")")) {
+                // A named constant of the package, such as ref(AzureDataDiskCachingReadWrite): its string value.
+                String constant = pkg.constantValues.get(value.substring(4, value.length() - 1));
+                value = constant == null ? null : "\"" + constant + "\"";
+            }
+            if (value != null) {
+                line.append(" default=").append(value.replace(' ', '\u00a0'));
+            }
         }
         return line.toString();
     }
@@ -405,6 +414,8 @@ public final class GoSchemas {
         final Map<String, GoStruct> structs = new TreeMap<>();
         final Map<String, GoNamed> named = new TreeMap<>();
         final Map<String, Set<String>> constants = new TreeMap<>();
+        /** Constant name → string value, for {@code +default=ref(Name)}. */
+        final Map<String, String> constantValues = new TreeMap<>();
         String group;
 
         GoPackage(String path) {

@@ -9,6 +9,7 @@ import kmock.api.Response;
 import kmock.internal.k8s.discovery.ResourceSource;
 import kmock.internal.k8s.discovery.StatusReplies;
 import kmock.internal.k8s.emulator.ObjectRoutes;
+import kmock.internal.k8s.store.GenerationRule;
 import kmock.internal.k8s.store.KubernetesException;
 import kmock.internal.k8s.store.ObjectStore;
 import kmock.internal.k8s.store.StoreSettings;
@@ -38,7 +39,8 @@ public class KubernetesEmulator extends KubernetesScaffold {
     protected KubernetesEmulator(Builder builder) {
         super(builder);
         this.store = new ObjectStore(StoreSettings.defaults().withManagedMetadata(builder.managedMetadata)
-                .withWindowSize(builder.eventWindow).withKinds(resource -> kindOf(resource)));
+                .withWindowSize(builder.eventWindow).withKinds(resource -> kindOf(resource))
+                .withGenerations(this::generationsOf));
         this.objects = new ObjectsArray(store, resources(), this::define);
         this.watches = new Watches(store, builder.watchBuffer, builder.bookmarkInterval, System::nanoTime);
         this.routes = new ObjectRoutes(store, watches, resources(), this::currentResources, builder.managedMetadata);
@@ -63,6 +65,11 @@ public class KubernetesEmulator extends KubernetesScaffold {
     private String kindOf(Resource resource) {
         ResourceInfo info = currentResources().get(resource);
         return info == null ? new ResourceInfo().kindFor(resource.plural()) : info.kindFor(resource.plural());
+    }
+
+    /** How a resource's objects count generations: as its kind's strategy says, once the routes exist. */
+    private GenerationRule generationsOf(Resource resource) {
+        return routes == null ? GenerationRule.UNDECLARED : routes.generations(resource);
     }
 
     /** The resources of stored objects, discoverable besides the catalog's; the store never forgets one. */

@@ -171,8 +171,9 @@ class EmulatorDeletionTest {
 
     @Test
     void aNamespaceWithFinalizersTerminatesUntilFinalized() {
+        // The namespace controller removes only its own finalizer, "kubernetes"; another one keeps the namespace.
         KResponse created = kmock.post("/api/v1/namespaces", Map.of("metadata", Map.of("name", "doomed"),
-                "spec", Map.of("finalizers", List.of("kubernetes"))));
+                "spec", Map.of("finalizers", List.of("example.com/audit"))));
         assertEquals(201, created.status(), created.text());
         KResponse terminating = kmock.delete("/api/v1/namespaces/doomed");
         assertEquals(200, terminating.status(), terminating.text());
@@ -183,6 +184,21 @@ class EmulatorDeletionTest {
                 "metadata", Map.of("name", "doomed"), "spec", Map.of("finalizers", List.of())));
         assertEquals(200, finalized.status(), finalized.text());
         assertTrue(kmock.objects().get("v1/namespaces", null, "doomed").deleted());
+    }
+
+    @Test
+    void aDeletedNamespaceTakesItsContentAlongAndGoes() {
+        assertEquals(201, kmock.post("/api/v1/namespaces", Map.of("metadata", Map.of("name", "gone"))).status());
+        assertEquals(201, kmock.post("/api/v1/namespaces/gone/configmaps", Map.of("metadata", Map.of("name", "cfg"))).status());
+        assertEquals(201, kmock.post("/api/v1/namespaces/other/configmaps", Map.of("metadata", Map.of("name", "cfg"))).status());
+
+        KResponse deleted = kmock.delete("/api/v1/namespaces/gone");
+
+        assertEquals(200, deleted.status(), deleted.text());
+        assertEquals("Terminating", ((Map<?, ?>) json(deleted).get("status")).get("phase"), "the answer is the terminating namespace");
+        assertTrue(kmock.objects().get("v1/configmaps", "gone", "cfg").deleted());
+        assertTrue(kmock.objects().get("v1/namespaces", null, "gone").deleted(), "the namespace controller finalized it");
+        assertFalse(kmock.objects().get("v1/configmaps", "other", "cfg").deleted());
     }
 
     @Test

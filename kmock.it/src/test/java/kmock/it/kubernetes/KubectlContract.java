@@ -175,6 +175,17 @@ abstract class KubectlContract {
         assertEquals("3", ok("get", "deployment", "web", "-o", "jsonpath={.spec.replicas}"));
     }
 
+    @Test
+    void describeShowsTheDefaultsOfACreatedDeployment() throws Exception {
+        ok("create", "deployment", "web", "--image=nginx:1.27");
+        String described = ok("describe", "deployment", "web");
+        // pkg/apis/apps/v1/defaults.go: SetDefaults_Deployment
+        assertTrue(described.lines().anyMatch(line -> line.matches("StrategyType:\\s+RollingUpdate")), described);
+        assertTrue(described.lines().anyMatch(line -> line.matches("RollingUpdateStrategy:\\s+25% max unavailable, 25% max surge")),
+                described);
+        assertTrue(described.lines().anyMatch(line -> line.matches("Replicas:\\s+1 desired .*")), described);
+    }
+
     private static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);

@@ -17,7 +17,8 @@ import kmock.internal.json.Json;
 /**
  * Strategic merge patches of a Deployment that real clients send to the emulator, and their expected results:
  * what {@code kubectl patch --local --type strategic} (the API server's patch code) makes of the object as the
- * emulator stored it. The patches add no list items that the API server would default.
+ * emulator stored it, with the API server's defaults of what a patch removed. The patches add no list items that the
+ * API server would default.
  */
 final class StrategicPatches {
 
@@ -74,7 +75,11 @@ final class StrategicPatches {
             throws IOException, InterruptedException {
         Path file = Files.writeString(Files.createTempFile(dir, "object", ".json"), Json.toText(object));
         String out = kubectl.ok(List.of("patch", "--local", "-f", file.toString(), "--type", "strategic", "-p", patch, "-o", "json"));
-        return (Map<String, Object>) Json.parse(out);
+        Map<String, Object> patched = (Map<String, Object>) Json.parse(out);
+        // The API server defaults the patched object: a replica count the patch removed is 1 again
+        // (pkg/apis/apps/v1/defaults.go: SetDefaults_Deployment); kubectl's local patch does not default.
+        ((Map<String, Object>) patched.get("spec")).putIfAbsent("replicas", 1);
+        return patched;
     }
 
     /** Asserts that a patched object equals the expected one, but for the metadata every write changes. */

@@ -15,6 +15,7 @@ import kmock.internal.k8s.schema.KindSchemas;
 import kmock.internal.k8s.store.Deletion;
 import kmock.internal.k8s.store.ObjectKey;
 import kmock.internal.k8s.store.ObjectStore;
+import kmock.internal.k8s.store.WriteOptions;
 import kmock.internal.k8s.strategy.DeleteRequest;
 import kmock.internal.k8s.strategy.DeletionRules;
 
@@ -27,6 +28,9 @@ final class ObjectDeletes {
 
     static final Resource CRDS = new Resource("apiextensions.k8s.io", "v1", "customresourcedefinitions");
     private static final String CRD_CLEANUP = "customresourcecleanup.apiextensions.k8s.io";
+    private static final Resource NAMESPACES = new Resource("", "v1", "namespaces");
+    /** The finalizer a Namespace's strategy puts in its spec, and the namespace controller removes. */
+    private static final String NAMESPACE_FINALIZER = "kubernetes";
 
     /** Built-in resources whose storage answers a delete with the deleted object ({@code ReturnDeletedObject}). */
     private static final Set<String> RETURN_DELETED = Set.of("/pods", "/podtemplates", "/resourcequotas", "/serviceaccounts",
@@ -64,6 +68,9 @@ final class ObjectDeletes {
     Answer delete(ObjectKey key, DeleteRequest request) {
         if (semantics && key.resource().equals(CRDS)) {
             return deleteCrd(key, request);
+        }
+        if (semantics && key.resource().equals(NAMESPACES) && hasSchema(NAMESPACES)) {
+            return deleteNamespace(key, request);
         }
         Deletion deletion = store.delete(key, request.options(), rule(key.resource(), request));
         return answer(key, deletion, request);
@@ -148,6 +155,43 @@ final class ObjectDeletes {
             crdGone.accept(last);
         }
         return new Answer(200, crd);
+    }
+
+    /**
+     * A Namespace is marked Terminating; then, as the namespace controller does, its content is deleted and, once
+     * none is left, the {@code kubernetes} finalizer of its spec is removed, which deletes the namespace unless other
+     * finalizers keep it (a {@code /finalize} write ends those). Content that finalizers keep leaves it Terminating.
+     * The answer is the Terminating namespace, as the API server's.
+     */
+    @SuppressWarnings("unchecked")
+    private Answer deleteNamespace(ObjectKey key, DeleteRequest request) {
+        Deletion marked = store.delete(key, request.options(), rule(key.resource(), request));
+        if (request.dryRun() || !marked.pending()) {
+            return answer(key, marked, request);
+        }
+        DeleteRequest plain = new DeleteRequest(false, null, null, null, null, null);
+        for (ObjectKey content : store.keys()) {
+            if (key.name().equals(content.namespace()) && store.find(content) != null) {
+                store.delete(content, plain.options(), rule(content.resource(), plain));
+            }
+        }
+        boolean empty = store.keys().stream().noneMatch(content -> key.name().equals(content.namespace()) && store.find(content) != null);
+        if (empty && store.find(key) != null) {
+            store.update(key, namespace -> {
+                Map<String, Object> spec = namespace.get("spec") instanceof Map<?, ?> map
+                        ? (Map<String, Object>) map : new LinkedHashMap<>();
+                List<Object> finalizers = spec.get("finalizers") instanceof List<?> list ? new ArrayList<>(list) : new ArrayList<>();
+                finalizers.remove(NAMESPACE_FINALIZER);
+                if (finalizers.isEmpty()) {
+                    spec.remove("finalizers");
+                } else {
+                    spec.put("finalizers", finalizers);
+                }
+                namespace.put("spec", spec);
+                return namespace;
+            }, WriteOptions.NONE);
+        }
+        return answer(key, marked, request);
     }
 
     private String kind(Resource resource) {

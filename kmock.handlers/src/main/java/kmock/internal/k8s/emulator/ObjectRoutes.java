@@ -70,6 +70,11 @@ public final class ObjectRoutes {
         });
     }
 
+    /** How a resource's objects count {@code metadata.generation}, for the store's managed metadata. */
+    public kmock.internal.k8s.store.GenerationRule generations(Resource resource) {
+        return writes.generations(resource);
+    }
+
     /** Serves a request for a known resource, or {@code null} for a method the URL does not take. */
     public Response serve(Request request) throws Exception {
         Resource resource = request.resource();
@@ -245,10 +250,16 @@ public final class ObjectRoutes {
         return written;
     }
 
-    /** Makes the resources of a stored CustomResourceDefinition known, with their schemas. */
+    /**
+     * Makes the resources of a stored CustomResourceDefinition known, with their schemas; one stored past the API
+     * ({@code objects().load}) also gets the status the API server's controllers give it.
+     */
     public void define(Map<String, Object> crd) {
         CustomResources.register(catalog, crd);
         schemas.register(crd);
+        if (crd.get("metadata") instanceof Map<?, ?> meta && meta.get("name") instanceof String name) {
+            writes.establish(new ObjectKey(CRDS, null, name));
+        }
     }
 
     /** A written object, with a {@code Warning} header per warning as the API server sends them. */

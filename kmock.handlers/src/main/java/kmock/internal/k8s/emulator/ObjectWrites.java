@@ -11,13 +11,15 @@ import kmock.handlers.ResourceInfo;
 import kmock.internal.k8s.patch.Patches;
 import kmock.internal.k8s.schema.GroupVersionKind;
 import kmock.internal.k8s.schema.KindSchemas;
-import kmock.internal.k8s.schema.ObjectSchema;
 import kmock.internal.k8s.schema.TypedDecoder;
+import kmock.internal.k8s.store.GenerationRule;
 import kmock.internal.k8s.store.KubernetesException;
 import kmock.internal.k8s.store.KubernetesException.Reason;
 import kmock.internal.k8s.store.ObjectKey;
 import kmock.internal.k8s.store.ObjectStore;
+import kmock.internal.k8s.store.WriteOptions;
 import kmock.internal.k8s.strategy.Defaults;
+import kmock.internal.k8s.strategy.KindStrategies;
 import kmock.internal.k8s.strategy.KindStrategy;
 import kmock.internal.k8s.strategy.Validation;
 import kmock.internal.k8s.strategy.WriteRequest;
@@ -34,7 +36,7 @@ public final class ObjectWrites {
 
     private final ObjectStore store;
     private final KindSchemas schemas;
-    private final Function<Resource, ResourceInfo> catalog;
+    private final KindStrategies strategies;
     private final boolean semantics;
     private final FieldOwnership ownership;
 
@@ -48,9 +50,14 @@ public final class ObjectWrites {
     public ObjectWrites(ObjectStore store, KindSchemas schemas, Function<Resource, ResourceInfo> catalog, boolean semantics) {
         this.store = store;
         this.schemas = schemas;
-        this.catalog = catalog;
+        this.strategies = new KindStrategies(store, schemas, catalog);
         this.semantics = semantics;
         this.ownership = new FieldOwnership(store);
+    }
+
+    /** How a resource's objects count {@code metadata.generation}, for the store's managed metadata. */
+    public GenerationRule generations(Resource resource) {
+        return semantics ? strategies.generations(resource) : GenerationRule.UNDECLARED;
     }
 
     /**
@@ -65,15 +72,16 @@ public final class ObjectWrites {
     /** A create (POST) of a body in a namespace ({@code null}: cluster-wide). */
     public Written create(Resource resource, String namespace, Map<String, Object> body, WriteRequest request) {
         List<String> warnings = new ArrayList<>();
-        KindStrategy strategy = strategy(resource, body);
-        Map<String, Object> admitted = admit(strategy, null, body, request, warnings, false);
-        return new Written(store.create(resource, namespace, admitted, request.options()), warnings);
+        KindStrategy strategy = strategies.of(resource, body);
+        Map<String, Object> decoded = decode(strategy, body, request, warnings);
+        return new Written(store.create(resource, namespace, decoded, request.options(),
+                named -> prepareCreate(strategy, body, named, request, false)), warnings);
     }
 
     /** A replace (PUT) of the main resource or of its {@code status}. */
     public Written replace(ObjectKey key, Map<String, Object> body, WriteRequest request) {
         List<String> warnings = new ArrayList<>();
-        Map<String, Object> stored = store.update(key, current -> admit(strategy(key.resource(), current), current, body,
+        Map<String, Object> stored = store.update(key, current -> admit(strategies.of(key.resource(), current), current, body,
                 request, warnings, false), request.options());
         return new Written(stored, warnings);
     }
@@ -85,25 +93,26 @@ public final class ObjectWrites {
      */
     public Written patch(ObjectKey key, String contentType, byte[] patch, WriteRequest request) {
         List<String> warnings = new ArrayList<>();
-        Patches.checkType(contentType, schemas, patchKind(strategy(key.resource(), null)));
+        Patches.checkType(contentType, schemas, patchKind(strategies.of(key.resource(), null)));
         boolean apply = Patches.isApply(contentType) && semantics;
         if (Patches.isApply(contentType) && request.subresource() == null && store.find(key) == null) {
             Map<String, Object> fresh;
             KindStrategy strategy;
             if (apply) {
                 Object kind = Patches.yaml(patch) instanceof Map<?, ?> config ? config.get("kind") : null;
-                strategy = strategy(key.resource(), kind instanceof String name ? Map.of("kind", name) : null);
+                strategy = strategies.of(key.resource(), kind instanceof String name ? Map.of("kind", name) : null);
                 fresh = ownership.applied(strategy, request, key.name(), null, patch);
             } else {
                 fresh = Patches.apply(contentType, new LinkedHashMap<>(Map.of("metadata",
                         new LinkedHashMap<>(Map.of("name", key.name())))), patch, schemas, null);
-                strategy = strategy(key.resource(), fresh);
+                strategy = strategies.of(key.resource(), fresh);
             }
-            Map<String, Object> admitted = admit(strategy, null, fresh, request, warnings, apply);
-            return new Written(store.create(key.resource(), key.namespace(), admitted, request.options()), warnings);
+            Map<String, Object> decoded = decode(strategy, fresh, request, warnings);
+            return new Written(store.create(key.resource(), key.namespace(), decoded, request.options(),
+                    named -> prepareCreate(strategy, fresh, named, request, apply)), warnings);
         }
         Map<String, Object> stored = store.update(key, current -> {
-            KindStrategy strategy = strategy(key.resource(), current);
+            KindStrategy strategy = strategies.of(key.resource(), current);
             Map<String, Object> patched = apply ? ownership.applied(strategy, request, key.name(), current, patch)
                     : Patches.apply(contentType, current, patch, schemas, patchKind(strategy));
             try {
@@ -141,43 +150,93 @@ public final class ObjectWrites {
         return semantics ? strategy.gvk() : null;
     }
 
+    /**
+     * What the apiextensions-apiserver's controllers do to a CustomResourceDefinition written past the API
+     * ({@code objects().load}): its status becomes what a write through the API sets, unless it is Established.
+     */
+    public void establish(ObjectKey key) {
+        Map<String, Object> current = store.find(key);
+        if (!semantics || current == null || established(current)) {
+            return;
+        }
+        store.update(key, stored -> {
+            KindStrategy strategy = strategies.of(key.resource(), stored);
+            Map<String, Object> result = strategy.prepareForUpdate(stored, stored);
+            Defaults.apply(strategy, result, stored);
+            return result;
+        }, WriteOptions.NONE);
+    }
+
+    private static boolean established(Map<String, Object> crd) {
+        return crd.get("status") instanceof Map<?, ?> status && status.get("conditions") instanceof List<?> conditions
+                && conditions.stream().anyMatch(c -> c instanceof Map<?, ?> condition
+                && "Established".equals(condition.get("type")) && "True".equals(condition.get("status")));
+    }
+
     /** A change that the emulator itself makes (scale), through the same steps as a client's. */
     public Written change(ObjectKey key, java.util.function.UnaryOperator<Map<String, Object>> change, WriteRequest request) {
         List<String> warnings = new ArrayList<>();
-        Map<String, Object> stored = store.update(key, current -> admit(strategy(key.resource(), current), current,
+        Map<String, Object> stored = store.update(key, current -> admit(strategies.of(key.resource(), current), current,
                 change.apply(current), request, warnings, false), request.options());
         return new Written(stored, warnings);
     }
 
     /**
-     * The steps between decoding and storing; runs under the store's lock for updates, so it sees the current
+     * The steps of an update between decoding and storing; runs under the store's lock, so it sees the current
      * state and no concurrent write.
      *
-     * @param current the stored object, or {@code null} for a create
+     * @param current the stored object
      * @param applied whether the object is a server-side apply's merge (which has set its managedFields)
      */
     private Map<String, Object> admit(KindStrategy strategy, Map<String, Object> current, Map<String, Object> object,
                                       WriteRequest request, List<String> warnings, boolean applied) {
         boolean statusWrite = "status".equals(request.subresource());
         if (!semantics || strategy.schema() == null) {
-            Map<String, Object> result = current == null ? object
-                    : statusWrite ? strategy.prepareForStatusUpdate(current, object) : strategy.prepareForUpdate(current, object);
+            Map<String, Object> result = statusWrite ? strategy.prepareForStatusUpdate(current, object)
+                    : strategy.prepareForUpdate(current, object);
             return semantics ? managedFields(strategy, current, object, result, request, applied) : result;
         }
-        ObjectSchema schema = strategy.schema();
-        TypedDecoder.Decoded decoded = TypedDecoder.decode(schema, object, !strategy.custom(), strategy.gvk());
+        Map<String, Object> result = decode(strategy, object, request, warnings);
+        result = statusWrite ? strategy.prepareForStatusUpdate(current, result) : strategy.prepareForUpdate(current, result);
+        Validation.validate(strategy, result, current, statusWrite);
+        // The API server defaults what it reads back from storage too, which fills what the strategy's changes call for.
+        Defaults.apply(strategy, result, current);
+        return managedFields(strategy, current, object, result, request, applied);
+    }
+
+    /** Decoding by the kind's schema (unknown fields dropped, refused or warned about) and defaulting. */
+    private Map<String, Object> decode(KindStrategy strategy, Map<String, Object> object, WriteRequest request,
+                                       List<String> warnings) {
+        if (!semantics || strategy.schema() == null) {
+            return object;
+        }
+        TypedDecoder.Decoded decoded = TypedDecoder.decode(strategy.schema(), object, !strategy.custom(), strategy.gvk());
         unknownFields(strategy.gvk(), decoded.unknownFields(), request, warnings);
         Map<String, Object> result = decoded.object();
-        Defaults.apply(strategy, result, current);
-        if (current == null) {
-            result = strategy.prepareForCreate(result);
-        } else if (statusWrite) {
-            result = strategy.prepareForStatusUpdate(current, result);
-        } else {
-            result = strategy.prepareForUpdate(current, result);
+        Defaults.apply(strategy, result, null);
+        return result;
+    }
+
+    /**
+     * The steps of a create once the store has given the object its name, uid and creationTimestamp (under the
+     * store's lock): the kind's strategy, validation, defaulting of the result as the API server reads it back, and
+     * managed fields.
+     *
+     * @param object the object as the client sent it (an apply's merge carries its managedFields)
+     * @param named  the decoded object with its name, uid and creationTimestamp
+     */
+    private Map<String, Object> prepareCreate(KindStrategy strategy, Map<String, Object> object, Map<String, Object> named,
+                                              WriteRequest request, boolean applied) {
+        if (!semantics) {
+            return named;
         }
-        Validation.validate(strategy, result, current, statusWrite);
-        return managedFields(strategy, current, object, result, request, applied);
+        Map<String, Object> result = named;
+        if (strategy.schema() != null) {
+            result = strategy.prepareForCreate(named);
+            Validation.validate(strategy, result, null, false);
+            Defaults.apply(strategy, result, null);
+        }
+        return managedFields(strategy, null, object, result, request, applied);
     }
 
     /**
@@ -215,16 +274,4 @@ public final class ObjectWrites {
         unknown.forEach(path -> warnings.add("unknown field \"" + path + "\""));
     }
 
-    /** The strategy of a resource's kind: the catalog's kind, else the object's own. */
-    private KindStrategy strategy(Resource resource, Map<String, ?> object) {
-        ResourceInfo info = catalog.apply(resource);
-        String kind = info != null && info.kind() != null ? info.kind()
-                : object != null && object.get("kind") instanceof String k ? k : null;
-        boolean statusSubresource = info != null && info.subresources().contains("status");
-        if (kind == null) {
-            return new KindStrategy(new GroupVersionKind(resource.group(), resource.version(), ""), null, false, statusSubresource);
-        }
-        GroupVersionKind gvk = new GroupVersionKind(resource.group(), resource.version(), kind);
-        return new KindStrategy(gvk, schemas.get(gvk), schemas.isCustom(gvk), statusSubresource);
-    }
 }

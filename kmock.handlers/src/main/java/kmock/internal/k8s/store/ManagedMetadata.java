@@ -5,20 +5,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import kmock.api.Resource;
 
 /**
  * The metadata the API server owns: name and namespace from the key, a uid per life, the resourceVersion, the
- * creationTimestamp and generation, and apiVersion/kind when the body omits them. API writes get the server's
+ * creationTimestamp, the generation as the resource's {@link GenerationRule} counts it, and apiVersion/kind when
+ * the body omits them. API writes get the server's
  * values; direct writes through {@code objects()} keep a uid, creationTimestamp or deletionTimestamp they give.
  */
 final class ManagedMetadata {
 
-    /** Top-level fields whose changes do not bump {@code generation}. */
-    private static final Set<String> NOT_SPEC = Set.of("metadata", "status", "apiVersion", "kind");
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
     private final StoreSettings settings;
@@ -39,7 +37,9 @@ final class ManagedMetadata {
         if (!direct || string(meta, "creationTimestamp") == null) {
             meta.put("creationTimestamp", now());
         }
-        meta.put("generation", 1);
+        if (settings.generations().apply(key.resource()).counts()) {
+            meta.put("generation", 1);
+        }
         if (!direct) {
             meta.remove("deletionTimestamp");
         }
@@ -56,8 +56,7 @@ final class ManagedMetadata {
         keepStored(meta, before, "uid", direct);
         putOrRemove(meta, "resourceVersion", revision);
         keepStored(meta, before, "creationTimestamp", direct);
-        long generation = before != null && before.get("generation") instanceof Number number ? number.longValue() : 1;
-        meta.put("generation", integral(specChanged(stored, object) ? generation + 1 : generation));
+        generation(meta, before, settings.generations().apply(key.resource()).bumps(stored, object));
         if (before != null && before.get("deletionTimestamp") != null) {
             meta.put("deletionTimestamp", before.get("deletionTimestamp"));
         } else if (!direct) {
@@ -212,18 +211,18 @@ final class ManagedMetadata {
         meta.put(field, value);
     }
 
-    private static boolean specChanged(Map<String, ?> before, Map<String, ?> after) {
-        for (String key : before.keySet()) {
-            if (!NOT_SPEC.contains(key) && (!after.containsKey(key) || !JsonTree.same(before.get(key), after.get(key)))) {
-                return true;
-            }
+    /**
+     * The generation of an update: the stored one (an update cannot set it), one more when the kind's rule says the
+     * change bumps it; a kind that counts generations but whose stored object has none starts from 0, as Go does.
+     */
+    private static void generation(Map<String, Object> meta, Map<String, ?> before, boolean bump) {
+        Object stored = before == null ? null : before.get("generation");
+        if (!bump) {
+            putOrRemove(meta, "generation", stored);
+            return;
         }
-        for (String key : after.keySet()) {
-            if (!NOT_SPEC.contains(key) && !before.containsKey(key)) {
-                return true;
-            }
-        }
-        return false;
+        long generation = stored instanceof Number number ? number.longValue() : 0;
+        meta.put("generation", integral(generation + 1));
     }
 
     /** An Integer when it fits, as a JSON parser would produce it, so stored numbers compare as users expect. */
@@ -234,7 +233,7 @@ final class ManagedMetadata {
         return Long.valueOf(value);
     }
 
-    private static void putOrRemove(Map<String, Object> meta, String field, String value) {
+    private static void putOrRemove(Map<String, Object> meta, String field, Object value) {
         if (value == null) {
             meta.remove(field);
         } else {

@@ -154,6 +154,19 @@ public final class ObjectStore {
      *                             naming another namespace
      */
     public Map<String, Object> create(Resource resource, String namespace, Map<String, ?> body, WriteOptions options) {
+        return create(resource, namespace, body, options, UnaryOperator.identity());
+    }
+
+    /**
+     * Creates an object as {@link #create(Resource, String, Map, WriteOptions)} does, passing it, with its name,
+     * uid and creationTimestamp assigned, through a last step before it is stored: the API server's strategy runs
+     * there, as it runs after those fields are filled (a Job's selector names its uid). The step runs under the
+     * store's lock; what it throws leaves the store unchanged.
+     *
+     * @param prepare the step, given a mutable copy; it must keep the name and namespace
+     */
+    public Map<String, Object> create(Resource resource, String namespace, Map<String, ?> body, WriteOptions options,
+                                      UnaryOperator<Map<String, Object>> prepare) {
         Map<String, Object> copy = JsonTree.copyMap(body);
         return locked(() -> {
             ObjectKey key = new ObjectKey(resource, namespace, nameFor(resource, namespace, copy));
@@ -163,6 +176,8 @@ public final class ObjectStore {
             }
             Map<String, Object> object = settings.managedMetadata()
                     ? managed.onCreate(copy, key, options.dryRun() ? null : next(), false) : copy;
+            object = prepare.apply(object);
+            ManagedMetadata.checkMatchesKey(key, object);
             return options.dryRun() ? JsonTree.freezeMap(object) : write(key, object);
         });
     }

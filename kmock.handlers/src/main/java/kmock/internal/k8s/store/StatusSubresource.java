@@ -41,4 +41,43 @@ public final class StatusSubresource {
         }
         return result;
     }
+
+    /**
+     * A write to {@code /status} of a kind whose strategy only restores some parts: the body, with the stored values
+     * of the given parts (absent when the stored object has none).
+     *
+     * @param paths dotted paths, e.g. {@code spec} or {@code metadata.labels}
+     */
+    public static Map<String, Object> keepStored(Map<String, Object> stored, Map<String, Object> body, String... paths) {
+        Map<String, Object> result = JsonTree.copyMap(body);
+        for (String path : paths) {
+            String[] steps = path.split("\\.");
+            Map<String, Object> from = parent(stored, steps, false);
+            Map<String, Object> to = parent(result, steps, from != null && from.containsKey(steps[steps.length - 1]));
+            String last = steps[steps.length - 1];
+            if (from != null && from.containsKey(last)) {
+                to.put(last, JsonTree.copy(from.get(last)));
+            } else if (to != null) {
+                to.remove(last);
+            }
+        }
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> parent(Map<String, Object> object, String[] steps, boolean create) {
+        Map<String, Object> current = object;
+        for (int i = 0; i < steps.length - 1; i++) {
+            Object next = current.get(steps[i]);
+            if (!(next instanceof Map<?, ?>)) {
+                if (!create) {
+                    return null;
+                }
+                next = new java.util.LinkedHashMap<String, Object>();
+                current.put(steps[i], next);
+            }
+            current = (Map<String, Object>) next;
+        }
+        return current;
+    }
 }
