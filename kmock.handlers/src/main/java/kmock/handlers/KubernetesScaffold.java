@@ -20,9 +20,9 @@ import kmock.internal.k8s.discovery.DocumentCache;
 import kmock.internal.k8s.discovery.Hints;
 import kmock.internal.k8s.discovery.OpenApi;
 import kmock.internal.k8s.discovery.ResourceSource;
-import kmock.internal.k8s.discovery.StatusReplies;
-import kmock.internal.k8s.store.KubernetesException;
-import kmock.internal.k8s.store.KubernetesException.Reason;
+import kmock.internal.k8s.status.StatusReplies;
+import kmock.internal.k8s.status.KubernetesException;
+import kmock.internal.k8s.status.KubernetesException.Reason;
 
 /**
  * A Kubernetes API without objects: serves discovery ({@code /version}, {@code /api}, {@code /apis}, group and

@@ -22,7 +22,7 @@ import kmock.internal.k8s.requests.ResourceNotation;
 import kmock.internal.k8s.schema.GroupVersionKind;
 import kmock.internal.k8s.schema.KindSchemas;
 import kmock.internal.k8s.selectors.Selectors;
-import kmock.internal.k8s.store.KubernetesException;
+import kmock.internal.k8s.status.KubernetesException;
 
 /**
  * Random input for every parser that reads what users or clients write: the criteria strings, the resource

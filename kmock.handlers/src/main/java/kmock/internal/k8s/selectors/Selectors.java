@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import kmock.internal.k8s.store.KubernetesException;
-import kmock.internal.k8s.store.KubernetesException.Reason;
+import kmock.internal.k8s.status.KubernetesException;
+import kmock.internal.k8s.status.KubernetesException.Reason;
 
 /**
  * Label selectors ({@code a=b}, {@code a==b}, {@code a!=b}, {@code a in (x, y)}, {@code a notin (x)}, {@code a},

@@ -19,7 +19,7 @@ import kmock.internal.k8s.schema.BuiltinSchemas;
 import kmock.internal.k8s.schema.CrdSchemas;
 import kmock.internal.k8s.schema.GroupVersionKind;
 import kmock.internal.k8s.schema.ObjectSchema;
-import kmock.internal.k8s.store.KubernetesException;
+import kmock.internal.k8s.status.KubernetesException;
 
 /**
  * managedFields through creates, updates and applies, without HTTP: the exact entries the FieldsV1 rules give for

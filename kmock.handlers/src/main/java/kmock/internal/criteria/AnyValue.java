@@ -1,4 +1,4 @@
-package kmock.internal.k8s.store;
+package kmock.internal.criteria;
 
 /**
  * The wildcard of partial matching: in a pattern it matches any value that is present (the Python {@code ...}).

@@ -1,10 +1,9 @@
-package kmock.internal.k8s.discovery;
+package kmock.internal.k8s.status;
 
 import java.util.Map;
 
 import kmock.api.Response;
 import kmock.internal.json.Json;
-import kmock.internal.k8s.store.KubernetesException;
 
 /** Kubernetes answers as HTTP responses: JSON documents and {@code Status} failures. */
 public final class StatusReplies {

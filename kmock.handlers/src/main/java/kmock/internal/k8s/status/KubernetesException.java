@@ -1,4 +1,4 @@
-package kmock.internal.k8s.store;
+package kmock.internal.k8s.status;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -112,11 +112,6 @@ public final class KubernetesException extends RuntimeException {
         this.causes = List.copyOf(causes);
     }
 
-    /** A failure about an object of the store. */
-    public KubernetesException(Reason reason, String message, ObjectKey key) {
-        this(reason, message, key == null ? null : key.name(), key == null ? null : key.resource().group(),
-                key == null ? null : key.resource().plural());
-    }
 
     /** A failure that names no object. */
     public KubernetesException(Reason reason, String message) {
