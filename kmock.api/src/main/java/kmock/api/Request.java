@@ -23,6 +23,9 @@ import kmock.internal.k8s.requests.KubernetesPath;
  *
  * <p>Transports build requests with {@link #builder()}; tests of a custom {@link Handler} can do the same.
  *
+ * <p>Bodies are shared, never copied: the {@code byte[]} given to the builder is the one {@link #body()} returns,
+ * so that a large body costs no copies on its way through transports, logs and criteria. Treat both as read-only.
+ *
  * @since 0.1
  */
 public final class Request {
@@ -134,9 +137,9 @@ public final class Request {
         return Headers.requestCookies(headers);
     }
 
-    /** The body bytes; empty when there was none. The array is a copy. */
+    /** The body bytes; empty when there was none. The array is the request's own: do not change it. */
     public byte[] body() {
-        return body.clone();
+        return body;
     }
 
     /** The body as UTF-8 text. */
@@ -311,7 +314,7 @@ public final class Request {
             return this;
         }
 
-        /** The body bytes, kept as given (not copied). */
+        /** The body bytes, kept as given (not copied): do not change the array afterwards. */
         public Builder body(byte[] body) {
             this.body = body;
             return this;

@@ -235,6 +235,13 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
      * others attached as suppressed, each with a suppressed note naming the request that raised it; with
      * {@code failOnUnmatched} (on with strict), requests that no rule answered make it throw an
      * {@link AssertionError} with their near-miss reports (attached as suppressed when an error is thrown).
+     * A lenient handler never throws.
+     *
+     * <p>The first error is thrown as it was raised, so it may be a checked exception (a payload's
+     * {@code IOException}, say) although {@code close()} declares none: a test that wants to inspect it catches
+     * {@code Exception} (or {@code Throwable}), not only {@code RuntimeException}.
+     *
+     * @throws AssertionError when requests went unmatched and no server-side error was recorded
      */
     @Override
     public void close() {

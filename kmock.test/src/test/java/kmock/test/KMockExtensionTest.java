@@ -181,7 +181,13 @@ class KMockExtensionTest {
 
     @Test
     void twoRegisteredExtensionsRunTwoServers() {
-        run(RegisteredFixture.class).assertStatistics(stats -> stats.started(1).succeeded(1));
+        runMethod(RegisteredFixture.class, "twoServersAnswerSeparately").assertStatistics(stats -> stats.started(1).succeeded(1));
+    }
+
+    @Test
+    void aRegisteredExtensionHandsItsHandlerOutByTypeAndNamesAWrongOne() {
+        runMethod(RegisteredFixture.class, "theHandlerIsHandedOutAsItsConfiguredTypeOrNamesTheMismatch")
+                .assertStatistics(stats -> stats.started(1).succeeded(1));
     }
 
     @Test

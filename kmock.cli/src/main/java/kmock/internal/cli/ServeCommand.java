@@ -137,22 +137,12 @@ public final class ServeCommand {
     }
 
     private static Handler logging(RawHandler handler, PrintStream err) {
-        return new Handler() {
+        return new Handler.Wrapper(handler) {
             @Override
             public Response handle(Request request) throws Exception {
-                Response response = handler.handle(request);
+                Response response = super.handle(request);
                 err.println(response.status() + " " + request);
                 return response;
-            }
-
-            @Override
-            public void attach(Server server) {
-                handler.attach(server);
-            }
-
-            @Override
-            public void detach(Server server) {
-                handler.detach(server);
             }
         };
     }
