@@ -32,11 +32,11 @@ public class KubernetesEmulator extends KubernetesScaffold {
 
     /** An emulator with managed metadata and no resources: {@code resources().loadBundled()} adds the built-in ones. */
     public KubernetesEmulator() {
-        this(new Builder());
+        this(new Builder<>());
     }
 
     /** An emulator with a builder's options. */
-    protected KubernetesEmulator(Builder builder) {
+    protected KubernetesEmulator(Builder<?> builder) {
         super(builder);
         this.store = new ObjectStore(StoreSettings.defaults().withManagedMetadata(builder.managedMetadata)
                 .withWindowSize(builder.eventWindow).withKinds(resource -> kindOf(resource))
@@ -48,8 +48,8 @@ public class KubernetesEmulator extends KubernetesScaffold {
     }
 
     /** A builder: {@code KubernetesEmulator.builder().managedMetadata(false).build()}. */
-    public static Builder builder() {
-        return new Builder();
+    public static Builder<?> builder() {
+        return new Builder<>();
     }
 
     /** The live objects, with their histories. */
@@ -116,8 +116,12 @@ public class KubernetesEmulator extends KubernetesScaffold {
         super.close();
     }
 
-    /** Options of an emulator. */
-    public static class Builder extends KubernetesScaffold.Builder {
+    /**
+     * Options of an emulator.
+     *
+     * @param <B> the builder's own type
+     */
+    public static class Builder<B extends Builder<B>> extends KubernetesScaffold.Builder<B> {
         private boolean managedMetadata = true;
         private int eventWindow = StoreSettings.DEFAULT_WINDOW;
         private int watchBuffer = Watches.DEFAULT_BUFFER;
@@ -131,9 +135,9 @@ public class KubernetesEmulator extends KubernetesScaffold {
          * Whether writes get managed metadata (uid, resourceVersion, timestamps, generation); {@code false} stores
          * objects exactly as given, as the Python original does.
          */
-        public Builder managedMetadata(boolean managedMetadata) {
+        public B managedMetadata(boolean managedMetadata) {
             this.managedMetadata = managedMetadata;
-            return this;
+            return self();
         }
 
         /**
@@ -141,51 +145,33 @@ public class KubernetesEmulator extends KubernetesScaffold {
          * token from an older {@code resourceVersion} gets {@code 410 Gone}, as from a real API server whose etcd
          * compacted. A small window lets a test reach that path.
          */
-        public Builder eventWindow(int events) {
+        public B eventWindow(int events) {
             if (events < 1) {
                 throw new IllegalArgumentException("The event window must keep at least 1 event, not " + events);
             }
             this.eventWindow = events;
-            return this;
+            return self();
         }
 
         /**
          * How many unread events one watch may hold (default {@value Watches#DEFAULT_BUFFER}) before it is ended with
          * a {@code 410} ERROR event: a client that stops reading loses its watch and never slows the writers.
          */
-        public Builder watchBuffer(int events) {
+        public B watchBuffer(int events) {
             if (events < 1) {
                 throw new IllegalArgumentException("A watch buffer must hold at least 1 event, not " + events);
             }
             this.watchBuffer = events;
-            return this;
+            return self();
         }
 
         /** How often an idle watch that allows bookmarks gets a {@code BOOKMARK} event (default one minute). */
-        public Builder bookmarkInterval(Duration interval) {
+        public B bookmarkInterval(Duration interval) {
             if (interval == null || interval.isZero() || interval.isNegative()) {
                 throw new IllegalArgumentException("The bookmark interval must be positive, not " + interval);
             }
             this.bookmarkInterval = interval;
-            return this;
-        }
-
-        @Override
-        public Builder strict(boolean strict) {
-            super.strict(strict);
-            return this;
-        }
-
-        @Override
-        public Builder limit(int limit) {
-            super.limit(limit);
-            return this;
-        }
-
-        @Override
-        public Builder failOnUnmatched(boolean failOnUnmatched) {
-            super.failOnUnmatched(failOnUnmatched);
-            return this;
+            return self();
         }
 
         @Override

@@ -46,17 +46,17 @@ public class KubernetesScaffold extends RawHandler {
 
     /** A scaffold with default options and no resources. */
     public KubernetesScaffold() {
-        this(new Builder());
+        this(new Builder<>());
     }
 
     /** A scaffold with a builder's options. */
-    protected KubernetesScaffold(Builder builder) {
+    protected KubernetesScaffold(Builder<?> builder) {
         super(builder);
     }
 
     /** A builder: {@code KubernetesScaffold.builder().strict(true).build()}. */
-    public static Builder builder() {
-        return new Builder();
+    public static Builder<?> builder() {
+        return new Builder<>();
     }
 
     /** The live catalog of resources served in discovery. */
@@ -231,29 +231,15 @@ public class KubernetesScaffold extends RawHandler {
                 + (error.getMessage() == null ? "" : ": " + error.getMessage()));
     }
 
-    /** Options of a scaffold. */
-    public static class Builder extends RawHandler.Builder {
+    /**
+     * Options of a scaffold.
+     *
+     * @param <B> the builder's own type
+     */
+    public static class Builder<B extends Builder<B>> extends RawHandler.Builder<B> {
 
         /** For subclasses' builders. */
         protected Builder() {
-        }
-
-        @Override
-        public Builder strict(boolean strict) {
-            super.strict(strict);
-            return this;
-        }
-
-        @Override
-        public Builder limit(int limit) {
-            super.limit(limit);
-            return this;
-        }
-
-        @Override
-        public Builder failOnUnmatched(boolean failOnUnmatched) {
-            super.failOnUnmatched(failOnUnmatched);
-            return this;
         }
 
         @Override

@@ -57,11 +57,11 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
 
     /** A lenient handler without a request limit. */
     public RawHandler() {
-        this(new Builder());
+        this(new Builder<>());
     }
 
     /** A handler with the builder's options; subclasses pass their own builders up. */
-    protected RawHandler(Builder builder) {
+    protected RawHandler(Builder<?> builder) {
         this.strict = builder.strict;
         this.failOnUnmatched = builder.failOnUnmatched != null ? builder.failOnUnmatched : builder.strict;
         this.limit = builder.limit;
@@ -85,8 +85,8 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
     }
 
     /** A builder for a handler with options: {@code RawHandler.builder().strict(true).limit(100).build()}. */
-    public static Builder builder() {
-        return new Builder();
+    public static Builder<?> builder() {
+        return new Builder<>();
     }
 
     // ---- serving --------------------------------------------------------------------------------------------
@@ -332,23 +332,8 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
     }
 
     @Override
-    public View slice(int from, int to) {
-        return root.slice(from, to);
-    }
-
-    @Override
     public View slice(int from, int to, int step) {
         return root.slice(from, to, step);
-    }
-
-    @Override
-    public View first(int n) {
-        return root.first(n);
-    }
-
-    @Override
-    public View skip(int n) {
-        return root.skip(n);
     }
 
     @Override
@@ -377,16 +362,6 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
     }
 
     @Override
-    public boolean isEmpty() {
-        return log.size() == 0;
-    }
-
-    @Override
-    public Request get(int index) {
-        return root.get(index);
-    }
-
-    @Override
     public boolean contains(Object criterion) {
         return root.contains(criterion);
     }
@@ -397,10 +372,13 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
     }
 
     /**
-     * Options of a handler. Subclass builders extend this one and override its setters with their own return
-     * type, so chains keep the most specific type: {@code KubernetesEmulator.builder().strict(true).build()}.
+     * Options of a handler. Subclass builders extend this one with themselves as {@code B}, so that every setter,
+     * inherited ones too, returns the most specific builder: {@code KubernetesEmulator.builder().strict(true)
+     * .managedMetadata(false).build()}.
+     *
+     * @param <B> the builder's own type
      */
-    public static class Builder {
+    public static class Builder<B extends Builder<B>> {
         private boolean strict;
         private Boolean failOnUnmatched;
         private int limit = -1;
@@ -411,38 +389,44 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
         }
 
         /** Whether {@link RawHandler#close()} throws the first server-side error (and, by default, fails on unmatched requests). */
-        public Builder strict(boolean strict) {
+        public B strict(boolean strict) {
             this.strict = strict;
-            return this;
+            return self();
         }
 
         /**
          * Whether {@link RawHandler#close()} fails when some request matched no rule, with their near-miss reports;
          * by default it follows {@link #strict(boolean)}.
          */
-        public Builder failOnUnmatched(boolean failOnUnmatched) {
+        public B failOnUnmatched(boolean failOnUnmatched) {
             this.failOnUnmatched = failOnUnmatched;
-            return this;
+            return self();
         }
 
         /** The most requests served; beyond it every request is answered with an error and recorded. */
-        public Builder limit(int limit) {
+        public B limit(int limit) {
             if (limit < 0) {
                 throw new IllegalArgumentException("limit must be >= 0, got " + limit);
             }
             this.limit = limit;
-            return this;
+            return self();
         }
 
         /** Off: every rule is scanned in order; the reference of the dispatch equivalence test. */
-        Builder indexing(boolean indexing) {
+        B indexing(boolean indexing) {
             this.indexing = indexing;
-            return this;
+            return self();
         }
 
         /** The handler. */
         public RawHandler build() {
             return new RawHandler(this);
+        }
+
+        /** This builder as its own type: {@code B} is the class of every builder made. */
+        @SuppressWarnings("unchecked")
+        final B self() {
+            return (B) this;
         }
     }
 

@@ -153,23 +153,8 @@ public sealed interface ViewNode extends View permits RootNode, FilterNode, Slic
     }
 
     @Override
-    default View slice(int from, int to) {
-        return slice(from, to, 1);
-    }
-
-    @Override
     default View slice(int from, int to, int step) {
         return new SliceNode(this, new SliceNode.Range(from, to, step));
-    }
-
-    @Override
-    default View first(int n) {
-        return slice(0, n);
-    }
-
-    @Override
-    default View skip(int n) {
-        return slice(n, Integer.MAX_VALUE);
     }
 
     @Override
@@ -202,21 +187,6 @@ public sealed interface ViewNode extends View permits RootNode, FilterNode, Slic
     @Override
     default int size() {
         return requests().size();
-    }
-
-    @Override
-    default boolean isEmpty() {
-        return requests().isEmpty();
-    }
-
-    @Override
-    default Request get(int index) {
-        List<Request> requests = requests();
-        int at = index < 0 ? requests.size() + index : index;
-        if (at < 0 || at >= requests.size()) {
-            throw new IndexOutOfBoundsException("index " + index + " of a view with " + requests.size() + " requests");
-        }
-        return requests.get(at);
     }
 
     @Override

@@ -120,7 +120,7 @@ public final class RunningServer implements AutoCloseable {
                 throw new ExtensionConfigurationException(type.getName() + " declares no static builder(), which "
                         + "strict, failOnUnmatched and limit need; declare one returning a RawHandler.Builder subtype that builds " + type.getSimpleName());
             }
-            RawHandler.Builder builder = (RawHandler.Builder) builderMethod.invoke(null);
+            RawHandler.Builder<?> builder = (RawHandler.Builder<?>) builderMethod.invoke(null);
             builder.strict(settings.strict());
             if (settings.failOnUnmatched() != null) {
                 builder.failOnUnmatched(settings.failOnUnmatched());
