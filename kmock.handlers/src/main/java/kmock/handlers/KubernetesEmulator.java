@@ -7,13 +7,15 @@ import kmock.api.Request;
 import kmock.api.Resource;
 import kmock.api.Response;
 import kmock.internal.k8s.discovery.ResourceSource;
-import kmock.internal.k8s.status.StatusReplies;
 import kmock.internal.k8s.emulator.ObjectRoutes;
-import kmock.internal.k8s.store.GenerationRule;
 import kmock.internal.k8s.status.KubernetesException;
+import kmock.internal.k8s.status.StatusReplies;
+import kmock.internal.k8s.store.GenerationRule;
+import kmock.internal.k8s.store.ObjectKey;
 import kmock.internal.k8s.store.ObjectStore;
 import kmock.internal.k8s.store.StoreSettings;
 import kmock.internal.k8s.watch.Watches;
+import kmock.internal.k8s.requests.KubernetesPath;
 
 /**
  * A stateful Kubernetes API in memory: the scaffold's discovery plus objects at the usual URLs, with list, watch,
@@ -24,6 +26,8 @@ import kmock.internal.k8s.watch.Watches;
  * @since 0.1
  */
 public class KubernetesEmulator extends KubernetesScaffold {
+
+    private static final Resource SERVICE_ACCOUNTS = new Resource("", "v1", "serviceaccounts");
 
     private final ObjectStore store;
     private final ObjectsArray objects;
@@ -41,7 +45,7 @@ public class KubernetesEmulator extends KubernetesScaffold {
         this.store = new ObjectStore(StoreSettings.defaults().withManagedMetadata(builder.managedMetadata)
                 .withWindowSize(builder.eventWindow).withKinds(resource -> kindOf(resource))
                 .withGenerations(this::generationsOf));
-        this.objects = new ObjectsArray(store, resources(), this::define);
+        this.objects = new ObjectsArray(store, resources(), this::define, this::currentResources);
         this.watches = new Watches(store, builder.watchBuffer, builder.bookmarkInterval, System::nanoTime);
         this.routes = new ObjectRoutes(store, watches, resources(), this::currentResources, builder.managedMetadata);
         serveAlso(new StoredResources(store));
@@ -55,6 +59,16 @@ public class KubernetesEmulator extends KubernetesScaffold {
     /** The live objects, with their histories. */
     public ObjectsArray objects() {
         return objects;
+    }
+
+    @Override
+    Map<String, Object> definition(Resource resource) {
+        return routes.definition(resource);
+    }
+
+    @Override
+    Map<String, Object> serviceAccount(String namespace, String name) {
+        return store.find(new ObjectKey(SERVICE_ACCOUNTS, namespace, name));
     }
 
     /** A CustomResourceDefinition stored by {@code objects().load(…)} defines its resources as an API create does. */
@@ -72,12 +86,21 @@ public class KubernetesEmulator extends KubernetesScaffold {
         return routes == null ? GenerationRule.UNDECLARED : routes.generations(resource);
     }
 
-    /** The resources of stored objects, discoverable besides the catalog's; the store never forgets one. */
+    /**
+     * The resources of stored objects, discoverable besides the catalog's; the store never forgets one. Objects
+     * stored while their resource's kind was unknown (and so guessed from the plural) get the kind the catalog
+     * now knows.
+     */
     private record StoredResources(ObjectStore store) implements ResourceSource {
         @Override
         public void addTo(Map<Resource, ResourceInfo> known) {
             for (Resource resource : store.resources()) {
-                known.putIfAbsent(resource, new ResourceInfo());
+                ResourceInfo info = known.putIfAbsent(resource, new ResourceInfo());
+                String kind = info == null ? null : info.kind();
+                String guessed = new ResourceInfo().kindFor(resource.plural());
+                if (kind != null && !kind.equals(guessed)) {
+                    store.retype(resource, guessed, kind);
+                }
             }
         }
 
@@ -93,7 +116,7 @@ public class KubernetesEmulator extends KubernetesScaffold {
         if (discovery != null) {
             return discovery;
         }
-        if (request.resource() == null || !currentResources().containsKey(request.resource())) {
+        if (request.resource() == null || !currentResources().containsKey(request.resource()) && !isCreate(request)) {
             return null;
         }
         try {
@@ -107,6 +130,15 @@ public class KubernetesEmulator extends KubernetesScaffold {
             // of conflicts and the like.
             return StatusReplies.status(refusal);
         }
+    }
+
+    /**
+     * A create at a collection URL: as in the original, it makes an undeclared resource known (kind and singular
+     * defaulted from the plural); other requests for a resource nothing made known are 404 "resource not known".
+     */
+    private static boolean isCreate(Request request) {
+        KubernetesPath path = KubernetesPath.parse(request.path());
+        return request.method().equals("POST") && path.name() == null && path.resource().isComplete();
     }
 
     /** Ends open watches, then applies the strict check of {@link RawHandler#close()}. */

@@ -17,12 +17,15 @@ import kmock.internal.k8s.auth.Kubeconfigs;
 import kmock.internal.k8s.auth.SelfSubjectReviews;
 import kmock.internal.k8s.discovery.Discovery;
 import kmock.internal.k8s.discovery.DocumentCache;
+import kmock.internal.k8s.discovery.HealthChecks;
 import kmock.internal.k8s.discovery.Hints;
 import kmock.internal.k8s.discovery.OpenApi;
 import kmock.internal.k8s.discovery.ResourceSource;
-import kmock.internal.k8s.status.StatusReplies;
+import kmock.internal.k8s.identity.IdentityApis;
 import kmock.internal.k8s.status.KubernetesException;
 import kmock.internal.k8s.status.KubernetesException.Reason;
+import kmock.internal.k8s.status.StatusReplies;
+import kmock.internal.k8s.watch.WatchEvent;
 
 /**
  * A Kubernetes API without objects: serves discovery ({@code /version}, {@code /api}, {@code /apis}, group and
@@ -41,6 +44,8 @@ public class KubernetesScaffold extends RawHandler {
     private final Users users = new Users();
     /** Resources served besides the catalog's: the emulator's stored ones, once it is built. */
     private volatile ResourceSource served = ResourceSource.NONE;
+    private final IdentityApis identity = new IdentityApis(this::serviceAccount,
+            (token, caller) -> users.add(caller.user(), caller.groups().toArray(String[]::new)).token(caller.user(), token));
     /** Rendered discovery documents of the current catalog; replaced, never mutated, when the catalog changes. */
     private volatile DocumentCache documents;
 
@@ -106,7 +111,10 @@ public class KubernetesScaffold extends RawHandler {
         this.served = source;
     }
 
-    /** Every resource served: the catalog, plus the added source's (the emulator: resources of stored objects). */
+    /**
+     * Every resource served: the catalog, the complete resources that rules name (with the default description),
+     * plus the added source's (the emulator: resources of stored objects).
+     */
     private Map<Resource, ResourceInfo> knownResources(ResourceSource source) {
         Map<Resource, ResourceInfo> known = new HashMap<>();
         for (Resource resource : resources.keys()) {
@@ -115,8 +123,21 @@ public class KubernetesScaffold extends RawHandler {
                 known.put(resource, info);
             }
         }
+        for (Resource resource : ruleNames().resources()) {
+            known.putIfAbsent(resource, new ResourceInfo());
+        }
         source.addTo(known);
         return known;
+    }
+
+    /** The stored definition of a custom resource, for its OpenAPI schema, or {@code null}: a scaffold stores none. */
+    Map<String, Object> definition(Resource resource) {
+        return null;
+    }
+
+    /** The stored service account that a token request names, or {@code null}: a scaffold stores none. */
+    Map<String, Object> serviceAccount(String namespace, String name) {
+        return null;
     }
 
     @Override
@@ -125,11 +146,25 @@ public class KubernetesScaffold extends RawHandler {
         if (review != null) {
             return review;
         }
+        if (request.method().equals("POST")) {
+            try {
+                return identity.serve(request);
+            } catch (KubernetesException refusal) {
+                if (refusal.code() >= 500) {
+                    throw refusal;
+                }
+                return StatusReplies.status(refusal); // the API's answer, not a failure of the server
+            }
+        }
         if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
             return null;
         }
         String path = request.path().length() > 1 && request.path().endsWith("/")
                 ? request.path().substring(0, request.path().length() - 1) : request.path();
+        Response health = HealthChecks.reply(path, request.params());
+        if (health != null) {
+            return health;
+        }
         if (path.equals("/version")) {
             return StatusReplies.json(200, Discovery.version());
         }
@@ -155,7 +190,7 @@ public class KubernetesScaffold extends RawHandler {
 
     private DocumentCache documents() {
         ResourceSource source = served;
-        long revision = resources.revision() + source.revision();
+        long revision = resources.revision() + ruleNames().revision() + source.revision();
         DocumentCache current = documents;
         if (current == null || current.revision() != revision) {
             current = new DocumentCache(revision, knownResources(source));
@@ -173,21 +208,21 @@ public class KubernetesScaffold extends RawHandler {
     private Response render(String path, Map<Resource, ResourceInfo> known) {
         String[] parts = path.split("/");
         if (path.equals("/")) {
-            return StatusReplies.json(200, new Discovery(known).paths(List.of()));
+            return StatusReplies.json(200, new Discovery(known).paths(ruleNames().paths()));
         }
         if (path.equals("/apis")) {
             return StatusReplies.json(200, new Discovery(known).groupList());
         }
         if (path.equals("/openapi/v3")) {
-            return StatusReplies.json(200, new OpenApi(known).index());
+            return StatusReplies.json(200, new OpenApi(known, this::definition).index());
         }
         if (path.startsWith("/openapi/v3/")) {
             String[] gv = path.substring("/openapi/v3/".length()).split("/");
             if (gv.length == 2 && gv[0].equals("api")) {
-                return orNotFound(new OpenApi(known).document("", gv[1]), "", gv[1]);
+                return orNotFound(new OpenApi(known, this::definition).document("", gv[1]), "", gv[1]);
             }
             if (gv.length == 3 && gv[0].equals("apis")) {
-                return orNotFound(new OpenApi(known).document(gv[1], gv[2]), gv[1], gv[2]);
+                return orNotFound(new OpenApi(known, this::definition).document(gv[1], gv[2]), gv[1], gv[2]);
             }
             return StatusReplies.status(Reason.NOT_FOUND, "no OpenAPI document at " + path
                     + ": the documents are /openapi/v3/api/{version} and /openapi/v3/apis/{group}/{version}");
@@ -224,11 +259,18 @@ public class KubernetesScaffold extends RawHandler {
     /** Failures become a {@code Status}: their own code for Kubernetes errors, else {@code 500}. */
     @Override
     protected Response renderError(Request request, Throwable error) {
-        if (error instanceof KubernetesException failure) {
-            return StatusReplies.status(failure);
-        }
-        return StatusReplies.status(Reason.INTERNAL_ERROR, error.getClass().getName()
-                + (error.getMessage() == null ? "" : ": " + error.getMessage()));
+        return StatusReplies.status(asKubernetes(error));
+    }
+
+    /** A stream that fails after its headers went out ends with a watch {@code ERROR} event carrying the {@code Status}. */
+    @Override
+    byte[] renderStreamFailure(Throwable failure) {
+        return new WatchEvent(WatchEvent.Type.ERROR, asKubernetes(failure).toStatus(), 0).toLine();
+    }
+
+    private static KubernetesException asKubernetes(Throwable error) {
+        return error instanceof KubernetesException failure ? failure : new KubernetesException(Reason.INTERNAL_ERROR,
+                error.getClass().getName() + (error.getMessage() == null ? "" : ": " + error.getMessage()));
     }
 
     /**

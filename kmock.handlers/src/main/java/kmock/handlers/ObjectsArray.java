@@ -47,12 +47,19 @@ public final class ObjectsArray {
     private final ObjectStore store;
     private final ResourcesArray catalog;
     private final Consumer<Map<String, Object>> definitions;
+    private final Runnable refresh;
 
     /** An array over a store; manifests find their resources in the catalog and pass definitions on. */
     ObjectsArray(ObjectStore store, ResourcesArray catalog, Consumer<Map<String, Object>> definitions) {
+        this(store, catalog, definitions, () -> { });
+    }
+
+    /** The same, with {@code refresh} bringing the store up to date with the catalog (kinds learnt since) before reads. */
+    ObjectsArray(ObjectStore store, ResourcesArray catalog, Consumer<Map<String, Object>> definitions, Runnable refresh) {
         this.store = Objects.requireNonNull(store, "store");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.definitions = Objects.requireNonNull(definitions, "definitions");
+        this.refresh = refresh;
     }
 
     /** The store behind this array, for the emulator. */
@@ -205,6 +212,7 @@ public final class ObjectsArray {
     }
 
     private KObject get(ObjectKey key) {
+        refresh.run();
         List<Map<String, Object>> history = store.history(key);
         return history == null ? null : new KObject(history);
     }

@@ -16,11 +16,13 @@ import kmock.api.Request;
 import kmock.api.Response;
 import kmock.api.Server;
 import kmock.internal.dispatch.RuleTable;
+import kmock.internal.payloads.Responder;
 import kmock.internal.reports.Incidents;
 import kmock.internal.reports.NearMisses;
 import kmock.internal.streams.LiveHub;
 import kmock.internal.views.ReactionNode;
 import kmock.internal.views.RequestLog;
+import kmock.internal.views.RuleNames;
 import kmock.internal.views.ViewContext;
 import kmock.internal.views.ViewNode;
 
@@ -50,6 +52,7 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
     private final RequestLog log = new RequestLog();
     private final RuleTable rules;
     private final LiveHub hub = new LiveHub();
+    private final RuleNames names = new RuleNames();
     private final Incidents incidents = new Incidents();
     private final List<Server> servers = new CopyOnWriteArrayList<>();
     private final AtomicInteger served = new AtomicInteger();
@@ -80,6 +83,11 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
             @Override
             public LiveHub hub() {
                 return hub;
+            }
+
+            @Override
+            public RuleNames names() {
+                return names;
             }
         });
     }
@@ -122,7 +130,7 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
                     rule.runSinks(request);
                     continue;
                 }
-                Response response = rule.respond(request, failure -> incidents.error(request, failure));
+                Response response = rule.respond(request, failure -> incidents.error(request, failure), this::renderStreamFailure);
                 rule.runSinks(request);
                 return response;
             } catch (NoSuchElementException depleted) {
@@ -191,6 +199,19 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
     protected Response renderError(Request request, Throwable error) {
         return Response.builder().status(500).header("Content-Type", "text/plain; charset=utf-8")
                 .body(error.getClass().getName() + (error.getMessage() == null ? "" : ": " + error.getMessage()) + "\n").build();
+    }
+
+    /** What the rules name literally: Kubernetes handlers serve those resources and paths in discovery. */
+    RuleNames ruleNames() {
+        return names;
+    }
+
+    /**
+     * The last line of a stream that failed after its headers went out: the failure's class and message. Kubernetes
+     * handlers write an {@code ERROR} event with a {@code Status} instead.
+     */
+    byte[] renderStreamFailure(Throwable failure) {
+        return Responder.failureLine(failure);
     }
 
     /** Server-side exceptions so far (depletion excluded), in order. */

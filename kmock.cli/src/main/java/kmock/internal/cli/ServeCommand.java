@@ -109,6 +109,11 @@ public final class ServeCommand {
             emulator.objects().put("v1/namespaces", null, "default", Map.of("apiVersion", "v1", "kind", "Namespace",
                     "metadata", Map.of("name", "default")));
         }
+        if (handler instanceof KubernetesEmulator emulator && scaffold.resources().contains("v1/serviceaccounts")) {
+            // Its namespace's default service account, which a cluster's controller creates (kubectl create token default).
+            emulator.objects().put("v1/serviceaccounts", "default", "default", Map.of("apiVersion", "v1",
+                    "kind", "ServiceAccount", "metadata", Map.of("name", "default", "namespace", "default")));
+        }
         for (String file : flags.all("objects")) {
             preload((KubernetesEmulator) handler, Path.of(file));
         }

@@ -32,6 +32,11 @@ public interface Criterion extends Predicate<Request> {
         return null;
     }
 
+    /** The complete resource it names, which Kubernetes handlers then serve in discovery, or {@code null}. */
+    default kmock.api.Resource literalResource() {
+        return null;
+    }
+
     /**
      * How a request misses this criterion, one line per difference ({@code method: expected POST, got GET}); empty
      * when it matches. Only called on pure criteria.
@@ -66,10 +71,11 @@ public interface Criterion extends Predicate<Request> {
                 request -> Mismatches.line("path", pattern, request.path()));
     }
 
-    /** A Kubernetes resource; its {@code null} parts match anything. */
+    /** A Kubernetes resource; its {@code null} parts match anything, and a complete one is known to discovery. */
     static Criterion resource(kmock.api.Resource resource) {
-        return new Simple("resource=" + resource, request -> resource.matches(request.resource()), true, null, null,
-                request -> Mismatches.line("resource", resource, request.resource() == null ? null : request.resource().toString()));
+        return new Named(resource, new Simple("resource=" + resource, request -> resource.matches(request.resource()), true,
+                null, null, request -> Mismatches.line("resource", resource,
+                        request.resource() == null ? null : request.resource().toString())));
     }
 
     /** A Kubernetes action. */
@@ -119,6 +125,34 @@ public interface Criterion extends Predicate<Request> {
         @Override
         public String toString() {
             return describe;
+        }
+    }
+
+    /** A resource criterion: a plain one that also names its resource for discovery. */
+    record Named(kmock.api.Resource resource, Criterion criterion) implements Criterion {
+        @Override
+        public boolean test(Request request) {
+            return criterion.test(request);
+        }
+
+        @Override
+        public String describe() {
+            return criterion.describe();
+        }
+
+        @Override
+        public List<String> mismatches(Request request) {
+            return criterion.mismatches(request);
+        }
+
+        @Override
+        public kmock.api.Resource literalResource() {
+            return resource.isComplete() ? resource : null;
+        }
+
+        @Override
+        public String toString() {
+            return criterion.describe();
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import kmock.api.Payload;
 import kmock.api.Request;
@@ -25,6 +26,7 @@ final class Rendering {
 
     private final Request request;
     private final Consumer<Throwable> errors;
+    private final Function<Throwable, byte[]> lastLine;
     private final LiveGroup reaction;
     private final LiveGroup handler;
     private final ResponseDraft draft = new ResponseDraft();
@@ -32,9 +34,11 @@ final class Rendering {
     /** Whether a stream was met: the response streams, and a walk that ends before its first chunk is depleted. */
     private boolean streaming;
 
-    Rendering(Request request, Consumer<Throwable> errors, LiveGroup reaction, LiveGroup handler) {
+    Rendering(Request request, Consumer<Throwable> errors, Function<Throwable, byte[]> lastLine, LiveGroup reaction,
+              LiveGroup handler) {
         this.request = request;
         this.errors = errors == null ? failure -> { } : errors;
+        this.lastLine = lastLine;
         this.reaction = reaction;
         this.handler = handler;
     }
@@ -97,7 +101,7 @@ final class Rendering {
             if (!written.compareAndSet(false, true)) {
                 throw new IllegalStateException("A streaming reply body can be written only once");
             }
-            new StreamWriting(request, walk, errors, reaction, handler, out).write(first);
+            new StreamWriting(request, walk, errors, lastLine, reaction, handler, out).write(first);
         }).build();
     }
 }

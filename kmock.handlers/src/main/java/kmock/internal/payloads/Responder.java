@@ -1,9 +1,11 @@
 package kmock.internal.payloads;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import kmock.api.Payload;
 import kmock.api.Request;
@@ -82,8 +84,21 @@ public final class Responder {
      * @throws Exception a payload's own failure (a declared {@code Throwable}, a failing callable): answered 500
      */
     public Response respond(Request request, Consumer<Throwable> errors) throws Exception {
+        return respond(request, errors, Responder::failureLine);
+    }
+
+    /**
+     * Renders the response for one request, as {@link #respond(Request, Consumer)} does, ending a stream that fails
+     * after its headers went out with the line {@code lastLine} makes of the failure.
+     */
+    public Response respond(Request request, Consumer<Throwable> errors, Function<Throwable, byte[]> lastLine) throws Exception {
         Declared current = declared;
-        return new Rendering(request, errors, streams, hub.group()).render(current.metas(), current.body());
+        return new Rendering(request, errors, lastLine, streams, hub.group()).render(current.metas(), current.body());
+    }
+
+    /** The plain last line of a failed stream: the failure's class and message. */
+    public static byte[] failureLine(Throwable failure) {
+        return (failure.getClass().getName() + ": " + failure.getMessage() + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /**

@@ -3,6 +3,7 @@ package kmock.internal.payloads;
 import java.io.IOException;
 import java.util.NoSuchElementException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import kmock.api.Payload;
 import kmock.api.Request;
@@ -27,17 +28,20 @@ final class StreamWriting {
     private final Request request;
     private final Walk walk;
     private final Consumer<Throwable> errors;
+    /** The last line of a stream that fails: plain text, or a Status ERROR event in Kubernetes handlers. */
+    private final Function<Throwable, byte[]> lastLine;
     private final LiveGroup reaction;
     private final LiveGroup handler;
     private final Response.ChunkWriter out;
     /** The feed this stream listens to while it is at, or about to reach, a feeding point; {@code null} otherwise. */
     private LiveFeed feed;
 
-    StreamWriting(Request request, Walk walk, Consumer<Throwable> errors, LiveGroup reaction, LiveGroup handler,
-                  Response.ChunkWriter out) {
+    StreamWriting(Request request, Walk walk, Consumer<Throwable> errors, Function<Throwable, byte[]> lastLine,
+                  LiveGroup reaction, LiveGroup handler, Response.ChunkWriter out) {
         this.request = request;
         this.walk = walk;
         this.errors = errors;
+        this.lastLine = lastLine;
         this.reaction = reaction;
         this.handler = handler;
         this.out = out;
@@ -135,10 +139,10 @@ final class StreamWriting {
         }
     }
 
-    /** Ends a failed stream with one line naming the failure, as the original shows it in the body. */
+    /** Ends a failed stream with one line naming the failure, as the handler writes it. */
     private void tell(Throwable failure) {
         try {
-            out.write(failure.getClass().getName() + ": " + failure.getMessage() + "\n");
+            out.write(lastLine.apply(failure));
         } catch (IOException | RuntimeException gone) {
             // the client is gone too: nothing more to tell
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import kmock.api.Request;
 import kmock.api.Response;
@@ -98,9 +99,14 @@ public final class ReactionNode implements ViewNode, Reaction {
      * {@link Responder#respond}.
      */
     public Response respond(Request request, Consumer<Throwable> errors) throws Exception {
+        return respond(request, errors, Responder::failureLine);
+    }
+
+    /** As {@link #respond(Request, Consumer)}, ending a stream that fails after its headers with {@code lastLine}'s line. */
+    public Response respond(Request request, Consumer<Throwable> errors, Function<Throwable, byte[]> lastLine) throws Exception {
         record(request);
         try {
-            return responder.respond(request, errors);
+            return responder.respond(request, errors, lastLine);
         } catch (NoSuchElementException depletedSource) {
             synchronized (served) {
                 served.remove(served.lastIndexOf(request));

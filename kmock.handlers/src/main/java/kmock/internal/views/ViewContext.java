@@ -16,4 +16,7 @@ public interface ViewContext {
 
     /** The handler's feeding hub for live streams. */
     LiveHub hub();
+
+    /** What the handler's rules name literally (resources, paths), recorded as views are made. */
+    RuleNames names();
 }

@@ -117,6 +117,7 @@ public sealed interface ViewNode extends View permits RootNode, FilterNode, Slic
         for (Object criterion : criteria) {
             parsed.addAll(CriteriaParser.parse(criterion));
         }
+        context().names().add(parsed);
         String written = Arrays.stream(criteria).map(Declared::render).collect(Collectors.joining(", "));
         return new FilterNode(this, List.copyOf(parsed), written);
     }

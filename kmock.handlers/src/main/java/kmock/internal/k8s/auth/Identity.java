@@ -20,8 +20,16 @@ public record Identity(String user, List<String> groups) {
     /** A caller without credentials. */
     public static final Identity ANONYMOUS = new Identity("system:anonymous", List.of("system:unauthenticated"));
 
-    /** The caller of a request: the recorded identity, or anonymous. */
+    /**
+     * The caller of a request: the user it impersonates ({@code Impersonate-User} and {@code Impersonate-Group}, what
+     * {@code kubectl --as} sends; everyone may impersonate here), else the recorded identity, else anonymous.
+     */
     public static Identity of(Request request) {
+        String impersonated = request.header("Impersonate-User");
+        if (impersonated != null && !impersonated.isBlank()) {
+            List<String> groups = request.headers().getOrDefault("Impersonate-Group", List.of());
+            return impersonated.equals(ANONYMOUS.user()) ? new Identity(impersonated, groups) : authenticated(impersonated, groups);
+        }
         return request.user() == null ? ANONYMOUS : new Identity(request.user(), request.groups());
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import kmock.internal.k8s.schema.Quantity;
 import kmock.internal.k8s.schema.Field;
 import kmock.internal.k8s.schema.ListSchema;
 import kmock.internal.k8s.schema.MapSchema;

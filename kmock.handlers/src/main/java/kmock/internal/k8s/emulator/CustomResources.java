@@ -63,6 +63,11 @@ public final class CustomResources {
         return List.copyOf(defined(crd).keySet());
     }
 
+    /** Whether a definition serves a resource: its group, plural and one of its versions. */
+    static boolean defines(Map<String, Object> crd, Resource resource) {
+        return resources(crd).contains(resource);
+    }
+
     /** Forgets the resources of a CustomResourceDefinition that is gone. */
     static void unregister(ResourcesArray catalog, Map<String, Object> crd) {
         for (Resource resource : resources(crd)) {

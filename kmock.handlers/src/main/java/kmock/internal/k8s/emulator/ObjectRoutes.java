@@ -1,10 +1,12 @@
 package kmock.internal.k8s.emulator;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -15,6 +17,7 @@ import kmock.handlers.ResourceInfo;
 import kmock.handlers.ResourcesArray;
 import kmock.internal.k8s.status.StatusReplies;
 import kmock.internal.k8s.patch.Patches;
+import kmock.internal.k8s.selectors.FieldLabels;
 import kmock.internal.k8s.selectors.Selectors;
 import kmock.internal.k8s.store.Deletion;
 import kmock.internal.k8s.status.KubernetesException;
@@ -48,6 +51,7 @@ public final class ObjectRoutes {
     private final Supplier<Map<Resource, ResourceInfo>> known;
     private final KindSchemas schemas;
     private final ObjectWrites writes;
+    private final ReadReplies reads;
     private final ObjectDeletes deletes;
 
     /**
@@ -64,6 +68,7 @@ public final class ObjectRoutes {
         this.known = known;
         this.schemas = new KindSchemas();
         this.writes = new ObjectWrites(store, schemas, resource -> known.get().get(resource), semantics);
+        this.reads = new ReadReplies(this::definition, Clock.systemUTC());
         this.deletes = new ObjectDeletes(store, schemas, resource -> known.get().get(resource), semantics, crd -> {
             CustomResources.unregister(catalog, crd);
             schemas.unregister(crd);
@@ -85,11 +90,7 @@ public final class ObjectRoutes {
         if (name == null) {
             return switch (request.method()) {
                 case "GET" -> isWatch(request) ? watch(request, resource, namespace) : list(request, resource, namespace);
-                case "POST" -> {
-                    ObjectWrites.Written written = writes.create(resource, namespace, RequestBodies.object(request),
-                            WriteRequest.of(request));
-                    yield created(resource, written, WriteRequest.of(request).dryRun());
-                }
+                case "POST" -> create(request, resource, namespace);
                 case "DELETE" -> deleteCollection(request, resource, namespace);
                 default -> null;
             };
@@ -105,7 +106,8 @@ public final class ObjectRoutes {
             return null;
         }
         return switch (request.method()) {
-            case "GET" -> isWatch(request) && subresource == null ? watch(request, resource, namespace) : ok(store.get(key));
+            case "GET" -> subresource != null ? ok(store.get(key)) : isWatch(request) ? watch(request, resource, namespace)
+                    : reads.object(ReadForm.of(request, false), resource, store.get(key));
             case "PUT" -> {
                 WriteRequest options = WriteRequest.of(request);
                 yield written(200, registered(resource, writes.replace(key, RequestBodies.object(request), options), options.dryRun()));
@@ -120,6 +122,22 @@ public final class ObjectRoutes {
             }
             default -> null;
         };
+    }
+
+    /**
+     * A create. Posted to the cluster-wide URL of a namespaced resource, the object goes to the namespace its body
+     * names, as the original emulator does (a real API server has no such URL); without one it is stored cluster-wide.
+     */
+    private Response create(Request request, Resource resource, String namespace) {
+        Map<String, Object> body = RequestBodies.object(request);
+        String target = namespace;
+        if (target == null && known.get().getOrDefault(resource, new ResourceInfo()).namespaced()
+                && body.get("metadata") instanceof Map<?, ?> metadata && metadata.get("namespace") instanceof String given
+                && !given.isEmpty()) {
+            target = given;
+        }
+        WriteRequest options = WriteRequest.of(request);
+        return created(resource, writes.create(resource, target, body, options), options.dryRun());
     }
 
     private Response patch(Request request, ObjectKey key) {
@@ -157,8 +175,9 @@ public final class ObjectRoutes {
     }
 
     private Response list(Request request, Resource resource, String namespace) {
+        ReadForm form = ReadForm.of(request, true);
         long limit = parseLong(request.params().get("limit"));
-        ListPage page = store.list(resource, namespace, filter(request), limit, request.params().get("continue"));
+        ListPage page = store.list(resource, namespace, filter(request, resource), limit, request.params().get("continue"));
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("resourceVersion", page.resourceVersion());
         if (page.continueToken() != null && !page.continueToken().isEmpty()) {
@@ -168,8 +187,7 @@ public final class ObjectRoutes {
         list.put("apiVersion", resource.apiVersion());
         list.put("kind", kind(resource) + "List");
         list.put("metadata", metadata);
-        return Response.builder().status(200).header("Content-Type", "application/json")
-                .body(ListBodies.json(list, page.items())).build();
+        return reads.list(form, resource, list, page.items());
     }
 
     /** {@code PUT /api/v1/namespaces/{name}/finalize}: changes only {@code spec.finalizers}, as the namespace controller does. */
@@ -197,7 +215,7 @@ public final class ObjectRoutes {
     }
 
     private Response deleteCollection(Request request, Resource resource, String namespace) {
-        List<Object> items = deletes.deleteCollection(resource, namespace, filter(request), DeleteRequest.of(request));
+        List<Object> items = deletes.deleteCollection(resource, namespace, filter(request, resource), DeleteRequest.of(request));
         Map<String, Object> list = new LinkedHashMap<>();
         list.put("apiVersion", resource.apiVersion());
         list.put("kind", kind(resource) + "List");
@@ -211,9 +229,11 @@ public final class ObjectRoutes {
             // No WebSocket here: a plain 200 makes fabric8 fall back to an HTTP watch at once.
             return Response.of(200);
         }
+        ReadForm form = ReadForm.of(request, false);
+        Function<WatchEvent, byte[]> lines = reads.watch(form, resource);
         Map<String, String> params = request.params();
         Long timeout = parseLong(params.get("timeoutSeconds")) > 0 ? parseLong(params.get("timeoutSeconds")) : null;
-        WatchRequest watch = WatchRequest.of(resource, namespace).withName(pathName(request)).withFilter(filter(request))
+        WatchRequest watch = WatchRequest.of(resource, namespace).withName(pathName(request)).withFilter(filter(request, resource))
                 .withResourceVersion(params.get("resourceVersion"))
                 .withSendInitialEvents(params.containsKey("sendInitialEvents") ? isTrue(params.get("sendInitialEvents")) : null)
                 .withBookmarks(isTrue(params.get("allowWatchBookmarks")))
@@ -225,16 +245,24 @@ public final class ObjectRoutes {
                 while (!watcher.isEnded()) {
                     WatchEvent event = watcher.poll(Duration.ofSeconds(1));
                     if (event != null) {
-                        out.write(event.toLine());
+                        out.write(lines.apply(event));
                     }
                 }
             }
         }).build();
     }
 
-    private Predicate<Map<String, Object>> filter(Request request) {
+    /** The stored definition of a custom resource, or {@code null} when none defines it. */
+    public Map<String, Object> definition(Resource resource) {
+        Map<String, Object> crd = store.find(new ObjectKey(CRDS, null, resource.plural() + "." + resource.group()));
+        return crd != null && CustomResources.defines(crd, resource) ? crd : null;
+    }
+
+    private Predicate<Map<String, Object>> filter(Request request, Resource resource) {
         Predicate<Map<String, Object>> labels = Selectors.labels(request.params().get("labelSelector"));
-        Predicate<Map<String, Object>> fields = Selectors.fields(request.params().get("fieldSelector"));
+        boolean namespaced = known.get().getOrDefault(resource, new ResourceInfo()).namespaced();
+        Predicate<Map<String, Object>> fields = Selectors.fields(request.params().get("fieldSelector"),
+                FieldLabels.of(resource, namespaced, definition(resource)));
         return labels.and(fields);
     }
 

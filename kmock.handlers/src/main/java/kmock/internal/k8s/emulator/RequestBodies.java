@@ -19,7 +19,7 @@ import kmock.spi.BodyDecoder;
  * or module path reads (Kubernetes protobuf with {@code kmock-protobuf}). A body that cannot be read is a 400,
  * a media type nobody reads a 415; either way nothing is stored.
  */
-final class RequestBodies {
+public final class RequestBodies {
 
     private static final String PROTOBUF = "application/vnd.kubernetes.protobuf";
 
@@ -28,7 +28,7 @@ final class RequestBodies {
 
     /** The JSON object of a request's body. @throws KubernetesException 400 or 415 when there is none to be had */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> object(Request request) {
+    public static Map<String, Object> object(Request request) {
         String header = request.header("Content-Type");
         String type = header == null ? "" : header.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         Object parsed;

@@ -213,10 +213,11 @@ public final class TypedDecoder {
         if (text == null) {
             throw typeError(value, path, "resource.Quantity");
         }
-        if (!QUANTITY.matcher(text).matches()) {
+        Quantity quantity = QUANTITY.matcher(text).matches() ? Quantity.parse(text) : null;
+        if (quantity == null) {
             throw decodeError("quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'");
         }
-        return text;
+        return quantity.canonical();
     }
 
     private Object time(Object value, String path, boolean micro) {

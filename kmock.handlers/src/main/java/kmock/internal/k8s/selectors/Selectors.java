@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import kmock.internal.k8s.status.KubernetesException;
@@ -36,6 +37,15 @@ public final class Selectors {
 
     /** The predicate of a field selector over dotted paths; an empty or absent selector selects everything. */
     public static Predicate<Map<String, Object>> fields(String selector) {
+        return fields(selector, FieldLabels.ANY_PATH);
+    }
+
+    /**
+     * The predicate of a field selector over the field labels a resource supports.
+     *
+     * @throws KubernetesException 400 for a malformed selector or a label the resource does not support
+     */
+    public static Predicate<Map<String, Object>> fields(String selector, FieldLabels labels) {
         if (selector == null || selector.isBlank()) {
             return object -> true;
         }
@@ -47,9 +57,9 @@ public final class Selectors {
             if (parts.length != 2 || parts[0].isBlank()) {
                 throw bad(selector, "'" + text + "' is not 'path=value', 'path==value' or 'path!=value'");
             }
-            String path = parts[0].trim();
+            Function<Map<String, Object>, String> field = labels.reader(parts[0].trim());
             String value = parts[1].trim();
-            requirements.add(object -> negated != value.equals(fieldValue(object, path)));
+            requirements.add(object -> negated != value.equals(field.apply(object)));
         }
         return object -> requirements.stream().allMatch(r -> r.test(object));
     }
@@ -138,16 +148,6 @@ public final class Selectors {
         return Map.of();
     }
 
-    private static String fieldValue(Map<String, Object> object, String path) {
-        Object current = object;
-        for (String part : path.split("\\.")) {
-            if (!(current instanceof Map<?, ?> map)) {
-                return "";
-            }
-            current = map.get(part);
-        }
-        return current == null ? "" : String.valueOf(current);
-    }
 
     private static KubernetesException bad(String selector, String what) {
         return new KubernetesException(Reason.BAD_REQUEST, "unable to parse selector \"" + selector + "\": " + what);

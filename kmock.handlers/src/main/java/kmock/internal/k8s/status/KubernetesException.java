@@ -33,6 +33,8 @@ public final class KubernetesException extends RuntimeException {
         INVALID(422, "Invalid"),
         /** 405: the resource does not support this verb. */
         METHOD_NOT_ALLOWED(405, "MethodNotAllowed"),
+        /** 406: none of the representations the client accepts can be served. */
+        NOT_ACCEPTABLE(406, "NotAcceptable"),
         /** 415: a request body in a content type the server does not decode. */
         UNSUPPORTED_MEDIA_TYPE(415, "UnsupportedMediaType"),
         /** 500: a failure on the server side. */

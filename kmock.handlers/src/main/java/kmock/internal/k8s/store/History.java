@@ -42,6 +42,11 @@ final class History {
         return null;
     }
 
+    /** Replaces every version (not the deletion markers) with what {@code change} makes of it, keeping its resourceVersion. */
+    void replaceVersions(java.util.function.UnaryOperator<Map<String, Object>> change) {
+        versions.replaceAll(version -> version == null ? null : change.apply(version));
+    }
+
     /** An unmodifiable snapshot of the versions, with {@code null} deletion markers. */
     List<Map<String, Object>> versions() {
         return Collections.unmodifiableList(new ArrayList<>(versions));

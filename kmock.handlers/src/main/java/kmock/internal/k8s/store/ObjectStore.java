@@ -353,6 +353,37 @@ public final class ObjectStore {
         });
     }
 
+    /**
+     * Corrects the kind that objects of a resource got before the resource's real kind was known: every version
+     * whose {@code kind} is {@code guessed} gets {@code known}, in place and without a new resourceVersion, since
+     * the kind is the resource's, not a change of the object ({@code ConfigMap}, not the {@code Configmaps} guessed
+     * from the plural for an object stored before {@code loadBundled()}).
+     *
+     * @return how many versions changed
+     */
+    public int retype(Resource resource, String guessed, String known) {
+        int[] changed = {0};
+        lock.lock();
+        try {
+            objects.forEach((key, history) -> {
+                if (key.resource().equals(resource)) {
+                    history.replaceVersions(version -> {
+                        if (!guessed.equals(version.get("kind"))) {
+                            return version;
+                        }
+                        Map<String, Object> copy = JsonTree.copyMap(version);
+                        copy.put("kind", known);
+                        changed[0]++;
+                        return new StoredObject(JsonTree.freezeMap(copy));
+                    });
+                }
+            });
+            return changed[0];
+        } finally {
+            lock.unlock();
+        }
+    }
+
     // ---- subscriptions (watches) ----------------------------------------------------------------------------
 
     /**

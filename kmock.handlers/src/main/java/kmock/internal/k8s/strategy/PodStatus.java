@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import kmock.internal.k8s.defaults.Fields;
-import kmock.internal.k8s.defaults.Quantity;
+import kmock.internal.k8s.schema.Quantity;
 import kmock.internal.k8s.store.StatusSubresource;
 
 /**

@@ -68,21 +68,71 @@ class OpenApiTest {
     }
 
     @Test
-    void documentHasTheOpenApiHeaderAndAPermissiveSchemaPerKind() {
+    void documentHasTheOpenApiHeaderAndTheSchemaOfEachKind() {
         Map<String, Object> document = new OpenApi(BUNDLED).document("apps", "v1");
 
         assertEquals(List.of("openapi", "info", "paths", "components"), List.copyOf(document.keySet()));
         assertEquals("3.0.0", document.get("openapi"));
         assertEquals(Map.of("title", "Kubernetes", "version", "v1.32.0"), document.get("info"));
         Map<?, ?> schemas = (Map<?, ?>) ((Map<?, ?>) document.get("components")).get("schemas");
-        assertEquals(List.of("io.k8s.api.apps.v1.ControllerRevision", "io.k8s.api.apps.v1.DaemonSet", "io.k8s.api.apps.v1.Deployment",
-                "io.k8s.api.apps.v1.ReplicaSet", "io.k8s.api.apps.v1.StatefulSet"), List.copyOf(schemas.keySet()));
         Map<?, ?> deployment = (Map<?, ?>) schemas.get("io.k8s.api.apps.v1.Deployment");
         assertEquals("object", deployment.get("type"));
-        assertEquals(true, deployment.get("x-kubernetes-preserve-unknown-fields"));
-        assertEquals(List.of("apiVersion", "kind", "metadata"), List.copyOf(((Map<?, ?>) deployment.get("properties")).keySet()));
+        assertEquals(List.of("apiVersion", "kind", "metadata", "spec", "status"),
+                List.copyOf(((Map<?, ?>) deployment.get("properties")).keySet()));
         assertEquals(List.of(Map.of("group", "apps", "version", "v1", "kind", "Deployment")),
                 deployment.get("x-kubernetes-group-version-kind"));
+        assertEquals(List.of(Map.of("$ref", "#/components/schemas/io.k8s.api.apps.v1.DeploymentSpec")),
+                property(deployment, "spec").get("allOf"));
+    }
+
+    private static Map<?, ?> property(Map<?, ?> schema, String name) {
+        return (Map<?, ?>) ((Map<?, ?>) schema.get("properties")).get(name);
+    }
+
+    private static Map<?, ?> component(Map<String, Object> document, String name) {
+        return (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) document.get("components")).get("schemas")).get(name);
+    }
+
+    @Test
+    void builtInSchemasCarryTypesRequiredFieldsEnumsAndPatchExtensions() {
+        Map<String, Object> apps = new OpenApi(BUNDLED).document("apps", "v1");
+        Map<?, ?> spec = component(apps, "io.k8s.api.apps.v1.DeploymentSpec");
+        assertEquals(Map.of("type", "integer", "format", "int32"), property(spec, "replicas"));
+        assertTrue(((List<?>) spec.get("required")).containsAll(List.of("selector", "template")), spec.toString());
+        Map<?, ?> strategy = component(apps, "io.k8s.api.apps.v1.DeploymentStrategy");
+        assertEquals(List.of("Recreate", "RollingUpdate"), property(strategy, "type").get("enum"));
+        Map<?, ?> containers = property(component(apps, "io.k8s.api.core.v1.PodSpec"), "containers");
+        assertEquals("array", containers.get("type"));
+        assertEquals("merge", containers.get("x-kubernetes-patch-strategy"));
+        assertEquals("name", containers.get("x-kubernetes-patch-merge-key"));
+        assertEquals(Map.of("type", "string"), ((Map<?, ?>) property(component(apps,
+                "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"), "labels")).get("additionalProperties"));
+    }
+
+    @Test
+    void customResourcesGetTheSchemaOfTheirDefinitionWithMetadata() {
+        Map<Resource, ResourceInfo> resources = Map.of(new Resource("kopf.dev", "v1", "kopfexamples"),
+                new ResourceInfo().kind("KopfExample"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> crd = (Map<String, Object>) Json.parse("{\"spec\":{\"versions\":[{\"name\":\"v1\",\"schema\":{"
+                + "\"openAPIV3Schema\":{\"type\":\"object\",\"properties\":{\"spec\":{\"type\":\"object\",\"properties\":{"
+                + "\"duration\":{\"type\":\"integer\",\"description\":\"Seconds.\"}}}}}}}]}}");
+        Map<String, Object> document = new OpenApi(resources, resource -> crd).document("kopf.dev", "v1");
+        Map<?, ?> example = component(document, "dev.kopf.v1.KopfExample");
+        assertEquals(List.of(Map.of("group", "kopf.dev", "version", "v1", "kind", "KopfExample")),
+                example.get("x-kubernetes-group-version-kind"));
+        assertEquals("Seconds.", property(property(example, "spec"), "duration").get("description"));
+        assertEquals(List.of(Map.of("$ref", "#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta")),
+                property(example, "metadata").get("allOf"));
+        assertNotNull(component(document, "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"));
+    }
+
+    @Test
+    void kindsNothingDescribesGetAPermissiveSchema() {
+        Map<Resource, ResourceInfo> resources = Map.of(new Resource("example.com", "v1", "widgets"), new ResourceInfo().kind("Widget"));
+        Map<?, ?> widget = component(new OpenApi(resources).document("example.com", "v1"), "com.example.v1.Widget");
+        assertEquals(true, widget.get("x-kubernetes-preserve-unknown-fields"));
+        assertEquals(List.of("apiVersion", "kind", "metadata"), List.copyOf(((Map<?, ?>) widget.get("properties")).keySet()));
     }
 
     @Test
