@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -23,9 +24,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import kmock.api.Server;
 import kmock.handlers.KObject;
 import kmock.handlers.KubernetesEmulator;
+import kmock.it.transport.BothTransports;
 
 /** kubectl's server-side apply against the emulator: managedFields, conflicts and their advice, force, pruning, diff. */
-abstract class KubectlServerSideApplyContract {
+@BothTransports
+class KubectlServerSideApplyTest {
 
     private static final String DEPLOYMENT = """
             apiVersion: apps/v1
@@ -54,14 +57,15 @@ abstract class KubectlServerSideApplyContract {
     private Server server;
     private KubectlRunner kubectl;
 
-    /** The KMock transport under test. */
-    abstract String transport();
+    /** The KMock transport under test: jdk or jetty. */
+    @Parameter
+    String transport;
 
     @BeforeEach
     void start() throws IOException {
         kmock = new KubernetesEmulator();
         kmock.resources().loadBundled();
-        server = Server.builder(kmock).transport(transport()).start();
+        server = Server.builder(kmock).transport(transport).start();
         kubectl = new KubectlRunner(dir, server.url());
     }
 

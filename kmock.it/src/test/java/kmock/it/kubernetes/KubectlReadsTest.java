@@ -19,19 +19,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import kmock.api.Server;
 import kmock.handlers.KubernetesEmulator;
 import kmock.internal.json.Json;
+import kmock.it.transport.BothTransports;
 
 /**
  * What kubectl reads back from the emulator, compared with what it prints against a cluster: {@code get} tables of
  * every kind (default and wide), custom resources' printer columns, {@code get -w}, {@code auth}, {@code create
  * token}, {@code cluster-info}, {@code get all}, {@code describe} with events, and field selectors.
  */
-abstract class KubectlReadsContract {
+@BothTransports
+class KubectlReadsTest {
 
     @TempDir
     Path dir;
@@ -39,14 +42,15 @@ abstract class KubectlReadsContract {
     private Server server;
     private KubectlRunner kubectl;
 
-    /** The KMock transport under test. */
-    abstract String transport();
+    /** The KMock transport under test: jdk or jetty. */
+    @Parameter
+    String transport;
 
     @BeforeEach
     void start() throws IOException {
         kmock = new KubernetesEmulator();
         kmock.resources().loadBundled();
-        server = Server.builder(kmock).transport(transport()).start();
+        server = Server.builder(kmock).transport(transport).start();
         kubectl = new KubectlRunner(dir, server.url());
     }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 import com.google.gson.reflect.TypeToken;
 
@@ -42,23 +43,26 @@ import io.kubernetes.client.util.generic.GenericKubernetesApi;
 import kmock.api.Action;
 import kmock.api.Server;
 import kmock.handlers.KubernetesEmulator;
+import kmock.it.transport.BothTransports;
 
 /** The official client-java against the emulator: version, CRUD, patch, selectors, watch, informer, conflicts. */
-abstract class ClientJavaContract {
+@BothTransports
+class ClientJavaTest {
 
     private KubernetesEmulator kmock;
     private Server server;
     private ApiClient client;
     private CoreV1Api core;
 
-    /** The KMock transport under test. */
-    abstract String transport();
+    /** The KMock transport under test: jdk or jetty. */
+    @Parameter
+    String transport;
 
     @BeforeEach
     void start() {
         kmock = new KubernetesEmulator();
         kmock.resources().loadBundled();
-        server = Server.builder(kmock).transport(transport()).start();
+        server = Server.builder(kmock).transport(transport).start();
         client = Config.fromUrl(server.url().toString().replaceAll("/$", ""), false);
         client.setHttpClient(client.getHttpClient().newBuilder().readTimeout(0, TimeUnit.SECONDS).build());
         core = new CoreV1Api(client);

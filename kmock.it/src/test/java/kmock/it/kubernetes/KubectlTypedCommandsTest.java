@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -32,6 +33,7 @@ import kmock.api.Request;
 import kmock.api.Server;
 import kmock.handlers.KubernetesEmulator;
 import kmock.internal.json.Json;
+import kmock.it.transport.BothTransports;
 
 /**
  * kubectl's typed {@code create} commands send Kubernetes protobuf ({@code run} and {@code expose} send JSON); with
@@ -48,7 +50,8 @@ import kmock.internal.json.Json;
  * server does; {@code kubectl autoscale} alone leaves it out, so there the stored namespace is checked against the
  * URL's.
  */
-abstract class KubectlTypedCommandsContract {
+@BothTransports
+class KubectlTypedCommandsTest {
 
     private static final String PROTOBUF = "application/vnd.kubernetes.protobuf";
     /** The metadata the emulator manages: set on create, unknown to a client-side dry run. */
@@ -70,14 +73,15 @@ abstract class KubectlTypedCommandsContract {
     private Server server;
     private KubectlRunner kubectl;
 
-    /** The KMock transport under test. */
-    abstract String transport();
+    /** The KMock transport under test: jdk or jetty. */
+    @Parameter
+    String transport;
 
     @BeforeEach
     void start() throws IOException {
         kmock = new KubernetesEmulator();
         kmock.resources().loadBundled();
-        server = Server.builder(kmock).transport(transport()).start();
+        server = Server.builder(kmock).transport(transport).start();
         kubectl = new KubectlRunner(dir, server.url());
     }
 

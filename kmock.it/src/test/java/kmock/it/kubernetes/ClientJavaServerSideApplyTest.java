@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.openapi.ApiClient;
@@ -24,9 +25,11 @@ import io.kubernetes.client.util.PatchUtils;
 
 import kmock.api.Server;
 import kmock.handlers.KubernetesEmulator;
+import kmock.it.transport.BothTransports;
 
 /** client-java's server-side apply ({@code PatchUtils} with the apply-yaml format) against the emulator. */
-abstract class ClientJavaServerSideApplyContract {
+@BothTransports
+class ClientJavaServerSideApplyTest {
 
     private static final String CM = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: '%s'\n";
 
@@ -35,14 +38,15 @@ abstract class ClientJavaServerSideApplyContract {
     private ApiClient client;
     private CoreV1Api core;
 
-    /** The KMock transport under test. */
-    abstract String transport();
+    /** The KMock transport under test: jdk or jetty. */
+    @Parameter
+    String transport;
 
     @BeforeEach
     void start() {
         kmock = new KubernetesEmulator();
         kmock.resources().loadBundled();
-        server = Server.builder(kmock).transport(transport()).start();
+        server = Server.builder(kmock).transport(transport).start();
         client = Config.fromUrl(server.url().toString().replaceAll("/$", ""), false);
         client.setHttpClient(client.getHttpClient().newBuilder().readTimeout(0, TimeUnit.SECONDS).build());
         core = new CoreV1Api(client);

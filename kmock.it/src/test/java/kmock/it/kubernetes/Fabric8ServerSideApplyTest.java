@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -23,32 +24,32 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.http.HttpClient;
+import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 
 import kmock.api.Server;
 import kmock.handlers.KubernetesEmulator;
+import kmock.it.transport.BothTransports;
 
 /** fabric8's {@code serverSideApply()}, as operators (the Java Operator SDK among them) use it against the emulator. */
-abstract class Fabric8ServerSideApplyContract {
+@BothTransports
+class Fabric8ServerSideApplyTest {
 
     private KubernetesEmulator kmock;
     private Server server;
     private KubernetesClient client;
 
-    /** The KMock transport under test. */
-    abstract String transport();
-
-    /** The fabric8 HTTP client implementation. */
-    abstract HttpClient.Factory httpClientFactory();
+    /** The KMock transport under test: jdk or jetty. */
+    @Parameter
+    String transport;
 
     @BeforeEach
     void start() {
         kmock = new KubernetesEmulator();
         kmock.resources().loadBundled();
-        server = Server.builder(kmock).transport(transport()).start();
+        server = Server.builder(kmock).transport(transport).start();
         Config config = new ConfigBuilder(Config.empty()).withMasterUrl(server.url().toString())
                 .withNamespace("default").withRequestRetryBackoffLimit(0).build();
-        client = new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(httpClientFactory()).build();
+        client = new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(new JdkHttpClientFactory()).build();
     }
 
     @AfterEach

@@ -21,19 +21,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 import kmock.api.Server;
 import kmock.handlers.KObject;
 import kmock.handlers.KubernetesEmulator;
 import kmock.internal.json.Json;
 import kmock.internal.k8s.patch.Patches;
+import kmock.it.transport.BothTransports;
 
 /**
  * The kubectl commands that change objects with strategic merge patches (apply, set image, set env, rollout restart,
  * edit) and merge patches (label, annotate), against the emulator. Where kubectl can compute the change itself
  * ({@code --local}), the stored object must equal its result; apply is checked against its manifest.
  */
-abstract class KubectlPatchingContract {
+@BothTransports
+class KubectlPatchingTest {
 
     @TempDir
     Path dir;
@@ -41,14 +44,15 @@ abstract class KubectlPatchingContract {
     private Server server;
     private KubectlRunner kubectl;
 
-    /** The KMock transport under test. */
-    abstract String transport();
+    /** The KMock transport under test: jdk or jetty. */
+    @Parameter
+    String transport;
 
     @BeforeEach
     void start() throws IOException {
         kmock = new KubernetesEmulator();
         kmock.resources().loadBundled();
-        server = Server.builder(kmock).transport(transport()).start();
+        server = Server.builder(kmock).transport(transport).start();
         kubectl = new KubectlRunner(dir, server.url());
     }
 
@@ -164,7 +168,7 @@ abstract class KubectlPatchingContract {
             return (T) copy;
         }
         if (value instanceof List<?> list) {
-            return (T) list.stream().map(KubectlPatchingContract::withoutZeroValues).toList();
+            return (T) list.stream().map(KubectlPatchingTest::withoutZeroValues).toList();
         }
         return value;
     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -38,16 +39,19 @@ import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.http.HttpClient;
+import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 
 import kmock.api.Action;
 import kmock.api.Server;
 import kmock.handlers.KubernetesEmulator;
+import kmock.it.transport.BothTransports;
 
 /** The fabric8 client against the emulator: CRUD, patches, selectors, watches, informers, conflicts, finalizers. */
-abstract class Fabric8Contract {
+@BothTransports
+class Fabric8Test {
 
     @TempDir
     Path dir;
@@ -55,17 +59,20 @@ abstract class Fabric8Contract {
     private Server server;
     private KubernetesClient client;
 
-    /** The KMock transport under test. */
-    abstract String transport();
+    /** The KMock transport under test: jdk or jetty. */
+    @Parameter
+    String transport;
 
-    /** The fabric8 HTTP client implementation. */
-    abstract HttpClient.Factory httpClientFactory();
+    /** The fabric8 HTTP client implementation: its JDK client here, Vert.x in {@link Fabric8VertxTest}. */
+    HttpClient.Factory httpClientFactory() {
+        return new JdkHttpClientFactory();
+    }
 
     @BeforeEach
     void start() {
         kmock = new KubernetesEmulator();
         kmock.resources().loadBundled();
-        server = Server.builder(kmock).transport(transport()).start();
+        server = Server.builder(kmock).transport(transport).start();
         Config config = new ConfigBuilder(Config.empty()).withMasterUrl(server.url().toString())
                 .withNamespace("default").withRequestRetryBackoffLimit(0).build();
         client = new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(httpClientFactory()).build();

@@ -15,13 +15,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 import kmock.api.Server;
 import kmock.handlers.KObject;
 import kmock.handlers.KubernetesEmulator;
+import kmock.it.transport.BothTransports;
 
 /** The real kubectl against the emulator, with an empty kubeconfig and default (strict) validation. */
-abstract class KubectlContract {
+@BothTransports
+class KubectlTest {
 
     @TempDir
     Path dir;
@@ -29,14 +32,15 @@ abstract class KubectlContract {
     private Server server;
     private KubectlRunner kubectl;
 
-    /** The KMock transport under test. */
-    abstract String transport();
+    /** The KMock transport under test: jdk or jetty. */
+    @Parameter
+    String transport;
 
     @BeforeEach
     void start() throws IOException {
         kmock = new KubernetesEmulator();
         kmock.resources().loadBundled();
-        server = Server.builder(kmock).transport(transport()).start();
+        server = Server.builder(kmock).transport(transport).start();
         kubectl = new KubectlRunner(dir, server.url());
     }
 
