@@ -170,6 +170,7 @@ class Fabric8Test {
     }
 
     @Test
+    @SuppressWarnings("try") // the watch is only held open by the try, never called
     void watchSeesAddedModifiedAndDeleted() throws Exception {
         BlockingQueue<String> events = new LinkedBlockingQueue<>();
         try (Watch watch = client.configMaps().watch(new Watcher<>() {

@@ -39,6 +39,7 @@ class JdkTransportTest {
     @Test
     void startingAServerTurnsNaglesAlgorithmOffForTheJdkServerAsTheReadmeSays() {
         try (Server server = start(request -> Response.of(204))) {
+            assertEquals("jdk", server.transport());
             assertEquals("true", System.getProperty("sun.net.httpserver.nodelay"));
         }
     }
