@@ -107,6 +107,7 @@ class EmulatorBadInputTest {
         }
     }
 
+    @SuppressWarnings("unchecked") // JSON objects read back are maps of strings to values
     @Test
     void concurrentReadModifyWriteLosesNoUpdate() throws Exception {
         kmock.objects().put("v1/configmaps", "ns", "counter", Map.of("data", Map.of("n", "0")));

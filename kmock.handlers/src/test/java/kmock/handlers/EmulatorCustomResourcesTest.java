@@ -102,6 +102,7 @@ class EmulatorCustomResourcesTest {
         assertEquals(201, kmock.post(WIDGETS, parse(widget(""))).status(), "its resource is served");
     }
 
+    @SuppressWarnings({"unchecked", "cast"}) // JSON objects read back are maps; the (Object) cast picks assertEquals(Object, Object)
     @Test
     void aNewStorageVersionJoinsTheStoredVersions() {
         Map<?, ?> crd = ok(kmock.post(CRDS, parse(definition(""))));

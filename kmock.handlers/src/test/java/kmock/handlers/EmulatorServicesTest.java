@@ -100,6 +100,7 @@ class EmulatorServicesTest {
                 at(refused.json(), "message"));
     }
 
+    @SuppressWarnings("cast") // the (Object) cast javac calls redundant picks assertEquals(Object, Object) for a generic at(...)
     @Test
     void portsWithOneNumberShareTheirNodePort() {
         Map<?, ?> spec = (Map<?, ?>) create("dns", "\"type\": \"NodePort\", \"ports\": [{\"name\": \"udp\", \"port\": 53, \"protocol\": \"UDP\"},"
@@ -139,6 +140,7 @@ class EmulatorServicesTest {
         assertEquals(Map.of("type", "ExternalName", "externalName", "example.com", "sessionAffinity", "None"), spec);
     }
 
+    @SuppressWarnings("cast") // the (Object) cast javac calls redundant picks assertEquals(Object, Object) for a generic at(...)
     @Test
     void aReplaceWithoutTheAllocatedValuesKeepsThem() {
         Map<?, ?> created = create("a", "\"type\": \"NodePort\", \"ports\": [{\"name\": \"http\", \"port\": 80}]");
@@ -150,6 +152,7 @@ class EmulatorServicesTest {
         assertEquals(8080, (int) at(replaced.json(), "spec", "ports", "0", "targetPort"));
     }
 
+    @SuppressWarnings("cast") // the (Object) cast javac calls redundant picks assertEquals(Object, Object) for a generic at(...)
     @Test
     void turningANodePortServiceIntoAClusterIpServiceDropsItsNodePorts() {
         Map<?, ?> created = create("a", "\"type\": \"NodePort\", \"ports\": [{\"port\": 80}]");

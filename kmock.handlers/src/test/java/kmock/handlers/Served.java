@@ -27,6 +27,10 @@ public final class Served implements AfterEachCallback {
 
     private final Deque<AutoCloseable> open = new ArrayDeque<>();
 
+    /** Registered as {@code @RegisterExtension Served served = new Served();}. */
+    public Served() {
+    }
+
     /** An emulator with the bundled resources, served on a transport until the test ends. */
     public KubernetesEmulator emulator(String transport) {
         KubernetesEmulator emulator = new KubernetesEmulator();

@@ -222,6 +222,8 @@ public final class KMockExtension implements ParameterResolver, BeforeEachCallba
 
     /** What the server saw, attached to a failed test's exception. */
     static final class ServerReport extends AssertionError {
+        private static final long serialVersionUID = 1L;
+
         ServerReport(String report) {
             super(report);
         }

@@ -150,6 +150,8 @@ final class StreamWriting {
 
     /** A failed write: the client went away or the server closed; not a failure of the payloads. */
     private static final class Disconnected extends Exception {
+        private static final long serialVersionUID = 1L;
+
         Disconnected(IOException cause) {
             super(cause);
         }

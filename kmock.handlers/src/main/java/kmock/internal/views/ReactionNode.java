@@ -25,7 +25,7 @@ public final class ReactionNode implements ViewNode, Reaction {
     private final Sinks sinks = new Sinks();
     private final List<Request> served = new ArrayList<>();
     private volatile boolean depleted;
-    private long order = -1;
+    private volatile long order = -1;
 
     ReactionNode(ViewNode declaredOn) {
         this.declaredOn = declaredOn;

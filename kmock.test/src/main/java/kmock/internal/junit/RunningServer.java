@@ -16,6 +16,7 @@ import kmock.handlers.RawHandler;
  * One test's handler and started server; closing it closes both, and a strict handler's first error is thrown
  * from {@link #close()} so that it fails the test.
  */
+@SuppressWarnings("try") // close() throws Exception: it rethrows a strict handler's first error, whatever it is, to fail the test
 public final class RunningServer implements AutoCloseable {
 
     /** How many unmatched requests and errors a report lists. */

@@ -177,6 +177,7 @@ class FieldManagerTest {
         assertEquals(List.of("manager", "operation", "apiVersion", "time", "fieldsType", "fieldsV1"), List.copyOf(entry.keySet()));
     }
 
+    @SuppressWarnings("unchecked") // JSON objects read back are maps of strings to values
     @Test
     void anUpdateTakesTheFieldsItChangedFromOtherManagers() {
         Map<String, Object> created = FieldManager.update(write(DEPLOYMENT, "kubectl-create", T0), null, yaml(NGINX));
