@@ -128,8 +128,9 @@ public final class ServeCommand {
         List<String> tokens = flags.all("token");
         String text = flags.has("tls") || tokens.isEmpty() ? scaffold.kubeconfig()
                 : scaffold.kubeconfig(tokens.get(0).substring(0, tokens.get(0).indexOf('=')));
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
+        Path parent = file.getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
         }
         Files.writeString(file, text);
     }
