@@ -20,6 +20,18 @@ public interface Handler {
     /** Answers one request; called concurrently from the server's threads. */
     Response handle(Request request) throws Exception;
 
+    /**
+     * Answers a request when that needs no waiting at all (no I/O, no sleeps, no user callbacks: a reply that is
+     * already known), or returns {@code null} having done nothing, and the server then calls {@link #handle} on a
+     * thread that may block. Transports that read requests on I/O threads call it there first, sparing the
+     * hand-off to another thread. The default answers {@code null}: every request goes to {@link #handle}.
+     *
+     * @since 0.1
+     */
+    default Response handleWithoutBlocking(Request request) throws Exception {
+        return null;
+    }
+
     /** Called by a server when it starts serving this handler; a handler may serve several servers at once. */
     default void attach(Server server) {
     }
@@ -31,7 +43,8 @@ public interface Handler {
     /**
      * A handler around another one, for logging, counting or delaying: it forwards {@link #attach} and
      * {@link #detach}, so the wrapped handler knows its servers (a {@code RawHandler}'s client and URL work) without
-     * the wrapper having to remember. Override {@link #handle} and call {@code super.handle(request)} to serve:
+     * the wrapper having to remember. Override {@link #handle} and call {@code super.handle(request)} to serve; a
+     * wrapper answers nothing in {@link #handleWithoutBlocking}, so that every request reaches its {@code handle}:
      *
      * <pre>{@code
      * Handler logged = new Handler.Wrapper(kmock) {

@@ -1,5 +1,6 @@
 package kmock.api;
 
+import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 
 import kmock.internal.http.Headers;
+import kmock.internal.http.RequestBodies;
+import kmock.internal.http.SharedStrings;
 import kmock.internal.json.Json;
 import kmock.internal.k8s.requests.Actions;
 import kmock.internal.k8s.requests.KubernetesPath;
@@ -32,30 +35,45 @@ public final class Request {
 
     private static final byte[] NO_BODY = new byte[0];
 
+    static {
+        RequestBodies.install(Request::releaseBody);
+    }
+
     private final String method;
-    private final URI url;
+    /** The URL as text: a log keeps every request, and a parsed URI holds each of its parts again. */
+    private final String url;
     private final String path;
     private final Map<String, List<String>> headers;
-    private final byte[] body;
+    /** Final but for a handler told to keep no bodies in its log, which lets go of it once the request is served. */
+    private volatile byte[] body;
     private final Map<String, List<String>> query;
     private final Map<String, String> params;
     private final KubernetesPath kubernetes;
     private final List<X509Certificate> clientCertificates;
     private final String user;
     private final List<String> groups;
-    private volatile Object data;
-    private volatile boolean dataParsed;
+    /**
+     * The parsed body, kept only weakly: criteria and sinks may ask for it several times while the request is
+     * served, but a handler's log keeps every request, and must not keep a second copy of every body as a tree.
+     */
+    private volatile WeakReference<Object> data;
+    private volatile boolean notJson;
 
     private Request(Builder builder) {
-        this.method = builder.method.toUpperCase(Locale.ROOT);
-        this.url = builder.url;
-        this.path = pathOf(url);
+        this.method = SharedStrings.of(builder.method.toUpperCase(Locale.ROOT));
+        URI parsed = builder.url;
+        this.url = SharedStrings.of(parsed.toString()); // a test that polls one URL logs it once
+        this.path = pathOf(parsed);
         this.headers = Headers.copyOf(builder.headers);
         this.body = builder.body == null ? NO_BODY : builder.body;
-        this.query = parseQuery(url.getRawQuery());
-        Map<String, String> first = new LinkedHashMap<>();
-        query.forEach((key, values) -> first.put(key, values.get(0)));
-        this.params = Collections.unmodifiableMap(first);
+        this.query = parseQuery(parsed.getRawQuery());
+        if (query.isEmpty()) {
+            this.params = Map.of();
+        } else {
+            Map<String, String> first = new LinkedHashMap<>();
+            query.forEach((key, values) -> first.put(key, values.get(0)));
+            this.params = Collections.unmodifiableMap(first);
+        }
         this.kubernetes = KubernetesPath.parse(path);
         this.clientCertificates = builder.clientCertificates;
         this.user = builder.user;
@@ -88,7 +106,7 @@ public final class Request {
 
     /** The full URL, with the host the client asked for (the intercepted one, for intercepted requests). */
     public URI url() {
-        return url;
+        return URI.create(url);
     }
 
     /**
@@ -109,7 +127,7 @@ public final class Request {
         while (start + 1 < path.length() && path.charAt(start + 1) == '/') {
             start++;
         }
-        return path.substring(start);
+        return SharedStrings.of(path.substring(start));
     }
 
     /** Query parameters, the first value of each. */
@@ -137,7 +155,16 @@ public final class Request {
         return Headers.requestCookies(headers);
     }
 
-    /** The body bytes; empty when there was none. The array is the request's own: do not change it. */
+    private void releaseBody() {
+        body = NO_BODY;
+        data = null;
+        notJson = false;
+    }
+
+    /**
+     * The body bytes; empty when there was none. The array is the request's own: do not change it. A handler built
+     * with {@code keepBodies(false)} keeps requests without their bodies once it served them.
+     */
     public byte[] body() {
         return body;
     }
@@ -149,19 +176,23 @@ public final class Request {
 
     /** The body parsed as JSON (maps, lists and plain values), or {@code null} when empty or not JSON. */
     public Object data() {
-        if (!dataParsed) {
-            Object parsed = null;
-            if (body.length > 0) {
-                try {
-                    parsed = Json.parse(body);
-                } catch (RuntimeException notJson) {
-                    parsed = null;
-                }
-            }
-            data = parsed;
-            dataParsed = true;
+        WeakReference<Object> kept = data;
+        Object parsed = kept == null ? null : kept.get();
+        byte[] bytes = body;
+        if (parsed != null || notJson || bytes.length == 0) {
+            return parsed;
         }
-        return data;
+        try {
+            parsed = Json.parse(bytes);
+        } catch (RuntimeException malformed) {
+            parsed = null;
+        }
+        if (parsed == null) {
+            notJson = true; // malformed, or the JSON null: no need to parse again
+        } else {
+            data = new WeakReference<>(parsed);
+        }
+        return parsed;
     }
 
     /**
@@ -228,6 +259,7 @@ public final class Request {
     /** One readable line: method, URL and body size. */
     @Override
     public String toString() {
+        URI url = url();
         String target = url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
         String host = url.getHost() == null ? "" : " (host " + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort()) + ")";
         return method + " " + (target.isEmpty() ? "/" : target) + host + (body.length == 0 ? "" : " [" + body.length + " bytes]")
@@ -256,8 +288,8 @@ public final class Request {
                 continue;
             }
             int eq = pair.indexOf('=');
-            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            String key = SharedStrings.of(decode(eq < 0 ? pair : pair.substring(0, eq)));
+            String value = eq < 0 ? "" : SharedStrings.of(decode(pair.substring(eq + 1)));
             query.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
         }
         query.replaceAll((key, values) -> List.copyOf(values));

@@ -1,11 +1,15 @@
 package kmock.handlers;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 
 import kmock.api.Request;
 import kmock.api.Resource;
 import kmock.api.Response;
+import kmock.internal.k8s.controllers.ControlLoop;
+import kmock.internal.k8s.controllers.VirtualClock;
 import kmock.internal.k8s.discovery.ResourceSource;
 import kmock.internal.k8s.emulator.ObjectRoutes;
 import kmock.internal.k8s.status.KubernetesException;
@@ -33,6 +37,8 @@ public class KubernetesEmulator extends KubernetesScaffold {
     private final ObjectsArray objects;
     private final Watches watches;
     private final ObjectRoutes routes;
+    private final VirtualClock clock;
+    private final ControlLoop controllers;
 
     /** An emulator with managed metadata and no resources: {@code resources().loadBundled()} adds the built-in ones. */
     public KubernetesEmulator() {
@@ -42,18 +48,65 @@ public class KubernetesEmulator extends KubernetesScaffold {
     /** An emulator with a builder's options. */
     protected KubernetesEmulator(Builder<?> builder) {
         super(builder);
+        if (!builder.controllers.isEmpty() && !builder.managedMetadata) {
+            throw new IllegalArgumentException("Controllers need managed metadata (uids, generations, owner references): "
+                    + "build the emulator with managedMetadata(true), or without controllers");
+        }
+        this.clock = new VirtualClock(builder.clock);
         this.store = new ObjectStore(StoreSettings.defaults().withManagedMetadata(builder.managedMetadata)
                 .withWindowSize(builder.eventWindow).withKinds(resource -> kindOf(resource))
-                .withGenerations(this::generationsOf));
+                .withGenerations(this::generationsOf).withClock(clock));
         this.objects = new ObjectsArray(store, resources(), this::define, this::currentResources);
         this.watches = new Watches(store, builder.watchBuffer, builder.bookmarkInterval, System::nanoTime);
         this.routes = new ObjectRoutes(store, watches, resources(), this::currentResources, builder.managedMetadata);
         serveAlso(new StoredResources(store));
+        if (builder.controllers.isEmpty()) {
+            this.controllers = null;
+        } else {
+            // The controllers write pods, nodes, ReplicaSets and the rest: their resources are served from the start.
+            resources().loadBundled();
+            if (builder.controllers.enabled("namespace")) {
+                routes.deletes().leaveNamespacesToController();
+            }
+            this.controllers = new ControlLoop(store, routes.writes(), routes.deletes(), this::currentResources,
+                    builder.controllers, clock, this::recordError);
+        }
     }
 
     /** A builder: {@code KubernetesEmulator.builder().managedMetadata(false).build()}. */
     public static Builder<?> builder() {
         return new Builder<>();
+    }
+
+    /**
+     * Runs the simulated controllers (see {@link Builder#controllers(Controllers)}) until nothing is left for them to
+     * do at the emulator's current time, and returns: a test then asserts the end state of a rollout, a Job or a
+     * deletion without waiting. Transitions with a delay still to come stay pending ({@link #advance(Duration)} moves
+     * to them). Without controllers it returns at once.
+     *
+     * @throws IllegalStateException when the controllers never stop changing things (say, two selecting the same pods)
+     */
+    public void settle() {
+        if (controllers != null) {
+            controllers.settle();
+        }
+    }
+
+    /**
+     * Moves the emulator's clock forward and runs the controllers at every moment on the way when a transition comes
+     * due (a delayed start, a crash-loop back-off, a CronJob's schedule), ending settled at the new time.
+     */
+    public void advance(Duration duration) {
+        if (controllers != null) {
+            controllers.advance(duration);
+        } else {
+            clock.advance(duration);
+        }
+    }
+
+    /** The emulator's clock: the builder's (the system's by default), moved forward by {@link #advance(Duration)}. */
+    public Clock clock() {
+        return clock;
     }
 
     /** The live objects, with their histories. */
@@ -110,6 +163,12 @@ public class KubernetesEmulator extends KubernetesScaffold {
         }
     }
 
+    /** Discovery is quick; objects (lists, watches, writes) are served on threads that may block. */
+    @Override
+    boolean builtInMayBlock(Request request) {
+        return getClass() != KubernetesEmulator.class || !isQuickRead(request);
+    }
+
     @Override
     protected Response serve(Request request) throws Exception {
         Response discovery = super.serve(request);
@@ -144,6 +203,9 @@ public class KubernetesEmulator extends KubernetesScaffold {
     /** Ends open watches, then applies the strict check of {@link RawHandler#close()}. */
     @Override
     public void close() {
+        if (controllers != null) {
+            controllers.close();
+        }
         watches.close();
         super.close();
     }
@@ -158,6 +220,8 @@ public class KubernetesEmulator extends KubernetesScaffold {
         private int eventWindow = StoreSettings.DEFAULT_WINDOW;
         private int watchBuffer = Watches.DEFAULT_BUFFER;
         private Duration bookmarkInterval = Watches.DEFAULT_BOOKMARK_PERIOD;
+        private Controllers controllers = Controllers.none();
+        private Clock clock = Clock.systemUTC();
 
         /** For subclasses' builders. */
         protected Builder() {
@@ -203,6 +267,32 @@ public class KubernetesEmulator extends KubernetesScaffold {
                 throw new IllegalArgumentException("The bookmark interval must be positive, not " + interval);
             }
             this.bookmarkInterval = interval;
+            return self();
+        }
+
+        /**
+         * Simulated controllers and nodes, so that the emulator moves like a cluster: Deployments roll out, pods run,
+         * Jobs complete, namespaces and owners clean up. Off by default: the emulator is a bare API server.
+         */
+        public B controllers(Controllers controllers) {
+            this.controllers = Objects.requireNonNull(controllers, "controllers");
+            return self();
+        }
+
+        /**
+         * Some simulated controllers by name ({@link Controllers#NAMES}, {@code *}, {@code -name}); none named means
+         * all of them, with the defaults of {@link Controllers#all()}.
+         */
+        public B controllers(String... names) {
+            return controllers(Controllers.of(names));
+        }
+
+        /**
+         * The emulator's clock, for timestamps and the controllers' transitions (default: the system's UTC clock);
+         * {@code Clock.fixed(…)} with {@link KubernetesEmulator#advance(Duration)} makes every timestamp reproducible.
+         */
+        public B clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return self();
         }
 

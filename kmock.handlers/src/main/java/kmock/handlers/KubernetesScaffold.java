@@ -140,6 +140,21 @@ public class KubernetesScaffold extends RawHandler {
         return null;
     }
 
+    /** Discovery answers from rendered, cached documents: quick for the scaffold itself, not for subclasses of users. */
+    @Override
+    boolean builtInMayBlock(Request request) {
+        return getClass() != KubernetesScaffold.class || !isQuickRead(request);
+    }
+
+    /**
+     * A GET or HEAD of something else than objects: discovery, or an unmatched path answered with a Status. OpenAPI
+     * documents are not: the first one rendered takes long enough to hold up an I/O thread.
+     */
+    static boolean isQuickRead(Request request) {
+        return (request.method().equals("GET") || request.method().equals("HEAD")) && request.resource() == null
+                && !request.path().startsWith("/openapi");
+    }
+
     @Override
     protected Response serve(Request request) throws Exception {
         Response review = SelfSubjectReviews.answer(request);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import kmock.api.Client;
 import kmock.api.Handler;
@@ -16,6 +17,7 @@ import kmock.api.Request;
 import kmock.api.Response;
 import kmock.api.Server;
 import kmock.internal.dispatch.RuleTable;
+import kmock.internal.http.RequestBodies;
 import kmock.internal.payloads.Responder;
 import kmock.internal.reports.Incidents;
 import kmock.internal.reports.NearMisses;
@@ -49,7 +51,9 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
     private final boolean strict;
     private final boolean failOnUnmatched;
     private final int limit;
-    private final RequestLog log = new RequestLog();
+    private final int keepRequests;
+    private final boolean keepBodies;
+    private final RequestLog log;
     private final RuleTable rules;
     private final LiveHub hub = new LiveHub();
     private final RuleNames names = new RuleNames();
@@ -68,6 +72,9 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
         this.strict = builder.strict;
         this.failOnUnmatched = builder.failOnUnmatched != null ? builder.failOnUnmatched : builder.strict;
         this.limit = builder.limit;
+        this.keepRequests = builder.keepRequests;
+        this.keepBodies = builder.keepBodies;
+        this.log = new RequestLog(keepRequests);
         this.rules = new RuleTable(builder.indexing);
         this.root = ViewNode.root(new ViewContext() {
             @Override
@@ -86,6 +93,11 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
             }
 
             @Override
+            public RequestLog newLog() {
+                return new RequestLog(keepRequests);
+            }
+
+            @Override
             public RuleNames names() {
                 return names;
             }
@@ -101,18 +113,74 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
 
     @Override
     public Response handle(Request request) {
+        return authenticatedDispatch(request, rules::candidates);
+    }
+
+    /** Dispatches a request as its authenticated caller to the rules {@code candidates} gives for it; a refused one is logged and answered. */
+    private Response authenticatedDispatch(Request request, Function<Request, Iterable<ReactionNode>> candidates) {
         Request caller;
         try {
             caller = authenticate(request);
         } catch (Exception refused) {
             log.append(request);
-            return renderError(request, refused);
+            return served(request, renderError(request, refused));
         }
-        return dispatch(caller);
+        return served(caller, dispatch(caller, candidates.apply(caller)));
+    }
+
+    /**
+     * The response, once the logs hold the request: a handler that keeps no bodies lets go of the request's now,
+     * or for a stream once it ended (its payloads may still read the request).
+     */
+    private Response served(Request logged, Response response) {
+        if (keepBodies) {
+            return response;
+        }
+        if (!response.isStreaming()) {
+            RequestBodies.release(logged);
+            return response;
+        }
+        Response.StreamingBody stream = response.stream();
+        return response.newBuilder().stream(out -> {
+            try {
+                stream.writeTo(out);
+            } finally {
+                RequestBodies.release(logged);
+            }
+        }).build();
+    }
+
+    /**
+     * Serves a request at once when nothing on its way can block: every rule that may take it has only immutable
+     * payloads and no user code (criteria, callables, sinks), and the handler's own behaviour for it is quick.
+     * Otherwise it does nothing and answers {@code null}, so the transport calls {@link #handle} on a thread that
+     * may block. The rules are taken once, so a rule declared meanwhile cannot slip in unchecked.
+     */
+    @Override
+    public Response handleWithoutBlocking(Request request) {
+        if (builtInMayBlock(request)) {
+            return null;
+        }
+        List<ReactionNode> candidates = new ArrayList<>(4);
+        for (ReactionNode rule : rules.candidates(request)) {
+            if (rule.mayBlock()) {
+                return null;
+            }
+            candidates.add(rule);
+        }
+        return authenticatedDispatch(request, caller -> candidates);
+    }
+
+    /**
+     * Whether the handler's own behaviour ({@link #serve}) may block for a request. A subclass of the user's may do
+     * anything in {@code serve}, so only the library's own handlers answer otherwise.
+     */
+    boolean builtInMayBlock(Request request) {
+        return getClass() != RawHandler.class;
     }
 
     /** Serves an authenticated request: the rules in order, then the handler's own behaviour, else unmatched. */
-    private Response dispatch(Request request) {
+    private Response dispatch(Request request, Iterable<ReactionNode> candidates) {
         long seq = log.append(request);
         if (limit >= 0 && served.incrementAndGet() > limit) {
             IllegalStateException beyond = new IllegalStateException("The request limit of " + limit
@@ -120,7 +188,7 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
             incidents.error(request, beyond);
             return renderError(request, beyond);
         }
-        for (ReactionNode rule : rules.candidates(request)) {
+        for (ReactionNode rule : candidates) {
             if (rule.isDepleted() || !rule.admits(request, seq)) {
                 continue;
             }
@@ -217,6 +285,11 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
     /** Server-side exceptions so far (depletion excluded), in order. */
     public List<Throwable> errors() {
         return incidents.errors();
+    }
+
+    /** Records a failure of the handler's own machinery (such as an emulator's controllers), as a request's would be. */
+    void recordError(Throwable error) {
+        incidents.error(null, error);
     }
 
     /** The requests that no rule answered, in order; {@link #describeUnmatched()} says why each missed. */
@@ -403,6 +476,8 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
         private boolean strict;
         private Boolean failOnUnmatched;
         private int limit = -1;
+        private int keepRequests = Integer.MAX_VALUE;
+        private boolean keepBodies = true;
         private boolean indexing = true;
 
         /** For subclasses' builders. */
@@ -430,6 +505,28 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
                 throw new IllegalArgumentException("limit must be >= 0, got " + limit);
             }
             this.limit = limit;
+            return self();
+        }
+
+        /**
+         * How many of the latest requests the logs keep (the handler's, and each rule's), for long runs; by default
+         * all of them. Views see only the kept ones; slices and {@link #limit(int)} still count every request.
+         */
+        public B keepRequests(int requests) {
+            if (requests < 0) {
+                throw new IllegalArgumentException("keepRequests must be >= 0, got " + requests);
+            }
+            this.keepRequests = requests;
+            return self();
+        }
+
+        /**
+         * Whether logged requests keep their bodies (by default they do). Without, a request's body reads as empty
+         * once it has been served, so that a long run of uploads does not keep them all; body criteria then see
+         * only the requests being served.
+         */
+        public B keepBodies(boolean keepBodies) {
+            this.keepBodies = keepBodies;
             return self();
         }
 

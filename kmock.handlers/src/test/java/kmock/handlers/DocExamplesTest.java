@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -164,6 +166,26 @@ class DocExamplesTest {
                 events.feed(Map.of("type", "update"), Payload.LIVE);
                 assertEquals("{\"type\":\"update\"}", stream.readLine(Duration.ofSeconds(5)));
             }
+        }
+    }
+
+    @Test
+    void readme_controllersOnAFixedClockMoveOnlyWhenAdvanced() {
+        try (KubernetesEmulator kmock = KubernetesEmulator.builder().clock(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC))
+                .controllers(Controllers.all().nodes(3)
+                        .delay(Controllers.Transition.READY, Duration.ofSeconds(2))
+                        .pods("app=flaky", Map.of(Controllers.EXIT_CODE, "1"))
+                        .background(false))
+                .build();
+             Server server = Server.builder(kmock).start()) {
+            String deployments = "/apis/apps/v1/namespaces/default/deployments";
+            Manifests.create(kmock, deployments, Manifests.deployment("web", 3, "nginx:1.27"));
+            Manifests.create(kmock, "/api/v1/namespaces/default/pods", Manifests.pod("flaky", "Never", Map.of()));
+            kmock.settle();
+            assertEquals("False", Manifests.condition(Manifests.get(kmock, deployments + "/web"), "Available").get("status"));
+            kmock.advance(Duration.ofSeconds(2));
+            assertEquals("True", Manifests.condition(Manifests.get(kmock, deployments + "/web"), "Available").get("status"));
+            assertEquals("Failed", Manifests.at(Manifests.get(kmock, "/api/v1/namespaces/default/pods/flaky"), "status", "phase"));
         }
     }
 }

@@ -72,6 +72,18 @@ class EmulatorDecodingTest {
     }
 
     @Test
+    void quantitiesAreStoredAsGoWritesThem() {
+        Map<String, Object> body = deployment("web");
+        at(body, "spec", "template", "spec", "containers", "0").put("resources", Map.of(
+                "requests", Map.of("cpu", 0.5, "memory", "1024Mi"), "limits", Map.of("cpu", "1000m", "memory", "100Mi")));
+        assertEquals(201, kmock.post(DEPLOYMENTS, body).status());
+        Map<String, Object> resources = at(kmock.objects().get("apps/v1/deployments", "ns", "web"),
+                "spec", "template", "spec", "containers", "0", "resources");
+        assertEquals(Map.of("cpu", "500m", "memory", "1Gi"), resources.get("requests"));
+        assertEquals(Map.of("cpu", "1", "memory", "100Mi"), resources.get("limits"));
+    }
+
+    @Test
     void emptyOmittableValuesAreDropped() {
         Map<String, Object> body = deployment("web");
         at(body, "metadata").put("labels", Map.of());

@@ -13,7 +13,7 @@ import kmock.handlers.RawHandler;
  * Configures the server of {@link KMockTest} tests, on a method, its class, enclosing classes or a
  * {@code package-info.java}; per attribute the closest one that sets it wins, then the configuration parameters
  * {@code kmock.handler}, {@code kmock.strict}, {@code kmock.failOnUnmatched}, {@code kmock.limit},
- * {@code kmock.transport}, {@code kmock.interceptJvm} (for example in {@code junit-platform.properties}), then the
+ * {@code kmock.transport}, {@code kmock.interceptJvm}, {@code kmock.controllers} (for example in {@code junit-platform.properties}), then the
  * defaults. Each attribute's default means "not set here"; on/off attributes have a {@link Switch} form, so that a
  * nearer scope can switch off what an outer one switched on.
  *
@@ -71,6 +71,14 @@ public @interface KMock {
 
     /** The explicit form of {@link #interceptJvm()}: {@code OFF} switches off an outer scope's interception. */
     Switch jvmInterception() default Switch.INHERIT;
+
+    /**
+     * Simulated controllers and nodes for the emulator, so that Deployments roll out, pods run and Jobs complete
+     * (see {@code kmock.handlers.Controllers}): names in kube-controller-manager's notation ({@code "*"} for all,
+     * {@code "deployment"}, {@code "-cronjob"}), or {@code "none"} to switch off an outer scope's; unset when empty.
+     * They run in the background, so real clients see a cluster that moves; {@code kmock.settle()} waits for them.
+     */
+    String[] controllers() default {};
 
     /** An on/off attribute that a nearer scope can set back: {@code INHERIT} (not set here), {@code ON}, {@code OFF}. */
     enum Switch {

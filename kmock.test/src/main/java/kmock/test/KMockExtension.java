@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
 import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 
 import kmock.api.Server;
+import kmock.handlers.Controllers;
 import kmock.handlers.KubernetesEmulator;
 import kmock.handlers.RawHandler;
 import kmock.internal.intercept.JvmInterception;
@@ -245,6 +246,7 @@ public final class KMockExtension implements ParameterResolver, BeforeEachCallba
         private int limit = -1;
         private String transport;
         private boolean interceptJvm;
+        private Controllers controllers;
 
         private Builder() {
         }
@@ -307,11 +309,17 @@ public final class KMockExtension implements ParameterResolver, BeforeEachCallba
             return this;
         }
 
+        /** Simulated controllers and nodes for the emulator (see {@link Controllers}); default none. */
+        public Builder controllers(Controllers controllers) {
+            this.controllers = Objects.requireNonNull(controllers, "controllers");
+            return this;
+        }
+
         /** The extension, to register with {@code @RegisterExtension}. */
         public KMockExtension build() {
             KMockExtension extension = new KMockExtension(new Settings(handler,
                     handler == null ? null : "KMockExtension.builder().handler(…)", port, host, hostnames, strict,
-                    failOnUnmatched, limit, transport, interceptJvm));
+                    failOnUnmatched, limit, transport, interceptJvm, controllers));
             if (interceptJvm) {
                 extension.preparedByBuilder = JvmInterception.prepare();
             }

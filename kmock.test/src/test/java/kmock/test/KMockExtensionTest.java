@@ -32,6 +32,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubernetes.client.openapi.ApiClient;
 
 import kmock.test.fixtures.ClientsFixture;
+import kmock.test.fixtures.ControllersFixture;
 import kmock.test.fixtures.FailureFixture;
 import kmock.test.fixtures.FieldsFixture;
 import kmock.test.fixtures.HandlerChoiceFixture;
@@ -203,6 +204,20 @@ class KMockExtensionTest {
                 .execute().testEvents()
                 .assertStatistics(stats -> stats.started(4).succeeded(4));
         assertEquals(4, ParallelFixture.PORTS.size());
+    }
+
+    @Test
+    void controllersFollowTheClosestScopeAndNeedTheEmulator() {
+        Map<String, Throwable> outcomes = outcomes(ControllersFixture.class);
+        assertNull(outcomes.get("theClassTurnsThemOn"));
+        assertNull(outcomes.get("aMethodTurnsThemOff"));
+        assertNull(outcomes.get("aMethodNarrowsThem"));
+        String unknown = outcomes.get("anUnknownNameFails").getMessage();
+        assertTrue(unknown.endsWith("@KMock(controllers = [kubelets]): No controller named 'kubelets': use one of "
+                + String.join(", ", kmock.handlers.Controllers.NAMES) + ", '*' for all, or '-name' to leave one out, or 'none'"), unknown);
+        String other = outcomes.get("anotherHandlerFails").getMessage();
+        assertTrue(other.endsWith("Controllers need a KubernetesEmulator, but the handler is RawHandler: drop the controllers "
+                + "or use the emulator"), other);
     }
 
     private static Events run(Class<?> fixture) {

@@ -20,16 +20,22 @@ public final class Headers {
 
     /** An unmodifiable case-insensitive copy; keys keep the case they were first given in. */
     public static Map<String, List<String>> copyOf(Map<String, ? extends List<String>> headers) {
-        Map<String, List<String>> copy = mutable();
-        if (headers != null) {
-            headers.forEach((name, values) -> {
-                if (name != null && values != null) {
-                    copy.computeIfAbsent(name, n -> new ArrayList<>()).addAll(values);
-                }
-            });
+        if (headers == null || headers.isEmpty()) {
+            return HeaderMap.EMPTY;
         }
-        copy.replaceAll((name, values) -> List.copyOf(values));
-        return Collections.unmodifiableMap(copy);
+        if (headers instanceof HeaderMap compact) {
+            return compact;
+        }
+        if (headers instanceof TreeMap<?, ?> tree && tree.comparator() == String.CASE_INSENSITIVE_ORDER) {
+            return HeaderMap.ofSorted(headers); // a builder's map: already merged and in order
+        }
+        Map<String, List<String>> merged = mutable();
+        headers.forEach((name, values) -> {
+            if (name != null && values != null) {
+                merged.computeIfAbsent(name, n -> new ArrayList<>()).addAll(values);
+            }
+        });
+        return HeaderMap.ofSorted(merged);
     }
 
     /** Adds one value under a name in a mutable map made by {@link #mutable()}. */
@@ -39,6 +45,9 @@ public final class Headers {
 
     /** The first value under a name, or {@code null}. */
     public static String first(Map<String, List<String>> headers, String name) {
+        if (headers instanceof HeaderMap compact) {
+            return compact.first(name);
+        }
         List<String> values = headers.get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
     }

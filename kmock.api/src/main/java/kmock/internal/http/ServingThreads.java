@@ -27,6 +27,11 @@ public final class ServingThreads {
         return true;
     }
 
+    /** Whether the server is closing: no new call may start. */
+    public boolean isClosing() {
+        return closing;
+    }
+
     /** Marks the current thread as done, and clears an interrupt meant for its request, not its next task. */
     public void exit() {
         busy.remove(Thread.currentThread());

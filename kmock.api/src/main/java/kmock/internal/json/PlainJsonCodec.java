@@ -95,6 +95,13 @@ public final class PlainJsonCodec implements JsonCodec {
         }
     }
 
+    /** A string as a JSON string literal, also a valid Java one; without a codec, so quoting loads no library. */
+    public static String quote(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 2);
+        quote(text, out);
+        return out.toString();
+    }
+
     private static void quote(String text, StringBuilder out) {
         out.append('"');
         for (int i = 0; i < text.length(); i++) {

@@ -28,6 +28,17 @@ public final class Arguments {
      */
     public static Arguments parse(List<String> args, Set<String> withValue, Set<String> switches, Map<String, String> aliases)
             throws UsageException {
+        return parse(args, withValue, switches, Set.of(), aliases);
+    }
+
+    /**
+     * Parses arguments as {@link #parse(List, Set, Set, Map)} does, with flags whose value is optional: given as
+     * {@code --name=value} or as the next argument unless that is a flag, else {@code ""}.
+     *
+     * @param optional flags that take a value or none
+     */
+    public static Arguments parse(List<String> args, Set<String> withValue, Set<String> switches, Set<String> optional,
+                                  Map<String, String> aliases) throws UsageException {
         Arguments parsed = new Arguments();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -48,7 +59,12 @@ public final class Arguments {
             } else {
                 throw new UsageException("unexpected argument '" + arg + "'");
             }
-            if (switches.contains(name)) {
+            if (optional.contains(name)) {
+                if (value == null) {
+                    boolean next = i + 1 < args.size() && !args.get(i + 1).startsWith("-");
+                    value = next ? args.get(++i) : "";
+                }
+            } else if (switches.contains(name)) {
                 if (value != null) {
                     throw new UsageException("--" + name + " takes no value");
                 }

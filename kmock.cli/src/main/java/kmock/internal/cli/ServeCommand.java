@@ -13,6 +13,7 @@ import kmock.api.Handler;
 import kmock.api.Request;
 import kmock.api.Response;
 import kmock.api.Server;
+import kmock.handlers.Controllers;
 import kmock.handlers.KubernetesEmulator;
 import kmock.handlers.KubernetesScaffold;
 import kmock.handlers.RawHandler;
@@ -27,7 +28,7 @@ public final class ServeCommand {
     public static final String USAGE = String.join("\n",
             "  serve [--host 127.0.0.1] [--port 12345] [--handler emulator|scaffold|raw]",
             "        [--resources bundled|none|FILE]... [--objects FILE]... [--verbose]",
-            "        [--tls] [--kubeconfig FILE] [--token NAME=TOKEN]...",
+            "        [--tls] [--kubeconfig FILE] [--token NAME=TOKEN]... [--controllers [LIST]] [--nodes N]",
             "      Serves until interrupted (Ctrl-C, SIGTERM). Port 0 picks a free port.",
             "      --tls: HTTPS with a certificate of a KMock CA made at start (the kubeconfig carries the CA).",
             "      --kubeconfig: writes a kubeconfig for the server once it is up (with --tls: the CA and an",
@@ -36,18 +37,33 @@ public final class ServeCommand {
             "        without a valid token or KMock client certificate).",
             "      --resources: the resource catalog (default: bundled); FILE is what 'fetch resources' writes.",
             "      --objects: YAML/JSON manifests to preload (multi-document YAML and kind: List allowed).",
-            "      --verbose: one line per request on standard error.");
+            "      --controllers: simulated controllers and nodes, so that Deployments roll out, pods run, Jobs",
+            "        complete and namespaces clean up; LIST as kube-controller-manager's --controllers (default '*'):",
+            "        " + String.join(",", Controllers.NAMES) + ";",
+            "        '*' for all, '-name' to leave one out, e.g. --controllers '*,-cronjob'.",
+            "      --nodes: how many simulated nodes (node-1, node-2, ...) with --controllers (default 1).",
+            "      --verbose: one line per request on standard error.",
+            "      --warmup: serves a few typical requests to itself and exits: the training run of a class-data",
+            "        sharing archive (java -XX:ArchiveClassesAtExit=kmock.jsa -jar kmock.jar serve --warmup; ./kmock",
+            "        makes and uses one), which makes later starts faster.");
 
     private ServeCommand() {
     }
 
     /** Runs until {@code stop} opens. */
     public static void run(List<String> args, PrintStream out, PrintStream err, CountDownLatch stop) throws Exception {
-        Arguments flags = Arguments.parse(args, Set.of("host", "port", "handler", "resources", "objects", "kubeconfig", "token"),
-                Set.of("verbose", "tls"), Map.of("p", "port", "v", "verbose"));
+        Arguments flags = Arguments.parse(args, Set.of("host", "port", "handler", "resources", "objects", "kubeconfig", "token",
+                        "nodes"), Set.of("verbose", "tls", "warmup"), Set.of("controllers"), Map.of("p", "port", "v", "verbose"));
         String kind = flags.get("handler", "emulator");
+        if ((flags.has("controllers") || flags.has("nodes")) && !kind.equals("emulator")) {
+            throw new UsageException("--controllers and --nodes need --handler emulator: only the emulator keeps objects to move");
+        }
+        if (flags.has("nodes") && !flags.has("controllers")) {
+            throw new UsageException("--nodes needs --controllers: nodes are simulated by the kubelet controller");
+        }
         RawHandler handler = switch (kind) {
-            case "emulator" -> new KubernetesEmulator();
+            case "emulator" -> flags.has("controllers") ? KubernetesEmulator.builder().controllers(controllers(flags)).build()
+                    : new KubernetesEmulator();
             case "scaffold" -> new KubernetesScaffold();
             case "raw" -> new RawHandler();
             default -> throw new UsageException("--handler must be emulator, scaffold or raw, got '" + kind + "'");
@@ -66,6 +82,10 @@ public final class ServeCommand {
                 }
                 out.println("Listening on " + server.url());
                 out.flush();
+                if (flags.has("warmup")) {
+                    Warmup.run(handler);
+                    return;
+                }
                 stop.await();
                 err.println("Stopping " + server.url());
             }
@@ -105,7 +125,8 @@ public final class ServeCommand {
         if (!flags.all("objects").isEmpty() && !(handler instanceof KubernetesEmulator)) {
             throw new UsageException("--objects needs --handler emulator: the scaffold stores no objects");
         }
-        if (handler instanceof KubernetesEmulator emulator && scaffold.resources().contains("v1/namespaces")) {
+        if (handler instanceof KubernetesEmulator emulator && scaffold.resources().contains("v1/namespaces")
+                && !emulator.objects().contains("v1/namespaces", null, "default")) {
             // Every cluster has it, and kubectl's commands default to it.
             emulator.objects().put("v1/namespaces", null, "default", Map.of("apiVersion", "v1", "kind", "Namespace",
                     "metadata", Map.of("name", "default")));
@@ -117,6 +138,30 @@ public final class ServeCommand {
         }
         for (String file : flags.all("objects")) {
             preload((KubernetesEmulator) handler, Path.of(file));
+        }
+    }
+
+    /** The controllers of {@code --controllers [LIST]} with the nodes of {@code --nodes N}. */
+    private static Controllers controllers(Arguments flags) throws UsageException {
+        String list = flags.get("controllers", "");
+        Controllers controllers;
+        try {
+            controllers = list.isBlank() ? Controllers.all() : Controllers.of(list);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--controllers " + list + ": " + e.getMessage());
+        }
+        String nodes = flags.get("nodes", null);
+        if (nodes == null) {
+            return controllers;
+        }
+        try {
+            int count = Integer.parseInt(nodes);
+            if (count < 0) {
+                throw new NumberFormatException();
+            }
+            return controllers.nodes(count);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--nodes must be a number of nodes (0 or more), got '" + nodes + "'");
         }
     }
 

@@ -70,19 +70,31 @@ public final class RuleTable {
         return indexing ? rule.indexKey() : null;
     }
 
-    /** The rules that may match a request, in serving order. */
+    /** The rules that may match a request, in serving order; a single source is returned as it is, unmerged. */
     public Iterable<ReactionNode> candidates(Request request) {
-        List<Iterator<ReactionNode>> sources = new ArrayList<>(3);
-        sources.add(scanned.iterator());
         NavigableSet<ReactionNode> exact = indexed.get(request.method() + " " + request.path());
-        if (exact != null) {
-            sources.add(exact.iterator());
+        NavigableSet<ReactionNode> anyMethod = indexed.isEmpty() ? null : indexed.get("* " + request.path());
+        boolean scan = !scanned.isEmpty();
+        int count = (scan ? 1 : 0) + (exact != null ? 1 : 0) + (anyMethod != null ? 1 : 0);
+        if (count == 0) {
+            return List.of();
         }
-        NavigableSet<ReactionNode> anyMethod = indexed.get("* " + request.path());
-        if (anyMethod != null) {
-            sources.add(anyMethod.iterator());
+        if (count == 1) {
+            return scan ? scanned : exact != null ? exact : anyMethod;
         }
-        return sources.size() == 1 ? scanned : () -> new Merge(sources);
+        return () -> {
+            List<Iterator<ReactionNode>> sources = new ArrayList<>(3);
+            if (scan) {
+                sources.add(scanned.iterator());
+            }
+            if (exact != null) {
+                sources.add(exact.iterator());
+            }
+            if (anyMethod != null) {
+                sources.add(anyMethod.iterator());
+            }
+            return new Merge(sources);
+        };
     }
 
     /** Every rule in serving order: the reference a plain scan would walk. */

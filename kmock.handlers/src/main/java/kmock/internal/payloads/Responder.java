@@ -28,10 +28,14 @@ public final class Responder {
     private final LiveGroup streams = new LiveGroup();
     private List<Object> metas = List.of();
     private List<Object> body = List.of();
-    private volatile Declared declared = new Declared(List.of(), ReplayableStream.of(List.of()));
+    private volatile Declared declared = new Declared(List.of(), ReplayableStream.of(List.of()), null, false);
 
-    /** What requests are answered from: a snapshot replaced as a whole on every declaration. */
-    private record Declared(List<Object> metas, ReplayableStream body) {
+    /**
+     * What requests are answered from: a snapshot replaced as a whole on every declaration. {@code constant} is the
+     * response itself when every payload is an immutable value (it is the same for every request, so it is rendered
+     * once); {@code mayBlock} says whether rendering may wait (callables, awaitables, sleeps, files, streams).
+     */
+    private record Declared(List<Object> metas, ReplayableStream body, Response constant, boolean mayBlock) {
     }
 
     /** A responder whose live streams also listen to the handler's hub. */
@@ -66,8 +70,29 @@ public final class Responder {
         synchronized (this) {
             metas = concat(metas, newMetas);
             body = concat(body, newBody);
-            declared = new Declared(metas, ReplayableStream.of(body));
+            ReplayableStream stream = ReplayableStream.of(body);
+            declared = new Declared(metas, stream, constant(metas, stream), Constancy.mayBlock(metas, body));
         }
+    }
+
+    /** The response once and for all when every payload is an immutable value, else {@code null}. */
+    private Response constant(List<Object> metas, ReplayableStream body) {
+        if (!Constancy.isConstant(metas, body.items())) {
+            return null;
+        }
+        try {
+            return new Rendering(null, null, Responder::failureLine, streams, hub.group()).render(metas, body);
+        } catch (Exception | Error unrenderable) {
+            return null; // rendered per request, which reports the failure there
+        }
+    }
+
+    /**
+     * Whether rendering a response may block: a payload that waits (a callable, awaitable, sleep, file, input or
+     * stream). Such a reaction is served on a thread that may block, never on a transport's I/O thread.
+     */
+    public boolean mayBlock() {
+        return declared.mayBlock();
     }
 
     /** Whether no payload was declared: the reaction is then a spy. */
@@ -93,6 +118,9 @@ public final class Responder {
      */
     public Response respond(Request request, Consumer<Throwable> errors, Function<Throwable, byte[]> lastLine) throws Exception {
         Declared current = declared;
+        if (current.constant() != null) {
+            return current.constant();
+        }
         return new Rendering(request, errors, lastLine, streams, hub.group()).render(current.metas(), current.body());
     }
 

@@ -101,6 +101,11 @@ final class CombinedNode implements ViewNode {
     }
 
     @Override
+    public boolean runsUserCode() {
+        return left.runsUserCode() || right.runsUserCode();
+    }
+
+    @Override
     public String toString() {
         return "(" + left + " " + operator + " " + right + ")";
     }

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 import kmock.internal.criteria.Criterion;
 import kmock.internal.criteria.ExplicitCriteria;
-import kmock.internal.json.Json;
+import kmock.internal.json.PlainJsonCodec;
 
 /** The arguments of {@code on(...)} rendered as the user wrote them, so that reports name rules recognisably. */
 final class Declared {
@@ -19,10 +19,10 @@ final class Declared {
     /** One argument: strings quoted, patterns and maps as written, explicit criteria by what they test. */
     static String render(Object argument) {
         if (argument instanceof String text) {
-            return Json.toText(text);
+            return PlainJsonCodec.quote(text); // not through the codec: the first rule of a JVM would load Jackson
         }
         if (argument instanceof Pattern pattern) {
-            return "Pattern.compile(" + Json.toText(pattern.pattern()) + ")";
+            return "Pattern.compile(" + PlainJsonCodec.quote(pattern.pattern()) + ")";
         }
         if (argument instanceof Criterion criterion) {
             return criterion.describe();

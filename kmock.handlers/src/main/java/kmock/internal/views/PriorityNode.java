@@ -46,6 +46,11 @@ final class PriorityNode implements ViewNode {
     }
 
     @Override
+    public boolean runsUserCode() {
+        return parent.runsUserCode();
+    }
+
+    @Override
     public String toString() {
         return parent + ".priority" + priority;
     }

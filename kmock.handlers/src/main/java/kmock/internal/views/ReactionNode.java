@@ -23,13 +23,16 @@ public final class ReactionNode implements ViewNode, Reaction {
     private final ViewNode declaredOn;
     private final Responder responder;
     private final Sinks sinks = new Sinks();
-    private final List<Request> served = new ArrayList<>();
+    private final RequestLog served;
     private volatile boolean depleted;
     private volatile long order = -1;
+    private final boolean runsUserCode;
 
     ReactionNode(ViewNode declaredOn) {
         this.declaredOn = declaredOn;
         this.responder = new Responder(declaredOn.context().hub());
+        this.served = declaredOn.context().newLog();
+        this.runsUserCode = declaredOn.runsUserCode();
     }
 
     @Override
@@ -40,6 +43,19 @@ public final class ReactionNode implements ViewNode, Reaction {
     @Override
     public Priority priorityTuple() {
         return declaredOn.priorityTuple();
+    }
+
+    @Override
+    public boolean runsUserCode() {
+        return runsUserCode;
+    }
+
+    /**
+     * Whether serving a request with this rule may block: its criteria run user code, its payloads wait, or it
+     * has sinks (the user's collections, queues, callbacks). Such rules are served on threads that may block.
+     */
+    public boolean mayBlock() {
+        return runsUserCode || !sinks.isEmpty() || responder.mayBlock();
     }
 
     /** The declaration order, set once by the rule table: ties of priority go to the first declared. */
@@ -108,18 +124,14 @@ public final class ReactionNode implements ViewNode, Reaction {
         try {
             return responder.respond(request, errors, lastLine);
         } catch (NoSuchElementException depletedSource) {
-            synchronized (served) {
-                served.remove(served.lastIndexOf(request));
-            }
+            served.removeLast(request);
             throw depletedSource;
         }
     }
 
     /** Records a request in this rule's log (answered or spied). */
     public void record(Request request) {
-        synchronized (served) {
-            served.add(request);
-        }
+        served.append(request);
     }
 
     /** Runs the side effects for a matched request. */
@@ -173,9 +185,7 @@ public final class ReactionNode implements ViewNode, Reaction {
 
     @Override
     public List<Request> requests() {
-        synchronized (served) {
-            return List.copyOf(served);
-        }
+        return served.snapshot();
     }
 
     @Override

@@ -44,6 +44,11 @@ final class RootNode implements ViewNode {
     }
 
     @Override
+    public boolean runsUserCode() {
+        return false;
+    }
+
+    @Override
     public String toString() {
         return "kmock";
     }

@@ -88,6 +88,11 @@ final class SliceNode implements ViewNode {
     }
 
     @Override
+    public boolean runsUserCode() {
+        return parent.runsUserCode();
+    }
+
+    @Override
     public String toString() {
         return parent + "." + range;
     }

@@ -17,6 +17,9 @@ public interface ViewContext {
     /** The handler's feeding hub for live streams. */
     LiveHub hub();
 
+    /** A new log for a reaction's requests, kept as the handler keeps its own. */
+    RequestLog newLog();
+
     /** What the handler's rules name literally (resources, paths), recorded as views are made. */
     RuleNames names();
 }

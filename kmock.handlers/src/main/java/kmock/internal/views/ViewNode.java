@@ -52,6 +52,12 @@ public sealed interface ViewNode extends View permits RootNode, FilterNode, Slic
     PurePrefix pureCriteria();
 
     /**
+     * Whether deciding on a request may run the user's code (a predicate, a future or latch check): such a chain is
+     * never walked on a transport's I/O thread.
+     */
+    boolean runsUserCode();
+
+    /**
      * Why this view would not take a request, one line per difference ({@code path: expected /a, got /b}); empty
      * when it would. Runs pure criteria only: when only slices or impure criteria (predicates, futures, latches)
      * can explain a miss, they are named instead.

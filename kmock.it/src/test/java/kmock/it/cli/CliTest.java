@@ -113,6 +113,37 @@ class CliTest {
     }
 
     @Test
+    void controllersMakeTheJarAClusterThatMoves() throws Exception {
+        try (KmockJar kmock = KmockJar.start("serve", "--port", "0", "--controllers", "--nodes", "2")) {
+            URI url = kmock.awaitListening();
+            assertEquals("node-1 node-2", Kubectl.run(url, "get", "nodes", "-o", "jsonpath={.items[*].metadata.name}").trim());
+            Kubectl.run(url, "create", "deployment", "web", "--image=nginx:1.27", "--replicas=2");
+            String rollout = Kubectl.run(url, "rollout", "status", "deployment/web", "--timeout=60s");
+            assertTrue(rollout.contains("successfully rolled out"), rollout);
+            assertEquals("Running Running", Kubectl.run(url, "get", "pods", "-o", "jsonpath={.items[*].status.phase}").trim());
+        }
+    }
+
+    @Test
+    void aListOfControllersLeavesTheOthersOff() throws Exception {
+        try (KmockJar kmock = KmockJar.start("serve", "--port", "0", "--controllers=serviceaccount")) {
+            URI url = kmock.awaitListening();
+            Kubectl.run(url, "create", "namespace", "team");
+            Kubectl.run(url, "wait", "--for=create", "serviceaccount/default", "-n", "team", "--timeout=60s");
+            assertEquals("", Kubectl.run(url, "get", "nodes", "-o", "jsonpath={.items[*].metadata.name}").trim(), "no kubelet, no nodes");
+        }
+    }
+
+    @Test
+    void anUnknownControllerIsAUsageError() throws Exception {
+        try (KmockJar kmock = KmockJar.start("serve", "--controllers", "deployments")) {
+            assertEquals(2, kmock.awaitExit());
+            String errors = kmock.errors();
+            assertTrue(errors.contains("--controllers deployments: No controller named 'deployments'"), errors);
+        }
+    }
+
+    @Test
     void aBadManifestIsNamedByFileAndDocument(@TempDir Path dir) throws Exception {
         Path manifests = dir.resolve("broken.yaml");
         Files.writeString(manifests, "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\n---\napiVersion: v1\nkind: ConfigMap\n");

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -40,6 +41,15 @@ class FaultsTest {
 
     /** A guard against hangs, far above the time close() takes; the figures record the real time. */
     private static final Duration HANG = Duration.ofSeconds(10);
+    /**
+     * A thread per task for the test's own waiting: the common pool can have a single worker (two cores, JDK 25),
+     * and blocked reads queued on it would hold back the close they wait for.
+     */
+    private static final Executor THREAD_PER_TASK = task -> {
+        Thread thread = new Thread(task, "faults-test-task");
+        thread.setDaemon(true);
+        thread.start();
+    };
 
     @Parameter
     String transport;
@@ -162,7 +172,7 @@ class FaultsTest {
         for (int i = 0; i < blocked; i++) {
             RawHttp client = RawHttp.connect(server.url());
             client.send("GET /blocked HTTP/1.1\r\nHost: x\r\n\r\n");
-            waiting.add(CompletableFuture.supplyAsync(client::status));
+            waiting.add(CompletableFuture.supplyAsync(client::status, THREAD_PER_TASK));
         }
         List<KStream> open = new java.util.ArrayList<>();
         for (int i = 0; i < streams; i++) {
@@ -187,7 +197,7 @@ class FaultsTest {
     /** Closes the server on another thread, failing if it hangs; the time it took, in milliseconds. */
     private long closeWithin() {
         long start = System.nanoTime();
-        CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close, THREAD_PER_TASK);
         try {
             closing.get(HANG.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 import kmock.api.Request;
 import kmock.api.Server;
+import kmock.handlers.KubernetesEmulator;
 import kmock.handlers.KubernetesScaffold;
 import kmock.handlers.RawHandler;
 
@@ -111,7 +112,12 @@ public final class RunningServer implements AutoCloseable {
     }
 
     private static RawHandler instantiate(Class<? extends RawHandler> type, Settings settings) {
-        boolean options = settings.strict() || settings.failOnUnmatched() != null || settings.limit() >= 0;
+        boolean options = settings.strict() || settings.failOnUnmatched() != null || settings.limit() >= 0
+                || settings.controllers() != null;
+        if (settings.controllers() != null && !KubernetesEmulator.class.isAssignableFrom(type)) {
+            throw new ExtensionConfigurationException("Controllers need a KubernetesEmulator, but the handler is "
+                    + type.getSimpleName() + ": drop the controllers or use the emulator");
+        }
         try {
             if (!options) {
                 return type.getConstructor().newInstance();
@@ -128,6 +134,9 @@ public final class RunningServer implements AutoCloseable {
             }
             if (settings.limit() >= 0) {
                 builder.limit(settings.limit());
+            }
+            if (settings.controllers() != null) {
+                ((KubernetesEmulator.Builder) builder).controllers(settings.controllers());
             }
             return builder.build();
         } catch (NoSuchMethodException e) {

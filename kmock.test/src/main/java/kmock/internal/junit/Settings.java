@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
+import kmock.handlers.Controllers;
 import kmock.handlers.KubernetesEmulator;
 import kmock.handlers.KubernetesScaffold;
 import kmock.handlers.RawHandler;
@@ -32,10 +33,11 @@ import kmock.test.KMock;
  * @param limit           the most requests served, or -1
  * @param transport       the transport name, or {@code null} for the preferred one
  * @param interceptJvm    whether the hostnames are intercepted JVM-wide
+ * @param controllers     the emulator's simulated controllers, or {@code null} for none
  */
 public record Settings(Class<? extends RawHandler> handler, String handlerSource, int port, String host,
                        List<String> hostnames, boolean strict, Boolean failOnUnmatched, int limit, String transport,
-                       boolean interceptJvm) {
+                       boolean interceptJvm, Controllers controllers) {
 
     /** The configuration parameter naming the handler: a class name or {@code raw|scaffold|emulator}. */
     public static final String HANDLER = "kmock.handler";
@@ -49,6 +51,8 @@ public record Settings(Class<? extends RawHandler> handler, String handlerSource
     public static final String TRANSPORT = "kmock.transport";
     /** The configuration parameter intercepting every test's hostnames JVM-wide. */
     public static final String INTERCEPT_JVM = "kmock.interceptJvm";
+    /** The configuration parameter naming the emulator's controllers ({@code *}, {@code deployment,replicaset}, {@code none}). */
+    public static final String CONTROLLERS = "kmock.controllers";
 
     /** The settings for the test of this context. */
     public static Settings of(ExtensionContext context) {
@@ -70,8 +74,24 @@ public record Settings(Class<? extends RawHandler> handler, String handlerSource
                 .orElseGet(() -> context.getConfigurationParameter(LIMIT).map(v -> parseInt(LIMIT, v)).orElse(-1));
         String transport = closest(scopes, KMock::transport, t -> !t.isEmpty())
                 .orElseGet(() -> context.getConfigurationParameter(TRANSPORT).orElse(null));
+        Controllers controllers = closest(scopes, (KMock k) -> Arrays.asList(k.controllers()), c -> !c.isEmpty())
+                .map(names -> controllers(names, "@KMock(controllers = " + names + ")"))
+                .orElseGet(() -> context.getConfigurationParameter(CONTROLLERS)
+                        .map(value -> controllers(List.of(value.split(",")), CONTROLLERS + "=" + value)).orElse(null));
         return new Settings(handler, handlerSource, port, host, hostnames, strict, failOnUnmatched, limit, transport,
-                interceptJvm(context, scopes));
+                interceptJvm(context, scopes), controllers);
+    }
+
+    /** Controllers by name, or {@code null} for {@code none}. */
+    private static Controllers controllers(List<String> names, String source) {
+        if (names.size() == 1 && names.get(0).trim().equals("none")) {
+            return null;
+        }
+        try {
+            return Controllers.of(names.toArray(String[]::new));
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException(source + ": " + e.getMessage() + ", or 'none'", e);
+        }
     }
 
     /** Whether a test (or, from a class context, a test class) intercepts JVM-wide. */

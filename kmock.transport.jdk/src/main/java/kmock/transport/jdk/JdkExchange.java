@@ -24,9 +24,14 @@ import kmock.internal.http.Replies;
 /** One request on the JDK server: read it into a {@link Request}, ask the handler, write the {@link Response}. */
 final class JdkExchange {
 
+    private static final byte[] NO_BODY = new byte[0];
+
     private final HttpExchange exchange;
     private final long maxBodySize;
     private final SSLSession tls;
+    private String contentLength;
+    private boolean chunked;
+    private String host;
 
     JdkExchange(HttpExchange exchange, long maxBodySize, SSLSession tls) {
         this.exchange = exchange;
@@ -43,13 +48,30 @@ final class JdkExchange {
                 sendFixed(Replies.versionNotSupported(protocol));
                 return;
             }
+            Request.Builder builder = Request.builder().method(exchange.getRequestMethod());
+            // One pass over the headers: the server keeps them under names it normalised ("Content-length"), and
+            // each of its own lookups normalises the name again.
+            for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
+                String name = header.getKey();
+                for (String value : header.getValue()) {
+                    builder.header(name, value);
+                }
+                if (!header.getValue().isEmpty()) {
+                    if (name.equalsIgnoreCase("Content-Length")) {
+                        contentLength = header.getValue().get(0);
+                    } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
+                        chunked = true;
+                    } else if (name.equalsIgnoreCase("Host")) {
+                        host = header.getValue().get(0);
+                    }
+                }
+            }
             byte[] body = readBody();
             if (body == null) {
                 sendFixed(Replies.tooLarge(maxBodySize));
                 return;
             }
-            Request request = Request.builder().method(exchange.getRequestMethod()).url(url())
-                    .headers(exchange.getRequestHeaders()).body(body).clientCertificates(clientCertificates()).build();
+            Request request = builder.url(url()).body(body).clientCertificates(clientCertificates()).build();
             Response response;
             try {
                 response = handler.handle(request);
@@ -77,7 +99,7 @@ final class JdkExchange {
         if (target.isAbsolute()) {
             return target;
         }
-        String host = exchange.getRequestHeaders().getFirst("Host");
+        String host = this.host;
         if (host == null || host.isBlank()) {
             host = exchange.getLocalAddress().getHostString() + ":" + exchange.getLocalAddress().getPort();
             if (host.indexOf(':') != host.lastIndexOf(':')) {
@@ -111,27 +133,43 @@ final class JdkExchange {
         }
     }
 
-    /** The whole body, or {@code null} when it is over the limit. */
+    /**
+     * The whole body, or {@code null} when it is over the limit. A declared length is read into an array of that
+     * size; only a chunked body grows a buffer: most requests have no body, and a buffer per request would be most
+     * of what serving them allocates.
+     */
     private byte[] readBody() throws IOException {
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        String declared = contentLength;
+        long length = -1;
         if (declared != null) {
             try {
-                if (Long.parseLong(declared.trim()) > maxBodySize) {
-                    return null;
-                }
+                length = Long.parseLong(declared.trim());
             } catch (NumberFormatException ignored) {
                 // the server has already rejected it, or reads it as chunked
             }
         }
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        byte[] buffer = new byte[64 * 1024];
+        if (length > maxBodySize || length > Integer.MAX_VALUE - 8) {
+            return null;
+        }
         try (InputStream in = exchange.getRequestBody()) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                if (body.size() + (long) n > maxBodySize) {
-                    return null;
-                }
-                body.write(buffer, 0, n);
+            if (length == 0 || length < 0 && !chunked) {
+                return NO_BODY;
             }
+            if (length > 0) {
+                return in.readNBytes((int) length);
+            }
+            return readChunked(in);
+        }
+    }
+
+    private byte[] readChunked(InputStream in) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8 * 1024];
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            if (body.size() + (long) n > maxBodySize) {
+                return null;
+            }
+            body.write(buffer, 0, n);
         }
         return body.toByteArray();
     }
@@ -141,7 +179,8 @@ final class JdkExchange {
     }
 
     private void copyHeaders(Map<String, List<String>> headers) {
-        headers.forEach((name, values) -> exchange.getResponseHeaders().put(name, List.copyOf(values)));
+        // Mutable copies: a streaming body may add values to a header the response already has.
+        headers.forEach((name, values) -> exchange.getResponseHeaders().put(name, new ArrayList<>(values)));
     }
 
     private void sendFixed(Response response) throws IOException {

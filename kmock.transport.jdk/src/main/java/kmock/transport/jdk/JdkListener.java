@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -47,13 +46,9 @@ final class JdkListener implements Transport.Listener {
     }
 
     static JdkListener start(Transport.ServerConfig config, Handler handler) throws IOException {
-        AtomicInteger count = new AtomicInteger();
         // Unbounded threads on demand: each open stream holds one, and hundreds of streams must not starve requests.
-        ExecutorService executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
-            Thread thread = new Thread(task, "kmock-jdk-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                ServingThreadFactory.create("kmock-jdk-"));
         JdkListener listener = new JdkListener(executor);
         try {
             HttpServer main = listener.serve(create(new InetSocketAddress(config.host(), config.port()), config.https()), handler, config);

@@ -33,6 +33,16 @@ final class IncomingRequest {
      * @throws IOException          when the client fails while sending the body
      */
     static kmock.api.Request read(Request request, long maxBody) throws BadTarget, RequestBody.TooLarge, IOException {
+        return head(request).body(RequestBody.read(request, maxBody)).build();
+    }
+
+    /** Reads a request that declares no body, without touching its content. @throws BadTarget as {@link #read} */
+    static kmock.api.Request withoutBody(Request request) throws BadTarget {
+        return head(request).build();
+    }
+
+    /** The method, URL, headers and client certificates. */
+    private static kmock.api.Request.Builder head(Request request) throws BadTarget {
         URI url = url(request.getHttpURI());
         kmock.api.Request.Builder builder = kmock.api.Request.builder().method(request.getMethod()).url(url);
         for (HttpField field : request.getHeaders()) {
@@ -42,7 +52,7 @@ final class IncomingRequest {
                 && tls.peerCertificates() != null) {
             builder.clientCertificates(List.of(tls.peerCertificates()));
         }
-        return builder.body(RequestBody.read(request, maxBody)).build();
+        return builder;
     }
 
     /**

@@ -19,6 +19,7 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.VirtualThreads;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
@@ -68,6 +69,11 @@ final class JettyListener implements Transport.Listener {
         pool.setName(name);
         pool.setDaemon(true);
         pool.setStopTimeout(POOL_STOP_MILLIS);
+        if (Runtime.version().feature() >= 24 && VirtualThreads.areSupported()) {
+            // Blocking calls (open watches and streams above all) on virtual threads: no pool thread held per watch.
+            // Not before 24, where a virtual thread blocked inside synchronized pins its carrier.
+            pool.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor(name + "-call-"));
+        }
 
         Server server = new Server(pool, new ScheduledExecutorScheduler(name + "-scheduler", true), null);
         // No graceful phase: stopping closes the connections at once, which fails the writes of open streams.

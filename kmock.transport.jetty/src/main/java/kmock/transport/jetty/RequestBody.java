@@ -17,6 +17,7 @@ final class RequestBody {
 
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
     private static final int INITIAL_SIZE = 16 * 1024;
+    private static final byte[] NO_BODY = new byte[0];
 
     private RequestBody() {
     }
@@ -43,15 +44,25 @@ final class RequestBody {
             throw new TooLarge("The body of " + declared + " bytes is over the limit of " + limit + " bytes");
         }
         if (declared == 0) {
-            return new byte[0];
+            return NO_BODY;
         }
-        ByteArrayOutputStream body = new ByteArrayOutputStream(declared > 0 ? (int) declared : INITIAL_SIZE);
+        ByteArrayOutputStream body = null;
         while (true) {
             Content.Chunk chunk = next(request);
             try {
                 ByteBuffer bytes = chunk.getByteBuffer();
-                if (body.size() + (long) bytes.remaining() > limit) {
+                int size = body == null ? 0 : body.size();
+                if (size + (long) bytes.remaining() > limit) {
                     throw new TooLarge("The body is over the limit of " + limit + " bytes");
+                }
+                if (body == null && chunk.isLast()) {
+                    // The whole body in one chunk (or none, as for most GETs): no buffer to grow and copy.
+                    byte[] whole = bytes.hasRemaining() ? new byte[bytes.remaining()] : NO_BODY;
+                    bytes.get(whole);
+                    return whole;
+                }
+                if (body == null) {
+                    body = new ByteArrayOutputStream(declared > 0 ? (int) declared : Math.max(INITIAL_SIZE, bytes.remaining()));
                 }
                 if (bytes.hasArray()) {
                     body.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());

@@ -6,6 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
@@ -21,12 +23,15 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Blocker;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.VirtualThreads;
 import org.eclipse.jetty.util.thread.Invocable;
 
 /**
- * The Jetty core handler that serves a kmock {@link kmock.api.Handler}: it reads the whole request, calls the
- * handler on the Jetty thread (declared blocking, so Jetty never calls it on a selector thread), and writes a
- * fixed response, or runs a streaming body chunk by chunk on that same thread.
+ * The Jetty core handler that serves a kmock {@link kmock.api.Handler}. Declared non-blocking, it is called on
+ * the I/O thread that parsed the request: a request without a body whose reply the handler knows at once
+ * ({@link kmock.api.Handler#handleWithoutBlocking}) is answered right there; any other goes to a pool thread,
+ * which reads the whole body, calls the handler and writes a fixed response, or runs a streaming body chunk by
+ * chunk.
  */
 final class ServingHandler extends Handler.Abstract {
 
@@ -41,7 +46,7 @@ final class ServingHandler extends Handler.Abstract {
     private final SslConnectionFactory tunnels;
 
     ServingHandler(kmock.api.Handler handler, long maxBodySize, ServingThreads calls, SslConnectionFactory tunnels) {
-        super(Invocable.InvocationType.BLOCKING);
+        super(Invocable.InvocationType.NON_BLOCKING);
         this.handler = handler;
         this.maxBodySize = maxBodySize;
         this.calls = calls;
@@ -55,17 +60,77 @@ final class ServingHandler extends Handler.Abstract {
         }
         // A handler may wait for a live feed for hours without any I/O: only the close of the server ends it.
         request.addIdleTimeoutListener(timeout -> false);
-        callback = withoutIdleTimeout(request, callback);
-        if (!calls.enter()) {
-            text(response, callback, 503, "The KMock server is closing");
+        Callback completion = withoutIdleTimeout(request, callback);
+        if (calls.isClosing()) {
+            text(response, completion, 503, "The KMock server is closing");
             return true;
         }
+        if (hasNoBody(request) && answeredAtOnce(request, response, completion)) {
+            return true;
+        }
+        dispatch(request, response, completion, () -> serve(request, response, completion));
+        return true;
+    }
+
+    /**
+     * Runs blocking work on a pool thread (a virtual one where the pool has them), as a call that closing the server
+     * interrupts.
+     */
+    private void dispatch(Request request, Response response, Callback callback, Runnable work) {
+        Executor pool = request.getComponents().getExecutor();
+        Executor virtual = VirtualThreads.getVirtualThreadsExecutor(pool);
         try {
-            serve(request, response, callback);
-        } finally {
-            calls.exit();
+            (virtual != null ? virtual : pool).execute(() -> {
+                if (!calls.enter()) {
+                    text(response, callback, 503, "The KMock server is closing");
+                    return;
+                }
+                try {
+                    work.run();
+                } finally {
+                    calls.exit();
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            text(response, callback, 503, "The KMock server is closing");
+        }
+    }
+
+    /**
+     * Answers on this I/O thread when the handler can without blocking (a reply that is already known), sparing
+     * the hand-off to a pool thread; {@code false} when the handler declined and has done nothing.
+     */
+    private boolean answeredAtOnce(Request request, Response response, Callback callback) {
+        kmock.api.Request incoming;
+        try {
+            incoming = IncomingRequest.withoutBody(request);
+        } catch (IncomingRequest.BadTarget e) {
+            text(response, callback, 400, e.getMessage());
+            return true;
+        }
+        kmock.api.Response reply;
+        try {
+            reply = handler.handleWithoutBlocking(incoming);
+        } catch (Exception | AssertionError e) {
+            failure(response, callback, e);
+            return true;
+        }
+        if (reply == null) {
+            return false;
+        }
+        if (reply.isStreaming()) {
+            // A stream writes with blocking waits: it runs on a pool thread, although its start was quick.
+            dispatch(request, response, callback, () -> stream(response, callback, reply));
+        } else {
+            fixed(request, response, callback, reply);
         }
         return true;
+    }
+
+    /** Whether the request declares no body: no length (or zero) and no chunked transfer. */
+    private static boolean hasNoBody(Request request) {
+        long length = request.getLength();
+        return length == 0 || length < 0 && !request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
     }
 
     /**

@@ -62,6 +62,21 @@ public final class Bench {
                     measure(contender, "emulator", () -> emulator(contender));
                 }
             }
+            for (String option : List.of("no-bodies", "latest-1000")) {
+                measure(Contenders.KMOCK_JDK, "emulator " + option, () -> storedObjects(Contenders.KMOCK_JDK, option));
+            }
+            for (Contenders.Entry raw : List.of(Contenders.RAW_JDK, Contenders.RAW_JETTY)) {
+                measure(raw, "list floor", () -> listFloor(raw));
+            }
+            log("round " + round + ": standalone start-up");
+            boolean firstRound = round == 1;
+            measure(Contenders.KMOCK_JDK, "cli", () -> cli(firstRound));
+        }
+        log("scale: " + String.format("%,d", sizes.scaleObjects()) + " objects, " + String.format("%,d", sizes.scaleWatchers()) + " watches");
+        for (Contenders.Entry contender : Contenders.ALL) {
+            if (contender.emulator()) {
+                measure(contender, "scale", () -> scale(contender));
+            }
         }
         for (Contenders.Entry contender : Contenders.ALL) {
             measure(contender, "footprint", () -> footprint(contender));
@@ -157,8 +172,13 @@ public final class Bench {
                 lists.add(load.list("bench", sizes.objects()));
             }
             results.add(contender, "list", Stats.median(lists));
+            if (contender == Contenders.KMOCK_JDK) {
+                Files.createDirectories(bench.resolve("target"));
+                Files.write(listBody(), load.listBody("bench"));
+            }
             for (int watchers : new int[] {1, 100}) {
                 List<Double> latencies = load.watchLatencies("watch" + watchers, watchers, sizes.watchWrites());
+                load.closeWatchers();
                 results.add(contender, "watch" + watchers + "p50", Stats.percentile(latencies, 0.5));
                 results.add(contender, "watch" + watchers + "p99", Stats.percentile(latencies, 0.99));
             }
@@ -167,6 +187,82 @@ public final class Bench {
             long after = heap(process);
             results.add(contender, "heapPerWatch", (after - before) / (double) sizes.idleWatchers());
             load.closeWatchers();
+        }
+    }
+
+    /** Heap per stored object of an emulator with an option for long runs (its request log's). */
+    private void storedObjects(Contenders.Entry contender, String option) throws Exception {
+        try (ContenderProcess process = ContenderProcess.start(bench, contender, "emulator", option);
+             EmulatorLoad load = new EmulatorLoad(Integer.parseInt(process.expect("port")), false)) {
+            long empty = heap(process);
+            load.creates("bench", sizes.objects());
+            results.add(contender, "heapPerObject " + option, (heap(process) - empty) / (double) sizes.objects());
+        }
+    }
+
+    /** The list of the emulator figure, as the same bytes from a server that only sends them, to the same client. */
+    private void listFloor(Contenders.Entry raw) throws Exception {
+        if (!Files.isRegularFile(listBody())) {
+            throw new IllegalStateException("no list body to send: the kmock-jdk emulator figure failed");
+        }
+        try (ContenderProcess process = ContenderProcess.start(bench, raw, "bytes", listBody().toString());
+             EmulatorLoad load = new EmulatorLoad(Integer.parseInt(process.expect("port")), false)) {
+            load.list("bench", sizes.objects()); // the first, unmeasured: the JIT of both sides
+            List<Double> lists = new ArrayList<>();
+            for (int i = 0; i < sizes.lists(); i++) {
+                lists.add(load.list("bench", sizes.objects()));
+            }
+            results.add(raw, "listFloor", Stats.median(lists));
+        }
+    }
+
+    private Path listBody() {
+        return bench.resolve("target/list-body.json");
+    }
+
+    /**
+     * The emulator at scale: many objects created by several clients at once (creates/s, heap per object, a labelled
+     * list of 1% of them), then many open watches (heap and threads per watch, write to the last watcher's event).
+     */
+    private void scale(Contenders.Entry contender) throws Exception {
+        boolean webSocket = contender.module().equals("fabric8");
+        try (ContenderProcess process = ContenderProcess.start(bench, contender, "emulator");
+             EmulatorLoad load = new EmulatorLoad(Integer.parseInt(process.expect("port")), webSocket)) {
+            int objects = sizes.scaleObjects();
+            long empty = heap(process);
+            results.add(contender, "scaleCreates", load.createsAtOnce("scale", objects, SCALE_CLIENTS, 100));
+            results.add(contender, "scaleHeapPerObject", (heap(process) - empty) / (double) objects);
+            load.listSelected("scale", "tier=gold", objects / 100);
+            List<Double> lists = new ArrayList<>();
+            for (int i = 0; i < sizes.lists(); i++) {
+                lists.add(load.listSelected("scale", "tier=gold", objects / 100));
+            }
+            results.add(contender, "scaleSelected", Stats.median(lists));
+            long threads = threads(process);
+            long before = heap(process);
+            List<Double> latencies = load.watchLatencies("many", sizes.scaleWatchers(), sizes.scaleWrites(), true);
+            results.add(contender, "scaleHeapPerWatch", (heap(process) - before) / (double) sizes.scaleWatchers());
+            results.add(contender, "scaleThreadsPerWatch", (threads(process) - threads) / (double) sizes.scaleWatchers());
+            results.add(contender, "scaleWatchP50", Stats.percentile(latencies, 0.5));
+            results.add(contender, "scaleWatchP99", Stats.percentile(latencies, 0.99));
+            load.closeWatchers();
+        }
+    }
+
+    /**
+     * The standalone server, {@code java -jar kmock.jar serve --port 0}: from the process start to its first request
+     * served ({@code GET /api}), as is and with the class-data sharing archive of a warm-up run.
+     */
+    private void cli(boolean firstRound) throws Exception {
+        Path jar = bench.resolve("../kmock.cli/target/kmock.jar").normalize();
+        Path archive = bench.resolve("target/kmock.jsa");
+        if (firstRound) {
+            Files.deleteIfExists(archive);
+            StandaloneStart.train(jar, archive);
+        }
+        for (int i = 0; i < 3; i++) {
+            results.add(Contenders.KMOCK_JDK, "cliFirstRequest", StandaloneStart.firstRequest(jar, null));
+            results.add(Contenders.KMOCK_JDK, "cliFirstRequestCds", StandaloneStart.firstRequest(jar, archive));
         }
     }
 
@@ -180,6 +276,11 @@ public final class Bench {
     private static long heap(ContenderProcess process) {
         process.send("mem");
         return Long.parseLong(process.expect("heap"));
+    }
+
+    private static long threads(ContenderProcess process) {
+        process.send("threads");
+        return Long.parseLong(process.expect("threads"));
     }
 
     private void footprint(Contenders.Entry contender) throws IOException {
@@ -209,11 +310,14 @@ public final class Bench {
         System.err.println("[bench] " + what);
     }
 
+    /** Clients that create the objects of the scale figure at once. */
+    static final int SCALE_CLIENTS = 4;
+
     /** How much of each figure a run does. */
     record Sizes(String name, int rounds, int warmupCycles, int cycles, int wrkSeconds, int rulesSeconds, long servedBefore,
-                 int objects, int lists, int watchWrites, int idleWatchers) {
-        static final Sizes FULL = new Sizes("full", 3, 50, 200, 5, 3, 100_000, 10_000, 5, 50, 100);
-        static final Sizes SMOKE = new Sizes("smoke", 1, 3, 10, 1, 1, 2_000, 200, 2, 3, 20);
+                 int objects, int lists, int watchWrites, int idleWatchers, int scaleObjects, int scaleWatchers, int scaleWrites) {
+        static final Sizes FULL = new Sizes("full", 3, 50, 200, 5, 3, 100_000, 10_000, 5, 50, 100, 100_000, 1_000, 50);
+        static final Sizes SMOKE = new Sizes("smoke", 1, 3, 10, 1, 1, 2_000, 200, 2, 3, 20, 1_000, 20, 3);
     }
 
     /** Keeps every figure per contender, one value per process, and renders the tables. */

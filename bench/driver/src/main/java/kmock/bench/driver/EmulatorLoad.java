@@ -40,8 +40,61 @@ final class EmulatorLoad implements AutoCloseable {
 
     /** The body of one ConfigMap, about the size of a small real one. */
     static String configMap(String name) {
-        return "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"" + name + "\",\"labels\":{\"app\":\"bench\"}},"
+        return configMap(name, false);
+    }
+
+    /** The same, with the label {@code tier: gold} besides {@code app: bench} when {@code gold}. */
+    static String configMap(String name, boolean gold) {
+        return "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"" + name + "\",\"labels\":{\"app\":\"bench\""
+                + (gold ? ",\"tier\":\"gold\"" : "") + "}},"
                 + "\"data\":{\"greeting\":\"hello\",\"config.yaml\":\"" + "x".repeat(100) + "\"}}";
+    }
+
+    /**
+     * Creates {@code count} ConfigMaps from {@code clients} threads at once, every {@code goldEvery}-th labelled
+     * {@code tier: gold}; returns creates per second.
+     */
+    double createsAtOnce(String namespace, int count, int clients, int goldEvery) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        try {
+            long start = System.nanoTime();
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int first = c;
+                done.add(pool.submit(() -> {
+                    for (int i = first; i < count; i += clients) {
+                        post(namespace, "cm-" + i, i % goldEvery == 0);
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> future : done) {
+                future.get();
+            }
+            return count / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The body of a list of a namespace, as it came. */
+    byte[] listBody(String namespace) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/namespaces/" + namespace + "/configmaps")).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body();
+    }
+
+    /** Lists a namespace with a label selector; returns the time in milliseconds, failing unless exactly {@code expected} came. */
+    double listSelected(String namespace, String selector, int expected) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/namespaces/" + namespace
+                + "/configmaps?labelSelector=" + java.net.URLEncoder.encode(selector, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        double millis = (System.nanoTime() - start) / 1e6;
+        int items = response.body().split("\"kind\":\"ConfigMap\"", -1).length - 1;
+        if (response.statusCode() != 200 || items != expected) {
+            throw new IllegalStateException("selected list answered " + response.statusCode() + " with " + items + " of " + expected + " items");
+        }
+        return millis;
     }
 
     /** Creates {@code count} ConfigMaps one after another; returns creates per second. */
@@ -71,8 +124,17 @@ final class EmulatorLoad implements AutoCloseable {
      * once every watcher saw the previous; returns every write-to-event latency in milliseconds.
      */
     List<Double> watchLatencies(String namespace, int watchers, int writes) throws Exception {
+        return watchLatencies(namespace, watchers, writes, false);
+    }
+
+    /**
+     * As {@link #watchLatencies(String, int, int)} with the watchers open already; with {@code lastOnly}, one latency
+     * per write: to the last watcher that saw it.
+     */
+    List<Double> watchLatencies(String namespace, int watchers, int writes, boolean lastOnly) throws Exception {
         Map<String, CountDownLatch> pending = new ConcurrentHashMap<>();
         Map<String, Long> written = new ConcurrentHashMap<>();
+        Map<String, Long> lastSeen = new ConcurrentHashMap<>();
         List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         Consumer<String> onText = text -> {
             long now = System.nanoTime();
@@ -81,7 +143,10 @@ final class EmulatorLoad implements AutoCloseable {
                 Long at = written.get(name.group(1));
                 CountDownLatch latch = pending.get(name.group(1));
                 if (at != null && latch != null) {
-                    latencies.add((now - at) / 1e6);
+                    if (!lastOnly) {
+                        latencies.add((now - at) / 1e6);
+                    }
+                    lastSeen.merge(name.group(1), now, Math::max);
                     latch.countDown();
                 }
             }
@@ -93,11 +158,13 @@ final class EmulatorLoad implements AutoCloseable {
             pending.put(name, latch);
             written.put(name, System.nanoTime());
             post(namespace, name);
-            if (!latch.await(30, TimeUnit.SECONDS)) {
+            if (!latch.await(60, TimeUnit.SECONDS)) {
                 throw new IllegalStateException(latch.getCount() + " of " + watchers + " watchers missed " + name);
             }
+            if (lastOnly) {
+                latencies.add((lastSeen.get(name) - written.get(name)) / 1e6);
+            }
         }
-        closeWatchers();
         return latencies;
     }
 
@@ -162,9 +229,13 @@ final class EmulatorLoad implements AutoCloseable {
     }
 
     private void post(String namespace, String name) throws Exception {
+        post(namespace, name, false);
+    }
+
+    private void post(String namespace, String name, boolean gold) throws Exception {
         HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/namespaces/" + namespace
                 + "/configmaps")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(configMap(name), StandardCharsets.UTF_8)).timeout(Duration.ofSeconds(30)).build(),
+                .POST(HttpRequest.BodyPublishers.ofString(configMap(name, gold), StandardCharsets.UTF_8)).timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() != 201 && response.statusCode() != 200) {
             throw new IllegalStateException("create " + name + " answered " + response.statusCode());

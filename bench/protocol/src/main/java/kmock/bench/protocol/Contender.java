@@ -44,4 +44,20 @@ public interface Contender {
     default Running emulator() throws Exception {
         throw new UnsupportedOperationException("no emulator");
     }
+
+    /**
+     * The emulator with a named option for long runs (KMock: {@code no-bodies}, {@code latest-1000} for its request
+     * log), or says it has none.
+     */
+    default Running emulator(String option) throws Exception {
+        throw new UnsupportedOperationException("no emulator option " + option);
+    }
+
+    /**
+     * A server that answers every GET with these bytes as {@code application/json}: the floor of a list, the same
+     * bytes as an emulator's list sent by a server that does nothing else; or says it has none.
+     */
+    default Running bytes(byte[] body) throws Exception {
+        throw new UnsupportedOperationException("no fixed-bytes server");
+    }
 }

@@ -13,8 +13,9 @@ import java.nio.charset.StandardCharsets;
  * <ul>
  *   <li>{@code cycles W N}: prints {@code first <ns>} for the first start + GET + stop of this JVM, then runs W
  *       unmeasured cycles and prints {@code cycle <start ns> <get ns> <stop ns>} for N measured ones;</li>
- *   <li>{@code serve N} or {@code emulator}: starts, prints {@code port <p>}, answers {@code mem} with
- *       {@code heap <bytes used after GC>}, and stops at {@code stop} or at the end of input.</li>
+ *   <li>{@code serve N}, {@code emulator [option]} or {@code bytes FILE}: starts, prints {@code port <p>}, answers
+ *       {@code mem} with {@code heap <bytes used after GC>} and {@code threads} with {@code threads <live threads>},
+ *       and stops at {@code stop} or at the end of input.</li>
  * </ul>
  * The GET of a cycle is a raw HTTP/1.1 request with {@code Connection: close}, the same bytes for everyone.
  */
@@ -30,7 +31,8 @@ public final class ContenderMain {
                 case "cycles" -> cycles(contender, Integer.parseInt(args[1]), Integer.parseInt(args[2]), false);
                 case "tlscycles" -> cycles(contender, Integer.parseInt(args[1]), Integer.parseInt(args[2]), true);
                 case "serve" -> serve(contender.start(Integer.parseInt(args[1])));
-                case "emulator" -> serve(contender.emulator());
+                case "emulator" -> serve(args.length > 1 ? contender.emulator(args[1]) : contender.emulator());
+                case "bytes" -> serve(contender.bytes(java.nio.file.Files.readAllBytes(java.nio.file.Path.of(args[1]))));
                 default -> throw new IllegalArgumentException("unknown command " + args[0]);
             }
             System.exit(0);
@@ -113,6 +115,9 @@ public final class ContenderMain {
             for (String command = commands.readLine(); command != null && !command.equals("stop"); command = commands.readLine()) {
                 if (command.equals("mem")) {
                     System.out.println("heap " + heapAfterGc());
+                    System.out.flush();
+                } else if (command.equals("threads")) {
+                    System.out.println("threads " + ManagementFactory.getThreadMXBean().getThreadCount());
                     System.out.flush();
                 }
             }

@@ -20,8 +20,9 @@ public final class SelfSubjectReviews {
 
     /** The answer when the request creates a review (any served version), else {@code null}. */
     public static Response answer(Request request) {
-        if (!request.method().equals("POST") || request.resource() == null || request.name() != null
-                || !GROUP.equals(request.resource().group()) || !"selfsubjectreviews".equals(request.resource().plural())) {
+        // The name last: for a create it is read from the body, which needs parsing.
+        if (!request.method().equals("POST") || request.resource() == null || !GROUP.equals(request.resource().group())
+                || !"selfsubjectreviews".equals(request.resource().plural()) || request.name() != null) {
             return null;
         }
         Identity caller = Identity.of(request);

@@ -24,7 +24,7 @@ import kmock.internal.k8s.strategy.DeletionRules;
  * once deleted, the object for the kinds whose storage returns it and a {@code Status} for the others), and the
  * cleanup that the API server itself runs for a deleted CustomResourceDefinition (its custom resources go, then it).
  */
-final class ObjectDeletes {
+public final class ObjectDeletes {
 
     static final Resource CRDS = new Resource("apiextensions.k8s.io", "v1", "customresourcedefinitions");
     private static final String CRD_CLEANUP = "customresourcecleanup.apiextensions.k8s.io";
@@ -44,6 +44,7 @@ final class ObjectDeletes {
     private final Function<Resource, ResourceInfo> catalog;
     private final boolean semantics;
     private final java.util.function.Consumer<Map<String, Object>> crdGone;
+    private volatile boolean namespaceController;
 
     /** @param crdGone told of every CustomResourceDefinition that is gone, to forget its resources */
     ObjectDeletes(ObjectStore store, KindSchemas schemas, Function<Resource, ResourceInfo> catalog, boolean semantics,
@@ -61,15 +62,23 @@ final class ObjectDeletes {
      * @param status the HTTP status
      * @param answer the body: the object, or a {@code Status}
      */
-    record Answer(int status, Map<String, Object> answer) {
+    public record Answer(int status, Map<String, Object> answer) {
+    }
+
+    /**
+     * Leaves deleted namespaces Terminating for a namespace controller to empty and finalize, as the API server does,
+     * instead of finalizing them here at once.
+     */
+    public void leaveNamespacesToController() {
+        namespaceController = true;
     }
 
     /** Deletes one object. */
-    Answer delete(ObjectKey key, DeleteRequest request) {
+    public Answer delete(ObjectKey key, DeleteRequest request) {
         if (semantics && key.resource().equals(CRDS)) {
             return deleteCrd(key, request);
         }
-        if (semantics && key.resource().equals(NAMESPACES) && hasSchema(NAMESPACES)) {
+        if (semantics && key.resource().equals(NAMESPACES) && hasSchema(NAMESPACES) && !namespaceController) {
             return deleteNamespace(key, request);
         }
         Deletion deletion = store.delete(key, request.options(), rule(key.resource(), request));

@@ -25,6 +25,7 @@ import kmock.internal.k8s.status.KubernetesException.Reason;
 import kmock.internal.k8s.store.ListPage;
 import kmock.internal.k8s.store.ObjectKey;
 import kmock.internal.k8s.store.ObjectStore;
+import kmock.internal.k8s.store.StoredObject;
 import kmock.internal.k8s.store.WriteOptions;
 import kmock.internal.k8s.schema.GroupVersionKind;
 import kmock.internal.k8s.schema.KindSchemas;
@@ -43,6 +44,7 @@ public final class ObjectRoutes {
 
     private static final Resource CRDS = ObjectDeletes.CRDS;
     private static final Resource NAMESPACES = new Resource("", "v1", "namespaces");
+    private static final Resource PODS = new Resource("", "v1", "pods");
     private static final GroupVersionKind SCALE = new GroupVersionKind("autoscaling", "v1", "Scale");
 
     private final ObjectStore store;
@@ -75,6 +77,16 @@ public final class ObjectRoutes {
         });
     }
 
+    /** The write path, for the emulator's own writers (its controllers). */
+    public ObjectWrites writes() {
+        return writes;
+    }
+
+    /** The delete path, for the emulator's own writers (its controllers). */
+    public ObjectDeletes deletes() {
+        return deletes;
+    }
+
     /** How a resource's objects count {@code metadata.generation}, for the store's managed metadata. */
     public kmock.internal.k8s.store.GenerationRule generations(Resource resource) {
         return writes.generations(resource);
@@ -101,6 +113,9 @@ public final class ObjectRoutes {
         }
         if ("finalize".equals(subresource) && resource.equals(NAMESPACES) && request.method().equals("PUT")) {
             return finalize(request, key);
+        }
+        if ("binding".equals(subresource) && resource.equals(PODS) && request.method().equals("POST")) {
+            return bind(request, key);
         }
         if (subresource != null && !"status".equals(subresource)) {
             return null;
@@ -195,7 +210,7 @@ public final class ObjectRoutes {
     private Response finalize(Request request, ObjectKey key) {
         Map<String, Object> body = RequestBodies.object(request);
         Object finalizers = body.get("spec") instanceof Map<?, ?> spec ? spec.get("finalizers") : null;
-        ObjectWrites.Written written = writes.change(key, current -> {
+        ObjectWrites.Written written = writes.subresource(key, current -> {
             Map<String, Object> spec = current.get("spec") instanceof Map<?, ?> s ? new LinkedHashMap<>((Map<String, Object>) s)
                     : new LinkedHashMap<>();
             if (finalizers == null) {
@@ -212,6 +227,36 @@ public final class ObjectRoutes {
         }, new WriteRequest("finalize", WriteRequest.of(request).dryRun(), WriteRequest.FieldValidation.IGNORE,
                 request.params().get("fieldManager"), false, request.header("User-Agent")));
         return ok(written.object());
+    }
+
+    /** {@code POST …/pods/{name}/binding}: assigns the pod to the binding's target node, as a scheduler does. */
+    private Response bind(Request request, ObjectKey key) {
+        Map<String, Object> binding = RequestBodies.object(request);
+        Object target = binding.get("target") instanceof Map<?, ?> t ? t.get("name") : null;
+        if (!(target instanceof String node) || node.isEmpty()) {
+            throw new KubernetesException(Reason.INVALID, "Binding.meta.k8s.io \"" + key.name()
+                    + "\" is invalid: target.name: Required value: a binding names its node in target.name");
+        }
+        Map<?, ?> annotations = binding.get("metadata") instanceof Map<?, ?> meta && meta.get("annotations") instanceof Map<?, ?> a
+                ? a : Map.of();
+        String now = java.time.format.DateTimeFormatter.ISO_INSTANT.format(
+                store.settings().clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        WriteRequest options = WriteRequest.of(request);
+        writes.subresource(key, pod -> PodBinding.bind(pod, node, annotations.isEmpty() ? null : stringMap(annotations), now),
+                new WriteRequest("binding", options.dryRun(), options.validation(), options.fieldManager(), false, options.userAgent()));
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("kind", "Status");
+        status.put("apiVersion", "v1");
+        status.put("metadata", new LinkedHashMap<>());
+        status.put("status", "Success");
+        status.put("code", 201);
+        return StatusReplies.json(201, status);
+    }
+
+    private static Map<String, Object> stringMap(Map<?, ?> map) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        map.forEach((k, v) -> copy.put(String.valueOf(k), String.valueOf(v)));
+        return copy;
     }
 
     private Response deleteCollection(Request request, Resource resource, String namespace) {
@@ -293,7 +338,7 @@ public final class ObjectRoutes {
     /** A written object, with a {@code Warning} header per warning as the API server sends them. */
     private static Response written(int status, ObjectWrites.Written written) {
         Response.Builder response = Response.builder().status(status).header("Content-Type", "application/json")
-                .body(kmock.internal.json.Json.write(written.object()));
+                .body(StoredObject.jsonOf(written.object()));
         for (String warning : written.warnings()) {
             response.header("Warning", "299 - \"" + warning.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
         }
@@ -301,7 +346,7 @@ public final class ObjectRoutes {
     }
 
     private static Response ok(Object object) {
-        return StatusReplies.json(200, object);
+        return Response.builder().status(200).header("Content-Type", "application/json").body(StoredObject.jsonOf(object)).build();
     }
 
     private String kind(Resource resource) {

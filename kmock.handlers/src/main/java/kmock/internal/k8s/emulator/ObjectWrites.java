@@ -182,6 +182,22 @@ public final class ObjectWrites {
     }
 
     /**
+     * A write of the API server's own subresources, which have their own small strategies rather than the kind's
+     * update strategy: a pod's {@code binding} (only {@code spec.nodeName} and the scheduling condition change) and a
+     * namespace's {@code finalize} (only {@code spec.finalizers} change, under the writer's field manager). The change
+     * runs under the store's lock, on a copy of the stored object.
+     */
+    public Written subresource(ObjectKey key, java.util.function.UnaryOperator<Map<String, Object>> change, WriteRequest request) {
+        // The binding storage writes the pod directly, so no manager owns the binding; finalize is an update of its own.
+        boolean owned = semantics && !"binding".equals(request.subresource());
+        Map<String, Object> stored = store.update(key, current -> {
+            Map<String, Object> result = change.apply(kmock.internal.k8s.store.JsonTree.copyMap(current));
+            return owned ? ownership.updated(strategies.of(key.resource(), current), request, current, result) : result;
+        }, request.options());
+        return new Written(stored, List.of());
+    }
+
+    /**
      * The steps of an update between decoding and storing; runs under the store's lock, so it sees the current
      * state and no concurrent write.
      *

@@ -90,12 +90,12 @@ public final class TypedDecoder {
         }
         Map<String, Object> result = goTypes ? new LinkedHashMap<>() : new TreeMap<>();
         String outer = struct;
+        // Decoding errors below name this struct; nested objects set their own and restore this one.
+        struct = schema.name().substring(schema.name().lastIndexOf('.') + 1);
         for (Field field : schema.fields().values()) {
-            struct = schema.name().substring(schema.name().lastIndexOf('.') + 1);
             Object raw = given.get(field.name());
-            String fieldPath = join(path, field.name());
             if (raw != null) {
-                Object decoded = value(field.schema(), raw, fieldPath);
+                Object decoded = value(field.schema(), raw, join(path, field.name()));
                 if (!goTypes || !omitted(field, decoded)) {
                     result.put(field.name(), decoded);
                 }

@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 
 import kmock.internal.k8s.status.KubernetesException;
 import kmock.internal.k8s.status.KubernetesException.Reason;
+import kmock.internal.k8s.store.StoredObject;
 
 /**
  * Label selectors ({@code a=b}, {@code a==b}, {@code a!=b}, {@code a in (x, y)}, {@code a notin (x)}, {@code a},
@@ -140,6 +141,9 @@ public final class Selectors {
     }
 
     private static Map<String, ?> labelsOf(Map<String, Object> object) {
+        if (object instanceof StoredObject stored) {
+            return stored.labels(); // kept beside the stored JSON: no parsing for a label selector
+        }
         if (object.get("metadata") instanceof Map<?, ?> metadata && metadata.get("labels") instanceof Map<?, ?> labels) {
             @SuppressWarnings("unchecked")
             Map<String, ?> typed = (Map<String, ?>) labels;

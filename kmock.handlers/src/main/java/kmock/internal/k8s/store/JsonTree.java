@@ -34,6 +34,30 @@ public final class JsonTree {
         return map == null ? null : (Map<String, Object>) copy(map, true);
     }
 
+    /**
+     * Freezes a tree that nobody else holds (fresh from the parser, or a private copy) in place: its maps and lists
+     * are wrapped unmodifiable instead of copied. Maps and lists of other kinds than the parser's are copied.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> freezeParsed(Object tree) {
+        return (Map<String, Object>) freezeInPlace(tree);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object freezeInPlace(Object value) {
+        if (value instanceof LinkedHashMap<?, ?> map) {
+            for (Map.Entry<String, Object> entry : ((Map<String, Object>) map).entrySet()) {
+                entry.setValue(freezeInPlace(entry.getValue()));
+            }
+            return Collections.unmodifiableMap(map);
+        }
+        if (value instanceof ArrayList<?> list) {
+            ((List<Object>) list).replaceAll(JsonTree::freezeInPlace);
+            return Collections.unmodifiableList(list);
+        }
+        return freeze(value);
+    }
+
     /** A deep, mutable copy of a value: {@link LinkedHashMap}s and {@link ArrayList}s all the way down. */
     public static Object copy(Object value) {
         return copy(value, false);
@@ -107,6 +131,9 @@ public final class JsonTree {
     }
 
     private static Object copy(Object value, boolean frozen) {
+        if (value instanceof StoredObject stored) {
+            return frozen ? stored : stored.mutableCopy(); // a stored version is frozen already; a copy parses its JSON
+        }
         if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
                 || value instanceof Long || value instanceof Double || value instanceof BigInteger
                 || value instanceof BigDecimal) {

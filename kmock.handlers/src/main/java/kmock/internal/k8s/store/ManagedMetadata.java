@@ -18,7 +18,8 @@ import kmock.internal.k8s.status.KubernetesException;
  */
 final class ManagedMetadata {
 
-    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+    /** The API server's alphabet for generated names: no vowels and no 0, 1 or 3, so that no suffix spells a word. */
+    private static final String ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
 
     private final StoreSettings settings;
 
@@ -47,9 +48,13 @@ final class ManagedMetadata {
         return object;
     }
 
-    /** The fields of a new version of a live object. */
+    /**
+     * The fields of a new version of a live object.
+     *
+     * @param statusWrite whether the write goes through {@code /status}, which keeps the generation as it is
+     */
     Map<String, Object> onUpdate(Map<String, Object> body, Map<String, Object> stored, ObjectKey key, String revision,
-                                 boolean direct) {
+                                 boolean direct, boolean statusWrite) {
         Map<String, Object> object = withTypes(body, key.resource(), stored);
         Map<String, Object> meta = metadata(object);
         Map<String, ?> before = metadataOf(stored);
@@ -57,7 +62,7 @@ final class ManagedMetadata {
         keepStored(meta, before, "uid", direct);
         putOrRemove(meta, "resourceVersion", revision);
         keepStored(meta, before, "creationTimestamp", direct);
-        generation(meta, before, settings.generations().apply(key.resource()).bumps(stored, object));
+        generation(meta, before, !statusWrite && settings.generations().apply(key.resource()).bumps(stored, object));
         if (before != null && before.get("deletionTimestamp") != null) {
             meta.put("deletionTimestamp", before.get("deletionTimestamp"));
         } else if (!direct) {
@@ -86,6 +91,56 @@ final class ManagedMetadata {
         return copy;
     }
 
+    /** A copy of an object being deleted whose grace period a later delete shortened: its deletionTimestamp moves to match. */
+    Map<String, Object> onGraceShortened(Map<String, Object> copy, String revision) {
+        Map<String, Object> meta = metadata(copy);
+        long grace = meta.get("deletionGracePeriodSeconds") instanceof Number number ? number.longValue() : 0;
+        meta.put("deletionTimestamp", DateTimeFormatter.ISO_INSTANT.format(
+                settings.clock().instant().plusSeconds(grace).truncatedTo(ChronoUnit.SECONDS)));
+        meta.put("deletionGracePeriodSeconds", integral(grace));
+        putOrRemove(meta, "resourceVersion", revision);
+        return copy;
+    }
+
+    /**
+     * Whether an update leaves an object as it was, but for its resourceVersion and the times of its managed fields
+     * entries (which a field manager refreshes on every write): the API server then writes nothing.
+     */
+    static boolean sameButVersion(Map<String, ?> stored, Map<String, ?> updated) {
+        return JsonTree.same(withoutVersion(stored), withoutVersion(updated));
+    }
+
+    private static Map<String, Object> withoutVersion(Map<String, ?> object) {
+        Map<String, Object> copy = new java.util.LinkedHashMap<>(object);
+        if (object.get("metadata") instanceof Map<?, ?> meta) {
+            Map<Object, Object> metadata = new java.util.LinkedHashMap<>(meta);
+            metadata.remove("resourceVersion");
+            if (metadata.get("managedFields") instanceof List<?> entries) {
+                List<Object> untimed = new java.util.ArrayList<>();
+                for (Object entry : entries) {
+                    if (entry instanceof Map<?, ?> map) {
+                        Map<Object, Object> without = new java.util.LinkedHashMap<>(map);
+                        without.remove("time");
+                        untimed.add(without);
+                    } else {
+                        untimed.add(entry);
+                    }
+                }
+                metadata.put("managedFields", untimed);
+            }
+            copy.put("metadata", metadata);
+        }
+        return copy;
+    }
+
+    /** Whether a delete's result asks for a shorter grace period than the object being deleted has. */
+    static boolean shortensGrace(Map<String, ?> current, Map<String, ?> kept) {
+        Map<String, ?> before = metadataOf(current);
+        Map<String, ?> after = metadataOf(kept);
+        return before != null && after != null && before.get("deletionGracePeriodSeconds") instanceof Number old
+                && after.get("deletionGracePeriodSeconds") instanceof Number shorter && shorter.longValue() < old.longValue();
+    }
+
     /** The last state of a deleted object as its DELETED event shows it: with the deletion's resourceVersion. */
     Map<String, Object> onDeleted(Map<String, Object> last, long revision) {
         if (!settings.managedMetadata()) {
@@ -96,7 +151,7 @@ final class ManagedMetadata {
         return JsonTree.freezeMap(copy);
     }
 
-    /** A name from a {@code generateName} prefix: the prefix and five random lowercase letters or digits. */
+    /** A name from a {@code generateName} prefix: the prefix and five random characters of {@link #ALPHABET}. */
     String generateName(String prefix) {
         StringBuilder name = new StringBuilder(prefix);
         for (int i = 0; i < 5; i++) {

@@ -47,6 +47,7 @@ public final class ObjectStore {
     /** Resources that ever had an object: discovery asks on every request, so it must not walk all keys. */
     private final Set<Resource> seen = ConcurrentHashMap.newKeySet();
     private final EventLog log;
+    private final LabelSets labelSets = new LabelSets();
     private final List<Consumer<StoreEvent>> subscribers = new CopyOnWriteArrayList<>();
     private long revision;
 
@@ -92,7 +93,7 @@ public final class ObjectStore {
     public Map<String, Object> find(ObjectKey key) {
         return locked(() -> {
             History history = objects.get(key);
-            return history == null ? null : history.latest();
+            return history == null ? null : EventLog.view(history.latest());
         });
     }
 
@@ -196,7 +197,8 @@ public final class ObjectStore {
 
     /**
      * Changes a live object through a function from (a mutable copy of) its current state to its new state; for
-     * patches and subresources. The function runs under the store's lock, so no concurrent write is lost.
+     * patches and subresources. The function runs under the store's lock, so no concurrent write is lost. With
+     * managed metadata, a change that leaves the object as it was is no write at all: the stored object is answered.
      *
      * @throws KubernetesException 404 when the object is absent or deleted, 409 when the result carries a
      *                             resourceVersion other than the stored one, 400 when it names another object
@@ -212,10 +214,15 @@ public final class ObjectStore {
             ManagedMetadata.checkMatchesKey(key, result);
             WriteRules.checkFresh(key, result, current);
             Map<String, Object> object = settings.managedMetadata()
-                    ? managed.onUpdate(result, current, key, options.dryRun() ? storedRevision(current) : next(), false)
+                    ? managed.onUpdate(result, current, key, options.dryRun() ? storedRevision(current) : next(), false,
+                    options.statusWrite())
                     : result;
             if (options.dryRun()) {
                 return JsonTree.freezeMap(object);
+            }
+            if (settings.managedMetadata() && ManagedMetadata.sameButVersion(current, object)) {
+                // As the API server's storage: an update that changes nothing takes no resourceVersion and sends no event.
+                return current;
             }
             Map<String, Object> written = write(key, object);
             if (ManagedMetadata.isBeingDeleted(written) && !WriteRules.keepsBeingDeleted(key, written)) {
@@ -239,7 +246,8 @@ public final class ObjectStore {
      * Deletes a live object as a kind's strategy says: the rule gets a mutable copy and answers the object to keep
      * (with the finalizers, {@code deletionGracePeriodSeconds} or status it adds; it gets a deletionTimestamp that
      * far in the future), or {@code null} to delete it at once. An object already being deleted and kept stays as it
-     * is; one the rule lets go (a pod deleted again with no grace period) is deleted.
+     * is, unless the rule shortens its grace period (then its deletionTimestamp moves closer); one the rule lets go
+     * (a pod deleted again with no grace period) is deleted.
      *
      * @throws KubernetesException 404 when absent or deleted, 409 when a precondition fails
      */
@@ -252,7 +260,11 @@ public final class ObjectStore {
                 return new Deletion(options.dryRun() ? current : markDeleted(key, current), false);
             }
             if (ManagedMetadata.isBeingDeleted(current)) {
-                return new Deletion(current, true);
+                if (!ManagedMetadata.shortensGrace(current, kept)) {
+                    return new Deletion(current, true);
+                }
+                Map<String, Object> shortened = managed.onGraceShortened(kept, options.dryRun() ? storedRevision(current) : next());
+                return new Deletion(options.dryRun() ? JsonTree.freezeMap(shortened) : write(key, shortened), true);
             }
             Map<String, Object> marked = managed.onDeletionMark(kept, options.dryRun() ? storedRevision(current) : next());
             return new Deletion(options.dryRun() ? JsonTree.freezeMap(marked) : write(key, marked), true);
@@ -272,7 +284,7 @@ public final class ObjectStore {
         return locked(() -> {
             List<ObjectKey> chosen = new ArrayList<>();
             objects.forEach((key, history) -> {
-                if (key.within(resource, ns) && history.live() && filter.test(history.latest())) {
+                if (key.within(resource, ns) && history.live() && filter.test(EventLog.view(history.latest()))) {
                     chosen.add(key);
                 }
             });
@@ -323,7 +335,7 @@ public final class ObjectStore {
                 if (version != null) {
                     putLocked(key, version);
                 } else if (history != null && history.live()) {
-                    markDeleted(key, history.latest());
+                    markDeleted(key, EventLog.view(history.latest()));
                 } else {
                     // A marker first, or twice in a row: kept as given, with a resourceVersion of its own.
                     append(key, null, null, StoreEvent.Type.DELETED);
@@ -346,7 +358,7 @@ public final class ObjectStore {
             }
             List<Map<String, Object>> versions = history.versions();
             if (history.live()) {
-                markDeleted(key, history.latest());
+                markDeleted(key, EventLog.view(history.latest()));
             }
             objects.remove(key);
             return versions;
@@ -368,13 +380,13 @@ public final class ObjectStore {
             objects.forEach((key, history) -> {
                 if (key.resource().equals(resource)) {
                     history.replaceVersions(version -> {
-                        if (!guessed.equals(version.get("kind"))) {
+                        if (!guessed.equals(version.tree().get("kind"))) {
                             return version;
                         }
-                        Map<String, Object> copy = JsonTree.copyMap(version);
+                        Map<String, Object> copy = version.mutableCopy();
                         copy.put("kind", known);
                         changed[0]++;
-                        return new StoredObject(JsonTree.freezeMap(copy));
+                        return StoredVersion.of(copy, labelSets);
                     });
                 }
             });
@@ -396,7 +408,7 @@ public final class ObjectStore {
             List<StoreEvent> state = new ArrayList<>();
             objects.forEach((key, history) -> {
                 if (history.live()) {
-                    state.add(new StoreEvent(StoreEvent.Type.ADDED, key, history.latest(), null, revision));
+                    state.add(new StoreEvent(StoreEvent.Type.ADDED, key, EventLog.view(history.latest()), null, revision));
                 }
             });
             return subscribe(state, subscriber);
@@ -453,36 +465,46 @@ public final class ObjectStore {
         boolean live = history != null && history.live();
         Map<String, Object> object = body;
         if (settings.managedMetadata()) {
-            object = live ? managed.onUpdate(body, history.latest(), key, next(), true) : managed.onCreate(body, key, next(), true);
+            object = live ? managed.onUpdate(body, EventLog.view(history.latest()), key, next(), true, false)
+                    : managed.onCreate(body, key, next(), true);
         }
         return write(key, object);
     }
 
-    /** Commits a new version (ADDED on an absent or deleted key, else MODIFIED) and returns it frozen. */
+    /**
+     * Commits a new version (ADDED on an absent or deleted key, else MODIFIED) and returns it frozen. The object is
+     * the store's own copy: it is frozen in place as the view handed back, so reading that view parses nothing.
+     */
     private Map<String, Object> write(ObjectKey key, Map<String, Object> object) {
-        Map<String, Object> frozen = new StoredObject(JsonTree.freezeMap(object));
+        StoredVersion version = StoredVersion.of(object, labelSets);
         History history = objects.get(key);
         boolean live = history != null && history.live();
-        append(key, frozen, live ? history.latest() : null, live ? StoreEvent.Type.MODIFIED : StoreEvent.Type.ADDED);
-        return frozen;
+        append(key, version, live ? history.latest() : null, live ? StoreEvent.Type.MODIFIED : StoreEvent.Type.ADDED);
+        return new StoredObject(version, version.exact != null ? version.exact : JsonTree.freezeParsed(object));
     }
 
     /** Commits a deletion marker; the DELETED event shows the last state with the deletion's resourceVersion. */
     private Map<String, Object> markDeleted(ObjectKey key, Map<String, Object> last) {
         Map<String, Object> shown = managed.onDeleted(last, revision + 1);
-        append(key, null, shown, StoreEvent.Type.DELETED);
+        append(key, null, versionOf(shown), StoreEvent.Type.DELETED);
         return shown;
     }
 
-    private void append(ObjectKey key, Map<String, Object> version, Map<String, Object> other, StoreEvent.Type type) {
+    private StoredVersion versionOf(Map<String, Object> object) {
+        return object instanceof StoredObject stored ? stored.version() : StoredVersion.of(object, labelSets);
+    }
+
+    private void append(ObjectKey key, StoredVersion version, StoredVersion other, StoreEvent.Type type) {
         long next = revision + 1;
-        StoreEvent event = type == StoreEvent.Type.DELETED
-                ? new StoreEvent(type, key, other, other, next)
-                : new StoreEvent(type, key, version, other, next);
+        StoredVersion shown = type == StoreEvent.Type.DELETED ? other : version;
         revision = next;
         objects.computeIfAbsent(key, k -> new History()).append(next, version);
         seen.add(key.resource());
-        log.append(event);
+        log.append(type, key, shown, other, next);
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        StoreEvent event = new StoreEvent(type, key, EventLog.view(shown), EventLog.view(other), next);
         for (Consumer<StoreEvent> subscriber : subscribers) {
             try {
                 subscriber.accept(event);
@@ -519,6 +541,6 @@ public final class ObjectStore {
         if (history == null || !history.live()) {
             throw WriteRules.notFound(key);
         }
-        return history.latest();
+        return EventLog.view(history.latest());
     }
 }

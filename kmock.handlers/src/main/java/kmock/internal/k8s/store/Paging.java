@@ -18,6 +18,9 @@ import kmock.internal.k8s.status.KubernetesException;
  */
 final class Paging {
 
+    /** A name that sorts before every real name (which never holds a control character). */
+    private static final String FIRST_NAME = "\u0000";
+
     private Paging() {
     }
 
@@ -27,7 +30,9 @@ final class Paging {
                          String continueToken) {
         String ns = namespace == null || namespace.isEmpty() ? null : namespace;
         long at = revision;
-        Iterable<Map.Entry<ObjectKey, History>> entries = objects.entrySet();
+        // Keys sort by resource, then namespace (cluster-wide first), then name: the resource's (and namespace's) keys
+        // are one run, read from its first key on, so a list never walks the other resources' objects.
+        Iterable<Map.Entry<ObjectKey, History>> entries = objects.tailMap(new ObjectKey(resource, ns, FIRST_NAME), true).entrySet();
         if (continueToken != null && !continueToken.isEmpty()) {
             ContinueToken token = ContinueToken.decode(continueToken);
             if (token.revision() > revision) {
@@ -46,10 +51,14 @@ final class Paging {
         long remaining = 0;
         for (Map.Entry<ObjectKey, History> entry : entries) {
             if (!entry.getKey().within(resource, ns)) {
+                break;
+            }
+            StoredVersion version = entry.getValue().at(at);
+            if (version == null) {
                 continue;
             }
-            Map<String, Object> object = entry.getValue().at(at);
-            if (object == null || !filter.test(object)) {
+            Map<String, Object> object = new StoredObject(version);
+            if (!filter.test(object)) {
                 continue;
             }
             if (limit > 0 && items.size() >= limit) {

@@ -41,6 +41,11 @@ public final class DeletionRules {
                     && request.gracePeriodSeconds() == 0 && finalizers(object).isEmpty()) {
                 return null; // the kubelet's final delete
             }
+            if (builtIn && "Pod".equals(kind) && beingDeleted && request.gracePeriodSeconds() != null
+                    && request.gracePeriodSeconds() < graceSeconds(object)) {
+                // A shorter grace period replaces the running one (the kubelet's final delete of a pod that finalizers keep).
+                metadata(object).put("deletionGracePeriodSeconds", Math.max(0, request.gracePeriodSeconds()));
+            }
             if (builtIn && "Namespace".equals(kind) && !beingDeleted) {
                 terminating(object);
             }

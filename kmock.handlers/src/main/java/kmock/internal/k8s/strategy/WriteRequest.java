@@ -51,7 +51,8 @@ public record WriteRequest(String subresource, boolean dryRun, FieldValidation v
 
     /** The store's options for this write. */
     public WriteOptions options() {
-        return dryRun ? WriteOptions.DRY_RUN : WriteOptions.NONE;
+        WriteOptions options = dryRun ? WriteOptions.DRY_RUN : WriteOptions.NONE;
+        return "status".equals(subresource) ? options.forStatus() : options;
     }
 
     private static FieldValidation validation(String value) {

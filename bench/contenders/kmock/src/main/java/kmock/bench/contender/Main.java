@@ -41,7 +41,20 @@ public final class Main implements Contender {
 
     @Override
     public Running emulator() {
-        KubernetesEmulator kmock = new KubernetesEmulator();
+        return serving(new KubernetesEmulator());
+    }
+
+    /** {@code no-bodies}: the log keeps requests without bodies; {@code latest-1000}: the log keeps the latest 1,000. */
+    @Override
+    public Running emulator(String option) {
+        return serving(switch (option) {
+            case "no-bodies" -> KubernetesEmulator.builder().keepBodies(false).build();
+            case "latest-1000" -> KubernetesEmulator.builder().keepRequests(1000).build();
+            default -> throw new IllegalArgumentException("unknown emulator option " + option);
+        });
+    }
+
+    private Running serving(KubernetesEmulator kmock) {
         kmock.resources().loadBundled();
         return running(kmock, Server.builder(kmock).transport(transport).start());
     }

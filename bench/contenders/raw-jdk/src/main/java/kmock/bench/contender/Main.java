@@ -40,6 +40,26 @@ public final class Main implements Contender {
             }
             exchange.close();
         });
+        return started(server, pool);
+    }
+
+    @Override
+    public Running bytes(byte[] body) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
+        ExecutorService pool = Executors.newCachedThreadPool();
+        server.setExecutor(pool);
+        server.createContext("/", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+            exchange.close();
+        });
+        return started(server, pool);
+    }
+
+    private static Running started(HttpServer server, ExecutorService pool) {
         server.start();
         return new Running() {
             @Override

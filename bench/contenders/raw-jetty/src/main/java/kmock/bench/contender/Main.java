@@ -24,14 +24,22 @@ public final class Main implements Contender {
     }
 
     @Override
+    public Running bytes(byte[] body) throws Exception {
+        return started(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                response.setStatus(200);
+                response.getHeaders().put("Content-Type", "application/json");
+                response.write(true, ByteBuffer.wrap(body), callback);
+                return true;
+            }
+        });
+    }
+
+    @Override
     public Running start(int rules) throws Exception {
         Set<String> paths = Contender.paths(rules);
-        Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        server.setHandler(new Handler.Abstract() {
+        return started(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
                 if (!paths.contains(Request.getPathInContext(request))) {
@@ -44,6 +52,15 @@ public final class Main implements Contender {
                 return true;
             }
         });
+    }
+
+    private static Running started(Handler handler) throws Exception {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        server.setHandler(handler);
         server.start();
         return new Running() {
             @Override
