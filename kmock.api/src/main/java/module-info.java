@@ -7,10 +7,10 @@ module kmock.api {
     exports kmock.spi;
 
     // Internals shared with the friend modules that implement transports and handlers.
-    exports kmock.internal.json to kmock.handlers, kmock.protobuf, kmock.transport.jdk, kmock.transport.jetty, kmock.test, kmock.cli;
-    exports kmock.internal.http to kmock.handlers, kmock.transport.jdk, kmock.transport.jetty, kmock.test, kmock.cli;
+    exports kmock.internal.json to kmock.handlers, kmock.protobuf;
+    exports kmock.internal.http to kmock.handlers, kmock.transport.jdk, kmock.transport.jetty;
     exports kmock.internal.client to kmock.transport.jdk, kmock.transport.jetty;
-    exports kmock.internal.kubernetes to kmock.handlers;
+    exports kmock.internal.k8s.requests to kmock.handlers;
     exports kmock.internal.tls to kmock.handlers, kmock.cli;
     exports kmock.internal.intercept to kmock.test;
 

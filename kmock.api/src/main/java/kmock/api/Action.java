@@ -23,24 +23,4 @@ public enum Action {
             return null;
         }
     }
-
-    /** The action of a request with this method, with or without an object name, watching or not. */
-    public static Action of(Method method, boolean named, boolean watch) {
-        if (method == null) {
-            return null;
-        }
-        switch (method) {
-            case GET:
-                return watch ? WATCH : named ? FETCH : LIST;
-            case POST:
-                return named ? null : CREATE;
-            case PUT:
-            case PATCH:
-                return named ? UPDATE : null;
-            case DELETE:
-                return DELETE;
-            default:
-                return null;
-        }
-    }
 }

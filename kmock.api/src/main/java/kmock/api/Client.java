@@ -7,8 +7,6 @@ import java.util.Objects;
 
 import javax.net.ssl.SSLContext;
 
-import kmock.spi.Interception;
-
 /**
  * The embedded HTTP client of a server: relative URLs resolve against the server, and requests to intercepted
  * hosts go to it too, with no DNS. Every call returns a fully read {@link KResponse}, or a {@link KStream} to

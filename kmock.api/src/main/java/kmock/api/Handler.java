@@ -39,4 +39,55 @@ public interface Handler {
     /** Called by a server when it closes; after the last detach the handler serves no server. */
     default void detach(Server server) {
     }
+
+    /**
+     * A handler around another one, for logging, counting or delaying: it forwards {@link #attach} and
+     * {@link #detach}, so the wrapped handler knows its servers (a {@code RawHandler}'s client and URL work) without
+     * the wrapper having to remember. Override {@link #handle} and call {@code super.handle(request)} to serve; a
+     * wrapper answers nothing in {@link #handleWithoutBlocking}, so that every request reaches its {@code handle}:
+     *
+     * <pre>{@code
+     * Handler logged = new Handler.Wrapper(kmock) {
+     *     public Response handle(Request request) throws Exception {
+     *         Response response = super.handle(request);
+     *         System.err.println(response.status() + " " + request);
+     *         return response;
+     *     }
+     * };
+     * }</pre>
+     *
+     * @since 0.1
+     */
+    abstract class Wrapper implements Handler {
+
+        private final Handler wrapped;
+
+        /** Wraps a handler. */
+        protected Wrapper(Handler wrapped) {
+            this.wrapped = java.util.Objects.requireNonNull(wrapped, "wrapped");
+        }
+
+        /** The handler inside. */
+        public Handler wrapped() {
+            return wrapped;
+        }
+
+        /** Serves with the wrapped handler. */
+        @Override
+        public Response handle(Request request) throws Exception {
+            return wrapped.handle(request);
+        }
+
+        /** Attaches the wrapped handler; an override must call {@code super.attach(server)}. */
+        @Override
+        public void attach(Server server) {
+            wrapped.attach(server);
+        }
+
+        /** Detaches the wrapped handler; an override must call {@code super.detach(server)}. */
+        @Override
+        public void detach(Server server) {
+            wrapped.detach(server);
+        }
+    }
 }

@@ -11,6 +11,9 @@ import kmock.internal.json.Json;
 /**
  * A fully read response of the embedded {@link Client}: immutable, with the body in memory.
  *
+ * <p>Bodies are shared, never copied: the {@code byte[]} given to the constructor is the one {@link #body()} returns,
+ * so that a large body costs no copies on its way from the transport to the test. Treat both as read-only.
+ *
  * @since 0.1
  */
 public final class KResponse {
@@ -20,7 +23,7 @@ public final class KResponse {
     private final Map<String, List<String>> headers;
     private final byte[] body;
 
-    /** A response as a transport read it; a missing reason is derived from the status. */
+    /** A response as a transport read it (the body is kept, not copied); a missing reason is derived from the status. */
     public KResponse(int status, String reason, Map<String, ? extends List<String>> headers, byte[] body) {
         this.status = status;
         this.reason = Reasons.orDefault(reason, status);
@@ -53,9 +56,9 @@ public final class KResponse {
         return Headers.responseCookies(headers);
     }
 
-    /** The body bytes (a copy). */
+    /** The body bytes; the response's own array: do not change it. */
     public byte[] body() {
-        return body.clone();
+        return body;
     }
 
     /** The body as UTF-8 text. */

@@ -17,13 +17,17 @@ import kmock.internal.http.Headers;
 import kmock.internal.http.RequestBodies;
 import kmock.internal.http.SharedStrings;
 import kmock.internal.json.Json;
-import kmock.internal.kubernetes.KubernetesPath;
+import kmock.internal.k8s.requests.Actions;
+import kmock.internal.k8s.requests.KubernetesPath;
 
 /**
  * One HTTP request as a handler sees it: immutable, fully read, with its Kubernetes reading (resource,
  * namespace, name, subresource, action) derived from the URL for every request, whatever the handler.
  *
  * <p>Transports build requests with {@link #builder()}; tests of a custom {@link Handler} can do the same.
+ *
+ * <p>Bodies are shared, never copied: the {@code byte[]} given to the builder is the one {@link #body()} returns,
+ * so that a large body costs no copies on its way through transports, logs and criteria. Treat both as read-only.
  *
  * @since 0.1
  */
@@ -158,11 +162,11 @@ public final class Request {
     }
 
     /**
-     * The body bytes; empty when there was none. The array is a copy. A handler built with
-     * {@code keepBodies(false)} keeps requests without their bodies once it served them.
+     * The body bytes; empty when there was none. The array is the request's own: do not change it. A handler built
+     * with {@code keepBodies(false)} keeps requests without their bodies once it served them.
      */
     public byte[] body() {
-        return body.clone();
+        return body;
     }
 
     /** The body as UTF-8 text. */
@@ -228,7 +232,7 @@ public final class Request {
             return null;
         }
         boolean watch = kubernetes.watchPrefix() || isTrue(params.get("watch"));
-        return Action.of(Method.lookup(method), kubernetes.name() != null, watch);
+        return Actions.of(Method.lookup(method), kubernetes.name() != null, watch);
     }
 
     /** The namespace from the URL, or for a create from the body's {@code metadata.namespace}; else {@code null}. */
@@ -342,7 +346,7 @@ public final class Request {
             return this;
         }
 
-        /** The body bytes, kept as given (not copied). */
+        /** The body bytes, kept as given (not copied): do not change the array afterwards. */
         public Builder body(byte[] body) {
             this.body = body;
             return this;

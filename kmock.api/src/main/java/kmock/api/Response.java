@@ -16,6 +16,9 @@ import kmock.internal.http.Reasons;
  * <p>Immutable; build one with {@link #of(int)}, {@link #of(int, byte[])} or {@link #builder()}. Setting a
  * streaming body clears a fixed one and vice versa, so a response is never both.
  *
+ * <p>Bodies are shared, never copied: the {@code byte[]} given to the builder is the one {@link #body()} returns,
+ * so that a large body costs no copies on its way to the transport. Treat both as read-only.
+ *
  * @since 0.1
  */
 public final class Response {
@@ -73,7 +76,7 @@ public final class Response {
         return headers;
     }
 
-    /** The fixed body (empty for a streaming response). */
+    /** The fixed body (empty for a streaming response); the response's own array: do not change it. */
     public byte[] body() {
         return body == null ? EMPTY : body;
     }
@@ -166,7 +169,7 @@ public final class Response {
             return header(name, value);
         }
 
-        /** A fixed body (not copied); clears a streaming one. */
+        /** A fixed body, kept as given (not copied: do not change the array afterwards); clears a streaming one. */
         public Builder body(byte[] body) {
             this.body = Objects.requireNonNull(body, "body");
             this.stream = null;

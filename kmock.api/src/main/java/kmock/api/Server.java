@@ -27,7 +27,6 @@ import kmock.internal.intercept.JvmInterception;
 import kmock.internal.tls.Authority;
 import kmock.internal.tls.Pem;
 import kmock.internal.tls.Trust;
-import kmock.spi.Interception;
 import kmock.spi.Transport;
 
 /**

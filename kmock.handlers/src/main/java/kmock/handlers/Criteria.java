@@ -3,6 +3,7 @@ package kmock.handlers;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import kmock.api.Action;
@@ -10,6 +11,7 @@ import kmock.api.Request;
 import kmock.api.Resource;
 import kmock.internal.criteria.ContentCriteria;
 import kmock.internal.criteria.Criterion;
+import kmock.internal.criteria.ExplicitCriteria;
 import kmock.internal.criteria.Values;
 
 /**
@@ -20,10 +22,14 @@ import kmock.internal.criteria.Values;
  *
  * @since 0.1
  */
-public final class Criteria implements Criterion {
+public final class Criteria implements Predicate<Request> {
 
     /** Matches any present value: {@code Criteria.params(Map.of("watch", Criteria.ANY))}. */
     public static final Object ANY = Values.ANY;
+
+    static {
+        ExplicitCriteria.readWith(value -> value instanceof Criteria criteria ? criteria.criterion : null);
+    }
 
     private final Criterion criterion;
 
@@ -35,31 +41,6 @@ public final class Criteria implements Criterion {
     @Override
     public boolean test(Request request) {
         return criterion.test(request);
-    }
-
-    @Override
-    public String describe() {
-        return criterion.describe();
-    }
-
-    @Override
-    public String literalPath() {
-        return criterion.literalPath();
-    }
-
-    @Override
-    public String literalMethod() {
-        return criterion.literalMethod();
-    }
-
-    @Override
-    public java.util.List<String> mismatches(Request request) {
-        return criterion.mismatches(request);
-    }
-
-    @Override
-    public Resource literalResource() {
-        return criterion.literalResource();
     }
 
     /** The HTTP method, any string (extension methods such as {@code "store"} included), in any case. */

@@ -10,15 +10,16 @@ import kmock.api.Resource;
 import kmock.api.Response;
 import kmock.internal.k8s.controllers.ControlLoop;
 import kmock.internal.k8s.controllers.VirtualClock;
-import kmock.internal.k8s.discovery.StatusReplies;
+import kmock.internal.k8s.discovery.ResourceSource;
 import kmock.internal.k8s.emulator.ObjectRoutes;
+import kmock.internal.k8s.status.KubernetesException;
+import kmock.internal.k8s.status.StatusReplies;
 import kmock.internal.k8s.store.GenerationRule;
-import kmock.internal.k8s.store.KubernetesException;
 import kmock.internal.k8s.store.ObjectKey;
 import kmock.internal.k8s.store.ObjectStore;
 import kmock.internal.k8s.store.StoreSettings;
 import kmock.internal.k8s.watch.Watches;
-import kmock.internal.kubernetes.KubernetesPath;
+import kmock.internal.k8s.requests.KubernetesPath;
 
 /**
  * A stateful Kubernetes API in memory: the scaffold's discovery plus objects at the usual URLs, with list, watch,
@@ -41,11 +42,11 @@ public class KubernetesEmulator extends KubernetesScaffold {
 
     /** An emulator with managed metadata and no resources: {@code resources().loadBundled()} adds the built-in ones. */
     public KubernetesEmulator() {
-        this(new Builder());
+        this(new Builder<>());
     }
 
     /** An emulator with a builder's options. */
-    protected KubernetesEmulator(Builder builder) {
+    protected KubernetesEmulator(Builder<?> builder) {
         super(builder);
         if (!builder.controllers.isEmpty() && !builder.managedMetadata) {
             throw new IllegalArgumentException("Controllers need managed metadata (uids, generations, owner references): "
@@ -58,6 +59,7 @@ public class KubernetesEmulator extends KubernetesScaffold {
         this.objects = new ObjectsArray(store, resources(), this::define, this::currentResources);
         this.watches = new Watches(store, builder.watchBuffer, builder.bookmarkInterval, System::nanoTime);
         this.routes = new ObjectRoutes(store, watches, resources(), this::currentResources, builder.managedMetadata);
+        serveAlso(new StoredResources(store));
         if (builder.controllers.isEmpty()) {
             this.controllers = null;
         } else {
@@ -72,8 +74,8 @@ public class KubernetesEmulator extends KubernetesScaffold {
     }
 
     /** A builder: {@code KubernetesEmulator.builder().managedMetadata(false).build()}. */
-    public static Builder builder() {
-        return new Builder();
+    public static Builder<?> builder() {
+        return new Builder<>();
     }
 
     /**
@@ -138,13 +140,13 @@ public class KubernetesEmulator extends KubernetesScaffold {
     }
 
     /**
-     * The catalog plus the resources of stored objects, so that they are discoverable too. Objects stored while
-     * their resource's kind was unknown (and so guessed from the plural) get the kind the catalog now knows.
+     * The resources of stored objects, discoverable besides the catalog's; the store never forgets one. Objects
+     * stored while their resource's kind was unknown (and so guessed from the plural) get the kind the catalog
+     * now knows.
      */
-    @Override
-    protected Map<Resource, ResourceInfo> knownResources() {
-        Map<Resource, ResourceInfo> known = super.knownResources();
-        if (store != null) {
+    private record StoredResources(ObjectStore store) implements ResourceSource {
+        @Override
+        public void addTo(Map<Resource, ResourceInfo> known) {
             for (Resource resource : store.resources()) {
                 ResourceInfo info = known.putIfAbsent(resource, new ResourceInfo());
                 String kind = info == null ? null : info.kind();
@@ -154,13 +156,11 @@ public class KubernetesEmulator extends KubernetesScaffold {
                 }
             }
         }
-        return known;
-    }
 
-    /** Both the catalog's revision and the stored resources only grow, so their sum changes with either. */
-    @Override
-    protected long knownRevision() {
-        return super.knownRevision() + (store == null ? 0 : store.resources().size());
+        @Override
+        public long revision() {
+            return store.resources().size();
+        }
     }
 
     /** Discovery is quick; objects (lists, watches, writes) are served on threads that may block. */
@@ -210,8 +210,12 @@ public class KubernetesEmulator extends KubernetesScaffold {
         super.close();
     }
 
-    /** Options of an emulator. */
-    public static class Builder extends KubernetesScaffold.Builder {
+    /**
+     * Options of an emulator.
+     *
+     * @param <B> the builder's own type
+     */
+    public static class Builder<B extends Builder<B>> extends KubernetesScaffold.Builder<B> {
         private boolean managedMetadata = true;
         private int eventWindow = StoreSettings.DEFAULT_WINDOW;
         private int watchBuffer = Watches.DEFAULT_BUFFER;
@@ -227,9 +231,9 @@ public class KubernetesEmulator extends KubernetesScaffold {
          * Whether writes get managed metadata (uid, resourceVersion, timestamps, generation); {@code false} stores
          * objects exactly as given, as the Python original does.
          */
-        public Builder managedMetadata(boolean managedMetadata) {
+        public B managedMetadata(boolean managedMetadata) {
             this.managedMetadata = managedMetadata;
-            return this;
+            return self();
         }
 
         /**
@@ -237,49 +241,49 @@ public class KubernetesEmulator extends KubernetesScaffold {
          * token from an older {@code resourceVersion} gets {@code 410 Gone}, as from a real API server whose etcd
          * compacted. A small window lets a test reach that path.
          */
-        public Builder eventWindow(int events) {
+        public B eventWindow(int events) {
             if (events < 1) {
                 throw new IllegalArgumentException("The event window must keep at least 1 event, not " + events);
             }
             this.eventWindow = events;
-            return this;
+            return self();
         }
 
         /**
          * How many unread events one watch may hold (default {@value Watches#DEFAULT_BUFFER}) before it is ended with
          * a {@code 410} ERROR event: a client that stops reading loses its watch and never slows the writers.
          */
-        public Builder watchBuffer(int events) {
+        public B watchBuffer(int events) {
             if (events < 1) {
                 throw new IllegalArgumentException("A watch buffer must hold at least 1 event, not " + events);
             }
             this.watchBuffer = events;
-            return this;
+            return self();
         }
 
         /** How often an idle watch that allows bookmarks gets a {@code BOOKMARK} event (default one minute). */
-        public Builder bookmarkInterval(Duration interval) {
+        public B bookmarkInterval(Duration interval) {
             if (interval == null || interval.isZero() || interval.isNegative()) {
                 throw new IllegalArgumentException("The bookmark interval must be positive, not " + interval);
             }
             this.bookmarkInterval = interval;
-            return this;
+            return self();
         }
 
         /**
          * Simulated controllers and nodes, so that the emulator moves like a cluster: Deployments roll out, pods run,
          * Jobs complete, namespaces and owners clean up. Off by default: the emulator is a bare API server.
          */
-        public Builder controllers(Controllers controllers) {
+        public B controllers(Controllers controllers) {
             this.controllers = Objects.requireNonNull(controllers, "controllers");
-            return this;
+            return self();
         }
 
         /**
          * Some simulated controllers by name ({@link Controllers#NAMES}, {@code *}, {@code -name}); none named means
          * all of them, with the defaults of {@link Controllers#all()}.
          */
-        public Builder controllers(String... names) {
+        public B controllers(String... names) {
             return controllers(Controllers.of(names));
         }
 
@@ -287,39 +291,9 @@ public class KubernetesEmulator extends KubernetesScaffold {
          * The emulator's clock, for timestamps and the controllers' transitions (default: the system's UTC clock);
          * {@code Clock.fixed(…)} with {@link KubernetesEmulator#advance(Duration)} makes every timestamp reproducible.
          */
-        public Builder clock(Clock clock) {
+        public B clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        @Override
-        public Builder strict(boolean strict) {
-            super.strict(strict);
-            return this;
-        }
-
-        @Override
-        public Builder limit(int limit) {
-            super.limit(limit);
-            return this;
-        }
-
-        @Override
-        public Builder failOnUnmatched(boolean failOnUnmatched) {
-            super.failOnUnmatched(failOnUnmatched);
-            return this;
-        }
-
-        @Override
-        public Builder keepRequests(int requests) {
-            super.keepRequests(requests);
-            return this;
-        }
-
-        @Override
-        public Builder keepBodies(boolean keepBodies) {
-            super.keepBodies(keepBodies);
-            return this;
+            return self();
         }
 
         @Override

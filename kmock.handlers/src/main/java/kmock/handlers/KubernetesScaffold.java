@@ -20,10 +20,11 @@ import kmock.internal.k8s.discovery.DocumentCache;
 import kmock.internal.k8s.discovery.HealthChecks;
 import kmock.internal.k8s.discovery.Hints;
 import kmock.internal.k8s.discovery.OpenApi;
-import kmock.internal.k8s.discovery.StatusReplies;
+import kmock.internal.k8s.discovery.ResourceSource;
 import kmock.internal.k8s.identity.IdentityApis;
-import kmock.internal.k8s.store.KubernetesException;
-import kmock.internal.k8s.store.KubernetesException.Reason;
+import kmock.internal.k8s.status.KubernetesException;
+import kmock.internal.k8s.status.KubernetesException.Reason;
+import kmock.internal.k8s.status.StatusReplies;
 import kmock.internal.k8s.watch.WatchEvent;
 
 /**
@@ -41,6 +42,8 @@ public class KubernetesScaffold extends RawHandler {
 
     private final ResourcesArray resources = new ResourcesArray();
     private final Users users = new Users();
+    /** Resources served besides the catalog's: the emulator's stored ones, once it is built. */
+    private volatile ResourceSource served = ResourceSource.NONE;
     private final IdentityApis identity = new IdentityApis(this::serviceAccount,
             (token, caller) -> users.add(caller.user(), caller.groups().toArray(String[]::new)).token(caller.user(), token));
     /** Rendered discovery documents of the current catalog; replaced, never mutated, when the catalog changes. */
@@ -48,17 +51,17 @@ public class KubernetesScaffold extends RawHandler {
 
     /** A scaffold with default options and no resources. */
     public KubernetesScaffold() {
-        this(new Builder());
+        this(new Builder<>());
     }
 
     /** A scaffold with a builder's options. */
-    protected KubernetesScaffold(Builder builder) {
+    protected KubernetesScaffold(Builder<?> builder) {
         super(builder);
     }
 
     /** A builder: {@code KubernetesScaffold.builder().strict(true).build()}. */
-    public static Builder builder() {
-        return new Builder();
+    public static Builder<?> builder() {
+        return new Builder<>();
     }
 
     /** The live catalog of resources served in discovery. */
@@ -103,11 +106,16 @@ public class KubernetesScaffold extends RawHandler {
         return users.authenticate(request);
     }
 
+    /** Serves a source's resources too (the emulator's stored ones); called once the source is fully built. */
+    void serveAlso(ResourceSource source) {
+        this.served = source;
+    }
+
     /**
      * Every resource served: the catalog, the complete resources that rules name (with the default description),
-     * plus what subclasses add (the emulator: resources of stored objects).
+     * plus the added source's (the emulator: resources of stored objects).
      */
-    protected Map<Resource, ResourceInfo> knownResources() {
+    private Map<Resource, ResourceInfo> knownResources(ResourceSource source) {
         Map<Resource, ResourceInfo> known = new HashMap<>();
         for (Resource resource : resources.keys()) {
             ResourceInfo info = resources.find(resource);
@@ -118,15 +126,8 @@ public class KubernetesScaffold extends RawHandler {
         for (Resource resource : ruleNames().resources()) {
             known.putIfAbsent(resource, new ResourceInfo());
         }
+        source.addTo(known);
         return known;
-    }
-
-    /**
-     * A number that changes whenever {@link #knownResources()} may have changed: rendered discovery documents are
-     * reused while it stays the same. Subclasses that add resources of their own fold their changes into it.
-     */
-    protected long knownRevision() {
-        return resources.revision() + ruleNames().revision();
     }
 
     /** The stored definition of a custom resource, for its OpenAPI schema, or {@code null}: a scaffold stores none. */
@@ -194,18 +195,20 @@ public class KubernetesScaffold extends RawHandler {
     }
 
     /**
-     * The resources served now, as {@link #knownResources()} last computed them: a snapshot reused while
-     * {@link #knownRevision()} is unchanged, so that routing a request does not walk the catalog.
+     * The resources served now: a snapshot reused while neither the catalog's revision nor the added source's
+     * changes (both only grow, so their sum changes with either), so that routing a request does not walk the
+     * catalog.
      */
-    protected final Map<Resource, ResourceInfo> currentResources() {
+    final Map<Resource, ResourceInfo> currentResources() {
         return documents().known();
     }
 
     private DocumentCache documents() {
-        long revision = knownRevision();
+        ResourceSource source = served;
+        long revision = resources.revision() + ruleNames().revision() + source.revision();
         DocumentCache current = documents;
         if (current == null || current.revision() != revision) {
-            current = new DocumentCache(revision, knownResources());
+            current = new DocumentCache(revision, knownResources(source));
             documents = current;
         }
         return current;
@@ -285,41 +288,15 @@ public class KubernetesScaffold extends RawHandler {
                 error.getClass().getName() + (error.getMessage() == null ? "" : ": " + error.getMessage()));
     }
 
-    /** Options of a scaffold. */
-    public static class Builder extends RawHandler.Builder {
+    /**
+     * Options of a scaffold.
+     *
+     * @param <B> the builder's own type
+     */
+    public static class Builder<B extends Builder<B>> extends RawHandler.Builder<B> {
 
         /** For subclasses' builders. */
         protected Builder() {
-        }
-
-        @Override
-        public Builder strict(boolean strict) {
-            super.strict(strict);
-            return this;
-        }
-
-        @Override
-        public Builder limit(int limit) {
-            super.limit(limit);
-            return this;
-        }
-
-        @Override
-        public Builder failOnUnmatched(boolean failOnUnmatched) {
-            super.failOnUnmatched(failOnUnmatched);
-            return this;
-        }
-
-        @Override
-        public Builder keepRequests(int requests) {
-            super.keepRequests(requests);
-            return this;
-        }
-
-        @Override
-        public Builder keepBodies(boolean keepBodies) {
-            super.keepBodies(keepBodies);
-            return this;
         }
 
         @Override

@@ -64,11 +64,11 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
 
     /** A lenient handler without a request limit. */
     public RawHandler() {
-        this(new Builder());
+        this(new Builder<>());
     }
 
     /** A handler with the builder's options; subclasses pass their own builders up. */
-    protected RawHandler(Builder builder) {
+    protected RawHandler(Builder<?> builder) {
         this.strict = builder.strict;
         this.failOnUnmatched = builder.failOnUnmatched != null ? builder.failOnUnmatched : builder.strict;
         this.limit = builder.limit;
@@ -105,8 +105,8 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
     }
 
     /** A builder for a handler with options: {@code RawHandler.builder().strict(true).limit(100).build()}. */
-    public static Builder builder() {
-        return new Builder();
+    public static Builder<?> builder() {
+        return new Builder<>();
     }
 
     // ---- serving --------------------------------------------------------------------------------------------
@@ -329,6 +329,13 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
      * others attached as suppressed, each with a suppressed note naming the request that raised it; with
      * {@code failOnUnmatched} (on with strict), requests that no rule answered make it throw an
      * {@link AssertionError} with their near-miss reports (attached as suppressed when an error is thrown).
+     * A lenient handler never throws.
+     *
+     * <p>The first error is thrown as it was raised, so it may be a checked exception (a payload's
+     * {@code IOException}, say) although {@code close()} declares none: a test that wants to inspect it catches
+     * {@code Exception} (or {@code Throwable}), not only {@code RuntimeException}.
+     *
+     * @throws AssertionError when requests went unmatched and no server-side error was recorded
      */
     @Override
     public void close() {
@@ -419,23 +426,8 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
     }
 
     @Override
-    public View slice(int from, int to) {
-        return root.slice(from, to);
-    }
-
-    @Override
     public View slice(int from, int to, int step) {
         return root.slice(from, to, step);
-    }
-
-    @Override
-    public View first(int n) {
-        return root.first(n);
-    }
-
-    @Override
-    public View skip(int n) {
-        return root.skip(n);
     }
 
     @Override
@@ -464,16 +456,6 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
     }
 
     @Override
-    public boolean isEmpty() {
-        return log.size() == 0;
-    }
-
-    @Override
-    public Request get(int index) {
-        return root.get(index);
-    }
-
-    @Override
     public boolean contains(Object criterion) {
         return root.contains(criterion);
     }
@@ -484,10 +466,13 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
     }
 
     /**
-     * Options of a handler. Subclass builders extend this one and override its setters with their own return
-     * type, so chains keep the most specific type: {@code KubernetesEmulator.builder().strict(true).build()}.
+     * Options of a handler. Subclass builders extend this one with themselves as {@code B}, so that every setter,
+     * inherited ones too, returns the most specific builder: {@code KubernetesEmulator.builder().strict(true)
+     * .managedMetadata(false).build()}.
+     *
+     * @param <B> the builder's own type
      */
-    public static class Builder {
+    public static class Builder<B extends Builder<B>> {
         private boolean strict;
         private Boolean failOnUnmatched;
         private int limit = -1;
@@ -500,39 +485,39 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
         }
 
         /** Whether {@link RawHandler#close()} throws the first server-side error (and, by default, fails on unmatched requests). */
-        public Builder strict(boolean strict) {
+        public B strict(boolean strict) {
             this.strict = strict;
-            return this;
+            return self();
         }
 
         /**
          * Whether {@link RawHandler#close()} fails when some request matched no rule, with their near-miss reports;
          * by default it follows {@link #strict(boolean)}.
          */
-        public Builder failOnUnmatched(boolean failOnUnmatched) {
+        public B failOnUnmatched(boolean failOnUnmatched) {
             this.failOnUnmatched = failOnUnmatched;
-            return this;
+            return self();
         }
 
         /** The most requests served; beyond it every request is answered with an error and recorded. */
-        public Builder limit(int limit) {
+        public B limit(int limit) {
             if (limit < 0) {
                 throw new IllegalArgumentException("limit must be >= 0, got " + limit);
             }
             this.limit = limit;
-            return this;
+            return self();
         }
 
         /**
          * How many of the latest requests the logs keep (the handler's, and each rule's), for long runs; by default
          * all of them. Views see only the kept ones; slices and {@link #limit(int)} still count every request.
          */
-        public Builder keepRequests(int requests) {
+        public B keepRequests(int requests) {
             if (requests < 0) {
                 throw new IllegalArgumentException("keepRequests must be >= 0, got " + requests);
             }
             this.keepRequests = requests;
-            return this;
+            return self();
         }
 
         /**
@@ -540,20 +525,26 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
          * once it has been served, so that a long run of uploads does not keep them all; body criteria then see
          * only the requests being served.
          */
-        public Builder keepBodies(boolean keepBodies) {
+        public B keepBodies(boolean keepBodies) {
             this.keepBodies = keepBodies;
-            return this;
+            return self();
         }
 
         /** Off: every rule is scanned in order; the reference of the dispatch equivalence test. */
-        Builder indexing(boolean indexing) {
+        B indexing(boolean indexing) {
             this.indexing = indexing;
-            return this;
+            return self();
         }
 
         /** The handler. */
         public RawHandler build() {
             return new RawHandler(this);
+        }
+
+        /** This builder as its own type: {@code B} is the class of every builder made. */
+        @SuppressWarnings("unchecked")
+        final B self() {
+            return (B) this;
         }
     }
 

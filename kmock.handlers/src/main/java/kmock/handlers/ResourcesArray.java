@@ -125,7 +125,7 @@ public final class ResourcesArray {
      * {@link ResourceInfo}: a cache of rendered documents reads it before taking its snapshot and stays valid
      * while it is unchanged.
      */
-    public long revision() {
+    long revision() {
         return revision.get();
     }
 

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import kmock.api.Request;
 import kmock.internal.k8s.auth.Identity;
-import kmock.internal.k8s.store.KubernetesException;
+import kmock.internal.k8s.status.KubernetesException;
 import kmock.internal.tls.Authority;
 
 /**

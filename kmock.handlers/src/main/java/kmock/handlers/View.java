@@ -40,16 +40,22 @@ public interface View extends Iterable<Request> {
     View override();
 
     /** The requests number {@code from} (inclusive) to {@code to} (exclusive) that reach this point. */
-    View slice(int from, int to);
+    default View slice(int from, int to) {
+        return slice(from, to, 1);
+    }
 
     /** Every {@code step}-th request from {@code from} (inclusive) to {@code to} (exclusive) that reaches this point. */
     View slice(int from, int to, int step);
 
     /** The first {@code n} requests that reach this point. */
-    View first(int n);
+    default View first(int n) {
+        return slice(0, n);
+    }
 
     /** All but the first {@code n} requests that reach this point. */
-    View skip(int n);
+    default View skip(int n) {
+        return slice(n, Integer.MAX_VALUE);
+    }
 
     /** Requests of this view or the other. */
     View or(View other);
@@ -71,10 +77,19 @@ public interface View extends Iterable<Request> {
     int size();
 
     /** Whether no request matched so far. */
-    boolean isEmpty();
+    default boolean isEmpty() {
+        return size() == 0;
+    }
 
     /** The matched request at an index; negative indexes count from the end. @throws IndexOutOfBoundsException */
-    Request get(int index);
+    default Request get(int index) {
+        List<Request> requests = requests();
+        int at = index < 0 ? requests.size() + index : index;
+        if (at < 0 || at >= requests.size()) {
+            throw new IndexOutOfBoundsException("index " + index + " of a view with " + requests.size() + " requests");
+        }
+        return requests.get(at);
+    }
 
     /** Whether any matched request also matches a criterion (anything {@link #on} accepts). */
     boolean contains(Object criterion);

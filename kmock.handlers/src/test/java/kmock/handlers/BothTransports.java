@@ -8,10 +8,14 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Runs a test class once per transport, with the name in its {@code @Parameter} field. */
+/**
+ * The one way this module's tests run on both transports: the class runs once per transport, with the transport
+ * name in its {@code @Parameter} field. A transport that is not on the test path, or not named by
+ * {@code -Dkmock.test.transports=..}, skips its run (see {@code ReplyServer} and {@code Emulators}).
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ParameterizedClass(name = "{0}")
 @ValueSource(strings = {"jdk", "jetty"})
-@interface BothTransports {
+public @interface BothTransports {
 }

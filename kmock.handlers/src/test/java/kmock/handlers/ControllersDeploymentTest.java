@@ -7,6 +7,7 @@ import static kmock.handlers.Manifests.deployment;
 import static kmock.handlers.Manifests.get;
 import static kmock.handlers.Manifests.items;
 import static kmock.handlers.Manifests.map;
+import static kmock.handlers.Manifests.mapAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -145,7 +146,7 @@ class ControllersDeploymentTest {
     void aRollingUpdateStaysWithinMaxSurgeAndMaxUnavailable() {
         start(Controllers.all().delay(Controllers.Transition.READY, Duration.ofSeconds(1)));
         Map<String, Object> manifest = deployment("web", 4, "nginx:1.27");
-        ((Map<String, Object>) manifest.get("spec")).put("strategy", map("type", "RollingUpdate",
+        mapAt(manifest, "spec").put("strategy", map("type", "RollingUpdate",
                 "rollingUpdate", map("maxSurge", 1, "maxUnavailable", 0)));
         create(kmock, DEPLOYMENTS, manifest);
         kmock.advance(Duration.ofSeconds(1));
@@ -207,7 +208,7 @@ class ControllersDeploymentTest {
     void recreateStopsTheOldPodsBeforeStartingNewOnes() {
         start(Controllers.all().delay(Controllers.Transition.TERMINATE, Duration.ofSeconds(5)));
         Map<String, Object> manifest = deployment("web", 2, "nginx:1.27");
-        ((Map<String, Object>) manifest.get("spec")).put("strategy", map("type", "Recreate"));
+        mapAt(manifest, "spec").put("strategy", map("type", "Recreate"));
         create(kmock, DEPLOYMENTS, manifest);
         kmock.settle();
         image("web", "nginx:1.28");
@@ -241,7 +242,7 @@ class ControllersDeploymentTest {
     void aRolloutThatMissesItsDeadlineSaysSo() {
         start(Controllers.all().pods("app=web", Map.of(Controllers.READY, "false")));
         Map<String, Object> manifest = deployment("web", 1, "nginx");
-        ((Map<String, Object>) manifest.get("spec")).put("progressDeadlineSeconds", 60);
+        mapAt(manifest, "spec").put("progressDeadlineSeconds", 60);
         create(kmock, DEPLOYMENTS, manifest);
         kmock.advance(Duration.ofSeconds(60));
         assertEquals("True", condition(get(kmock, DEPLOYMENTS + "/web"), "Progressing").get("status"));
@@ -256,7 +257,7 @@ class ControllersDeploymentTest {
     void oldReplicaSetsBeyondTheHistoryLimitAreDeleted() {
         start(Controllers.all());
         Map<String, Object> manifest = deployment("web", 1, "nginx:1");
-        ((Map<String, Object>) manifest.get("spec")).put("revisionHistoryLimit", 1);
+        mapAt(manifest, "spec").put("revisionHistoryLimit", 1);
         create(kmock, DEPLOYMENTS, manifest);
         kmock.settle();
         for (String version : List.of("2", "3", "4")) {

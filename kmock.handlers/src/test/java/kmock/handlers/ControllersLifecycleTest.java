@@ -7,6 +7,7 @@ import static kmock.handlers.Manifests.deployment;
 import static kmock.handlers.Manifests.get;
 import static kmock.handlers.Manifests.items;
 import static kmock.handlers.Manifests.map;
+import static kmock.handlers.Manifests.mapAt;
 import static kmock.handlers.Manifests.names;
 import static kmock.handlers.Manifests.pod;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -159,7 +160,7 @@ class ControllersLifecycleTest {
     void anObjectWhoseOwnerNeverExistedIsCollected() {
         start(Controllers.all());
         Map<String, Object> orphan = pod("stray", null, Map.of());
-        ((Map<String, Object>) orphan.get("metadata")).put("ownerReferences", List.of(map("apiVersion", "apps/v1",
+        mapAt(orphan, "metadata").put("ownerReferences", List.of(map("apiVersion", "apps/v1",
                 "kind", "ReplicaSet", "name", "gone", "uid", "00000000-0000-0000-0000-000000000000")));
         create(kmock, PODS, orphan);
         kmock.settle();

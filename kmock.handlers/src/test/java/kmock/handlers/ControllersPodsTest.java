@@ -5,6 +5,7 @@ import static kmock.handlers.Manifests.condition;
 import static kmock.handlers.Manifests.create;
 import static kmock.handlers.Manifests.get;
 import static kmock.handlers.Manifests.map;
+import static kmock.handlers.Manifests.mapAt;
 import static kmock.handlers.Manifests.pod;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -189,7 +190,7 @@ class ControllersPodsTest {
     void aPodNoNodeFitsStaysPendingWithTheSchedulersReasons() {
         start(Controllers.all().nodes(2));
         Map<String, Object> picky = pod("picky", null, Map.of());
-        ((Map<String, Object>) picky.get("spec")).put("nodeSelector", Map.of("disk", "ssd"));
+        mapAt(picky, "spec").put("nodeSelector", Map.of("disk", "ssd"));
         create(kmock, PODS, picky);
         kmock.settle();
         Map<?, ?> scheduled = condition(get(kmock, PODS + "/picky"), "PodScheduled");

@@ -7,6 +7,7 @@ import static kmock.handlers.Manifests.get;
 import static kmock.handlers.Manifests.items;
 import static kmock.handlers.Manifests.job;
 import static kmock.handlers.Manifests.map;
+import static kmock.handlers.Manifests.mapAt;
 import static kmock.handlers.Manifests.names;
 import static kmock.handlers.Manifests.template;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -111,7 +112,7 @@ class ControllersWorkloadsTest {
         create(kmock, DAEMON_SETS, all);
         Map<String, Object> edge = map("apiVersion", "apps/v1", "kind", "DaemonSet", "metadata", map("name", "edge"),
                 "spec", map("selector", map("matchLabels", Map.of("app", "edge")), "template", template("edge", "edge:1", Map.of(), null)));
-        ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) edge.get("spec")).get("template")).get("spec"))
+        mapAt(edge, "spec", "template", "spec")
                 .put("nodeSelector", Map.of("role", "edge"));
         create(kmock, DAEMON_SETS, edge);
         kmock.settle();
@@ -140,7 +141,7 @@ class ControllersWorkloadsTest {
                     "spec", map("selector", map("matchLabels", Map.of("app", name)), "template", template(name, "agent:1", Map.of(), null)));
             if (name.equals("tolerant")) {
                 // An empty effect tolerates the taint whatever its effect, as on a cluster.
-                ((Map<String, Object>) at(set, "spec", "template", "spec")).put("tolerations",
+                mapAt(set, "spec", "template", "spec").put("tolerations",
                         List.of(map("key", "dedicated", "operator", "Equal", "value", "gpu", "effect", "")));
             }
             create(kmock, DAEMON_SETS, set);
@@ -181,7 +182,7 @@ class ControllersWorkloadsTest {
     void aJobFailsPastItsBackoffLimit() {
         start(Controllers.all().backoff(Duration.ofSeconds(1)));
         Map<String, Object> failing = job("failing", 1, 1, Map.of(Controllers.EXIT_CODE, "1"));
-        ((Map<String, Object>) failing.get("spec")).put("backoffLimit", 2);
+        mapAt(failing, "spec").put("backoffLimit", 2);
         create(kmock, JOBS, failing);
         kmock.settle();
         assertEquals(1, at(get(kmock, JOBS + "/failing"), "status", "failed"));
@@ -200,7 +201,7 @@ class ControllersWorkloadsTest {
     void anIndexedJobGivesEachPodItsIndex() {
         start(Controllers.all());
         Map<String, Object> indexed = job("shards", 3, 3, Map.of());
-        ((Map<String, Object>) indexed.get("spec")).put("completionMode", "Indexed");
+        mapAt(indexed, "spec").put("completionMode", "Indexed");
         create(kmock, JOBS, indexed);
         kmock.settle();
         assertEquals(List.of("0", "1", "2"), items(kmock, PODS).stream()

@@ -31,7 +31,7 @@ import kmock.api.Server;
 class DocExamplesTest {
 
     @Test
-    void apiSection2_handlerAndServerWithAnInterceptedHost() {
+    void aHandlerAndItsServerAnswerAnInterceptedHostLocally() {
         List<Request> printed = new CopyOnWriteArrayList<>();
         try (RawHandler kmock = new RawHandler();
              Server server = Server.builder(kmock).port(0).hostnames("google.com").start()) {
@@ -44,7 +44,7 @@ class DocExamplesTest {
     }
 
     @Test
-    void usage_standaloneServerAnswersAndLogs() {
+    void aConsumerPayloadSeesEachRequestItAnswers() {
         List<String> lines = new CopyOnWriteArrayList<>();
         try (RawHandler kmock = new RawHandler();
              Server server = Server.builder(kmock).port(0).hostnames("google.com").start()) {
@@ -57,7 +57,7 @@ class DocExamplesTest {
     }
 
     @Test
-    void usage_emulatorFixtureListsClusterWide() {
+    void anEmulatorListsCustomResourceObjectsClusterWide() {
         try (KubernetesEmulator kmock = new KubernetesEmulator(); Server server = Server.builder(kmock).start()) {
             kmock.objects().put("kopf.dev/v1/kopfexamples", "ns", "name", Map.of("spec", 123));
             KResponse resp = kmock.get("/apis/kopf.dev/v1/kopfexamples");
@@ -67,7 +67,7 @@ class DocExamplesTest {
     }
 
     @Test
-    void usage_markerExampleIsNotGoogle() {
+    void aRuleWithoutCriteriaAnswersEveryRequestToAnInterceptedHost() {
         try (RawHandler kmock = new RawHandler();
              Server server = Server.builder(kmock).port(0).hostnames("google.com").start()) {
             kmock.reply("Hello! I am not Google.".getBytes());
@@ -77,7 +77,7 @@ class DocExamplesTest {
     }
 
     @Test
-    void usage_serverParameters() {
+    void theServerUrlIsOnLoopbackAtAnEphemeralPort() {
         try (RawHandler kmock = new RawHandler(); Server server = Server.builder(kmock).start()) {
             URI url = kmock.url().resolve("/path?q=params");
             assertTrue(url.toString().startsWith("http://127.0.0.1:"));
@@ -87,7 +87,7 @@ class DocExamplesTest {
     }
 
     @Test
-    void usage_simpleRequests() {
+    void aStatusAndRawJsonBytesReachTheClientAsDeclared() {
         try (RawHandler kmock = new RawHandler(); Server server = Server.builder(kmock).start()) {
             kmock.on("/").reply(444, "{\"key\": \"val\"}".getBytes());
             KResponse resp = kmock.get("/");
@@ -98,7 +98,7 @@ class DocExamplesTest {
     }
 
     @Test
-    void usage_streamingRequestsOfTimestamps() {
+    void anEndlessGeneratorStreamsLinesUntilTheClientDisconnects() {
         // The stream generator: the current time, then a pause; it ends when the client disconnects.
         Supplier<Iterator<Object>> timestampGenerator = () -> new Iterator<>() {
             private boolean pause;
@@ -126,7 +126,7 @@ class DocExamplesTest {
     }
 
     @Test
-    void readme_firstExample() {
+    void theReadmesFirstExampleAnswersForAnInterceptedHost() {
         try (RawHandler kmock = new RawHandler();
              Server server = Server.builder(kmock).hostnames("google.com").start()) {
             kmock.on("get /").reply("Hello, there!".getBytes());
@@ -136,7 +136,7 @@ class DocExamplesTest {
     }
 
     @Test
-    void readme_tourOfTheDsl() {
+    void theReadmesTourOfTheDslRunsAsWritten() {
         try (RawHandler kmock = new RawHandler(); Server server = Server.builder(kmock).start()) {
             kmock.on("get /users").reply(List.of(Map.of("name", "ann")));
             kmock.on("post /users", Map.of("dry", "1")).reply(202);
@@ -158,7 +158,7 @@ class DocExamplesTest {
     }
 
     @Test
-    void readme_liveStreams() {
+    void theReadmesLiveStreamSendsWhatIsFedAfterItsFeedingPoint() {
         try (RawHandler kmock = new RawHandler(); Server server = Server.builder(kmock).start()) {
             Reaction events = kmock.on("get /events").reply(Payload.stream(Map.of("type", "hello"), Payload.LIVE));
             try (KStream stream = kmock.stream("GET", "/events")) {

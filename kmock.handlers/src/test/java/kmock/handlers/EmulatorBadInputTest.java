@@ -12,9 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import kmock.api.KResponse;
 import kmock.api.KStream;
@@ -26,21 +26,15 @@ class EmulatorBadInputTest {
 
     private static final String CM = "/api/v1/namespaces/ns/configmaps";
 
+    @RegisterExtension
+    final Served served = new Served();
+
     private KubernetesEmulator kmock;
-    private Server server;
 
     @BeforeEach
     void start() {
-        kmock = new KubernetesEmulator();
-        kmock.resources().loadBundled();
-        server = Server.builder(kmock).start();
+        kmock = served.emulator();
         kmock.objects().put("v1/configmaps", "ns", "cm", Map.of("data", Map.of("a", "1")));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        kmock.close();
     }
 
     private String snapshot() {
@@ -113,6 +107,7 @@ class EmulatorBadInputTest {
         }
     }
 
+    @SuppressWarnings("unchecked") // JSON objects read back are maps of strings to values
     @Test
     void concurrentReadModifyWriteLosesNoUpdate() throws Exception {
         kmock.objects().put("v1/configmaps", "ns", "counter", Map.of("data", Map.of("n", "0")));

@@ -7,12 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import kmock.api.KResponse;
-import kmock.api.Server;
 
 /**
  * Create and replace bodies in JSON's sibling media types: YAML is read here; Kubernetes protobuf needs
@@ -23,20 +22,14 @@ class EmulatorBodiesTest {
     private static final String CM = "/api/v1/namespaces/ns/configmaps";
     private static final Map<String, String> YAML = Map.of("Content-Type", "application/yaml");
 
+    @RegisterExtension
+    final Served served = new Served();
+
     private KubernetesEmulator kmock;
-    private Server server;
 
     @BeforeEach
     void start() {
-        kmock = new KubernetesEmulator();
-        kmock.resources().loadBundled();
-        server = Server.builder(kmock).start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        kmock.close();
+        kmock = served.emulator();
     }
 
     private static byte[] text(String text) {

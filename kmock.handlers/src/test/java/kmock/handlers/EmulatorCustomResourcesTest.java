@@ -9,13 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.Parameter;
 
 import kmock.api.KResponse;
-import kmock.api.Server;
 
 /**
  * CustomResourceDefinitions and their resources as the apiextensions-apiserver stores them: a definition is
@@ -32,20 +31,14 @@ class EmulatorCustomResourcesTest {
     @Parameter
     String transport;
 
+    @RegisterExtension
+    final Served served = new Served();
+
     private KubernetesEmulator kmock;
-    private Server server;
 
     @BeforeEach
     void start() {
-        kmock = new KubernetesEmulator();
-        kmock.resources().loadBundled();
-        server = Server.builder(kmock).transport(transport).start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        kmock.close();
+        kmock = served.emulator(transport);
     }
 
     private Map<?, ?> ok(KResponse response) {
@@ -109,6 +102,7 @@ class EmulatorCustomResourcesTest {
         assertEquals(201, kmock.post(WIDGETS, parse(widget(""))).status(), "its resource is served");
     }
 
+    @SuppressWarnings({"unchecked", "cast"}) // JSON objects read back are maps; the (Object) cast picks assertEquals(Object, Object)
     @Test
     void aNewStorageVersionJoinsTheStoredVersions() {
         Map<?, ?> crd = ok(kmock.post(CRDS, parse(definition(""))));

@@ -10,14 +10,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.Parameter;
 
 import kmock.api.KResponse;
 import kmock.api.KStream;
-import kmock.api.Server;
 import kmock.internal.json.Json;
 
 /**
@@ -33,21 +32,15 @@ class EmulatorDryRunTest {
     @Parameter
     String transport;
 
+    @RegisterExtension
+    final Served served = new Served();
+
     private KubernetesEmulator kmock;
-    private Server server;
 
     @BeforeEach
     void start() {
-        kmock = new KubernetesEmulator();
-        kmock.resources().loadBundled();
-        server = Server.builder(kmock).transport(transport).start();
+        kmock = served.emulator(transport);
         assertEquals(201, kmock.post(DEPLOYMENTS, deployment("web", "nginx:1")).status());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        kmock.close();
     }
 
     private static Map<String, Object> deployment(String name, String image) {

@@ -10,13 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.Parameter;
 
 import kmock.api.KResponse;
-import kmock.api.Server;
 import kmock.internal.json.Json;
 
 /**
@@ -33,20 +32,14 @@ class EmulatorServicesTest {
     @Parameter
     String transport;
 
+    @RegisterExtension
+    final Served served = new Served();
+
     private KubernetesEmulator kmock;
-    private Server server;
 
     @BeforeEach
     void start() {
-        kmock = new KubernetesEmulator();
-        kmock.resources().loadBundled();
-        server = Server.builder(kmock).transport(transport).start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        kmock.close();
+        kmock = served.emulator(transport);
     }
 
     private static String service(String name, String spec) {
@@ -107,6 +100,7 @@ class EmulatorServicesTest {
                 at(refused.json(), "message"));
     }
 
+    @SuppressWarnings("cast") // the (Object) cast javac calls redundant picks assertEquals(Object, Object) for a generic at(...)
     @Test
     void portsWithOneNumberShareTheirNodePort() {
         Map<?, ?> spec = (Map<?, ?>) create("dns", "\"type\": \"NodePort\", \"ports\": [{\"name\": \"udp\", \"port\": 53, \"protocol\": \"UDP\"},"
@@ -146,6 +140,7 @@ class EmulatorServicesTest {
         assertEquals(Map.of("type", "ExternalName", "externalName", "example.com", "sessionAffinity", "None"), spec);
     }
 
+    @SuppressWarnings("cast") // the (Object) cast javac calls redundant picks assertEquals(Object, Object) for a generic at(...)
     @Test
     void aReplaceWithoutTheAllocatedValuesKeepsThem() {
         Map<?, ?> created = create("a", "\"type\": \"NodePort\", \"ports\": [{\"name\": \"http\", \"port\": 80}]");
@@ -157,6 +152,7 @@ class EmulatorServicesTest {
         assertEquals(8080, (int) at(replaced.json(), "spec", "ports", "0", "targetPort"));
     }
 
+    @SuppressWarnings("cast") // the (Object) cast javac calls redundant picks assertEquals(Object, Object) for a generic at(...)
     @Test
     void turningANodePortServiceIntoAClusterIpServiceDropsItsNodePorts() {
         Map<?, ?> created = create("a", "\"type\": \"NodePort\", \"ports\": [{\"port\": 80}]");

@@ -8,13 +8,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.Parameter;
 
 import kmock.api.KResponse;
 import kmock.api.KStream;
-import kmock.api.Server;
 import kmock.internal.json.Json;
 
 /**
@@ -32,19 +31,15 @@ class EmulatorStrategicPatchRulesTest {
     @Parameter
     String transport;
 
+    @RegisterExtension
+    final Served served = new Served();
+
     private KubernetesEmulator kmock;
-    private Server server;
 
     private void start(KubernetesEmulator emulator) {
         kmock = emulator;
         kmock.resources().loadBundled();
-        server = Server.builder(kmock).transport(transport).start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        kmock.close();
+        served.serve(kmock, transport);
     }
 
     private static byte[] json(String text) {

@@ -9,13 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.Parameter;
 
 import kmock.api.KResponse;
-import kmock.api.Server;
 
 /**
  * Each built-in kind's strategy (pkg/registry/&lt;group&gt;/&lt;resource&gt;/strategy.go, Kubernetes 1.32) decides what a
@@ -31,20 +30,14 @@ class EmulatorStrategiesTest {
     @Parameter
     String transport;
 
+    @RegisterExtension
+    final Served served = new Served();
+
     private KubernetesEmulator kmock;
-    private Server server;
 
     @BeforeEach
     void start() {
-        kmock = new KubernetesEmulator();
-        kmock.resources().loadBundled();
-        server = Server.builder(kmock).transport(transport).start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        kmock.close();
+        kmock = served.emulator(transport);
     }
 
     private Map<?, ?> ok(KResponse response) {

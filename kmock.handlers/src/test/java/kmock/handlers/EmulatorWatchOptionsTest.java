@@ -8,13 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.Parameter;
 
 import kmock.api.KStream;
-import kmock.api.Server;
 import kmock.internal.json.Json;
 
 /** The watch and list options that informers rely on, over real HTTP: bookmarks, timeouts and 410 Gone. */
@@ -27,20 +26,16 @@ class EmulatorWatchOptionsTest {
     @Parameter
     String transport;
 
+    @RegisterExtension
+    final Served served = new Served();
+
     private KubernetesEmulator kmock;
-    private Server server;
 
     @BeforeEach
     void start() {
         kmock = KubernetesEmulator.builder().eventWindow(3).bookmarkInterval(Duration.ofMillis(50)).build();
         kmock.resources().loadBundled();
-        server = Server.builder(kmock).transport(transport).start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        kmock.close();
+        served.serve(kmock, transport);
     }
 
     private static Map<?, ?> event(KStream watch) {

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import kmock.internal.json.Json;
-import kmock.internal.k8s.store.AnyValue;
+import kmock.internal.criteria.AnyValue;
 
 class KObjectTest {
 

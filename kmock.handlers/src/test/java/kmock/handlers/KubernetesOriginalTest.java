@@ -10,25 +10,29 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.Parameter;
 
 import kmock.api.KResponse;
 import kmock.api.KStream;
-import kmock.api.Server;
 import kmock.internal.json.Json;
 
-/** The Kubernetes behaviours of the Python original (ORIGINAL.md items 27-34), through real HTTP. */
+/**
+ * The Kubernetes behaviours of the Python original (discovery, objects, patches, finalizers, watches, partial
+ * matching, Status errors), through real HTTP.
+ */
 @BothTransports
 class KubernetesOriginalTest {
 
     @Parameter
     String transport;
 
+    @RegisterExtension
+    final Served served = new Served();
+
     private KubernetesEmulator kmock;
-    private Server server;
 
     @BeforeEach
     void start() {
@@ -36,13 +40,7 @@ class KubernetesOriginalTest {
         kmock.resources().put("kopf.dev/v1/kopfexamples", Map.of("kind", "KopfExample", "namespaced", true,
                 "subresources", List.of("status")));
         kmock.resources().put("v1/namespaces", Map.of("kind", "Namespace", "namespaced", false));
-        server = Server.builder(kmock).transport(transport).start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        kmock.close();
+        served.serve(kmock, transport);
     }
 
     @SuppressWarnings("unchecked")
@@ -51,7 +49,7 @@ class KubernetesOriginalTest {
     }
 
     @Test
-    void original27_discoveryDocuments() {
+    void discoveryDocuments() {
         assertTrue(((List<?>) json(kmock.get("/")).get("paths")).containsAll(List.of("/api", "/api/v1", "/apis",
                 "/apis/kopf.dev", "/apis/kopf.dev/v1", "/version")));
         assertEquals(Set9.KEYS, json(kmock.get("/version")).keySet());
@@ -75,7 +73,7 @@ class KubernetesOriginalTest {
     }
 
     @Test
-    void original28_resourcesOfStoredObjectsAreKnownToo() {
+    void resourcesOfStoredObjectsAreKnownToo() {
         assertEquals(404, kmock.get("/apis/other.example/v1/things").status());
         kmock.objects().put("other.example/v1/things", "ns", "t1", Map.of("spec", 1));
         assertEquals(200, kmock.get("/apis/other.example/v1/things").status());
@@ -83,7 +81,7 @@ class KubernetesOriginalTest {
     }
 
     @Test
-    void original29_objectsByKeyConflictsAndNewLives() {
+    void objectsByKeyConflictsAndNewLives() {
         Map<String, Object> body = Map.of("metadata", Map.of("name", "ex1"), "spec", Map.of("a", 1));
         assertEquals(201, kmock.post("/apis/kopf.dev/v1/namespaces/ns1/kopfexamples", body).status());
         assertEquals(201, kmock.post("/apis/kopf.dev/v1/namespaces/ns2/kopfexamples", body).status());
@@ -100,7 +98,7 @@ class KubernetesOriginalTest {
     }
 
     @Test
-    void original30_patchMergesMapsAndReplacesTheRestWithHistory() {
+    void patchMergesMapsAndReplacesTheRestWithHistory() {
         kmock.objects().put("kopf.dev/v1/kopfexamples", "ns", "p", Map.of("spec", Map.of("a", 1, "list", List.of(1, 2), "keep", "k")));
         kmock.patch("/apis/kopf.dev/v1/namespaces/ns/kopfexamples/p", Map.of("spec", Map.of("a", 2, "list", List.of(3))));
         KObject object = kmock.objects().get("kopf.dev/v1/kopfexamples", "ns", "p");
@@ -113,7 +111,7 @@ class KubernetesOriginalTest {
     }
 
     @Test
-    void original31_finalizersHoldDeletionUntilAWriteEmptiesThem() {
+    void finalizersHoldDeletionUntilAWriteEmptiesThem() {
         kmock.objects().put("kopf.dev/v1/kopfexamples", "ns", "f", Map.of("metadata", Map.of("finalizers", List.of("x/y"))));
         KResponse marked = kmock.delete("/apis/kopf.dev/v1/namespaces/ns/kopfexamples/f");
         assertEquals(200, marked.status(), "a delete that finalizers hold answers 200 with the object, as the API server does");
@@ -126,7 +124,7 @@ class KubernetesOriginalTest {
     }
 
     @Test
-    void original32_watchStartsWithExistingObjectsThenFollowsChanges() {
+    void watchStartsWithExistingObjectsThenFollowsChanges() {
         kmock.objects().put("kopf.dev/v1/kopfexamples", "ns", "old", Map.of("spec", 1));
         kmock.objects().put("kopf.dev/v1/kopfexamples", "other", "elsewhere", Map.of("spec", 1));
         try (KStream watch = kmock.stream("GET", "/apis/kopf.dev/v1/namespaces/ns/kopfexamples?watch=true")) {
@@ -149,7 +147,7 @@ class KubernetesOriginalTest {
     }
 
     @Test
-    void original33_partialComparisonOfObjectsAndHistories() {
+    void partialComparisonOfObjectsAndHistories() {
         kmock.objects().putHistory("kopf.dev/v1/kopfexamples", "ns", "h", Arrays.asList(
                 Map.of("spec", Map.of("step", 1, "extra", true)), Map.of("spec", Map.of("step", 2)), null));
         KObject object = kmock.objects().get("kopf.dev/v1/kopfexamples", "ns", "h");
@@ -160,7 +158,7 @@ class KubernetesOriginalTest {
     }
 
     @Test
-    void original34_errorsAreStatusObjects() {
+    void errorsAreStatusObjects() {
         Map<String, Object> status = json(kmock.get("/apis/kopf.dev/v1/namespaces/ns/kopfexamples/none"));
         assertEquals("v1", status.get("apiVersion"));
         assertEquals("Status", status.get("kind"));

@@ -102,6 +102,12 @@ final class Manifests {
         return current;
     }
 
+    /** The map at a path, to change a manifest before it is sent. */
+    @SuppressWarnings("unchecked") // the manifests here are made by map(…), whose maps are Map<String, Object>
+    static Map<String, Object> mapAt(Object root, Object... path) {
+        return (Map<String, Object>) at(root, path);
+    }
+
     /** The condition of a type in an object's status, or {@code null}. */
     static Map<?, ?> condition(Object object, String type) {
         Object conditions = at(object, "status", "conditions");

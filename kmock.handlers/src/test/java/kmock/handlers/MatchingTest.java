@@ -21,7 +21,10 @@ import kmock.api.Method;
 import kmock.api.Request;
 import kmock.api.Server;
 
-/** The matching behaviours of the Python original (ORIGINAL.md items 1-11 and 23-26), through real HTTP. */
+/**
+ * The matching behaviours of the Python original (criteria, priorities, slices, spies, logs, errors, URLs), through
+ * real HTTP.
+ */
 @BothTransports
 class MatchingTest {
 
@@ -52,7 +55,7 @@ class MatchingTest {
     }
 
     @Test
-    void original01_criteriaAreAndedAndNoneMatchesEverything() {
+    void criteriaAreAndedAndNoneMatchesEverything() {
         kmock.on("get", "/both").reply(bytes("both"));
         kmock.on("post").on("/both").reply(bytes("chained"));
         kmock.on().reply(bytes("anything"));
@@ -63,7 +66,7 @@ class MatchingTest {
     }
 
     @Test
-    void original02_pathsAndPatternsMatchFully() {
+    void pathsAndPatternsMatchFully() {
         kmock.on("/exact").reply(bytes("exact"));
         kmock.on(Pattern.compile("/prefix/.*")).reply(bytes("prefix"));
         assertEquals("exact", text("GET", "/exact"));
@@ -73,7 +76,7 @@ class MatchingTest {
     }
 
     @Test
-    void original03_paramsHeadersAndCookiesMatchAsSubsets() {
+    void paramsHeadersAndCookiesMatchAsSubsets() {
         kmock.on(Map.of("q", "1", "any", Criteria.ANY)).reply(bytes("params"));
         kmock.on(Criteria.headers(Map.of("X-Token", Pattern.compile("t-\\d+")))).reply(bytes("headers"));
         kmock.on(Criteria.cookies(Map.of("session", "abc"))).reply(bytes("cookies"));
@@ -84,7 +87,7 @@ class MatchingTest {
     }
 
     @Test
-    void original04_mapsOfWellKnownHeadersAreHeadersOthersAreParams() {
+    void mapsOfWellKnownHeadersAreHeadersOthersAreParams() {
         kmock.on(Map.of("Accept", "application/json", "X-Trace", Criteria.ANY)).reply(bytes("headers"));
         kmock.on(Map.of("accept", "text")).reply(bytes("params too"));
         assertEquals("headers", kmock.get("/", Map.of("Accept", "application/json", "X-Trace", "1")).text());
@@ -93,7 +96,7 @@ class MatchingTest {
     }
 
     @Test
-    void original05_bodyTextAndDataCriteria() {
+    void bodyTextAndDataCriteria() {
         kmock.on(Criteria.body(bytes("raw"))).reply(bytes("body"));
         kmock.on(Criteria.text(Pattern.compile("hello .*"))).reply(bytes("text"));
         kmock.on(Criteria.data(Map.of("a", 1))).reply(bytes("data"));
@@ -105,7 +108,7 @@ class MatchingTest {
     }
 
     @Test
-    void original06_kubernetesFieldsAreParsedFromEveryRequest() {
+    void kubernetesFieldsAreParsedFromEveryRequest() {
         kmock.on("list", "v1/pods", Criteria.namespace("ns1")).reply(bytes("list in ns1"));
         kmock.on(Action.FETCH, Criteria.name("p1"), Criteria.namespace(Pattern.compile("ns\\d"))).reply(bytes("fetch"));
         kmock.on("watch kopf.dev/v1/kopfexamples").reply(bytes("watch"));
@@ -121,7 +124,7 @@ class MatchingTest {
     }
 
     @Test
-    void original07_everyResourceNotationAndPartialResources() {
+    void everyResourceNotationAndPartialResources() {
         kmock.on("pods.v1").reply(bytes("dotted core"));
         kmock.on("kopfexamples.v1.kopf.dev").reply(bytes("dotted group"));
         kmock.on(Criteria.resource("deployments")).reply(bytes("any deployments"));
@@ -131,7 +134,7 @@ class MatchingTest {
     }
 
     @Test
-    void original08_highestPriorityWinsAndFallbacksNest() {
+    void highestPriorityWinsAndFallbacksNest() {
         kmock.fallback().fallback().reply(bytes("deepest"));
         kmock.fallback().on("/f").reply(bytes("fallback"));
         kmock.on("/p").reply(bytes("first plain"));
@@ -147,7 +150,7 @@ class MatchingTest {
     }
 
     @Test
-    void original09_slicesCountPerView() {
+    void slicesCountPerView() {
         View root = kmock.on("get /");
         root.first(2).reply(bytes("early"));
         root.reply(bytes("late"));
@@ -162,7 +165,7 @@ class MatchingTest {
     }
 
     @Test
-    void original10_spiesRecordAndMatchingContinuesButEmptyBodiesAnswer() {
+    void spiesRecordAndMatchingContinuesButEmptyBodiesAnswer() {
         Reaction spy = kmock.on("/s").reply();
         kmock.on("/s").reply(bytes("after the spy"));
         Reaction empty = kmock.on("/e").reply(new byte[0]);
@@ -174,14 +177,14 @@ class MatchingTest {
     }
 
     @Test
-    void original11_unmatchedRequestsGetA404SayingWhy() {
+    void unmatchedRequestsGetA404SayingWhy() {
         assertEquals(404, kmock.get("/nowhere").status());
         assertEquals("GET /nowhere matched no rule; no rules are declared.\n", kmock.get("/nowhere").text());
         assertEquals(2, kmock.unmatched().size());
     }
 
     @Test
-    void original23_logsHoldEveryRequestAndViewsTheirOwn() {
+    void logsHoldEveryRequestAndViewsTheirOwn() {
         kmock.on("get /a").reply(bytes("a"));
         kmock.get("/a");
         kmock.get("/b");
@@ -199,7 +202,7 @@ class MatchingTest {
     }
 
     @Test
-    void original24_errorsAreCollectedAndStrictRethrowsAtClose() {
+    void errorsAreCollectedAndStrictRethrowsAtClose() {
         RawHandler strict = RawHandler.builder().strict(true).limit(2).build();
         try (Server other = Server.builder(strict).transport(transport).start()) {
             strict.on("/boom").reply(new IllegalStateException("first"));
@@ -218,14 +221,14 @@ class MatchingTest {
     }
 
     @Test
-    void original25_relativeUrlsGoToTheServer() {
+    void relativeUrlsGoToTheServer() {
         kmock.on("get /rel").reply(bytes("relative"));
         assertEquals("relative", kmock.get("rel").text());
         assertEquals(server.url(), kmock.url());
     }
 
     @Test
-    void original26_interceptedHostsAndTheOwnAddressReachTheServer() {
+    void interceptedHostsAndTheOwnAddressReachTheServer() {
         kmock.on("/").reply(bytes("intercepted"));
         assertEquals("intercepted", kmock.get("http://API.example.invalid/").text());
         assertEquals("intercepted", kmock.get(server.url().toString()).text());

@@ -17,7 +17,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import kmock.api.Resource;
-import kmock.internal.k8s.store.AnyValue;
+import kmock.internal.criteria.AnyValue;
 import kmock.internal.k8s.store.ObjectStore;
 import kmock.internal.k8s.store.StoreSettings;
 

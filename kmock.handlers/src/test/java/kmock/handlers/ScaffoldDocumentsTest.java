@@ -6,29 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import kmock.api.Server;
 
 /** Discovery documents are reused between requests, yet always show the catalog as it is now. */
 class ScaffoldDocumentsTest {
 
+    @RegisterExtension
+    final Served served = new Served();
+
     private KubernetesEmulator kmock;
-    private Server server;
 
     @BeforeEach
     void start() {
         kmock = new KubernetesEmulator();
         kmock.resources().put("example.com/v1/widgets", Map.of("kind", "Widget", "namespaced", true));
-        server = Server.builder(kmock).start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        kmock.close();
+        served.serve(kmock, null);
     }
 
     @Test

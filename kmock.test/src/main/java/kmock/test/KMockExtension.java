@@ -79,9 +79,24 @@ public final class KMockExtension implements ParameterResolver, BeforeEachCallba
     }
 
     /** The handler of the running test, for extensions made by {@link #builder()}. */
-    @SuppressWarnings("unchecked")
-    public <H extends RawHandler> H handler() {
-        return (H) running().handler();
+    public RawHandler handler() {
+        return running().handler();
+    }
+
+    /**
+     * The handler of the running test as the type it was configured with:
+     * {@code emulator.handler(KubernetesEmulator.class).objects()}.
+     *
+     * @throws ClassCastException when the handler is not of that type (the message names both)
+     */
+    public <H extends RawHandler> H handler(Class<H> type) {
+        RawHandler handler = handler();
+        if (!type.isInstance(handler)) {
+            throw new ClassCastException("The running KMock handler is a " + handler.getClass().getName() + ", not a "
+                    + type.getName() + ": ask for that type, or configure the extension with .handler(" + type.getSimpleName()
+                    + ".class)");
+        }
+        return type.cast(handler);
     }
 
     /** The server of the running test, for extensions made by {@link #builder()}. */
@@ -208,6 +223,8 @@ public final class KMockExtension implements ParameterResolver, BeforeEachCallba
 
     /** What the server saw, attached to a failed test's exception. */
     static final class ServerReport extends AssertionError {
+        private static final long serialVersionUID = 1L;
+
         ServerReport(String report) {
             super(report);
         }

@@ -182,7 +182,13 @@ class KMockExtensionTest {
 
     @Test
     void twoRegisteredExtensionsRunTwoServers() {
-        run(RegisteredFixture.class).assertStatistics(stats -> stats.started(1).succeeded(1));
+        runPlainMethod(RegisteredFixture.class, "twoServersAnswerSeparately").assertStatistics(stats -> stats.started(1).succeeded(1));
+    }
+
+    @Test
+    void aRegisteredExtensionHandsItsHandlerOutByTypeAndNamesAWrongOne() {
+        runPlainMethod(RegisteredFixture.class, "theHandlerIsHandedOutAsItsConfiguredTypeOrNamesTheMismatch")
+                .assertStatistics(stats -> stats.started(1).succeeded(1));
     }
 
     @Test
@@ -220,6 +226,10 @@ class KMockExtensionTest {
 
     private static Events runMethod(Class<?> fixture, String method) {
         return EngineTestKit.engine("junit-jupiter").selectors(selectMethod(fixture, method, "kmock.handlers.RawHandler")).execute().testEvents();
+    }
+
+    private static Events runPlainMethod(Class<?> fixture, String method) {
+        return EngineTestKit.engine("junit-jupiter").selectors(selectMethod(fixture, method)).execute().testEvents();
     }
 
     /** Each test method of a fixture class by name, with its failure, or {@code null} when it passed. */

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import kmock.spi.Interception;
+import kmock.api.Interception;
 
 /**
  * The opt-in JVM-wide interception. While something holds it, {@link ProxySelector#getDefault()} is KMock's

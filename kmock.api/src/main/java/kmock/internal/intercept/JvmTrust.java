@@ -107,6 +107,8 @@ final class JvmTrust {
 
     /** Offers the default trust manager algorithm, wrapping the platform's factory of the same name. */
     private static final class TrustProvider extends Provider {
+        private static final long serialVersionUID = 1L;
+
         TrustProvider() {
             super(Trust.PROVIDER_NAME, "1.0", "KMock: the JDK's default trust plus the KMock CA while a server intercepts");
             String algorithm = TrustManagerFactory.getDefaultAlgorithm();

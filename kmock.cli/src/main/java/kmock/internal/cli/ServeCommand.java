@@ -76,8 +76,9 @@ public final class ServeCommand {
                 builder.https();
             }
             try (Server server = builder.start()) {
-                if (flags.has("kubeconfig")) {
-                    writeKubeconfig((KubernetesScaffold) handler, flags);
+                String kubeconfig = flags.get("kubeconfig", null);
+                if (kubeconfig != null) {
+                    writeKubeconfig((KubernetesScaffold) handler, flags, Path.of(kubeconfig).toAbsolutePath());
                 }
                 out.println("Listening on " + server.url());
                 out.flush();
@@ -168,13 +169,13 @@ public final class ServeCommand {
      * The kubeconfig of the running server: as the administrator with a client certificate over TLS; over plain
      * HTTP, as the first user of a token (the only credential there), or with none when authentication is off.
      */
-    private static void writeKubeconfig(KubernetesScaffold scaffold, Arguments flags) throws IOException {
+    private static void writeKubeconfig(KubernetesScaffold scaffold, Arguments flags, Path file) throws IOException {
         List<String> tokens = flags.all("token");
         String text = flags.has("tls") || tokens.isEmpty() ? scaffold.kubeconfig()
                 : scaffold.kubeconfig(tokens.get(0).substring(0, tokens.get(0).indexOf('=')));
-        Path file = Path.of(flags.get("kubeconfig", null)).toAbsolutePath();
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
+        Path parent = file.getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
         }
         Files.writeString(file, text);
     }
@@ -187,22 +188,12 @@ public final class ServeCommand {
     }
 
     private static Handler logging(RawHandler handler, PrintStream err) {
-        return new Handler() {
+        return new Handler.Wrapper(handler) {
             @Override
             public Response handle(Request request) throws Exception {
-                Response response = handler.handle(request);
+                Response response = super.handle(request);
                 err.println(response.status() + " " + request);
                 return response;
-            }
-
-            @Override
-            public void attach(Server server) {
-                handler.attach(server);
-            }
-
-            @Override
-            public void detach(Server server) {
-                handler.detach(server);
             }
         };
     }

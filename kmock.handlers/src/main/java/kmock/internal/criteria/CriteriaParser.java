@@ -16,6 +16,7 @@ import kmock.api.Action;
 import kmock.api.Method;
 import kmock.api.Request;
 import kmock.api.Resource;
+import kmock.internal.k8s.requests.ResourceNotation;
 
 /**
  * Reads the plain values given to {@code on(...)} as criteria, as API.md's table says; anything else fails at
@@ -35,6 +36,10 @@ public final class CriteriaParser {
     public static List<Criterion> parse(Object value) {
         if (value instanceof Criterion criterion) {
             return List.of(criterion);
+        }
+        Criterion explicit = ExplicitCriteria.of(value);
+        if (explicit != null) {
+            return List.of(explicit);
         }
         if (value instanceof String text) {
             return parseString(text);
@@ -108,7 +113,7 @@ public final class CriteriaParser {
         if (ACTIONS.contains(lower)) {
             return List.of(Criterion.action(Action.lookup(lower)));
         }
-        Resource resource = Resource.tryParse(trimmed, false);
+        Resource resource = ResourceNotation.tryParse(trimmed, false);
         if (resource != null) {
             return List.of(Criterion.resource(resource));
         }
@@ -128,7 +133,7 @@ public final class CriteriaParser {
                 criteria.addAll(pathAndQuery(rest));
                 return criteria;
             }
-            Resource target = verb == null ? null : Resource.tryParse(rest, false);
+            Resource target = verb == null ? null : ResourceNotation.tryParse(rest, false);
             if (target != null) {
                 return List.of(verb, Criterion.resource(target));
             }

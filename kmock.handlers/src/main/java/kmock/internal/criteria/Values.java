@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import kmock.internal.k8s.store.AnyValue;
 
 /** How criterion values match actual values: strings exactly, patterns fully, "any" when present, null when absent. */
 public final class Values {

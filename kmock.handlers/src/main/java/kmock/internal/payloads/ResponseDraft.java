@@ -64,6 +64,21 @@ final class ResponseDraft {
         cookies(whole.cookies());
     }
 
+    /** A status, headers, cookies or the head of a whole response, as declared or met before the body starts. */
+    void apply(Object meta) {
+        if (meta instanceof Integer code) {
+            status(code);
+        } else if (meta instanceof Payload.Headers declared) {
+            headers(declared.headers());
+        } else if (meta instanceof Payload.Cookies declared) {
+            cookies(declared.cookies());
+        } else if (meta instanceof Payload.Whole whole) {
+            whole(whole);
+        } else {
+            headers((Map<?, ?>) meta);
+        }
+    }
+
     void add(Part part) {
         parts.add(part);
     }
@@ -94,12 +109,8 @@ final class ResponseDraft {
         return builder.build();
     }
 
-    /** A streaming response whose body the stream writes. */
-    Response streaming(Response.StreamingBody stream) {
-        return head().stream(stream).build();
-    }
-
-    private Response.Builder head() {
+    /** The status, reason and headers gathered so far, with a content type that fits the gathered parts. */
+    Response.Builder head() {
         Response.Builder builder = Response.builder().status(status).reason(reason);
         headers.forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
         String type = defaultContentType();

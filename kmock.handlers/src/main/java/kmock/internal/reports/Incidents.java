@@ -110,6 +110,8 @@ public final class Incidents {
 
     /** Names the request during which an error was raised; attached to the error as a suppressed exception. */
     static final class WhileServing extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         WhileServing(Request request) {
             super("raised by KMock while serving " + request, null, false, false);
         }

@@ -7,6 +7,7 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import kmock.internal.criteria.Criterion;
+import kmock.internal.criteria.ExplicitCriteria;
 import kmock.internal.json.PlainJsonCodec;
 
 /** The arguments of {@code on(...)} rendered as the user wrote them, so that reports name rules recognisably. */
@@ -25,6 +26,10 @@ final class Declared {
         }
         if (argument instanceof Criterion criterion) {
             return criterion.describe();
+        }
+        Criterion explicit = ExplicitCriteria.of(argument);
+        if (explicit != null) {
+            return explicit.describe();
         }
         if (argument instanceof Enum<?> constant) {
             return constant.getDeclaringClass().getSimpleName() + "." + constant.name();

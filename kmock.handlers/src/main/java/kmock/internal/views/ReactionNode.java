@@ -2,6 +2,7 @@ package kmock.internal.views;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -14,22 +15,39 @@ import kmock.internal.sinks.Sinks;
 
 /**
  * A declared rule: the view it was declared on, its payloads and sinks, and the log of the requests it answered
- * (or recorded, as a spy). Once a payload source is depleted it retires for good.
+ * (or recorded, as a spy). It takes what its view admits, at its view's priority. Once a payload source is
+ * depleted it retires for good.
  */
-public final class ReactionNode extends ViewNode implements Reaction {
+public final class ReactionNode implements ViewNode, Reaction {
 
+    private final ViewNode declaredOn;
     private final Responder responder;
     private final Sinks sinks = new Sinks();
     private final RequestLog served;
     private volatile boolean depleted;
-    private long order = -1;
+    private volatile long order = -1;
     private final boolean runsUserCode;
 
     ReactionNode(ViewNode declaredOn) {
-        super(declaredOn);
-        this.responder = new Responder(declaredOn.context.hub());
-        this.served = declaredOn.context.newLog();
+        this.declaredOn = declaredOn;
+        this.responder = new Responder(declaredOn.context().hub());
+        this.served = declaredOn.context().newLog();
         this.runsUserCode = declaredOn.runsUserCode();
+    }
+
+    @Override
+    public ViewContext context() {
+        return declaredOn.context();
+    }
+
+    @Override
+    public Priority priorityTuple() {
+        return declaredOn.priorityTuple();
+    }
+
+    @Override
+    public boolean runsUserCode() {
+        return runsUserCode;
     }
 
     /**
@@ -65,20 +83,30 @@ public final class ReactionNode extends ViewNode implements Reaction {
         depleted = true;
     }
 
+    // ---- dispatch -------------------------------------------------------------------------------------------
+
+    @Override
+    public boolean admits(Request request, long seq) {
+        return declaredOn.admits(request, seq);
+    }
+
     /**
      * The dispatcher's index key, {@code "METHOD /path"} or {@code "* /path"}, when the rule requires a literal path
      * before anything that must not be skipped; {@code null} when the rule must be scanned.
      */
     public String indexKey() {
-        List<Criterion> pure = new ArrayList<>();
-        parent.pureCriteria(pure, new boolean[1]);
         String path = null;
         String method = null;
-        for (Criterion criterion : pure) {
+        for (Criterion criterion : declaredOn.pureCriteria().criteria()) {
             path = path != null ? path : criterion.literalPath();
             method = method != null ? method : criterion.literalMethod();
         }
         return path == null ? null : (method == null ? "*" : method) + " " + path;
+    }
+
+    @Override
+    public PurePrefix pureCriteria() {
+        return declaredOn.pureCriteria();
     }
 
     /**
@@ -95,20 +123,10 @@ public final class ReactionNode extends ViewNode implements Reaction {
         record(request);
         try {
             return responder.respond(request, errors, lastLine);
-        } catch (java.util.NoSuchElementException depleted) {
+        } catch (NoSuchElementException depletedSource) {
             served.removeLast(request);
-            throw depleted;
+            throw depletedSource;
         }
-    }
-
-    /** Why this rule would not answer a request, one line per difference; empty when it would. */
-    @Override
-    public List<String> mismatches(Request request) {
-        List<String> lines = new ArrayList<>(parent.mismatches(request));
-        if (depleted) {
-            lines.add("reply: spent (a payload source ran dry, so the rule retired)");
-        }
-        return lines;
     }
 
     /** Records a request in this rule's log (answered or spied). */
@@ -122,6 +140,25 @@ public final class ReactionNode extends ViewNode implements Reaction {
             sinks.accept(request);
         }
     }
+
+    // ---- near misses ----------------------------------------------------------------------------------------
+
+    @Override
+    public Misses explain(Request request) {
+        return declaredOn.explain(request);
+    }
+
+    /** Why this rule would not answer a request, one line per difference; empty when it would. */
+    @Override
+    public List<String> mismatches(Request request) {
+        List<String> lines = new ArrayList<>(declaredOn.mismatches(request));
+        if (depleted) {
+            lines.add("reply: spent (a payload source ran dry, so the rule retired)");
+        }
+        return lines;
+    }
+
+    // ---- the Reaction API -----------------------------------------------------------------------------------
 
     @Override
     public Reaction reply(Object... payloads) {
@@ -140,8 +177,9 @@ public final class ReactionNode extends ViewNode implements Reaction {
         responder.feed(items);
     }
 
+    /** Its log is the requests it served, whatever the log given. */
     @Override
-    List<Request> select(List<Request> log) {
+    public List<Request> select(List<Request> log) {
         return requests();
     }
 
@@ -152,6 +190,6 @@ public final class ReactionNode extends ViewNode implements Reaction {
 
     @Override
     public String toString() {
-        return parent + (isSpy() ? ".reply() [spy]" : ".reply(…)") + (depleted ? " [depleted]" : "");
+        return declaredOn + (isSpy() ? ".reply() [spy]" : ".reply(…)") + (depleted ? " [depleted]" : "");
     }
 }

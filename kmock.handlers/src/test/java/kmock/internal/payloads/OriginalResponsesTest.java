@@ -26,9 +26,10 @@ import org.junit.jupiter.params.Parameter;
 import kmock.api.KResponse;
 import kmock.api.Payload;
 import kmock.api.Request;
+import kmock.handlers.BothTransports;
 import kmock.internal.streams.LiveHub;
 
-/** ORIGINAL.md items 12 to 16: the responses of the Python original, over real HTTP. */
+/** The responses of the Python original (payloads by type, files and inputs, callables, raised errors, depletion), over real HTTP. */
 @BothTransports
 class OriginalResponsesTest {
 
@@ -45,7 +46,7 @@ class OriginalResponsesTest {
     }
 
     @Test
-    void original12_statusHeadersCookiesBytesTextAndJsonEachByTheirType() {
+    void statusHeadersCookiesBytesTextAndJsonEachByTheirType() {
         Responder responder = replying(444, Map.of("X-Server", "kmock"), Payload.cookies(Map.of("id", "7")));
         Responder bytes = replying(new byte[] {'{', '}'});
         Responder text = replying(Payload.text("plain"));
@@ -67,7 +68,7 @@ class OriginalResponsesTest {
     }
 
     @Test
-    void original13_pathsAreReReadAndOpenInputsStayConsumed() throws Exception {
+    void pathsAreReReadAndOpenInputsStayConsumed() throws Exception {
         Path file = Files.writeString(temp.resolve("page.txt"), "v1");
         Responder path = replying(file);
         Responder input = replying(new ByteArrayInputStream("once".getBytes(StandardCharsets.UTF_8)));
@@ -81,7 +82,7 @@ class OriginalResponsesTest {
     }
 
     @Test
-    void original14_callablesRunPerRequestAndAwaitablesAreAwaited() {
+    void callablesRunPerRequestAndAwaitablesAreAwaited() {
         AtomicInteger calls = new AtomicInteger();
         Supplier<Object> counter = () -> Map.of("call", calls.incrementAndGet());
         Function<Request, Object> echo = request -> Payload.text(request.method() + " " + request.path());
@@ -101,7 +102,7 @@ class OriginalResponsesTest {
     }
 
     @Test
-    void original15_exceptionsAreRaisedOnTheServerAnsweredWithTheirNameAndRecorded() {
+    void exceptionsAreRaisedOnTheServerAnsweredWithTheirNameAndRecorded() {
         try (ReplyServer server = ReplyServer.byPath(transport, new LiveHub(), Map.of(
                 "/class", replying(ArithmeticException.class), "/instance", replying(new ArithmeticException("zero"))))) {
             KResponse byClass = server.client().get("/class");
@@ -116,7 +117,7 @@ class OriginalResponsesTest {
     }
 
     @Test
-    void original16_exhaustionRetiresTheRuleForGoodAndTheNextRuleServes() {
+    void exhaustionRetiresTheRuleForGoodAndTheNextRuleServes() {
         LiveHub hub = new LiveHub();
         Responder exhausting = new Responder(hub);
         Iterator<Object> source = List.<Object>of(Payload.text("only once")).iterator();

@@ -41,6 +41,7 @@ import kmock.api.KResponse;
 import kmock.api.Payload;
 import kmock.api.Request;
 import kmock.api.Response;
+import kmock.handlers.BothTransports;
 import kmock.internal.streams.LiveHub;
 
 /** Every row of the payload table of API.md 4.3, over real HTTP. */

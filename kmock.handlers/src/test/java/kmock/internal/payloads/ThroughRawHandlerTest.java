@@ -16,6 +16,7 @@ import kmock.api.KStream;
 import kmock.api.Payload;
 import kmock.api.Request;
 import kmock.api.Server;
+import kmock.handlers.BothTransports;
 import kmock.handlers.RawHandler;
 import kmock.handlers.Reaction;
 

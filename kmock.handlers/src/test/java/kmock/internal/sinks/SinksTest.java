@@ -36,7 +36,7 @@ import org.junit.jupiter.params.Parameter;
 
 import kmock.api.KResponse;
 import kmock.api.Request;
-import kmock.internal.payloads.BothTransports;
+import kmock.handlers.BothTransports;
 import kmock.internal.payloads.ReplyServer;
 
 /** Side effects (API.md 4.5): every sink kind receives every request, over real HTTP, and never alters the answer. */
@@ -56,7 +56,7 @@ class SinksTest {
     }
 
     @Test
-    void original22_sinksOfEveryKindReceiveEveryMatchedRequest() throws Exception {
+    void sinksOfEveryKindReceiveEveryMatchedRequest() throws Exception {
         List<Request> list = new ArrayList<>();
         Set<Request> set = new HashSet<>();
         Map<Request, Object> map = new LinkedHashMap<>();

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 
 import kmock.api.KResponse;
-import kmock.internal.payloads.BothTransports;
+import kmock.handlers.BothTransports;
 import kmock.internal.payloads.ReplyServer;
 import kmock.internal.payloads.Responder;
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.Parameter;
 
 import kmock.api.KStream;
 import kmock.api.Payload;
-import kmock.internal.payloads.BothTransports;
+import kmock.handlers.BothTransports;
 import kmock.internal.payloads.ReplyServer;
 import kmock.internal.payloads.Responder;
 import kmock.internal.payloads.Waiting;

@@ -17,12 +17,12 @@ import org.junit.jupiter.params.Parameter;
 
 import kmock.api.KStream;
 import kmock.api.Payload;
-import kmock.internal.payloads.BothTransports;
+import kmock.handlers.BothTransports;
 import kmock.internal.payloads.ReplyServer;
 import kmock.internal.payloads.Responder;
 import kmock.internal.payloads.Waiting;
 
-/** ORIGINAL.md items 17 to 21: the streams of the Python original, over real HTTP. */
+/** The streams of the Python original (replayable and depletable, JSON lines, live feeds, callables), over real HTTP. */
 @BothTransports
 class OriginalStreamsTest {
 
@@ -30,7 +30,7 @@ class OriginalStreamsTest {
     String transport;
 
     @Test
-    void original17_tupleStreamsReplayGeneratorsDeplete() {
+    void tupleStreamsReplayGeneratorsDeplete() {
         LiveHub hub = new LiveHub();
         Responder replayable = new Responder(hub);
         replayable.add(Payload.stream(of("a"), of("b")));
@@ -52,7 +52,7 @@ class OriginalStreamsTest {
     }
 
     @Test
-    void original18_depletablePartsOfAReplayableStreamAreServedOnceThenSkipped() {
+    void depletablePartsOfAReplayableStreamAreServedOnceThenSkipped() {
         Responder responder = new Responder(new LiveHub());
         responder.add(Payload.stream(
                 of("each time; "),
@@ -69,7 +69,7 @@ class OriginalStreamsTest {
     }
 
     @Test
-    void original19_streamItemsAreRawBytesJsonLinesOrNothingAndHeadersWaitForTheFirstChunk() throws Exception {
+    void streamItemsAreRawBytesJsonLinesOrNothingAndHeadersWaitForTheFirstChunk() throws Exception {
         Responder items = new Responder(new LiveHub());
         items.add(Payload.stream(of("raw;"), "text", 7, List.of(1, 2), Map.of("k", "v"), null, true));
         CountDownLatch gate = new CountDownLatch(1);
@@ -88,7 +88,7 @@ class OriginalStreamsTest {
     }
 
     @Test
-    void original20_liveStreamsStreamWhatIsFedAfterTheyReachTheirFeedingPoint() {
+    void liveStreamsStreamWhatIsFedAfterTheyReachTheirFeedingPoint() {
         Responder responder = new Responder(new LiveHub());
         responder.add(Payload.stream(of("Hello!\n"), Payload.LIVE, of("Good bye!\n")));
         responder.feed(of("fed too early\n"), Payload.LIVE);
@@ -108,7 +108,7 @@ class OriginalStreamsTest {
     }
 
     @Test
-    void original21_callableReturningANewIteratorReplaysButTheSameIteratorDepletes() {
+    void callableReturningANewIteratorReplaysButTheSameIteratorDepletes() {
         Iterator<Object> shared = List.<Object>of(of("shared once")).iterator();
         Supplier<Object> fresh = () -> List.<Object>of(of("fresh each time; ")).iterator();
         Supplier<Object> same = () -> shared;

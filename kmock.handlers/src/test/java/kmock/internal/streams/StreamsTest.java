@@ -24,7 +24,7 @@ import kmock.api.KResponse;
 import kmock.api.KStream;
 import kmock.api.Payload;
 import kmock.api.Request;
-import kmock.internal.payloads.BothTransports;
+import kmock.handlers.BothTransports;
 import kmock.internal.payloads.ReplyServer;
 import kmock.internal.payloads.Responder;
 import kmock.internal.payloads.Waiting;

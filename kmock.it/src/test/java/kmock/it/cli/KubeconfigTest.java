@@ -29,6 +29,7 @@ import io.kubernetes.client.util.KubeConfig;
  * {@code serve --tls --kubeconfig FILE}: real clients configured from the written file alone (no insecure flags,
  * no server flag), and {@code --token} credentials with their {@code 401} for anything else.
  */
+@SuppressWarnings("try") // each test holds a running kmock.jar open with try, and talks to it through the kubeconfig
 class KubeconfigTest {
 
     @TempDir

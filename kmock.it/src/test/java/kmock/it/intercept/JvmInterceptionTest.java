@@ -42,6 +42,7 @@ import okhttp3.OkHttpClient;
  * there and says so, instead of leaving the machine.
  */
 @TransportsAndSchemes
+@SuppressWarnings("try") // the intercepting servers are held open by try while other clients reach them by name
 class JvmInterceptionTest {
 
     private static final List<String> PROXY_PROPERTIES = List.of("http.proxyHost", "http.proxyPort", "https.proxyHost", "https.proxyPort");

@@ -4,16 +4,14 @@ import java.util.ServiceLoader;
 
 import io.fabric8.kubernetes.client.http.HttpClient;
 
+import kmock.it.transport.BothTransports;
+
 /**
  * fabric8 with its default Vert.x HTTP client (the one most users have: Vert.x 4 on fabric8 7, Vert.x 5 on fabric8
- * 8), against the JDK transport.
+ * 8), on both transports.
  */
-class Fabric8VertxTest extends Fabric8Contract {
-
-    @Override
-    String transport() {
-        return "jdk";
-    }
+@BothTransports
+class Fabric8VertxTest extends Fabric8Test {
 
     @Override
     HttpClient.Factory httpClientFactory() {

@@ -30,6 +30,7 @@ public final class Fabric8WatchLoop {
     private Fabric8WatchLoop() {
     }
 
+    @SuppressWarnings("try") // each watch is held open by try until its first event arrives
     public static void main(String[] args) throws Exception {
         for (String transport : args.length == 0 ? new String[] {"jdk", "jetty"} : args) {
             KubernetesEmulator kmock = new KubernetesEmulator();

@@ -18,10 +18,11 @@ import kmock.api.Resource;
 import kmock.handlers.RawHandler;
 import kmock.internal.json.Json;
 import kmock.internal.k8s.patch.Patches;
+import kmock.internal.k8s.requests.ResourceNotation;
 import kmock.internal.k8s.schema.GroupVersionKind;
 import kmock.internal.k8s.schema.KindSchemas;
 import kmock.internal.k8s.selectors.Selectors;
-import kmock.internal.k8s.store.KubernetesException;
+import kmock.internal.k8s.status.KubernetesException;
 
 /**
  * Random input for every parser that reads what users or clients write: the criteria strings, the resource
@@ -65,7 +66,7 @@ class FuzzTest {
     void resourceNotationIsParsedOrRefusedWithAHint() {
         long refused = fuzz("resource notation", random -> {
             String text = words(random, CRITERIA_TOKENS, 1 + random.nextInt(4)).replace(' ', random.nextBoolean() ? '/' : '.');
-            Resource.tryParse(text, random.nextBoolean());
+            ResourceNotation.tryParse(text, random.nextBoolean());
             Resource.parse(text);
         }, IllegalArgumentException.class);
         record("resource-notation parser", refused);

@@ -60,6 +60,7 @@ class LeakTest {
         assertEquals(0, kmock.errors().size());
     }
 
+    @SuppressWarnings("try") // the server is held open by try while the handler's own client reaches it
     private void cycles(RawHandler kmock, int count) {
         for (int i = 0; i < count; i++) {
             try (Server server = Server.builder(kmock).transport(transport).start()) {

@@ -71,6 +71,7 @@ class SecurityTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the server is held open by try while the handler's own client reaches it
     void requestBodiesBecomePlainJsonValuesNeverJavaObjects() {
         KubernetesEmulator kmock = new KubernetesEmulator();
         kmock.resources().loadBundled();

@@ -8,7 +8,10 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Runs a contract class once per transport, with the transport name in the field annotated {@code @Parameter}. */
+/**
+ * The one way this module's tests run on both transports: the class runs once per transport, with the transport
+ * name in the field annotated {@code @Parameter} (transport contracts and the real Kubernetes clients alike).
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ParameterizedClass(name = "{0}")

@@ -17,6 +17,7 @@ import kmock.handlers.RawHandler;
  * One test's handler and started server; closing it closes both, and a strict handler's first error is thrown
  * from {@link #close()} so that it fails the test.
  */
+@SuppressWarnings("try") // close() throws Exception: it rethrows a strict handler's first error, whatever it is, to fail the test
 public final class RunningServer implements AutoCloseable {
 
     /** How many unmatched requests and errors a report lists. */
@@ -126,7 +127,7 @@ public final class RunningServer implements AutoCloseable {
                 throw new ExtensionConfigurationException(type.getName() + " declares no static builder(), which "
                         + "strict, failOnUnmatched and limit need; declare one returning a RawHandler.Builder subtype that builds " + type.getSimpleName());
             }
-            RawHandler.Builder builder = (RawHandler.Builder) builderMethod.invoke(null);
+            RawHandler.Builder<?> builder = (RawHandler.Builder<?>) builderMethod.invoke(null);
             builder.strict(settings.strict());
             if (settings.failOnUnmatched() != null) {
                 builder.failOnUnmatched(settings.failOnUnmatched());

@@ -16,6 +16,7 @@ import kmock.internal.junit.clients.ClientLibrary;
  * after the test (injected fields set back to null, clients closed, the kubeconfig deleted, then the server and
  * handler closed, where a strict handler fails the test).
  */
+@SuppressWarnings("try") // close() throws Exception: it rethrows a strict handler's first error, whatever it is, to fail the test
 public final class TestResources implements AutoCloseable {
 
     private final Settings settings;

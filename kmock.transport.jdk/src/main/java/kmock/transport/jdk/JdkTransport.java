@@ -12,15 +12,6 @@ import kmock.spi.Transport;
  */
 public final class JdkTransport implements Transport {
 
-    static {
-        // The JDK server leaves Nagle's algorithm on unless this property is set, and reads it only once, when its
-        // configuration class loads; with Nagle and delayed ACKs a keep-alive client gets one response per ~40 ms.
-        // Set it before any HttpServer exists; a user's explicit setting wins.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
     @Override
     public String name() {
         return "jdk";
@@ -33,11 +24,33 @@ public final class JdkTransport implements Transport {
 
     @Override
     public Listener listen(ServerConfig config, Handler handler) throws IOException {
+        NoDelay.ensure();
         return JdkListener.start(config, handler);
     }
 
     @Override
     public Client client(Client.Options options) {
         return new JdkClient(options);
+    }
+
+    /**
+     * Turns Nagle's algorithm off for the JDK server, JVM-wide, once the first JDK-transport server starts (the README
+     * says so): the server leaves it on unless {@code sun.net.httpserver.nodelay} is set, and reads the property only
+     * once, when its configuration class loads; with Nagle and delayed ACKs a keep-alive client gets one response per
+     * ~40 ms. A user's explicit setting wins. Merely finding this transport (with Jetty chosen) sets nothing.
+     */
+    private static final class NoDelay {
+        static {
+            if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+                System.setProperty("sun.net.httpserver.nodelay", "true");
+            }
+        }
+
+        private NoDelay() {
+        }
+
+        /** Loads the class, so that its initialiser has run before any server exists. */
+        static void ensure() {
+        }
     }
 }

@@ -18,6 +18,8 @@ final class IncomingRequest {
 
     /** The request target cannot be read as a URI; answered {@code 400}. */
     static final class BadTarget extends Exception {
+        private static final long serialVersionUID = 1L;
+
         BadTarget(String message, Throwable cause) {
             super(message, cause);
         }

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.eclipse.jetty.util.Promise;
 import org.eclipse.jetty.util.SocketAddressResolver;
 
-import kmock.spi.Interception;
+import kmock.api.Interception;
 
 /**
  * Resolves intercepted hosts (at the request's port) to the local server and every other host as usual, so the

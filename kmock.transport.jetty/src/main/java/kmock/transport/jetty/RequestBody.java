@@ -24,6 +24,8 @@ final class RequestBody {
 
     /** The body is larger than the server accepts; answered {@code 413}. */
     static final class TooLarge extends Exception {
+        private static final long serialVersionUID = 1L;
+
         TooLarge(String message) {
             super(message);
         }

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import kmock.api.Request;
 import kmock.api.Response;
-import kmock.internal.k8s.discovery.StatusReplies;
+import kmock.internal.k8s.status.StatusReplies;
 
 /**
  * {@code SelfSubjectReview} ({@code kubectl auth whoami}): a create that stores nothing and answers the caller's

@@ -47,7 +47,8 @@ public final class DocumentCache {
         }
         Response rendered = renderer.apply(path, known);
         if (rendered != null && rendered.status() == 200) {
-            replies.putIfAbsent(path, rendered);
+            Response raced = replies.putIfAbsent(path, rendered);
+            return raced != null ? raced : rendered;
         }
         return rendered;
     }

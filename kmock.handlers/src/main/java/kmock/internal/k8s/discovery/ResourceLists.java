@@ -16,6 +16,7 @@ import java.util.zip.GZIPInputStream;
 import kmock.api.Resource;
 import kmock.handlers.ResourceInfo;
 import kmock.internal.json.Json;
+import kmock.internal.k8s.requests.ResourceNotation;
 
 /**
  * Reads discovery dumps into resource descriptions: a JSON array of {@code APIResourceList} documents (what
@@ -160,9 +161,9 @@ public final class ResourceLists {
     }
 
     private static Resource resource(String groupVersion, String plural, String where) {
-        Resource resource = Resource.tryParse(groupVersion + "/" + plural, false);
+        Resource resource = ResourceNotation.tryParse(groupVersion + "/" + plural, false);
         if (resource == null) {
-            boolean goodVersion = Resource.tryParse(groupVersion + "/widgets", false) != null;
+            boolean goodVersion = ResourceNotation.tryParse(groupVersion + "/widgets", false) != null;
             throw new IllegalArgumentException(where + ": " + (goodVersion
                     ? "'" + plural + "' is not a resource name (lowercase letters, digits and dashes)"
                     : "'groupVersion' " + brief(groupVersion) + " is not a group/version such as \"v1\" or \"apps/v1\""));

@@ -15,13 +15,13 @@ import kmock.api.Resource;
 import kmock.api.Response;
 import kmock.handlers.ResourceInfo;
 import kmock.handlers.ResourcesArray;
-import kmock.internal.k8s.discovery.StatusReplies;
+import kmock.internal.k8s.status.StatusReplies;
 import kmock.internal.k8s.patch.Patches;
 import kmock.internal.k8s.selectors.FieldLabels;
 import kmock.internal.k8s.selectors.Selectors;
 import kmock.internal.k8s.store.Deletion;
-import kmock.internal.k8s.store.KubernetesException;
-import kmock.internal.k8s.store.KubernetesException.Reason;
+import kmock.internal.k8s.status.KubernetesException;
+import kmock.internal.k8s.status.KubernetesException.Reason;
 import kmock.internal.k8s.store.ListPage;
 import kmock.internal.k8s.store.ObjectKey;
 import kmock.internal.k8s.store.ObjectStore;
@@ -370,10 +370,10 @@ public final class ObjectRoutes {
     }
 
     private static String pathNamespace(Request request) {
-        return kmock.internal.kubernetes.KubernetesPath.parse(request.path()).namespace();
+        return kmock.internal.k8s.requests.KubernetesPath.parse(request.path()).namespace();
     }
 
     private static String pathName(Request request) {
-        return kmock.internal.kubernetes.KubernetesPath.parse(request.path()).name();
+        return kmock.internal.k8s.requests.KubernetesPath.parse(request.path()).name();
     }
 }

@@ -3,8 +3,8 @@ package kmock.internal.k8s.emulator;
 import java.util.Locale;
 
 import kmock.api.Request;
-import kmock.internal.k8s.store.KubernetesException;
-import kmock.internal.k8s.store.KubernetesException.Reason;
+import kmock.internal.k8s.status.KubernetesException;
+import kmock.internal.k8s.status.KubernetesException.Reason;
 
 /**
  * The representation a read asks for in its {@code Accept} header: the objects themselves (JSON), a

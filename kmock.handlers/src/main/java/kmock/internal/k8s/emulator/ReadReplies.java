@@ -12,7 +12,7 @@ import java.util.function.UnaryOperator;
 import kmock.api.Resource;
 import kmock.api.Response;
 import kmock.internal.json.Json;
-import kmock.internal.k8s.discovery.StatusReplies;
+import kmock.internal.k8s.status.StatusReplies;
 import kmock.internal.k8s.tables.Printers;
 import kmock.internal.k8s.tables.RowPrinter;
 import kmock.internal.k8s.tables.Tables;

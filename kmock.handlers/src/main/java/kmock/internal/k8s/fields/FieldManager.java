@@ -13,8 +13,8 @@ import kmock.internal.k8s.schema.GroupVersionKind;
 import kmock.internal.k8s.schema.ObjectSchema;
 import kmock.internal.k8s.schema.TypedDecoder;
 import kmock.internal.k8s.store.JsonTree;
-import kmock.internal.k8s.store.KubernetesException;
-import kmock.internal.k8s.store.KubernetesException.Reason;
+import kmock.internal.k8s.status.KubernetesException;
+import kmock.internal.k8s.status.KubernetesException.Reason;
 
 /**
  * {@code metadata.managedFields} for every write, as kube-apiserver's field manager keeps them: an {@code Update}

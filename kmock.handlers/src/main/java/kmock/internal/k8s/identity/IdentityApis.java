@@ -14,11 +14,11 @@ import kmock.api.Request;
 import kmock.api.Resource;
 import kmock.api.Response;
 import kmock.internal.k8s.auth.Identity;
-import kmock.internal.k8s.discovery.StatusReplies;
+import kmock.internal.k8s.status.StatusReplies;
 import kmock.internal.k8s.emulator.RequestBodies;
-import kmock.internal.k8s.store.KubernetesException;
-import kmock.internal.k8s.store.KubernetesException.Reason;
-import kmock.internal.kubernetes.KubernetesPath;
+import kmock.internal.k8s.status.KubernetesException;
+import kmock.internal.k8s.status.KubernetesException.Reason;
+import kmock.internal.k8s.requests.KubernetesPath;
 
 /**
  * The APIs that answer questions instead of storing objects, as {@code kubectl auth} and token clients call them:

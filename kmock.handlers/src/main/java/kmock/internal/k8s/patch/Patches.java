@@ -12,8 +12,8 @@ import kmock.internal.json.Json;
 import kmock.internal.k8s.schema.GroupVersionKind;
 import kmock.internal.k8s.schema.KindSchemas;
 import kmock.internal.k8s.schema.ObjectSchema;
-import kmock.internal.k8s.store.KubernetesException;
-import kmock.internal.k8s.store.KubernetesException.Reason;
+import kmock.internal.k8s.status.KubernetesException;
+import kmock.internal.k8s.status.KubernetesException.Reason;
 
 /**
  * The patch types by content type: JSON merge patch (also plain {@code application/json}, as in the original),

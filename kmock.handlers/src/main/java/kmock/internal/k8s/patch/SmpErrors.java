@@ -1,7 +1,7 @@
 package kmock.internal.k8s.patch;
 
-import kmock.internal.k8s.store.KubernetesException;
-import kmock.internal.k8s.store.KubernetesException.Reason;
+import kmock.internal.k8s.status.KubernetesException;
+import kmock.internal.k8s.status.KubernetesException.Reason;
 
 /**
  * The failures of a strategic merge patch with the messages and status codes kube-apiserver answers: its five

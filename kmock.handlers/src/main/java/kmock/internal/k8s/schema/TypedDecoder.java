@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
-import kmock.internal.k8s.store.KubernetesException;
-import kmock.internal.k8s.store.KubernetesException.Reason;
+import kmock.internal.k8s.status.KubernetesException;
+import kmock.internal.k8s.status.KubernetesException.Reason;
 
 /**
  * Reads an object the way the API server's decoding does before anything else looks at it: fields the schema does

@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 import kmock.api.Resource;
-import kmock.internal.k8s.store.KubernetesException;
-import kmock.internal.k8s.store.KubernetesException.Reason;
+import kmock.internal.k8s.status.KubernetesException;
+import kmock.internal.k8s.status.KubernetesException.Reason;
 import kmock.internal.k8s.tables.JsonPath;
 
 /**

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import kmock.internal.json.Json;
+import kmock.internal.k8s.status.KubernetesException;
 
 /**
  * The opaque {@code continue} token of paged lists: the list's resourceVersion and the last key served, so the

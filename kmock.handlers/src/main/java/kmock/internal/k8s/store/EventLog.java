@@ -6,6 +6,8 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 
+import kmock.internal.k8s.status.KubernetesException;
+
 /**
  * The bounded window of recent events: the history that watches resume from and that continue tokens rely on.
  * When it is full, the oldest event is dropped and its resourceVersion becomes the compaction point; asking for

@@ -59,8 +59,9 @@ public final class GenerationRule {
         if (!compared.isEmpty()) {
             return compared.stream().anyMatch(path -> !JsonTree.same(at(before, path), at(after, path)));
         }
-        for (String key : before.keySet()) {
-            if (!ignored.contains(key) && (!after.containsKey(key) || !JsonTree.same(before.get(key), after.get(key)))) {
+        for (Map.Entry<String, ?> entry : before.entrySet()) {
+            String key = entry.getKey();
+            if (!ignored.contains(key) && (!after.containsKey(key) || !JsonTree.same(entry.getValue(), after.get(key)))) {
                 return true;
             }
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import kmock.api.Resource;
+import kmock.internal.k8s.status.KubernetesException;
 
 /**
  * The metadata the API server owns: name and namespace from the key, a uid per life, the resourceVersion, the
@@ -173,13 +174,13 @@ final class ManagedMetadata {
         Map<String, ?> meta = metadataOf(body);
         String name = string(meta, "name");
         if (name != null && !name.isEmpty() && !name.equals(key.name())) {
-            throw new KubernetesException(KubernetesException.Reason.BAD_REQUEST, "the name of the object (" + name
-                    + ") does not match the name on the URL (" + key.name() + ")", key);
+            throw key.failure(KubernetesException.Reason.BAD_REQUEST, "the name of the object (" + name
+                    + ") does not match the name on the URL (" + key.name() + ")");
         }
         String namespace = string(meta, "namespace");
         if (key.namespace() != null && namespace != null && !namespace.isEmpty() && !namespace.equals(key.namespace())) {
-            throw new KubernetesException(KubernetesException.Reason.BAD_REQUEST, "the namespace of the provided object ("
-                    + namespace + ") does not match the namespace sent on the request (" + key.namespace() + ")", key);
+            throw key.failure(KubernetesException.Reason.BAD_REQUEST, "the namespace of the provided object ("
+                    + namespace + ") does not match the namespace sent on the request (" + key.namespace() + ")");
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.Objects;
 
 import kmock.api.Resource;
+import kmock.internal.k8s.status.KubernetesException;
 
 /**
  * Where an object lives: a complete resource, a namespace ({@code null} for cluster-wide objects) and a name.
@@ -48,5 +49,10 @@ public record ObjectKey(Resource resource, String namespace, String name) implem
     @Override
     public String toString() {
         return resource + (namespace == null ? "" : " " + namespace) + "/" + name;
+    }
+
+    /** A failure about this object: its {@code Status} names the object's kind (group and plural) and name. */
+    public KubernetesException failure(KubernetesException.Reason reason, String message) {
+        return new KubernetesException(reason, message, name, resource.group(), resource.plural());
     }
 }

@@ -17,7 +17,8 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import kmock.api.Resource;
-import kmock.internal.k8s.store.KubernetesException.Reason;
+import kmock.internal.k8s.status.KubernetesException.Reason;
+import kmock.internal.k8s.status.KubernetesException;
 
 /**
  * The emulator's versioned object store, without HTTP: objects keyed by resource, namespace and name, each with
@@ -207,7 +208,7 @@ public final class ObjectStore {
             Map<String, Object> current = liveOrThrow(key);
             Map<String, Object> result = change.apply(JsonTree.copyMap(current));
             if (result == null) {
-                throw new KubernetesException(Reason.BAD_REQUEST, "the change of " + key + " produced no object", key);
+                throw key.failure(Reason.BAD_REQUEST, "the change of " + key + " produced no object");
             }
             result = JsonTree.copyMap(result);
             ManagedMetadata.checkMatchesKey(key, result);

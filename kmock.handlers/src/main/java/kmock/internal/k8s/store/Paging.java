@@ -8,7 +8,8 @@ import java.util.NavigableMap;
 import java.util.function.Predicate;
 
 import kmock.api.Resource;
-import kmock.internal.k8s.store.KubernetesException.Reason;
+import kmock.internal.k8s.status.KubernetesException.Reason;
+import kmock.internal.k8s.status.KubernetesException;
 
 /**
  * Lists with {@code limit} and {@code continue}: every page reads the objects as they were at the first page's

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import kmock.internal.criteria.AnyValue;
 import kmock.internal.json.Json;
 
 /**

@@ -2,7 +2,8 @@ package kmock.internal.k8s.store;
 
 import java.util.Map;
 
-import kmock.internal.k8s.store.KubernetesException.Reason;
+import kmock.internal.k8s.status.KubernetesException.Reason;
+import kmock.internal.k8s.status.KubernetesException;
 
 /**
  * The API server's rules for a write that the store checks against what it holds: a body must name the object of
@@ -19,9 +20,9 @@ final class WriteRules {
         String expected = ManagedMetadata.string(ManagedMetadata.metadataOf(body), "resourceVersion");
         String actual = ManagedMetadata.string(ManagedMetadata.metadataOf(stored), "resourceVersion");
         if (expected != null && !expected.isEmpty() && actual != null && !expected.equals(actual)) {
-            throw new KubernetesException(Reason.CONFLICT, "Operation cannot be fulfilled on " + key.resource().plural()
+            throw key.failure(Reason.CONFLICT, "Operation cannot be fulfilled on " + key.resource().plural()
                     + " \"" + key.name() + "\": the object has been modified; please apply your changes to the "
-                    + "latest version and try again", key);
+                    + "latest version and try again");
         }
     }
 
@@ -40,8 +41,8 @@ final class WriteRules {
 
     /** A 409 for a create whose name a live object holds. */
     static KubernetesException alreadyExists(ObjectKey key) {
-        return new KubernetesException(Reason.ALREADY_EXISTS, key.resource().plural() + " \"" + key.name()
-                + "\" already exists", key);
+        return key.failure(Reason.ALREADY_EXISTS, key.resource().plural() + " \"" + key.name()
+                + "\" already exists");
     }
 
     /**
@@ -59,15 +60,15 @@ final class WriteRules {
 
     /** A 404 for an absent or deleted object. */
     static KubernetesException notFound(ObjectKey key) {
-        return new KubernetesException(Reason.NOT_FOUND, "object not found: " + key.resource().plural() + " \""
-                + key.name() + "\"" + (key.namespace() == null ? "" : " in namespace \"" + key.namespace() + "\""), key);
+        return key.failure(Reason.NOT_FOUND, "object not found: " + key.resource().plural() + " \""
+                + key.name() + "\"" + (key.namespace() == null ? "" : " in namespace \"" + key.namespace() + "\""));
     }
 
     private static void checkPrecondition(ObjectKey key, String field, String required, String actual) {
         if (required != null && !required.equals(actual)) {
-            throw new KubernetesException(Reason.CONFLICT, "Operation cannot be fulfilled on " + key.resource().plural()
+            throw key.failure(Reason.CONFLICT, "Operation cannot be fulfilled on " + key.resource().plural()
                     + " \"" + key.name() + "\": Precondition failed: " + field + " in precondition: " + required
-                    + ", " + field + " in object meta: " + actual, key);
+                    + ", " + field + " in object meta: " + actual);
         }
     }
 }

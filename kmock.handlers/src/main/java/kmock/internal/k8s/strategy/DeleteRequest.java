@@ -4,8 +4,8 @@ import java.util.Map;
 
 import kmock.api.Request;
 import kmock.internal.json.Json;
-import kmock.internal.k8s.store.KubernetesException;
-import kmock.internal.k8s.store.KubernetesException.Reason;
+import kmock.internal.k8s.status.KubernetesException;
+import kmock.internal.k8s.status.KubernetesException.Reason;
 import kmock.internal.k8s.store.WriteOptions;
 
 /**

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import kmock.internal.k8s.schema.GroupVersionKind;
-import kmock.internal.k8s.store.KubernetesException;
-import kmock.internal.k8s.store.KubernetesException.Cause;
-import kmock.internal.k8s.store.KubernetesException.Reason;
+import kmock.internal.k8s.status.KubernetesException;
+import kmock.internal.k8s.status.KubernetesException.Cause;
+import kmock.internal.k8s.status.KubernetesException.Reason;
 
 /**
  * The field errors of one validation, worded as k8s.io/apimachinery's {@code field.Error} words them

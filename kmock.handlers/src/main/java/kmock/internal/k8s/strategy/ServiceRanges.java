@@ -6,8 +6,8 @@ import java.util.function.IntPredicate;
 import java.util.random.RandomGenerator;
 
 import kmock.internal.k8s.schema.GroupVersionKind;
-import kmock.internal.k8s.store.KubernetesException;
-import kmock.internal.k8s.store.KubernetesException.Reason;
+import kmock.internal.k8s.status.KubernetesException;
+import kmock.internal.k8s.status.KubernetesException.Reason;
 
 /**
  * The emulator's single-stack IPv4 service network, as kubeadm sets one up: cluster IPs from {@code 10.96.0.0/12}

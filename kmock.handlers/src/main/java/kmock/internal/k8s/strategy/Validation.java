@@ -3,7 +3,7 @@ package kmock.internal.k8s.strategy;
 import java.util.Map;
 
 import kmock.internal.k8s.schema.GroupVersionKind;
-import kmock.internal.k8s.store.KubernetesException;
+import kmock.internal.k8s.status.KubernetesException;
 
 /**
  * The API server's validation of an object about to be stored: metadata ({@link NameRules}), the schema
@@ -20,7 +20,7 @@ public final class Validation {
      * Validates a create ({@code current == null}) or an update of an object whose kind has a schema.
      *
      * @param statusWrite whether the write is to {@code /status}: then only what a status update checks is checked
-     * @throws kmock.internal.k8s.store.KubernetesException 422 with one cause per problem
+     * @throws kmock.internal.k8s.status.KubernetesException 422 with one cause per problem
      */
     public static void validate(KindStrategy strategy, Map<String, Object> object, Map<String, Object> current, boolean statusWrite) {
         if (strategy.schema() == null) {

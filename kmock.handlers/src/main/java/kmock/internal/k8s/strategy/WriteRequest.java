@@ -3,8 +3,8 @@ package kmock.internal.k8s.strategy;
 import java.util.Locale;
 
 import kmock.api.Request;
-import kmock.internal.k8s.store.KubernetesException;
-import kmock.internal.k8s.store.KubernetesException.Reason;
+import kmock.internal.k8s.status.KubernetesException;
+import kmock.internal.k8s.status.KubernetesException.Reason;
 import kmock.internal.k8s.store.WriteOptions;
 
 /**

@@ -156,6 +156,7 @@ class BuiltinDefaultsTest {
         assertEquals(json("[{\"name\": \"\", \"protocol\": \"TCP\", \"port\": 80}]"), slice.get("ports"));
     }
 
+    @SuppressWarnings("cast") // the (Object) cast javac calls redundant picks assertEquals(Object, Object) for a generic at(...)
     @Test
     void bindingsAndUserSubjectsBelongToTheRbacGroup() {
         Map<String, Object> binding = defaulted("rbac.authorization.k8s.io/v1", "RoleBinding", """

@@ -19,7 +19,7 @@ import kmock.internal.k8s.schema.BuiltinSchemas;
 import kmock.internal.k8s.schema.CrdSchemas;
 import kmock.internal.k8s.schema.GroupVersionKind;
 import kmock.internal.k8s.schema.ObjectSchema;
-import kmock.internal.k8s.store.KubernetesException;
+import kmock.internal.k8s.status.KubernetesException;
 
 /**
  * managedFields through creates, updates and applies, without HTTP: the exact entries the FieldsV1 rules give for
@@ -177,6 +177,7 @@ class FieldManagerTest {
         assertEquals(List.of("manager", "operation", "apiVersion", "time", "fieldsType", "fieldsV1"), List.copyOf(entry.keySet()));
     }
 
+    @SuppressWarnings("unchecked") // JSON objects read back are maps of strings to values
     @Test
     void anUpdateTakesTheFieldsItChangedFromOtherManagers() {
         Map<String, Object> created = FieldManager.update(write(DEPLOYMENT, "kubectl-create", T0), null, yaml(NGINX));

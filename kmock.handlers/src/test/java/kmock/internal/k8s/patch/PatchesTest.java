@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import kmock.internal.json.Json;
 import kmock.internal.k8s.schema.GroupVersionKind;
 import kmock.internal.k8s.schema.KindSchemas;
-import kmock.internal.k8s.store.KubernetesException;
+import kmock.internal.k8s.status.KubernetesException;
 
 class PatchesTest {
 

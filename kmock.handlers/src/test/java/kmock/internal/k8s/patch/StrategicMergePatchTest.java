@@ -22,7 +22,7 @@ import kmock.internal.json.Json;
 import kmock.internal.k8s.schema.BuiltinSchemas;
 import kmock.internal.k8s.schema.GroupVersionKind;
 import kmock.internal.k8s.schema.ObjectSchema;
-import kmock.internal.k8s.store.KubernetesException;
+import kmock.internal.k8s.status.KubernetesException;
 
 /** The strategic merge patch engine against kubectl's own patch code, case by case, results and errors alike. */
 class StrategicMergePatchTest {

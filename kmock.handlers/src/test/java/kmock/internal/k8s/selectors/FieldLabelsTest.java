@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import kmock.api.Resource;
 import kmock.internal.json.Json;
-import kmock.internal.k8s.store.KubernetesException;
+import kmock.internal.k8s.status.KubernetesException;
 
 class FieldLabelsTest {
 

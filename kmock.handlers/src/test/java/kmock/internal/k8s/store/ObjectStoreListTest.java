@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import kmock.api.Resource;
+import kmock.internal.k8s.status.KubernetesException;
 
 class ObjectStoreListTest {
 

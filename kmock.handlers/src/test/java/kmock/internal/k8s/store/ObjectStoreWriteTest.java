@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import kmock.api.Resource;
 import kmock.internal.json.Json;
+import kmock.internal.k8s.status.KubernetesException;
 
 @SuppressWarnings("unchecked")
 class ObjectStoreWriteTest {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import kmock.api.Resource;
 import kmock.internal.json.Json;
-import kmock.internal.k8s.store.KubernetesException;
+import kmock.internal.k8s.status.KubernetesException;
 import kmock.internal.k8s.store.ObjectKey;
 import kmock.internal.k8s.store.ObjectStore;
 import kmock.internal.k8s.store.StoreSettings;

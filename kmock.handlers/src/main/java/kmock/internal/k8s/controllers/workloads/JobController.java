@@ -16,7 +16,7 @@ import kmock.internal.k8s.controllers.LabelSelectors;
 import kmock.internal.k8s.controllers.Owners;
 import kmock.internal.k8s.controllers.Pods;
 import kmock.internal.k8s.controllers.Tree;
-import kmock.internal.k8s.store.KubernetesException;
+import kmock.internal.k8s.status.KubernetesException;
 import kmock.internal.k8s.store.ObjectKey;
 import kmock.internal.k8s.store.StoreEvent;
 

@@ -17,7 +17,7 @@ import kmock.internal.k8s.controllers.Owners;
 import kmock.internal.k8s.controllers.Pods;
 import kmock.internal.k8s.controllers.Templates;
 import kmock.internal.k8s.controllers.Tree;
-import kmock.internal.k8s.store.KubernetesException;
+import kmock.internal.k8s.status.KubernetesException;
 import kmock.internal.k8s.store.ObjectKey;
 import kmock.internal.k8s.store.StoreEvent;
 
