@@ -14,5 +14,6 @@ module kmock.handlers {
     uses kmock.spi.BodyDecoder;
 
     // Jackson becomes the library's JSON codec, so replies may be any serialisable object.
-    provides kmock.spi.JsonCodec with kmock.internal.jackson.JacksonCodec;
+    provides kmock.spi.JsonCodec with
+            kmock.internal.jackson.JacksonCodec;
 }

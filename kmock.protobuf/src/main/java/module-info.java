@@ -7,5 +7,6 @@ module kmock.protobuf {
     // protobuf-java is an automatic module (Automatic-Module-Name in its manifest).
     requires com.google.protobuf;
 
-    provides kmock.spi.BodyDecoder with kmock.internal.protobuf.KubernetesProtobufDecoder;
+    provides kmock.spi.BodyDecoder with
+            kmock.internal.protobuf.KubernetesProtobufDecoder;
 }

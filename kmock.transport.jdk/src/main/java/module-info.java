@@ -4,5 +4,6 @@ module kmock.transport.jdk {
     requires jdk.httpserver;
     requires java.net.http;
 
-    provides kmock.spi.Transport with kmock.transport.jdk.JdkTransport;
+    provides kmock.spi.Transport with
+            kmock.transport.jdk.JdkTransport;
 }

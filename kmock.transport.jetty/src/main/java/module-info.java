@@ -4,5 +4,6 @@ module kmock.transport.jetty {
     requires org.eclipse.jetty.server;
     requires org.eclipse.jetty.client;
 
-    provides kmock.spi.Transport with kmock.transport.jetty.JettyTransport;
+    provides kmock.spi.Transport with
+            kmock.transport.jetty.JettyTransport;
 }

@@ -10,7 +10,12 @@ import java.util.Locale;
  * @since 0.1
  */
 public enum Action {
-    LIST, WATCH, FETCH, CREATE, UPDATE, DELETE;
+    LIST,
+    WATCH,
+    FETCH,
+    CREATE,
+    UPDATE,
+    DELETE;
 
     /** The action for a name in any case, or {@code null} when the name is not an action. */
     public static Action lookup(String name) {

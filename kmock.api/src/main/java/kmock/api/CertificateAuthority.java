@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509TrustManager;
 
@@ -26,8 +25,7 @@ public final class CertificateAuthority {
 
     private static final CertificateAuthority JVM = new CertificateAuthority();
 
-    private CertificateAuthority() {
-    }
+    private CertificateAuthority() {}
 
     /** The authority of this JVM, the same for every server. */
     public static CertificateAuthority jvm() {

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-
 import javax.net.ssl.SSLContext;
 
 /**
@@ -120,8 +119,13 @@ public interface Client extends AutoCloseable {
      * @param sslContext     the TLS context of HTTPS requests; {@code null} means one that trusts the JDK's default
      *                       anchors and the {@link CertificateAuthority KMock CA}
      */
-    record Options(URI baseUrl, Interception interception, Duration connectTimeout, Duration timeout, String userAgent,
-                   SSLContext sslContext) {
+    record Options(
+            URI baseUrl,
+            Interception interception,
+            Duration connectTimeout,
+            Duration timeout,
+            String userAgent,
+            SSLContext sslContext) {
 
         /** Options with defaults: 10 s to connect, 60 s per request, user agent {@code kmock}. */
         public Options {
@@ -133,7 +137,8 @@ public interface Client extends AutoCloseable {
         }
 
         /** Options with the default TLS context. */
-        public Options(URI baseUrl, Interception interception, Duration connectTimeout, Duration timeout, String userAgent) {
+        public Options(
+                URI baseUrl, Interception interception, Duration connectTimeout, Duration timeout, String userAgent) {
             this(baseUrl, interception, connectTimeout, timeout, userAgent, null);
         }
 

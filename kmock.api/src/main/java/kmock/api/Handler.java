@@ -33,12 +33,10 @@ public interface Handler {
     }
 
     /** Called by a server when it starts serving this handler; a handler may serve several servers at once. */
-    default void attach(Server server) {
-    }
+    default void attach(Server server) {}
 
     /** Called by a server when it closes; after the last detach the handler serves no server. */
-    default void detach(Server server) {
-    }
+    default void detach(Server server) {}
 
     /**
      * A handler around another one, for logging, counting or delaying: it forwards {@link #attach} and

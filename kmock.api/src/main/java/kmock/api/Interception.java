@@ -50,7 +50,12 @@ public final class Interception {
 
     /** The host names and addresses given literally (patterns have none), lower case, without ports or brackets. */
     public List<String> hosts() {
-        return rules.stream().skip(1).filter(rule -> rule.host() != null).map(Rule::host).distinct().toList();
+        return rules.stream()
+                .skip(1)
+                .filter(rule -> rule.host() != null)
+                .map(Rule::host)
+                .distinct()
+                .toList();
     }
 
     /** Whether a request to this host and port (the URL's port, or its scheme's default) goes to the target. */

@@ -8,7 +8,15 @@ import java.util.Locale;
  * @since 0.1
  */
 public enum Method {
-    GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS, TRACE, CONNECT;
+    GET,
+    HEAD,
+    POST,
+    PUT,
+    PATCH,
+    DELETE,
+    OPTIONS,
+    TRACE,
+    CONNECT;
 
     /** The method for a name in any case, or {@code null} when the name is not an HTTP method. */
     public static Method lookup(String name) {

@@ -16,8 +16,15 @@ import java.util.Objects;
  *
  * @since 0.1
  */
-public sealed interface Payload permits Payload.Json, Payload.Body, Payload.Text, Payload.Headers, Payload.Cookies,
-        Payload.Whole, Payload.Sequence, Payload.Live {
+public sealed interface Payload
+        permits Payload.Json,
+                Payload.Body,
+                Payload.Text,
+                Payload.Headers,
+                Payload.Cookies,
+                Payload.Whole,
+                Payload.Sequence,
+                Payload.Live {
 
     /** A feeding point in a stream: the request waits here for items fed later (the Python original's {@code ...}). */
     Live LIVE = Live.INSTANCE;
@@ -51,8 +58,14 @@ public sealed interface Payload permits Payload.Json, Payload.Body, Payload.Text
      * A whole response at once; any part may be {@code null}. The content is a body as {@link #body} takes it
      * ({@code byte[]}) or any other value, sent as JSON.
      */
-    static Whole response(Integer status, String reason, Map<String, ?> headers, Map<String, ?> cookies, Object content) {
-        return new Whole(status, reason, headers == null ? Map.of() : copy(headers), cookies == null ? Map.of() : copy(cookies), content);
+    static Whole response(
+            Integer status, String reason, Map<String, ?> headers, Map<String, ?> cookies, Object content) {
+        return new Whole(
+                status,
+                reason,
+                headers == null ? Map.of() : copy(headers),
+                cookies == null ? Map.of() : copy(cookies),
+                content);
     }
 
     /** A replayable stream: every request gets all the items, in order (the Python original's tuple). */
@@ -65,8 +78,7 @@ public sealed interface Payload permits Payload.Json, Payload.Body, Payload.Text
     }
 
     /** A value sent as JSON. @param value any JSON-able value, {@code null} included */
-    record Json(Object value) implements Payload {
-    }
+    record Json(Object value) implements Payload {}
 
     /** Raw bytes. @param bytes the body */
     record Body(byte[] bytes) implements Payload {
@@ -78,16 +90,13 @@ public sealed interface Payload permits Payload.Json, Payload.Body, Payload.Text
     }
 
     /** UTF-8 text. @param text the body */
-    record Text(String text) implements Payload {
-    }
+    record Text(String text) implements Payload {}
 
     /** Response headers. @param headers names to a string or a list of strings */
-    record Headers(Map<String, Object> headers) implements Payload {
-    }
+    record Headers(Map<String, Object> headers) implements Payload {}
 
     /** Cookies. @param cookies names to values */
-    record Cookies(Map<String, Object> cookies) implements Payload {
-    }
+    record Cookies(Map<String, Object> cookies) implements Payload {}
 
     /**
      * A whole response.
@@ -98,13 +107,12 @@ public sealed interface Payload permits Payload.Json, Payload.Body, Payload.Text
      * @param cookies cookies to set
      * @param content the body: {@code byte[]} raw, anything else as JSON, {@code null} for none
      */
-    record Whole(Integer status, String reason, Map<String, Object> headers, Map<String, Object> cookies, Object content)
-            implements Payload {
-    }
+    record Whole(
+            Integer status, String reason, Map<String, Object> headers, Map<String, Object> cookies, Object content)
+            implements Payload {}
 
     /** A replayable stream of items. @param items the items, in order */
-    record Sequence(List<Object> items) implements Payload {
-    }
+    record Sequence(List<Object> items) implements Payload {}
 
     /** The feeding point type; use {@link Payload#LIVE}. */
     enum Live implements Payload {

@@ -42,10 +42,12 @@ public final class Request {
     private final String method;
     /** The URL as text: a log keeps every request, and a parsed URI holds each of its parts again. */
     private final String url;
+
     private final String path;
     private final Map<String, List<String>> headers;
     /** Final but for a handler told to keep no bodies in its log, which lets go of it once the request is served. */
     private volatile byte[] body;
+
     private final Map<String, List<String>> query;
     private final Map<String, String> params;
     private final KubernetesPath kubernetes;
@@ -57,6 +59,7 @@ public final class Request {
      * served, but a handler's log keeps every request, and must not keep a second copy of every body as a tree.
      */
     private volatile WeakReference<Object> data;
+
     private volatile boolean notJson;
 
     private Request(Builder builder) {
@@ -261,13 +264,16 @@ public final class Request {
     public String toString() {
         URI url = url();
         String target = url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
-        String host = url.getHost() == null ? "" : " (host " + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort()) + ")";
-        return method + " " + (target.isEmpty() ? "/" : target) + host + (body.length == 0 ? "" : " [" + body.length + " bytes]")
-                + (user == null ? "" : " as " + user);
+        String host = url.getHost() == null
+                ? ""
+                : " (host " + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort()) + ")";
+        return method + " " + (target.isEmpty() ? "/" : target) + host
+                + (body.length == 0 ? "" : " [" + body.length + " bytes]") + (user == null ? "" : " as " + user);
     }
 
     private String metadataField(String field) {
-        if (data() instanceof Map<?, ?> object && object.get("metadata") instanceof Map<?, ?> metadata
+        if (data() instanceof Map<?, ?> object
+                && object.get("metadata") instanceof Map<?, ?> metadata
                 && metadata.get(field) instanceof String value) {
             return value;
         }
@@ -314,8 +320,7 @@ public final class Request {
         private String user;
         private List<String> groups = List.of();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The HTTP method, any case. */
         public Builder method(String method) {

@@ -139,8 +139,7 @@ public final class Response {
         private byte[] body = EMPTY;
         private StreamingBody stream;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The status code, 100 to 999. */
         public Builder status(int status) {

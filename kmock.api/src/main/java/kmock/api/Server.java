@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
@@ -53,6 +52,7 @@ public final class Server implements AutoCloseable {
     private final Function<Client.Options, Client> clientFactory;
     /** Created on first use: most servers in a test suite are only ever called by the code under test. */
     private Client client;
+
     private final AutoCloseable jvmInterception;
     private volatile boolean closed;
 
@@ -64,7 +64,8 @@ public final class Server implements AutoCloseable {
         String literal = host.contains(":") ? "[" + host + "]" : host;
         this.url = URI.create((builder.https ? "https://" : "http://") + literal + ":" + listener.port() + "/");
         this.interception = Interception.of(new InetSocketAddress(host, listener.proxyPort()), builder.hostnames);
-        this.clientOptions = builder.clientOptions.apply(new Client.Options(url, interception, null, null, null, clientTls));
+        this.clientOptions =
+                builder.clientOptions.apply(new Client.Options(url, interception, null, null, null, clientTls));
         this.clientFactory = builder.clientFactory != null ? builder.clientFactory : transport::client;
         this.jvmInterception = builder.interceptJvm ? JvmInterception.install(interception) : null;
     }
@@ -305,8 +306,10 @@ public final class Server implements AutoCloseable {
                 this.httpsContext = Authority.jvm().serverContext(keys.getKeyManagers());
                 this.httpsAnchors = List.copyOf(roots);
             } catch (GeneralSecurityException e) {
-                throw new IllegalArgumentException("The key store cannot serve HTTPS (" + e.getMessage()
-                        + "): check its password and that it holds a private key with its certificate chain", e);
+                throw new IllegalArgumentException(
+                        "The key store cannot serve HTTPS (" + e.getMessage()
+                                + "): check its password and that it holds a private key with its certificate chain",
+                        e);
             }
             return this;
         }
@@ -320,12 +323,17 @@ public final class Server implements AutoCloseable {
                 KeyStore store = KeyStore.getInstance("PKCS12");
                 store.load(null, null);
                 char[] password = "kmock".toCharArray();
-                store.setKeyEntry("server", Pem.privateKey(privateKeyPem), password,
+                store.setKeyEntry(
+                        "server",
+                        Pem.privateKey(privateKeyPem),
+                        password,
                         Pem.certificates(certificateChainPem).toArray(new Certificate[0]));
                 return https(store, password);
             } catch (GeneralSecurityException | IOException e) {
-                throw new IllegalArgumentException("The PEM texts cannot serve HTTPS: " + e.getMessage()
-                        + "; give the certificate chain (leaf first) and the matching private key", e);
+                throw new IllegalArgumentException(
+                        "The PEM texts cannot serve HTTPS: " + e.getMessage()
+                                + "; give the certificate chain (leaf first) and the matching private key",
+                        e);
             }
         }
 
@@ -349,16 +357,20 @@ public final class Server implements AutoCloseable {
             // Validates the specs before binding, and gives the names of the default certificate.
             Interception specs = Interception.of(new InetSocketAddress(host, Math.max(port, 1)), hostnames);
             SSLContext kmockTls = (https && httpsContext == null) || !hostnames.isEmpty()
-                    ? Authority.jvm().serverContext(certificateNames(specs)) : null;
+                    ? Authority.jvm().serverContext(certificateNames(specs))
+                    : null;
             SSLContext serverTls = !https ? null : httpsContext != null ? httpsContext : kmockTls;
             SSLContext tunnelTls = hostnames.isEmpty() ? null : kmockTls;
             Transport.Listener listener;
             try {
-                listener = chosen.listen(new Transport.ServerConfig(host, port, maxBodySize, serverTls, tunnelTls), handler);
+                listener = chosen.listen(
+                        new Transport.ServerConfig(host, port, maxBodySize, serverTls, tunnelTls), handler);
             } catch (IOException e) {
                 if (e instanceof BindException || e.getCause() instanceof BindException) {
-                    throw new UncheckedIOException("Cannot listen on " + host + ":" + port + " (" + e.getMessage()
-                            + "): the port is in use or not allowed; choose another, or port 0 for an ephemeral one.", e);
+                    throw new UncheckedIOException(
+                            "Cannot listen on " + host + ":" + port + " (" + e.getMessage()
+                                    + "): the port is in use or not allowed; choose another, or port 0 for an ephemeral one.",
+                            e);
                 }
                 throw new UncheckedIOException("Cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
             }

@@ -1,7 +1,6 @@
 package kmock.spi;
 
 import java.io.IOException;
-
 import javax.net.ssl.SSLContext;
 
 import kmock.api.Client;

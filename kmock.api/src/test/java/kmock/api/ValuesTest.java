@@ -21,8 +21,12 @@ class ValuesTest {
 
     @Test
     void aRequestReadsItsQueryHeadersCookiesAndKubernetesFields() {
-        Request request = Request.builder().method("get").url("/api/v1/namespaces/ns1/pods?watch=true&a=1&a=2")
-                .header("Cookie", "k=v; other=x").header("X-Trace", "1").build();
+        Request request = Request.builder()
+                .method("get")
+                .url("/api/v1/namespaces/ns1/pods?watch=true&a=1&a=2")
+                .header("Cookie", "k=v; other=x")
+                .header("X-Trace", "1")
+                .build();
         assertEquals("GET", request.method());
         assertEquals(Map.of("watch", "true", "a", "1"), request.params());
         assertEquals(List.of("1", "2"), request.query().get("a"));
@@ -36,8 +40,11 @@ class ValuesTest {
 
     @Test
     void aCreateTakesItsNameAndNamespaceFromTheBody() {
-        Request create = Request.builder().method("POST").url("/api/v1/configmaps")
-                .body("{\"metadata\":{\"name\":\"cm\",\"namespace\":\"ns2\"}}".getBytes(StandardCharsets.UTF_8)).build();
+        Request create = Request.builder()
+                .method("POST")
+                .url("/api/v1/configmaps")
+                .body("{\"metadata\":{\"name\":\"cm\",\"namespace\":\"ns2\"}}".getBytes(StandardCharsets.UTF_8))
+                .build();
         assertEquals(Action.CREATE, create.action());
         assertEquals("cm", create.name());
         assertEquals("ns2", create.namespace());
@@ -53,13 +60,16 @@ class ValuesTest {
 
     @Test
     void aResponseBuilderKeepsExclusiveBodiesAndDerivesTheReason() {
-        Response streaming = Response.builder().body("fixed").stream(out -> out.write("chunk")).build();
+        Response streaming = Response.builder().body("fixed").stream(out -> out.write("chunk"))
+                .build();
         assertTrue(streaming.isStreaming());
         assertEquals(0, streaming.body().length);
         Response fixed = streaming.newBuilder().body("again").build();
         assertFalse(fixed.isStreaming());
         assertEquals("Not Found", Response.of(404).reason());
-        assertEquals("teapot", Response.builder().status(418).reason("teapot").build().reason());
+        assertEquals(
+                "teapot",
+                Response.builder().status(418).reason("teapot").build().reason());
         assertThrows(IllegalArgumentException.class, () -> Response.of(99));
     }
 
@@ -74,7 +84,8 @@ class ValuesTest {
 
     @Test
     void interceptionMatchesHostsPortsPatternsAndTheServerItself() {
-        Interception interception = Interception.of(new InetSocketAddress("127.0.0.1", 4000),
+        Interception interception = Interception.of(
+                new InetSocketAddress("127.0.0.1", 4000),
                 List.of("google.com", "api.example.com:443", "[::1]:8080", Pattern.compile(".*\\.internal")));
         assertTrue(interception.intercepts("GOOGLE.com", 80));
         assertTrue(interception.intercepts("google.com", 8443));
@@ -90,18 +101,22 @@ class ValuesTest {
     @Test
     void aBadHostnameSpecIsRefusedWithTheFormsThatExist() {
         InetSocketAddress target = new InetSocketAddress("127.0.0.1", 4000);
-        IllegalArgumentException port = assertThrows(IllegalArgumentException.class,
-                () -> Interception.of(target, List.of("host:99999")));
+        IllegalArgumentException port =
+                assertThrows(IllegalArgumentException.class, () -> Interception.of(target, List.of("host:99999")));
         assertTrue(port.getMessage().contains("use host:1..65535"), port.getMessage());
-        IllegalArgumentException type = assertThrows(IllegalArgumentException.class,
-                () -> Interception.of(target, List.of(42)));
+        IllegalArgumentException type =
+                assertThrows(IllegalArgumentException.class, () -> Interception.of(target, List.of(42)));
         assertTrue(type.getMessage().contains("java.util.regex.Pattern"), type.getMessage());
     }
 
     @Test
     void resourcesParseEveryNotationAndPrintTheDottedOne() {
-        assertEquals("kopfexamples.v1.kopf.dev", Resource.parse("kopf.dev/v1/kopfexamples").toString());
-        assertEquals("/apis/apps/v1/deployments", Resource.parse("deployments.v1.apps").path());
+        assertEquals(
+                "kopfexamples.v1.kopf.dev",
+                Resource.parse("kopf.dev/v1/kopfexamples").toString());
+        assertEquals(
+                "/apis/apps/v1/deployments",
+                Resource.parse("deployments.v1.apps").path());
         assertTrue(new Resource(null, "v1", "pods").matches(new Resource("", "v1", "pods")));
         IllegalArgumentException failure = assertThrows(IllegalArgumentException.class, () -> Resource.parse("/pods"));
         assertTrue(failure.getMessage().contains("Use 'v1/pods'"), failure.getMessage());

@@ -19,28 +19,31 @@ import kmock.internal.cli.UsageException;
  */
 public final class Main {
 
-    private static final String USAGE = String.join("\n",
+    private static final String USAGE = String.join(
+            "\n",
             "usage: java -jar kmock.jar COMMAND [FLAGS]",
             "commands:",
             ServeCommand.USAGE,
             FetchResourcesCommand.USAGE);
 
-    private Main() {
-    }
+    private Main() {}
 
     /** Runs a command and exits with its code. */
     public static void main(String[] args) {
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
         // On SIGTERM or Ctrl-C the JVM runs this hook and halts when it returns: wait for serve to close first.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop.countDown();
-            try {
-                done.await(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "kmock-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stop.countDown();
+                            try {
+                                done.await(5, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        },
+                        "kmock-shutdown"));
         int code = run(Arrays.asList(args), System.out, System.err, stop);
         done.countDown();
         if (code != 0) {
@@ -67,7 +70,8 @@ public final class Main {
                 FetchResourcesCommand.run(args.subList(2, args.size()), out, err);
                 return 0;
             }
-            throw new UsageException("unknown command '" + String.join(" ", args.subList(0, Math.min(2, args.size()))) + "'");
+            throw new UsageException(
+                    "unknown command '" + String.join(" ", args.subList(0, Math.min(2, args.size()))) + "'");
         } catch (UsageException e) {
             err.println("kmock: " + e.getMessage());
             err.println(USAGE);

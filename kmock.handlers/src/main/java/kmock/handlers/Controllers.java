@@ -33,8 +33,20 @@ import kmock.internal.k8s.selectors.Selectors;
 public final class Controllers {
 
     /** Every controller, in the order they are described: nodes and pods first, then workloads, then lifecycle. */
-    public static final List<String> NAMES = List.of("kubelet", "scheduler", "deployment", "replicaset", "statefulset",
-            "daemonset", "job", "cronjob", "namespace", "garbagecollector", "endpointslice", "endpoint", "serviceaccount",
+    public static final List<String> NAMES = List.of(
+            "kubelet",
+            "scheduler",
+            "deployment",
+            "replicaset",
+            "statefulset",
+            "daemonset",
+            "job",
+            "cronjob",
+            "namespace",
+            "garbagecollector",
+            "endpointslice",
+            "endpoint",
+            "serviceaccount",
             "root-ca-cert-publisher");
 
     /** A pod's annotation (or a {@link #pods rule}'s key): the exit code of its containers when they end, {@code "0"} by default. */
@@ -91,8 +103,13 @@ public final class Controllers {
     private final List<PodRule> rules;
     private final boolean background;
 
-    private Controllers(Set<String> enabled, List<Node> nodes, Map<Transition, Duration> delays, Duration backoff,
-                        List<PodRule> rules, boolean background) {
+    private Controllers(
+            Set<String> enabled,
+            List<Node> nodes,
+            Map<Transition, Duration> delays,
+            Duration backoff,
+            List<PodRule> rules,
+            boolean background) {
         this.enabled = Collections.unmodifiableSet(new LinkedHashSet<>(enabled));
         this.nodes = List.copyOf(nodes);
         Map<Transition, Duration> copy = new EnumMap<>(Transition.class);
@@ -105,13 +122,19 @@ public final class Controllers {
 
     /** Every controller, one node ({@code node-1}), no delays, a 10 s crash-loop back-off, running in the background. */
     public static Controllers all() {
-        return new Controllers(new LinkedHashSet<>(NAMES), defaultNodes(1), new EnumMap<>(Transition.class),
-                Duration.ofSeconds(10), List.of(), true);
+        return new Controllers(
+                new LinkedHashSet<>(NAMES),
+                defaultNodes(1),
+                new EnumMap<>(Transition.class),
+                Duration.ofSeconds(10),
+                List.of(),
+                true);
     }
 
     /** No controller at all: the emulator stays a bare API server. */
     public static Controllers none() {
-        return new Controllers(Set.of(), List.of(), new EnumMap<>(Transition.class), Duration.ofSeconds(10), List.of(), true);
+        return new Controllers(
+                Set.of(), List.of(), new EnumMap<>(Transition.class), Duration.ofSeconds(10), List.of(), true);
     }
 
     /**
@@ -173,7 +196,8 @@ public final class Controllers {
     public Controllers delay(Transition transition, Duration duration) {
         Objects.requireNonNull(transition, "transition");
         if (duration == null || duration.isNegative()) {
-            throw new IllegalArgumentException("The delay of " + transition + " must be zero or positive, not " + duration);
+            throw new IllegalArgumentException(
+                    "The delay of " + transition + " must be zero or positive, not " + duration);
         }
         Map<Transition, Duration> changed = new EnumMap<>(Transition.class);
         changed.putAll(delays);
@@ -204,8 +228,10 @@ public final class Controllers {
         try {
             selector = Selectors.labels(labelSelector);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("'" + labelSelector + "' is not a label selector: " + e.getMessage()
-                    + "; write it as kubectl's -l takes it, such as \"app=web,tier!=db\"", e);
+            throw new IllegalArgumentException(
+                    "'" + labelSelector + "' is not a label selector: " + e.getMessage()
+                            + "; write it as kubectl's -l takes it, such as \"app=web,tier!=db\"",
+                    e);
         }
         return pods(selector, behaviour);
     }
@@ -285,8 +311,8 @@ public final class Controllers {
 
     private static String known(String name) {
         if (!NAMES.contains(name)) {
-            throw new IllegalArgumentException("No controller named '" + name + "': use one of " + String.join(", ", NAMES)
-                    + ", '*' for all, or '-name' to leave one out");
+            throw new IllegalArgumentException("No controller named '" + name + "': use one of "
+                    + String.join(", ", NAMES) + ", '*' for all, or '-name' to leave one out");
         }
         return name;
     }

@@ -82,7 +82,8 @@ public final class Criteria implements Predicate<Request> {
         if (colon <= 0) {
             throw new IllegalArgumentException("A header criterion reads 'Name: value', got '" + header + "'");
         }
-        return headers(Map.of(header.substring(0, colon).trim(), header.substring(colon + 1).trim()));
+        return headers(Map.of(
+                header.substring(0, colon).trim(), header.substring(colon + 1).trim()));
     }
 
     /** Cookies that must be present with matching values. */
@@ -148,7 +149,8 @@ public final class Criteria implements Predicate<Request> {
 
     private static Criteria field(String what, Object expected, java.util.function.Function<Request, String> field) {
         if (!(expected == null || expected instanceof String || expected instanceof Pattern || expected == ANY)) {
-            throw new IllegalArgumentException(what + " must be a String, a Pattern, Criteria.ANY or null (absent), got " + expected);
+            throw new IllegalArgumentException(
+                    what + " must be a String, a Pattern, Criteria.ANY or null (absent), got " + expected);
         }
         return new Criteria(Criterion.field(what, expected, field));
     }

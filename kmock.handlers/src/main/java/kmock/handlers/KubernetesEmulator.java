@@ -12,6 +12,7 @@ import kmock.internal.k8s.controllers.ControlLoop;
 import kmock.internal.k8s.controllers.VirtualClock;
 import kmock.internal.k8s.discovery.ResourceSource;
 import kmock.internal.k8s.emulator.ObjectRoutes;
+import kmock.internal.k8s.requests.KubernetesPath;
 import kmock.internal.k8s.status.KubernetesException;
 import kmock.internal.k8s.status.StatusReplies;
 import kmock.internal.k8s.store.GenerationRule;
@@ -19,7 +20,6 @@ import kmock.internal.k8s.store.ObjectKey;
 import kmock.internal.k8s.store.ObjectStore;
 import kmock.internal.k8s.store.StoreSettings;
 import kmock.internal.k8s.watch.Watches;
-import kmock.internal.k8s.requests.KubernetesPath;
 
 /**
  * A stateful Kubernetes API in memory: the scaffold's discovery plus objects at the usual URLs, with list, watch,
@@ -49,13 +49,17 @@ public class KubernetesEmulator extends KubernetesScaffold {
     protected KubernetesEmulator(Builder<?> builder) {
         super(builder);
         if (!builder.controllers.isEmpty() && !builder.managedMetadata) {
-            throw new IllegalArgumentException("Controllers need managed metadata (uids, generations, owner references): "
-                    + "build the emulator with managedMetadata(true), or without controllers");
+            throw new IllegalArgumentException(
+                    "Controllers need managed metadata (uids, generations, owner references): "
+                            + "build the emulator with managedMetadata(true), or without controllers");
         }
         this.clock = new VirtualClock(builder.clock);
-        this.store = new ObjectStore(StoreSettings.defaults().withManagedMetadata(builder.managedMetadata)
-                .withWindowSize(builder.eventWindow).withKinds(resource -> kindOf(resource))
-                .withGenerations(this::generationsOf).withClock(clock));
+        this.store = new ObjectStore(StoreSettings.defaults()
+                .withManagedMetadata(builder.managedMetadata)
+                .withWindowSize(builder.eventWindow)
+                .withKinds(resource -> kindOf(resource))
+                .withGenerations(this::generationsOf)
+                .withClock(clock));
         this.objects = new ObjectsArray(store, resources(), this::define, this::currentResources);
         this.watches = new Watches(store, builder.watchBuffer, builder.bookmarkInterval, System::nanoTime);
         this.routes = new ObjectRoutes(store, watches, resources(), this::currentResources, builder.managedMetadata);
@@ -68,8 +72,14 @@ public class KubernetesEmulator extends KubernetesScaffold {
             if (builder.controllers.enabled("namespace")) {
                 routes.deletes().leaveNamespacesToController();
             }
-            this.controllers = new ControlLoop(store, routes.writes(), routes.deletes(), this::currentResources,
-                    builder.controllers, clock, this::recordError);
+            this.controllers = new ControlLoop(
+                    store,
+                    routes.writes(),
+                    routes.deletes(),
+                    this::currentResources,
+                    builder.controllers,
+                    clock,
+                    this::recordError);
         }
     }
 
@@ -197,7 +207,9 @@ public class KubernetesEmulator extends KubernetesScaffold {
      */
     private static boolean isCreate(Request request) {
         KubernetesPath path = KubernetesPath.parse(request.path());
-        return request.method().equals("POST") && path.name() == null && path.resource().isComplete();
+        return request.method().equals("POST")
+                && path.name() == null
+                && path.resource().isComplete();
     }
 
     /** Ends open watches, then applies the strict check of {@link RawHandler#close()}. */
@@ -224,8 +236,7 @@ public class KubernetesEmulator extends KubernetesScaffold {
         private Clock clock = Clock.systemUTC();
 
         /** For subclasses' builders. */
-        protected Builder() {
-        }
+        protected Builder() {}
 
         /**
          * Whether writes get managed metadata (uid, resourceVersion, timestamps, generation); {@code false} stores

@@ -38,14 +38,17 @@ public class KubernetesScaffold extends RawHandler {
 
     /** The user of {@link #kubeconfig()}: an administrator, as kind and minikube give one. */
     private static final String ADMIN = "kmock-admin";
+
     private static final String ADMIN_GROUP = "system:masters";
 
     private final ResourcesArray resources = new ResourcesArray();
     private final Users users = new Users();
     /** Resources served besides the catalog's: the emulator's stored ones, once it is built. */
     private volatile ResourceSource served = ResourceSource.NONE;
-    private final IdentityApis identity = new IdentityApis(this::serviceAccount,
-            (token, caller) -> users.add(caller.user(), caller.groups().toArray(String[]::new)).token(caller.user(), token));
+
+    private final IdentityApis identity = new IdentityApis(this::serviceAccount, (token, caller) -> users.add(
+                    caller.user(), caller.groups().toArray(String[]::new))
+            .token(caller.user(), token));
     /** Rendered discovery documents of the current catalog; replaced, never mutated, when the catalog changes. */
     private volatile DocumentCache documents;
 
@@ -87,7 +90,8 @@ public class KubernetesScaffold extends RawHandler {
      * bearer token if it has one (the only credential over plain HTTP).
      */
     public String kubeconfig(String user) {
-        List<String> groups = user.equals(ADMIN) && users.groups(ADMIN).isEmpty() ? List.of(ADMIN_GROUP) : users.groups(user);
+        List<String> groups =
+                user.equals(ADMIN) && users.groups(ADMIN).isEmpty() ? List.of(ADMIN_GROUP) : users.groups(user);
         return Kubeconfigs.text(server().url(), user, groups, users.tokenOf(user));
     }
 
@@ -151,7 +155,8 @@ public class KubernetesScaffold extends RawHandler {
      * documents are not: the first one rendered takes long enough to hold up an I/O thread.
      */
     static boolean isQuickRead(Request request) {
-        return (request.method().equals("GET") || request.method().equals("HEAD")) && request.resource() == null
+        return (request.method().equals("GET") || request.method().equals("HEAD"))
+                && request.resource() == null
                 && !request.path().startsWith("/openapi");
     }
 
@@ -175,7 +180,8 @@ public class KubernetesScaffold extends RawHandler {
             return null;
         }
         String path = request.path().length() > 1 && request.path().endsWith("/")
-                ? request.path().substring(0, request.path().length() - 1) : request.path();
+                ? request.path().substring(0, request.path().length() - 1)
+                : request.path();
         Response health = HealthChecks.reply(path, request.params());
         if (health != null) {
             return health;
@@ -186,7 +192,8 @@ public class KubernetesScaffold extends RawHandler {
         if (path.equals("/api")) {
             // The only document that depends on the request: it names the address the client used.
             URI url = request.url();
-            return StatusReplies.json(200, new Discovery(currentResources()).apiVersions(url.getHost() + ":" + url.getPort()));
+            return StatusReplies.json(
+                    200, new Discovery(currentResources()).apiVersions(url.getHost() + ":" + url.getPort()));
         }
         if (!isDiscoveryPath(path)) {
             return null;
@@ -215,15 +222,20 @@ public class KubernetesScaffold extends RawHandler {
     }
 
     private static boolean isDiscoveryPath(String path) {
-        return path.equals("/") || path.equals("/apis") || path.startsWith("/api/") || path.startsWith("/apis/")
-                || path.equals("/openapi/v3") || path.startsWith("/openapi/v3/");
+        return path.equals("/")
+                || path.equals("/apis")
+                || path.startsWith("/api/")
+                || path.startsWith("/apis/")
+                || path.equals("/openapi/v3")
+                || path.startsWith("/openapi/v3/");
     }
 
     /** The reply for a discovery path, or {@code null} when the path is not discovery (an object URL, say). */
     private Response render(String path, Map<Resource, ResourceInfo> known) {
         String[] parts = path.split("/");
         if (path.equals("/")) {
-            return StatusReplies.json(200, new Discovery(known).paths(ruleNames().paths()));
+            return StatusReplies.json(
+                    200, new Discovery(known).paths(ruleNames().paths()));
         }
         if (path.equals("/apis")) {
             return StatusReplies.json(200, new Discovery(known).groupList());
@@ -239,15 +251,18 @@ public class KubernetesScaffold extends RawHandler {
             if (gv.length == 3 && gv[0].equals("apis")) {
                 return orNotFound(new OpenApi(known, this::definition).document(gv[1], gv[2]), gv[1], gv[2]);
             }
-            return StatusReplies.status(Reason.NOT_FOUND, "no OpenAPI document at " + path
-                    + ": the documents are /openapi/v3/api/{version} and /openapi/v3/apis/{group}/{version}");
+            return StatusReplies.status(
+                    Reason.NOT_FOUND,
+                    "no OpenAPI document at " + path
+                            + ": the documents are /openapi/v3/api/{version} and /openapi/v3/apis/{group}/{version}");
         }
         if (parts.length == 3 && parts[1].equals("api")) {
             return orNotFound(new Discovery(known).resourceList("", parts[2]), "", parts[2]);
         }
         if (parts.length == 3 && parts[1].equals("apis")) {
             Map<String, Object> group = new Discovery(known).group(parts[2]);
-            return group != null ? StatusReplies.json(200, group)
+            return group != null
+                    ? StatusReplies.json(200, group)
                     : StatusReplies.status(Reason.NOT_FOUND, Hints.unknownGroup(parts[2]));
         }
         if (parts.length == 4 && parts[1].equals("apis")) {
@@ -257,7 +272,8 @@ public class KubernetesScaffold extends RawHandler {
     }
 
     private static Response orNotFound(Map<String, Object> document, String group, String version) {
-        return document != null ? StatusReplies.json(200, document)
+        return document != null
+                ? StatusReplies.json(200, document)
                 : StatusReplies.status(Reason.NOT_FOUND, Hints.unknownGroupVersion(group, version));
     }
 
@@ -284,8 +300,11 @@ public class KubernetesScaffold extends RawHandler {
     }
 
     private static KubernetesException asKubernetes(Throwable error) {
-        return error instanceof KubernetesException failure ? failure : new KubernetesException(Reason.INTERNAL_ERROR,
-                error.getClass().getName() + (error.getMessage() == null ? "" : ": " + error.getMessage()));
+        return error instanceof KubernetesException failure
+                ? failure
+                : new KubernetesException(
+                        Reason.INTERNAL_ERROR,
+                        error.getClass().getName() + (error.getMessage() == null ? "" : ": " + error.getMessage()));
     }
 
     /**
@@ -296,8 +315,7 @@ public class KubernetesScaffold extends RawHandler {
     public static class Builder<B extends Builder<B>> extends RawHandler.Builder<B> {
 
         /** For subclasses' builders. */
-        protected Builder() {
-        }
+        protected Builder() {}
 
         @Override
         public KubernetesScaffold build() {

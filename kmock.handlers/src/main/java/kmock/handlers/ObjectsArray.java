@@ -51,11 +51,12 @@ public final class ObjectsArray {
 
     /** An array over a store; manifests find their resources in the catalog and pass definitions on. */
     ObjectsArray(ObjectStore store, ResourcesArray catalog, Consumer<Map<String, Object>> definitions) {
-        this(store, catalog, definitions, () -> { });
+        this(store, catalog, definitions, () -> {});
     }
 
     /** The same, with {@code refresh} bringing the store up to date with the catalog (kinds learnt since) before reads. */
-    ObjectsArray(ObjectStore store, ResourcesArray catalog, Consumer<Map<String, Object>> definitions, Runnable refresh) {
+    ObjectsArray(
+            ObjectStore store, ResourcesArray catalog, Consumer<Map<String, Object>> definitions, Runnable refresh) {
         this.store = Objects.requireNonNull(store, "store");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.definitions = Objects.requireNonNull(definitions, "definitions");
@@ -98,7 +99,8 @@ public final class ObjectsArray {
     }
 
     /** Replaces the history of an object of a {@link Resource} (see {@link #putHistory(String, String, String, List)}). */
-    public KObject putHistory(Resource resource, String namespace, String name, List<? extends Map<String, ?>> history) {
+    public KObject putHistory(
+            Resource resource, String namespace, String name, List<? extends Map<String, ?>> history) {
         ObjectKey key = new ObjectKey(resource, namespace, name);
         store.putHistory(key, Objects.requireNonNull(history, "history"));
         return get(key);

@@ -142,12 +142,13 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
         }
         Response.StreamingBody stream = response.stream();
         return response.newBuilder().stream(out -> {
-            try {
-                stream.writeTo(out);
-            } finally {
-                RequestBodies.release(logged);
-            }
-        }).build();
+                    try {
+                        stream.writeTo(out);
+                    } finally {
+                        RequestBodies.release(logged);
+                    }
+                })
+                .build();
     }
 
     /**
@@ -183,8 +184,8 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
     private Response dispatch(Request request, Iterable<ReactionNode> candidates) {
         long seq = log.append(request);
         if (limit >= 0 && served.incrementAndGet() > limit) {
-            IllegalStateException beyond = new IllegalStateException("The request limit of " + limit
-                    + " is reached; refused: " + request);
+            IllegalStateException beyond =
+                    new IllegalStateException("The request limit of " + limit + " is reached; refused: " + request);
             incidents.error(request, beyond);
             return renderError(request, beyond);
         }
@@ -198,7 +199,8 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
                     rule.runSinks(request);
                     continue;
                 }
-                Response response = rule.respond(request, failure -> incidents.error(request, failure), this::renderStreamFailure);
+                Response response =
+                        rule.respond(request, failure -> incidents.error(request, failure), this::renderStreamFailure);
                 rule.runSinks(request);
                 return response;
             } catch (NoSuchElementException depleted) {
@@ -227,7 +229,8 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
      * its server is closing (a {@code Duration} or a wait interrupted) is no server-side error.
      */
     private Response failed(Request request, Throwable failure) {
-        boolean interrupted = failure instanceof InterruptedException || Thread.currentThread().isInterrupted();
+        boolean interrupted = failure instanceof InterruptedException
+                || Thread.currentThread().isInterrupted();
         if (interrupted && servers.stream().anyMatch(Server::isClosed)) {
             Thread.currentThread().interrupt();
             return Response.of(503);
@@ -259,14 +262,20 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
      */
     protected Response renderUnmatched(Request request) {
         String report = incidents.reportOf(request);
-        return Response.builder().status(404).header("Content-Type", "text/plain; charset=utf-8")
-                .body((report == null ? "" : report) + "\n").build();
+        return Response.builder()
+                .status(404)
+                .header("Content-Type", "text/plain; charset=utf-8")
+                .body((report == null ? "" : report) + "\n")
+                .build();
     }
 
     /** The answer when a payload failed: {@code 500} naming the exception. Kubernetes handlers answer a {@code Status}. */
     protected Response renderError(Request request, Throwable error) {
-        return Response.builder().status(500).header("Content-Type", "text/plain; charset=utf-8")
-                .body(error.getClass().getName() + (error.getMessage() == null ? "" : ": " + error.getMessage()) + "\n").build();
+        return Response.builder()
+                .status(500)
+                .header("Content-Type", "text/plain; charset=utf-8")
+                .body(error.getClass().getName() + (error.getMessage() == null ? "" : ": " + error.getMessage()) + "\n")
+                .build();
     }
 
     /** What the rules name literally: Kubernetes handlers serve those resources and paths in discovery. */
@@ -365,7 +374,8 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
         if (!servers.isEmpty()) {
             return servers.get(0);
         }
-        throw new IllegalStateException("This handler is not attached to a server: start one with Server.builder(handler).start()");
+        throw new IllegalStateException(
+                "This handler is not attached to a server: start one with Server.builder(handler).start()");
     }
 
     /** The server's base URL, such as {@code http://127.0.0.1:41234/}. */
@@ -462,7 +472,8 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[" + log.size() + " requests, " + rules.all().size() + " rules]";
+        return getClass().getSimpleName() + "[" + log.size() + " requests, "
+                + rules.all().size() + " rules]";
     }
 
     /**
@@ -481,8 +492,7 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
         private boolean indexing = true;
 
         /** For subclasses' builders. */
-        protected Builder() {
-        }
+        protected Builder() {}
 
         /** Whether {@link RawHandler#close()} throws the first server-side error (and, by default, fails on unmatched requests). */
         public B strict(boolean strict) {

@@ -27,7 +27,8 @@ public final class ResourceInfo {
             List.of("kind", "singular", "shortNames", "categories", "verbs", "subresources", "namespaced")));
 
     /** The verbs served for a resource whose verbs were never set: everything the emulator implements. */
-    public static final List<String> ALL_VERBS = List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
+    public static final List<String> ALL_VERBS =
+            List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
 
     // Guarded by this.
     private String kind;
@@ -42,8 +43,7 @@ public final class ResourceInfo {
     private final Set<Runnable> observers = new CopyOnWriteArraySet<>();
 
     /** An empty description: namespaced, kind and singular unset, every verb, no subresources. */
-    public ResourceInfo() {
-    }
+    public ResourceInfo() {}
 
     /**
      * A description from a map whose keys are those of {@link #KEYS}: {@code Map.of("kind", "Foo", "namespaced", true)}.
@@ -73,7 +73,8 @@ public final class ResourceInfo {
                 case "subresources" -> info.subresources(strings(name, value));
                 default -> {
                     if (!(value instanceof Boolean scope)) {
-                        throw new IllegalArgumentException("Resource field 'namespaced' must be true or false, got " + describe(value));
+                        throw new IllegalArgumentException(
+                                "Resource field 'namespaced' must be true or false, got " + describe(value));
                     }
                     info.namespaced(scope);
                 }
@@ -267,25 +268,31 @@ public final class ResourceInfo {
     }
 
     private static List<String> strings(String key, Object value) {
-        Collection<?> items = value instanceof Collection<?> collection ? collection
+        Collection<?> items = value instanceof Collection<?> collection
+                ? collection
                 : value instanceof String[] array ? List.of(array) : null;
         if (items == null || !items.stream().allMatch(String.class::isInstance)) {
-            throw new IllegalArgumentException("Resource field '" + key + "' must be a list of strings, got " + describe(value));
+            throw new IllegalArgumentException(
+                    "Resource field '" + key + "' must be a list of strings, got " + describe(value));
         }
         return items.stream().map(String.class::cast).toList();
     }
 
     private static String describe(Object value) {
-        return value instanceof String ? "\"" + value + "\""
-                : value instanceof Collection<?> || value instanceof Map<?, ?> ? String.valueOf(value)
-                : value + " (" + value.getClass().getSimpleName() + ")";
+        return value instanceof String
+                ? "\"" + value + "\""
+                : value instanceof Collection<?> || value instanceof Map<?, ?>
+                        ? String.valueOf(value)
+                        : value + " (" + value.getClass().getSimpleName() + ")";
     }
 
     private static String suggestion(Object key) {
         String given = String.valueOf(key).toLowerCase(Locale.ROOT);
         for (String valid : KEYS) {
             String candidate = valid.toLowerCase(Locale.ROOT);
-            if (given.equals(candidate) || given.startsWith(candidate) || candidate.startsWith(given) && !given.isEmpty()) {
+            if (given.equals(candidate)
+                    || given.startsWith(candidate)
+                    || candidate.startsWith(given) && !given.isEmpty()) {
                 return " (did you mean '" + valid + "'?)";
             }
         }

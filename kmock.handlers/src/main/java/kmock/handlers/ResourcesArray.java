@@ -31,8 +31,7 @@ public final class ResourcesArray {
     /** Given to every description held here, so that changing one changes the revision. */
     private final Runnable changed = revision::incrementAndGet;
 
-    ResourcesArray() {
-    }
+    ResourcesArray() {}
 
     /**
      * Declares a resource with a description (kept by reference: later changes to it are served) or a map of its
@@ -51,7 +50,8 @@ public final class ResourcesArray {
             value = ResourceInfo.of((Map<String, ?>) map);
         } else {
             throw new IllegalArgumentException("A resource description is a ResourceInfo or a Map such as "
-                    + "Map.of(\"kind\", \"Foo\", \"namespaced\", true); got " + (info == null ? "null" : info.getClass().getName()));
+                    + "Map.of(\"kind\", \"Foo\", \"namespaced\", true); got "
+                    + (info == null ? "null" : info.getClass().getName()));
         }
         synchronized (lock) {
             hold(resource, value);

@@ -29,8 +29,7 @@ public final class Users {
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private volatile boolean required;
 
-    Users() {
-    }
+    Users() {}
 
     /** Declares a user and its groups (replacing earlier ones); its client certificates and tokens name it. */
     public Users add(String user, String... groups) {
@@ -66,7 +65,11 @@ public final class Users {
 
     /** A bearer token of the user, or {@code null} when it has none. */
     public String tokenOf(String user) {
-        return tokens.entrySet().stream().filter(entry -> entry.getValue().equals(user)).map(Map.Entry::getKey).findFirst().orElse(null);
+        return tokens.entrySet().stream()
+                .filter(entry -> entry.getValue().equals(user))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(null);
     }
 
     /**
@@ -86,14 +89,18 @@ public final class Users {
                 return identified(request, Identity.authenticated(user, groups(user)));
             }
             if (required) {
-                throw new KubernetesException(KubernetesException.Reason.UNAUTHORIZED, "Unauthorized: the bearer token is unknown;"
-                        + " declare it with users().token(user, token), or --token NAME=TOKEN on the command line");
+                throw new KubernetesException(
+                        KubernetesException.Reason.UNAUTHORIZED,
+                        "Unauthorized: the bearer token is unknown;"
+                                + " declare it with users().token(user, token), or --token NAME=TOKEN on the command line");
             }
         }
         if (required) {
-            throw new KubernetesException(KubernetesException.Reason.UNAUTHORIZED, "Unauthorized: the request carries no "
-                    + "valid credential; send a bearer token declared with users().token(...) or a client certificate "
-                    + "of the KMock CA (kubeconfig() has one)");
+            throw new KubernetesException(
+                    KubernetesException.Reason.UNAUTHORIZED,
+                    "Unauthorized: the request carries no "
+                            + "valid credential; send a bearer token declared with users().token(...) or a client certificate "
+                            + "of the KMock CA (kubeconfig() has one)");
         }
         return request;
     }

@@ -17,5 +17,4 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Retention(RetentionPolicy.RUNTIME)
 @ParameterizedClass(name = "{0}")
 @ValueSource(strings = {"jdk", "jetty"})
-public @interface BothTransports {
-}
+public @interface BothTransports {}

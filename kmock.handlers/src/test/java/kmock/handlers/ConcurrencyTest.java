@@ -23,7 +23,8 @@ class ConcurrencyTest {
 
     @Test
     void sixteenThreadsAreLoggedOnceEachAndFirstThreeServesExactlyThree() throws Exception {
-        try (RawHandler kmock = new RawHandler(); Server server = Server.builder(kmock).transport(transport).start()) {
+        try (RawHandler kmock = new RawHandler();
+                Server server = Server.builder(kmock).transport(transport).start()) {
             Reaction early = kmock.on("get /hit").first(3).reply("early".getBytes());
             Reaction late = kmock.on("get /hit").reply("late".getBytes());
             ExecutorService pool = Executors.newFixedThreadPool(16);

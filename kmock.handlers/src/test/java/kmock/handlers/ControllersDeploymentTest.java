@@ -42,8 +42,10 @@ class ControllersDeploymentTest {
     private Server server;
 
     private void start(Controllers controllers) {
-        kmock = KubernetesEmulator.builder().controllers(controllers.background(false))
-                .clock(Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC)).build();
+        kmock = KubernetesEmulator.builder()
+                .controllers(controllers.background(false))
+                .clock(Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC))
+                .build();
         server = Server.builder(kmock).transport(transport).start();
     }
 
@@ -54,20 +56,25 @@ class ControllersDeploymentTest {
     }
 
     private void image(String name, String image) {
-        KResponse patched = kmock.patch(DEPLOYMENTS + "/" + name, map("spec", map("template", map("spec",
-                map("containers", List.of(map("name", name, "image", image)))))));
+        KResponse patched = kmock.patch(
+                DEPLOYMENTS + "/" + name,
+                map(
+                        "spec",
+                        map("template", map("spec", map("containers", List.of(map("name", name, "image", image)))))));
         assertEquals(200, patched.status(), patched.text());
     }
 
     private List<Map<String, Object>> replicaSets() {
         List<Map<String, Object>> sets = items(kmock, REPLICA_SETS);
-        sets.sort(Comparator.comparing(rs -> Long.parseLong((String) at(rs, "metadata", "annotations",
-                "deployment.kubernetes.io/revision"))));
+        sets.sort(Comparator.comparing(
+                rs -> Long.parseLong((String) at(rs, "metadata", "annotations", "deployment.kubernetes.io/revision"))));
         return sets;
     }
 
     private List<Map<String, Object>> runningPods() {
-        return items(kmock, PODS).stream().filter(pod -> at(pod, "metadata", "deletionTimestamp") == null).toList();
+        return items(kmock, PODS).stream()
+                .filter(pod -> at(pod, "metadata", "deletionTimestamp") == null)
+                .toList();
     }
 
     @Test
@@ -80,26 +87,52 @@ class ControllersDeploymentTest {
         Map<String, Object> rs = sets.get(0);
         String hash = (String) at(rs, "metadata", "labels", "pod-template-hash");
         assertEquals("web-" + hash, at(rs, "metadata", "name"));
-        assertEquals(Map.of("deployment.kubernetes.io/revision", "1", "deployment.kubernetes.io/desired-replicas", "3",
-                "deployment.kubernetes.io/max-replicas", "4"), at(rs, "metadata", "annotations"));
+        assertEquals(
+                Map.of(
+                        "deployment.kubernetes.io/revision",
+                        "1",
+                        "deployment.kubernetes.io/desired-replicas",
+                        "3",
+                        "deployment.kubernetes.io/max-replicas",
+                        "4"),
+                at(rs, "metadata", "annotations"));
         assertEquals(hash, at(rs, "spec", "selector", "matchLabels", "pod-template-hash"));
         assertEquals("Deployment", at(rs, "metadata", "ownerReferences", 0, "kind"));
         assertEquals(3, at(rs, "status", "availableReplicas"));
 
         List<Map<String, Object>> pods = runningPods();
         assertEquals(3, pods.size());
-        assertTrue(pods.stream().allMatch(pod -> "Running".equals(at(pod, "status", "phase"))
-                && hash.equals(at(pod, "metadata", "labels", "pod-template-hash"))
-                && ((String) at(pod, "metadata", "name")).startsWith("web-" + hash + "-")));
+        assertTrue(pods.stream()
+                .allMatch(pod -> "Running".equals(at(pod, "status", "phase"))
+                        && hash.equals(at(pod, "metadata", "labels", "pod-template-hash"))
+                        && ((String) at(pod, "metadata", "name")).startsWith("web-" + hash + "-")));
 
         Map<String, Object> deployment = get(kmock, DEPLOYMENTS + "/web");
-        assertEquals(map("observedGeneration", 1, "replicas", 3, "updatedReplicas", 3, "readyReplicas", 3,
-                "availableReplicas", 3), withoutConditions(at(deployment, "status")));
+        assertEquals(
+                map(
+                        "observedGeneration",
+                        1,
+                        "replicas",
+                        3,
+                        "updatedReplicas",
+                        3,
+                        "readyReplicas",
+                        3,
+                        "availableReplicas",
+                        3),
+                withoutConditions(at(deployment, "status")));
         assertEquals("1", at(deployment, "metadata", "annotations", "deployment.kubernetes.io/revision"));
-        assertEquals(1, at(deployment, "metadata", "generation"), "the revision came through /status, which keeps the generation");
-        assertEquals("MinimumReplicasAvailable", condition(deployment, "Available").get("reason"));
-        assertEquals("NewReplicaSetAvailable", condition(deployment, "Progressing").get("reason"));
-        assertEquals("ReplicaSet \"web-" + hash + "\" has successfully progressed.", condition(deployment, "Progressing").get("message"));
+        assertEquals(
+                1,
+                at(deployment, "metadata", "generation"),
+                "the revision came through /status, which keeps the generation");
+        assertEquals(
+                "MinimumReplicasAvailable", condition(deployment, "Available").get("reason"));
+        assertEquals(
+                "NewReplicaSetAvailable", condition(deployment, "Progressing").get("reason"));
+        assertEquals(
+                "ReplicaSet \"web-" + hash + "\" has successfully progressed.",
+                condition(deployment, "Progressing").get("message"));
     }
 
     @Test
@@ -107,16 +140,23 @@ class ControllersDeploymentTest {
         start(Controllers.all());
         create(kmock, DEPLOYMENTS, deployment("web", 1, "nginx"));
         kmock.settle();
-        assertEquals(List.of("kube-controller-manager Update null", "kubelet Update status"),
-                managers(runningPods().get(0)), "made by the ReplicaSet controller, run by the kubelet");
-        assertEquals(List.of("kube-controller-manager Update null", "kube-controller-manager Update status"),
+        assertEquals(
+                List.of("kube-controller-manager Update null", "kubelet Update status"),
+                managers(runningPods().get(0)),
+                "made by the ReplicaSet controller, run by the kubelet");
+        assertEquals(
+                List.of("kube-controller-manager Update null", "kube-controller-manager Update status"),
                 managers(replicaSets().get(0)));
         assertTrue(managers(get(kmock, DEPLOYMENTS + "/web")).contains("kube-controller-manager Update status"));
     }
 
     private static List<String> managers(Map<String, Object> object) {
-        return ((List<?>) at(object, "metadata", "managedFields")).stream().map(entry -> at(entry, "manager") + " "
-                + at(entry, "operation") + " " + at(entry, "subresource")).sorted().toList();
+        return ((List<?>) at(object, "metadata", "managedFields"))
+                .stream()
+                        .map(entry ->
+                                at(entry, "manager") + " " + at(entry, "operation") + " " + at(entry, "subresource"))
+                        .sorted()
+                        .toList();
     }
 
     @Test
@@ -146,8 +186,10 @@ class ControllersDeploymentTest {
     void aRollingUpdateStaysWithinMaxSurgeAndMaxUnavailable() {
         start(Controllers.all().delay(Controllers.Transition.READY, Duration.ofSeconds(1)));
         Map<String, Object> manifest = deployment("web", 4, "nginx:1.27");
-        mapAt(manifest, "spec").put("strategy", map("type", "RollingUpdate",
-                "rollingUpdate", map("maxSurge", 1, "maxUnavailable", 0)));
+        mapAt(manifest, "spec")
+                .put(
+                        "strategy",
+                        map("type", "RollingUpdate", "rollingUpdate", map("maxSurge", 1, "maxUnavailable", 0)));
         create(kmock, DEPLOYMENTS, manifest);
         kmock.advance(Duration.ofSeconds(1));
         image("web", "nginx:1.28");
@@ -157,16 +199,23 @@ class ControllersDeploymentTest {
                 || ((Number) at(replicaSets().get(0), "spec", "replicas")).intValue() > 0) {
             kmock.advance(Duration.ofSeconds(1));
             List<Map<String, Object>> sets = replicaSets();
-            int desired = sets.stream().mapToInt(rs -> ((Number) at(rs, "spec", "replicas")).intValue()).sum();
-            int available = sets.stream().mapToInt(rs -> number(at(rs, "status", "availableReplicas"))).sum();
+            int desired = sets.stream()
+                    .mapToInt(rs -> ((Number) at(rs, "spec", "replicas")).intValue())
+                    .sum();
+            int available = sets.stream()
+                    .mapToInt(rs -> number(at(rs, "status", "availableReplicas")))
+                    .sum();
             assertTrue(desired <= 5, "at most replicas + maxSurge: " + desired);
             assertTrue(available >= 4, "at least replicas - maxUnavailable available: " + available);
-            sawBoth |= sets.size() == 2 && number(at(sets.get(0), "spec", "replicas")) > 0
+            sawBoth |= sets.size() == 2
+                    && number(at(sets.get(0), "spec", "replicas")) > 0
                     && number(at(sets.get(1), "spec", "replicas")) > 0;
             assertTrue(++steps < 30, "the rollout finishes");
         }
         assertTrue(sawBoth, "old and new pods ran side by side");
-        assertEquals("NewReplicaSetAvailable", condition(get(kmock, DEPLOYMENTS + "/web"), "Progressing").get("reason"));
+        assertEquals(
+                "NewReplicaSetAvailable",
+                condition(get(kmock, DEPLOYMENTS + "/web"), "Progressing").get("reason"));
     }
 
     @Test
@@ -197,7 +246,8 @@ class ControllersDeploymentTest {
         kmock.patch(DEPLOYMENTS + "/web", map("spec", map("replicas", 5)));
         kmock.settle();
         assertEquals(5, runningPods().size());
-        assertEquals("5", at(replicaSets().get(0), "metadata", "annotations", "deployment.kubernetes.io/desired-replicas"));
+        assertEquals(
+                "5", at(replicaSets().get(0), "metadata", "annotations", "deployment.kubernetes.io/desired-replicas"));
         kmock.patch(DEPLOYMENTS + "/web", map("spec", map("replicas", 1)));
         kmock.settle();
         assertEquals(1, runningPods().size());
@@ -219,7 +269,8 @@ class ControllersDeploymentTest {
         List<Map<String, Object>> sets = replicaSets();
         assertEquals(2, sets.size());
         assertEquals(2, runningPods().size());
-        assertTrue(runningPods().stream().allMatch(pod -> "nginx:1.28".equals(at(pod, "spec", "containers", 0, "image"))));
+        assertTrue(
+                runningPods().stream().allMatch(pod -> "nginx:1.28".equals(at(pod, "spec", "containers", 0, "image"))));
     }
 
     @Test
@@ -231,11 +282,15 @@ class ControllersDeploymentTest {
         image("web", "nginx:1.28");
         kmock.settle();
         assertEquals(1, replicaSets().size());
-        assertEquals("DeploymentPaused", condition(get(kmock, DEPLOYMENTS + "/web"), "Progressing").get("reason"));
+        assertEquals(
+                "DeploymentPaused",
+                condition(get(kmock, DEPLOYMENTS + "/web"), "Progressing").get("reason"));
         kmock.patch(DEPLOYMENTS + "/web", map("spec", map("paused", false)));
         kmock.settle();
         assertEquals(2, replicaSets().size());
-        assertEquals("NewReplicaSetAvailable", condition(get(kmock, DEPLOYMENTS + "/web"), "Progressing").get("reason"));
+        assertEquals(
+                "NewReplicaSetAvailable",
+                condition(get(kmock, DEPLOYMENTS + "/web"), "Progressing").get("reason"));
     }
 
     @Test
@@ -245,12 +300,16 @@ class ControllersDeploymentTest {
         mapAt(manifest, "spec").put("progressDeadlineSeconds", 60);
         create(kmock, DEPLOYMENTS, manifest);
         kmock.advance(Duration.ofSeconds(60));
-        assertEquals("True", condition(get(kmock, DEPLOYMENTS + "/web"), "Progressing").get("status"));
+        assertEquals(
+                "True",
+                condition(get(kmock, DEPLOYMENTS + "/web"), "Progressing").get("status"));
         kmock.advance(Duration.ofSeconds(2));
         Map<?, ?> progressing = condition(get(kmock, DEPLOYMENTS + "/web"), "Progressing");
         assertEquals("False", progressing.get("status"));
         assertEquals("ProgressDeadlineExceeded", progressing.get("reason"));
-        assertEquals("False", condition(get(kmock, DEPLOYMENTS + "/web"), "Available").get("status"));
+        assertEquals(
+                "False",
+                condition(get(kmock, DEPLOYMENTS + "/web"), "Available").get("status"));
     }
 
     @Test
@@ -265,7 +324,11 @@ class ControllersDeploymentTest {
             kmock.settle();
         }
         List<Map<String, Object>> sets = replicaSets();
-        assertEquals(List.of("3", "4"), sets.stream().map(rs -> at(rs, "metadata", "annotations", "deployment.kubernetes.io/revision")).toList());
+        assertEquals(
+                List.of("3", "4"),
+                sets.stream()
+                        .map(rs -> at(rs, "metadata", "annotations", "deployment.kubernetes.io/revision"))
+                        .toList());
         assertNotEquals(at(sets.get(0), "metadata", "name"), at(sets.get(1), "metadata", "name"));
     }
 

@@ -42,7 +42,9 @@ class ControllersLifecycleTest {
     private Server server;
 
     private void start(Controllers controllers) {
-        kmock = KubernetesEmulator.builder().controllers(controllers.background(false)).build();
+        kmock = KubernetesEmulator.builder()
+                .controllers(controllers.background(false))
+                .build();
         server = Server.builder(kmock).transport(transport).start();
     }
 
@@ -61,7 +63,9 @@ class ControllersLifecycleTest {
     @Test
     void theSystemNamespacesExistAndEveryNamespaceGetsADefaultServiceAccountAndTheRootCa() {
         start(Controllers.all());
-        assertEquals(List.of("default", "kube-node-lease", "kube-public", "kube-system"), names(items(kmock, "/api/v1/namespaces")));
+        assertEquals(
+                List.of("default", "kube-node-lease", "kube-public", "kube-system"),
+                names(items(kmock, "/api/v1/namespaces")));
         create(kmock, "/api/v1/namespaces", map("metadata", map("name", "team")));
         kmock.settle();
         assertNotNull(get(kmock, "/api/v1/namespaces/team/serviceaccounts/default"));
@@ -76,7 +80,10 @@ class ControllersLifecycleTest {
     @Test
     void deletingANamespaceDeletesItsContentThenItself() {
         start(Controllers.all());
-        create(kmock, "/api/v1/namespaces", map("metadata", map("name", "doomed"), "spec", map("finalizers", List.of("kubernetes"))));
+        create(
+                kmock,
+                "/api/v1/namespaces",
+                map("metadata", map("name", "doomed"), "spec", map("finalizers", List.of("kubernetes"))));
         create(kmock, "/apis/apps/v1/namespaces/doomed/deployments", deployment("web", 2, "nginx"));
         create(kmock, "/api/v1/namespaces/doomed/configmaps", map("metadata", map("name", "settings")));
         kmock.settle();
@@ -86,8 +93,12 @@ class ControllersLifecycleTest {
         assertEquals("Terminating", at(deleted.json(), "status", "phase"));
         kmock.settle();
         assertNull(get(kmock, "/api/v1/namespaces/doomed"));
-        for (String collection : List.of("/apis/apps/v1/namespaces/doomed/deployments", "/apis/apps/v1/namespaces/doomed/replicasets",
-                "/api/v1/namespaces/doomed/pods", "/api/v1/namespaces/doomed/configmaps", "/api/v1/namespaces/doomed/serviceaccounts")) {
+        for (String collection : List.of(
+                "/apis/apps/v1/namespaces/doomed/deployments",
+                "/apis/apps/v1/namespaces/doomed/replicasets",
+                "/api/v1/namespaces/doomed/pods",
+                "/api/v1/namespaces/doomed/configmaps",
+                "/api/v1/namespaces/doomed/serviceaccounts")) {
             assertEquals(List.of(), items(kmock, collection), collection);
         }
     }
@@ -95,15 +106,23 @@ class ControllersLifecycleTest {
     @Test
     void aNamespaceWaitsForContentThatFinalizersHold() {
         start(Controllers.all());
-        create(kmock, "/api/v1/namespaces", map("metadata", map("name", "held"), "spec", map("finalizers", List.of("kubernetes"))));
-        create(kmock, "/api/v1/namespaces/held/configmaps", map("metadata", map("name", "kept", "finalizers", List.of("example.com/hold"))));
+        create(
+                kmock,
+                "/api/v1/namespaces",
+                map("metadata", map("name", "held"), "spec", map("finalizers", List.of("kubernetes"))));
+        create(
+                kmock,
+                "/api/v1/namespaces/held/configmaps",
+                map("metadata", map("name", "kept", "finalizers", List.of("example.com/hold"))));
         kmock.delete("/api/v1/namespaces/held");
         kmock.settle();
         Map<String, Object> namespace = get(kmock, "/api/v1/namespaces/held");
         assertEquals("Terminating", at(namespace, "status", "phase"));
-        assertEquals("Some resources are remaining: configmaps has 1 resource instances",
+        assertEquals(
+                "Some resources are remaining: configmaps has 1 resource instances",
                 condition(namespace, "NamespaceContentRemaining").get("message"));
-        assertEquals("Some content in the namespace has finalizers remaining: example.com/hold in 1 resource instances",
+        assertEquals(
+                "Some content in the namespace has finalizers remaining: example.com/hold in 1 resource instances",
                 condition(namespace, "NamespaceFinalizersRemaining").get("message"));
 
         kmock.patch("/api/v1/namespaces/held/configmaps/kept", map("metadata", map("finalizers", null)));
@@ -135,7 +154,10 @@ class ControllersLifecycleTest {
         assertNotNull(owner, "kept while its pods terminate");
         assertNotNull(at(owner, "metadata", "deletionTimestamp"));
         Map<String, Object> rs = items(kmock, REPLICA_SETS).get(0);
-        assertEquals(List.of("foregroundDeletion"), at(rs, "metadata", "finalizers"), "the ReplicaSet waits for its pods too");
+        assertEquals(
+                List.of("foregroundDeletion"),
+                at(rs, "metadata", "finalizers"),
+                "the ReplicaSet waits for its pods too");
         assertTrue(items(kmock, PODS).stream().allMatch(pod -> at(pod, "metadata", "deletionTimestamp") != null));
         kmock.advance(Duration.ofSeconds(10));
         assertEquals(List.of(), items(kmock, PODS));
@@ -160,8 +182,18 @@ class ControllersLifecycleTest {
     void anObjectWhoseOwnerNeverExistedIsCollected() {
         start(Controllers.all());
         Map<String, Object> orphan = pod("stray", null, Map.of());
-        mapAt(orphan, "metadata").put("ownerReferences", List.of(map("apiVersion", "apps/v1",
-                "kind", "ReplicaSet", "name", "gone", "uid", "00000000-0000-0000-0000-000000000000")));
+        mapAt(orphan, "metadata")
+                .put(
+                        "ownerReferences",
+                        List.of(map(
+                                "apiVersion",
+                                "apps/v1",
+                                "kind",
+                                "ReplicaSet",
+                                "name",
+                                "gone",
+                                "uid",
+                                "00000000-0000-0000-0000-000000000000")));
         create(kmock, PODS, orphan);
         kmock.settle();
         assertEquals(List.of(), items(kmock, PODS));
@@ -171,22 +203,45 @@ class ControllersLifecycleTest {
     void aServiceGetsAnEndpointSliceOfItsReadyPods() {
         start(Controllers.all());
         webDeployment();
-        create(kmock, "/api/v1/namespaces/default/services", map("metadata", map("name", "web"),
-                "spec", map("selector", Map.of("app", "web"), "ports", List.of(map("name", "http", "port", 80, "targetPort", 8080)))));
+        create(
+                kmock,
+                "/api/v1/namespaces/default/services",
+                map(
+                        "metadata",
+                        map("name", "web"),
+                        "spec",
+                        map(
+                                "selector",
+                                Map.of("app", "web"),
+                                "ports",
+                                List.of(map("name", "http", "port", 80, "targetPort", 8080)))));
         kmock.settle();
         List<Map<String, Object>> slices = items(kmock, "/apis/discovery.k8s.io/v1/namespaces/default/endpointslices");
         assertEquals(1, slices.size());
         Map<String, Object> slice = slices.get(0);
         assertEquals("web", at(slice, "metadata", "labels", "kubernetes.io/service-name"));
-        assertEquals("endpointslice-controller.k8s.io", at(slice, "metadata", "labels", "endpointslice.kubernetes.io/managed-by"));
+        assertEquals(
+                "endpointslice-controller.k8s.io",
+                at(slice, "metadata", "labels", "endpointslice.kubernetes.io/managed-by"));
         assertEquals("Service", at(slice, "metadata", "ownerReferences", 0, "kind"));
         assertEquals(List.of(map("name", "http", "port", 8080, "protocol", "TCP")), at(slice, "ports"));
         List<?> endpoints = (List<?>) at(slice, "endpoints");
         assertEquals(2, endpoints.size());
         assertEquals(map("ready", true, "serving", true, "terminating", false), at(endpoints.get(0), "conditions"));
-        List<String> podIps = items(kmock, PODS).stream().map(pod -> (String) at(pod, "status", "podIP")).sorted().toList();
-        assertEquals(podIps, endpoints.stream().map(e -> (String) at(e, "addresses", 0)).sorted().toList());
-        assertEquals(2, ((List<?>) at(get(kmock, "/api/v1/namespaces/default/endpoints/web"), "subsets", 0, "addresses")).size());
+        List<String> podIps = items(kmock, PODS).stream()
+                .map(pod -> (String) at(pod, "status", "podIP"))
+                .sorted()
+                .toList();
+        assertEquals(
+                podIps,
+                endpoints.stream()
+                        .map(e -> (String) at(e, "addresses", 0))
+                        .sorted()
+                        .toList());
+        assertEquals(
+                2,
+                ((List<?>) at(get(kmock, "/api/v1/namespaces/default/endpoints/web"), "subsets", 0, "addresses"))
+                        .size());
 
         kmock.delete("/api/v1/namespaces/default/services/web");
         kmock.settle();

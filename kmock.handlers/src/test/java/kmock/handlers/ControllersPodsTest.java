@@ -39,8 +39,10 @@ class ControllersPodsTest {
     private Server server;
 
     private KubernetesEmulator start(Controllers controllers) {
-        kmock = KubernetesEmulator.builder().controllers(controllers.background(false))
-                .clock(Clock.fixed(START, ZoneOffset.UTC)).build();
+        kmock = KubernetesEmulator.builder()
+                .controllers(controllers.background(false))
+                .clock(Clock.fixed(START, ZoneOffset.UTC))
+                .build();
         server = Server.builder(kmock).transport(transport).start();
         return kmock;
     }
@@ -74,8 +76,10 @@ class ControllersPodsTest {
         assertEquals("10.244.0.2", at(pod, "status", "podIP"));
         assertEquals("172.18.0.2", at(pod, "status", "hostIP"));
         assertEquals("2030-01-01T00:00:00Z", at(pod, "status", "startTime"));
-        assertEquals(List.of("PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady", "PodScheduled"),
-                ((List<?>) at(pod, "status", "conditions")).stream().map(c -> ((Map<?, ?>) c).get("type")).toList());
+        assertEquals(
+                List.of("PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady", "PodScheduled"),
+                ((List<?>) at(pod, "status", "conditions"))
+                        .stream().map(c -> ((Map<?, ?>) c).get("type")).toList());
         assertEquals("True", condition(pod, "Ready").get("status"));
         Map<?, ?> container = (Map<?, ?>) at(pod, "status", "containerStatuses", 0);
         assertEquals(true, container.get("ready"));
@@ -90,9 +94,12 @@ class ControllersPodsTest {
         start(Controllers.all());
         create(kmock, PODS, pod("web", null, Map.of()));
         kmock.settle();
-        List<Map<String, Object>> history = kmock.objects().get("v1/pods", "default", "web").history();
+        List<Map<String, Object>> history =
+                kmock.objects().get("v1/pods", "default", "web").history();
         assertEquals(3, history.size(), "created, bound by the scheduler, then run by the kubelet: " + history);
-        assertEquals(List.of("Pending", "Pending", "Running"), history.stream().map(v -> at(v, "status", "phase")).toList());
+        assertEquals(
+                List.of("Pending", "Pending", "Running"),
+                history.stream().map(v -> at(v, "status", "phase")).toList());
         assertNull(at(history.get(0), "spec", "nodeName"));
         assertEquals("node-1", at(history.get(1), "spec", "nodeName"));
         assertEquals("True", condition(history.get(1), "PodScheduled").get("status"));
@@ -135,18 +142,26 @@ class ControllersPodsTest {
         assertEquals(1, at(crashed, "status", "containerStatuses", 0, "lastState", "terminated", "exitCode"));
 
         kmock.advance(Duration.ofSeconds(9));
-        assertEquals(1, at(get(kmock, PODS + "/crash"), "status", "containerStatuses", 0, "restartCount"), "still backing off");
+        assertEquals(
+                1,
+                at(get(kmock, PODS + "/crash"), "status", "containerStatuses", 0, "restartCount"),
+                "still backing off");
         kmock.advance(Duration.ofSeconds(1));
-        assertEquals(2, at(get(kmock, PODS + "/crash"), "status", "containerStatuses", 0, "restartCount"),
+        assertEquals(
+                2,
+                at(get(kmock, PODS + "/crash"), "status", "containerStatuses", 0, "restartCount"),
                 "restarted after 10 s, crashed again");
         kmock.advance(Duration.ofSeconds(20));
-        assertEquals(3, at(get(kmock, PODS + "/crash"), "status", "containerStatuses", 0, "restartCount"),
+        assertEquals(
+                3,
+                at(get(kmock, PODS + "/crash"), "status", "containerStatuses", 0, "restartCount"),
                 "the back-off doubled to 20 s");
     }
 
     @Test
     void delaysMakeEachTransitionWaitForTheClock() {
-        start(Controllers.all().delay(Controllers.Transition.SCHEDULE, Duration.ofSeconds(1))
+        start(Controllers.all()
+                .delay(Controllers.Transition.SCHEDULE, Duration.ofSeconds(1))
                 .delay(Controllers.Transition.START, Duration.ofSeconds(2))
                 .delay(Controllers.Transition.READY, Duration.ofSeconds(3)));
         create(kmock, PODS, pod("slow", null, Map.of()));
@@ -196,8 +211,10 @@ class ControllersPodsTest {
         Map<?, ?> scheduled = condition(get(kmock, PODS + "/picky"), "PodScheduled");
         assertEquals("False", scheduled.get("status"));
         assertEquals("Unschedulable", scheduled.get("reason"));
-        assertEquals("0/2 nodes are available: 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/2 nodes "
-                + "are available: 2 Preemption is not helpful for scheduling.", scheduled.get("message"));
+        assertEquals(
+                "0/2 nodes are available: 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/2 nodes "
+                        + "are available: 2 Preemption is not helpful for scheduling.",
+                scheduled.get("message"));
 
         kmock.objects().put("v1/nodes", null, "ssd-1", map("metadata", map("labels", Map.of("disk", "ssd"))));
         kmock.settle();
@@ -212,8 +229,12 @@ class ControllersPodsTest {
             create(kmock, PODS, pod(name, null, Map.of()));
         }
         kmock.settle();
-        assertEquals(List.of("node-1", "node-2", "node-3"), List.of("a", "b", "c").stream()
-                .map(name -> at(get(kmock, PODS + "/" + name), "spec", "nodeName")).sorted().toList());
+        assertEquals(
+                List.of("node-1", "node-2", "node-3"),
+                List.of("a", "b", "c").stream()
+                        .map(name -> at(get(kmock, PODS + "/" + name), "spec", "nodeName"))
+                        .sorted()
+                        .toList());
     }
 
     @Test
@@ -225,9 +246,12 @@ class ControllersPodsTest {
         assertEquals(30, at(terminating, "metadata", "deletionGracePeriodSeconds"));
         kmock.settle();
         assertNull(get(kmock, PODS + "/web"));
-        List<Map<String, Object>> history = kmock.objects().get("v1/pods", "default", "web").history();
+        List<Map<String, Object>> history =
+                kmock.objects().get("v1/pods", "default", "web").history();
         assertNull(history.get(history.size() - 1), "deleted");
-        assertEquals("Succeeded", at(history.get(history.size() - 2), "status", "phase"),
+        assertEquals(
+                "Succeeded",
+                at(history.get(history.size() - 2), "status", "phase"),
                 "the containers stopped before the final delete");
     }
 

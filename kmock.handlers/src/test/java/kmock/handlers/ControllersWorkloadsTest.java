@@ -44,8 +44,10 @@ class ControllersWorkloadsTest {
     private Server server;
 
     private void start(Controllers controllers) {
-        kmock = KubernetesEmulator.builder().controllers(controllers.background(false))
-                .clock(Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC)).build();
+        kmock = KubernetesEmulator.builder()
+                .controllers(controllers.background(false))
+                .clock(Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC))
+                .build();
         server = Server.builder(kmock).transport(transport).start();
     }
 
@@ -56,12 +58,33 @@ class ControllersWorkloadsTest {
     }
 
     private static Map<String, Object> statefulSet(String name, int replicas, String image) {
-        return map("apiVersion", "apps/v1", "kind", "StatefulSet", "metadata", map("name", name),
-                "spec", map("replicas", replicas, "serviceName", name, "selector", map("matchLabels", Map.of("app", name)),
-                        "template", template(name, image, Map.of(), null),
-                        "volumeClaimTemplates", List.of(map("metadata", map("name", "data"),
-                                "spec", map("accessModes", List.of("ReadWriteOnce"),
-                                        "resources", map("requests", Map.of("storage", "1Gi")))))));
+        return map(
+                "apiVersion",
+                "apps/v1",
+                "kind",
+                "StatefulSet",
+                "metadata",
+                map("name", name),
+                "spec",
+                map(
+                        "replicas",
+                        replicas,
+                        "serviceName",
+                        name,
+                        "selector",
+                        map("matchLabels", Map.of("app", name)),
+                        "template",
+                        template(name, image, Map.of(), null),
+                        "volumeClaimTemplates",
+                        List.of(map(
+                                "metadata",
+                                map("name", "data"),
+                                "spec",
+                                map(
+                                        "accessModes",
+                                        List.of("ReadWriteOnce"),
+                                        "resources",
+                                        map("requests", Map.of("storage", "1Gi")))))));
     }
 
     @Test
@@ -79,12 +102,14 @@ class ControllersWorkloadsTest {
         assertEquals("db", at(pods.get(2), "spec", "subdomain"));
         assertEquals("2", at(pods.get(2), "metadata", "labels", "apps.kubernetes.io/pod-index"));
         assertEquals("data-db-2", at(pods.get(2), "spec", "volumes", 0, "persistentVolumeClaim", "claimName"));
-        assertEquals(List.of("data-db-0", "data-db-1", "data-db-2"),
+        assertEquals(
+                List.of("data-db-0", "data-db-1", "data-db-2"),
                 names(items(kmock, "/api/v1/namespaces/default/persistentvolumeclaims")));
         Map<String, Object> set = get(kmock, STATEFUL_SETS + "/db");
         assertEquals(3, at(set, "status", "readyReplicas"));
         assertEquals(at(set, "status", "currentRevision"), at(set, "status", "updateRevision"));
-        assertEquals(at(set, "status", "updateRevision"), at(pods.get(0), "metadata", "labels", "controller-revision-hash"));
+        assertEquals(
+                at(set, "status", "updateRevision"), at(pods.get(0), "metadata", "labels", "controller-revision-hash"));
     }
 
     @Test
@@ -93,34 +118,73 @@ class ControllersWorkloadsTest {
         create(kmock, STATEFUL_SETS, statefulSet("db", 2, "postgres:16"));
         kmock.settle();
         String before = (String) at(get(kmock, STATEFUL_SETS + "/db"), "status", "currentRevision");
-        kmock.patch(STATEFUL_SETS + "/db", map("spec", map("template", map("spec", map("containers",
-                List.of(map("name", "db", "image", "postgres:17")))))));
+        kmock.patch(
+                STATEFUL_SETS + "/db",
+                map(
+                        "spec",
+                        map(
+                                "template",
+                                map("spec", map("containers", List.of(map("name", "db", "image", "postgres:17")))))));
         kmock.settle();
         Map<String, Object> set = get(kmock, STATEFUL_SETS + "/db");
         String after = (String) at(set, "status", "updateRevision");
         assertTrue(!after.equals(before), "a new revision");
         assertEquals(after, at(set, "status", "currentRevision"), "the rollout completed");
-        assertTrue(items(kmock, PODS).stream().allMatch(pod -> "postgres:17".equals(at(pod, "spec", "containers", 0, "image"))));
-        assertEquals(2, items(kmock, "/apis/apps/v1/namespaces/default/controllerrevisions").size());
+        assertTrue(items(kmock, PODS).stream()
+                .allMatch(pod -> "postgres:17".equals(at(pod, "spec", "containers", 0, "image"))));
+        assertEquals(
+                2,
+                items(kmock, "/apis/apps/v1/namespaces/default/controllerrevisions")
+                        .size());
     }
 
     @Test
     void aDaemonSetRunsOnePodOnEveryNodeItSelects() {
         start(Controllers.all().nodes(2).node("edge-1", Map.of("role", "edge")));
-        Map<String, Object> all = map("apiVersion", "apps/v1", "kind", "DaemonSet", "metadata", map("name", "agent"),
-                "spec", map("selector", map("matchLabels", Map.of("app", "agent")), "template", template("agent", "agent:1", Map.of(), null)));
+        Map<String, Object> all = map(
+                "apiVersion",
+                "apps/v1",
+                "kind",
+                "DaemonSet",
+                "metadata",
+                map("name", "agent"),
+                "spec",
+                map(
+                        "selector",
+                        map("matchLabels", Map.of("app", "agent")),
+                        "template",
+                        template("agent", "agent:1", Map.of(), null)));
         create(kmock, DAEMON_SETS, all);
-        Map<String, Object> edge = map("apiVersion", "apps/v1", "kind", "DaemonSet", "metadata", map("name", "edge"),
-                "spec", map("selector", map("matchLabels", Map.of("app", "edge")), "template", template("edge", "edge:1", Map.of(), null)));
-        mapAt(edge, "spec", "template", "spec")
-                .put("nodeSelector", Map.of("role", "edge"));
+        Map<String, Object> edge = map(
+                "apiVersion",
+                "apps/v1",
+                "kind",
+                "DaemonSet",
+                "metadata",
+                map("name", "edge"),
+                "spec",
+                map(
+                        "selector",
+                        map("matchLabels", Map.of("app", "edge")),
+                        "template",
+                        template("edge", "edge:1", Map.of(), null)));
+        mapAt(edge, "spec", "template", "spec").put("nodeSelector", Map.of("role", "edge"));
         create(kmock, DAEMON_SETS, edge);
         kmock.settle();
         List<Map<String, Object>> pods = items(kmock, PODS);
-        assertEquals(List.of("edge-1", "node-1", "node-2"), pods.stream().filter(p -> "agent".equals(at(p, "metadata", "labels", "app")))
-                .map(p -> (String) at(p, "spec", "nodeName")).sorted().toList());
-        assertEquals(List.of("edge-1"), pods.stream().filter(p -> "edge".equals(at(p, "metadata", "labels", "app")))
-                .map(p -> (String) at(p, "spec", "nodeName")).toList());
+        assertEquals(
+                List.of("edge-1", "node-1", "node-2"),
+                pods.stream()
+                        .filter(p -> "agent".equals(at(p, "metadata", "labels", "app")))
+                        .map(p -> (String) at(p, "spec", "nodeName"))
+                        .sorted()
+                        .toList());
+        assertEquals(
+                List.of("edge-1"),
+                pods.stream()
+                        .filter(p -> "edge".equals(at(p, "metadata", "labels", "app")))
+                        .map(p -> (String) at(p, "spec", "nodeName"))
+                        .toList());
         Map<String, Object> agent = get(kmock, DAEMON_SETS + "/agent");
         assertEquals(3, at(agent, "status", "desiredNumberScheduled"));
         assertEquals(3, at(agent, "status", "numberReady"));
@@ -134,24 +198,47 @@ class ControllersWorkloadsTest {
     @Test
     void aDaemonSetSkipsTaintedNodesUnlessItToleratesTheTaint() {
         start(Controllers.all().nodes(2));
-        kmock.patch("/api/v1/nodes/node-2", map("spec", map("taints",
-                List.of(map("key", "dedicated", "value", "gpu", "effect", "NoSchedule")))));
+        kmock.patch(
+                "/api/v1/nodes/node-2",
+                map("spec", map("taints", List.of(map("key", "dedicated", "value", "gpu", "effect", "NoSchedule")))));
         for (String name : List.of("plain", "tolerant")) {
-            Map<String, Object> set = map("apiVersion", "apps/v1", "kind", "DaemonSet", "metadata", map("name", name),
-                    "spec", map("selector", map("matchLabels", Map.of("app", name)), "template", template(name, "agent:1", Map.of(), null)));
+            Map<String, Object> set = map(
+                    "apiVersion",
+                    "apps/v1",
+                    "kind",
+                    "DaemonSet",
+                    "metadata",
+                    map("name", name),
+                    "spec",
+                    map(
+                            "selector",
+                            map("matchLabels", Map.of("app", name)),
+                            "template",
+                            template(name, "agent:1", Map.of(), null)));
             if (name.equals("tolerant")) {
                 // An empty effect tolerates the taint whatever its effect, as on a cluster.
-                mapAt(set, "spec", "template", "spec").put("tolerations",
-                        List.of(map("key", "dedicated", "operator", "Equal", "value", "gpu", "effect", "")));
+                mapAt(set, "spec", "template", "spec")
+                        .put(
+                                "tolerations",
+                                List.of(map("key", "dedicated", "operator", "Equal", "value", "gpu", "effect", "")));
             }
             create(kmock, DAEMON_SETS, set);
         }
         kmock.settle();
         List<Map<String, Object>> pods = items(kmock, PODS);
-        assertEquals(List.of("node-1"), pods.stream().filter(p -> "plain".equals(at(p, "metadata", "labels", "app")))
-                .map(p -> (String) at(p, "spec", "nodeName")).toList());
-        assertEquals(List.of("node-1", "node-2"), pods.stream().filter(p -> "tolerant".equals(at(p, "metadata", "labels", "app")))
-                .map(p -> (String) at(p, "spec", "nodeName")).sorted().toList());
+        assertEquals(
+                List.of("node-1"),
+                pods.stream()
+                        .filter(p -> "plain".equals(at(p, "metadata", "labels", "app")))
+                        .map(p -> (String) at(p, "spec", "nodeName"))
+                        .toList());
+        assertEquals(
+                List.of("node-1", "node-2"),
+                pods.stream()
+                        .filter(p -> "tolerant".equals(at(p, "metadata", "labels", "app")))
+                        .map(p -> (String) at(p, "spec", "nodeName"))
+                        .sorted()
+                        .toList());
     }
 
     @Test
@@ -174,7 +261,8 @@ class ControllersWorkloadsTest {
         assertEquals("True", condition(done, "Complete").get("status"));
         assertEquals("CompletionsReached", condition(done, "Complete").get("reason"));
         assertEquals("2030-01-01T00:00:20Z", at(done, "status", "completionTime"));
-        assertTrue(items(kmock, PODS).stream().allMatch(pod -> at(pod, "metadata", "finalizers") == null),
+        assertTrue(
+                items(kmock, PODS).stream().allMatch(pod -> at(pod, "metadata", "finalizers") == null),
                 "the tracking finalizers are gone once counted");
     }
 
@@ -193,7 +281,9 @@ class ControllersWorkloadsTest {
         assertEquals(3, at(failed, "status", "failed"));
         assertEquals("True", condition(failed, "FailureTarget").get("status"));
         assertEquals("BackoffLimitExceeded", condition(failed, "Failed").get("reason"));
-        assertEquals("Job has reached the specified backoff limit", condition(failed, "Failed").get("message"));
+        assertEquals(
+                "Job has reached the specified backoff limit",
+                condition(failed, "Failed").get("message"));
         assertEquals(3, items(kmock, PODS).size(), "failed pods stay for their logs");
     }
 
@@ -204,8 +294,13 @@ class ControllersWorkloadsTest {
         mapAt(indexed, "spec").put("completionMode", "Indexed");
         create(kmock, JOBS, indexed);
         kmock.settle();
-        assertEquals(List.of("0", "1", "2"), items(kmock, PODS).stream()
-                .map(pod -> (String) at(pod, "metadata", "annotations", "batch.kubernetes.io/job-completion-index")).sorted().toList());
+        assertEquals(
+                List.of("0", "1", "2"),
+                items(kmock, PODS).stream()
+                        .map(pod ->
+                                (String) at(pod, "metadata", "annotations", "batch.kubernetes.io/job-completion-index"))
+                        .sorted()
+                        .toList());
         Map<String, Object> done = get(kmock, JOBS + "/shards");
         assertEquals("0-2", at(done, "status", "completedIndexes"));
         assertEquals("True", condition(done, "Complete").get("status"));
@@ -214,16 +309,28 @@ class ControllersWorkloadsTest {
     @Test
     void aCronJobStartsAJobAtEachScheduledTimeOfTheEmulatorsClock() {
         start(Controllers.all());
-        Map<String, Object> cron = map("apiVersion", "batch/v1", "kind", "CronJob", "metadata", map("name", "nightly"),
-                "spec", map("schedule", "*/5 * * * *", "jobTemplate", map("spec", map("template",
-                        template("nightly", "busybox", Map.of(), "OnFailure")))));
+        Map<String, Object> cron = map(
+                "apiVersion",
+                "batch/v1",
+                "kind",
+                "CronJob",
+                "metadata",
+                map("name", "nightly"),
+                "spec",
+                map(
+                        "schedule",
+                        "*/5 * * * *",
+                        "jobTemplate",
+                        map("spec", map("template", template("nightly", "busybox", Map.of(), "OnFailure")))));
         create(kmock, "/apis/batch/v1/namespaces/default/cronjobs", cron);
         kmock.settle();
         assertTrue(items(kmock, JOBS).isEmpty());
         kmock.advance(Duration.ofMinutes(5));
         List<Map<String, Object>> jobs = items(kmock, JOBS);
         assertEquals(List.of("nightly-" + Instant.parse("2030-01-01T00:05:00Z").getEpochSecond() / 60), names(jobs));
-        assertEquals("2030-01-01T00:05:00Z", at(jobs.get(0), "metadata", "annotations", "batch.kubernetes.io/cronjob-scheduled-timestamp"));
+        assertEquals(
+                "2030-01-01T00:05:00Z",
+                at(jobs.get(0), "metadata", "annotations", "batch.kubernetes.io/cronjob-scheduled-timestamp"));
         assertEquals("True", condition(jobs.get(0), "Complete").get("status"));
         Map<String, Object> status = get(kmock, "/apis/batch/v1/namespaces/default/cronjobs/nightly");
         assertEquals("2030-01-01T00:05:00Z", at(status, "status", "lastScheduleTime"));

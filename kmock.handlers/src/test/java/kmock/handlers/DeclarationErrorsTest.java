@@ -16,7 +16,8 @@ class DeclarationErrorsTest {
     private final RawHandler kmock = new RawHandler();
 
     private String failure(Object... criteria) {
-        return assertThrows(IllegalArgumentException.class, () -> kmock.on(criteria)).getMessage();
+        return assertThrows(IllegalArgumentException.class, () -> kmock.on(criteria))
+                .getMessage();
     }
 
     @Test
@@ -61,7 +62,8 @@ class DeclarationErrorsTest {
         String message = failure(Map.of("Idempotency-Key", "k1"));
         assertTrue(message.contains("'Idempotency-Key' looks like a header name"), message);
         assertTrue(message.contains("Criteria.headers(Map.of(\"Idempotency-Key\", …))"), message);
-        assertTrue(failure(Map.of("Accept", "application/json", "page", "2")).contains("'Accept' looks like a header name"));
+        assertTrue(failure(Map.of("Accept", "application/json", "page", "2"))
+                .contains("'Accept' looks like a header name"));
     }
 
     @Test
@@ -80,7 +82,8 @@ class DeclarationErrorsTest {
 
     @Test
     void anUnattachedHandlerSaysHowToStartAServer() {
-        String message = assertThrows(IllegalStateException.class, () -> kmock.get("/")).getMessage();
+        String message =
+                assertThrows(IllegalStateException.class, () -> kmock.get("/")).getMessage();
         assertTrue(message.contains("Server.builder(handler).start()"), message);
     }
 }

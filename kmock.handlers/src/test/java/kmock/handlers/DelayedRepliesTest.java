@@ -21,7 +21,8 @@ class DelayedRepliesTest {
     @Test
     void aReactionLogsItsRequestFromTheMomentItMatches() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        try (RawHandler kmock = new RawHandler(); Server server = Server.builder(kmock).start()) {
+        try (RawHandler kmock = new RawHandler();
+                Server server = Server.builder(kmock).start()) {
             Reaction slow = kmock.on("get /slow").reply(release, "done");
             CompletableFuture<KResponse> reply = CompletableFuture.supplyAsync(() -> kmock.get("/slow"));
             Waiting.until("the reaction logs the request", () -> slow.size() == 1);
@@ -34,7 +35,8 @@ class DelayedRepliesTest {
 
     @Test
     void aSpentSourceTakesTheRequestOutOfItsLog() {
-        try (RawHandler kmock = new RawHandler(); Server server = Server.builder(kmock).start()) {
+        try (RawHandler kmock = new RawHandler();
+                Server server = Server.builder(kmock).start()) {
             Reaction once = kmock.on("get /x").reply(List.of("a").iterator());
             Reaction then = kmock.on("get /x").reply("b");
             kmock.get("/x");

@@ -20,8 +20,7 @@ public final class DeploymentRolloutLoop {
     private static final int PER_RUN = 20;
     private static final String AVAILABLE = "\"type\":\"Available\",\"status\":\"True\"";
 
-    private DeploymentRolloutLoop() {
-    }
+    private DeploymentRolloutLoop() {}
 
     public static void main(String[] args) {
         String transport = args.length > 0 ? args[0] : "jdk";
@@ -41,12 +40,16 @@ public final class DeploymentRolloutLoop {
     }
 
     private static void untilAvailable(String transport, List<Long> nanos) {
-        try (KubernetesEmulator kmock = KubernetesEmulator.builder().controllers(Controllers.all()).build();
-             Server server = Server.builder(kmock).transport(transport).start()) {
+        try (KubernetesEmulator kmock = KubernetesEmulator.builder()
+                        .controllers(Controllers.all())
+                        .build();
+                Server server = Server.builder(kmock).transport(transport).start()) {
             for (int i = 0; i < PER_RUN; i++) {
                 String name = "web-" + i;
-                try (KStream watch = kmock.stream("GET", "/apis/apps/v1/namespaces/default/deployments?watch=true"
-                        + "&fieldSelector=metadata.name%3D" + name)) {
+                try (KStream watch = kmock.stream(
+                        "GET",
+                        "/apis/apps/v1/namespaces/default/deployments?watch=true" + "&fieldSelector=metadata.name%3D"
+                                + name)) {
                     long start = System.nanoTime();
                     kmock.post("/apis/apps/v1/namespaces/default/deployments", Manifests.deployment(name, 3, "nginx"));
                     String line = watch.readLine(Duration.ofSeconds(30));
@@ -63,11 +66,14 @@ public final class DeploymentRolloutLoop {
     }
 
     private static void untilSettled(String transport, List<Long> nanos) {
-        try (KubernetesEmulator kmock = KubernetesEmulator.builder().controllers(Controllers.all().background(false)).build();
-             Server server = Server.builder(kmock).transport(transport).start()) {
+        try (KubernetesEmulator kmock = KubernetesEmulator.builder()
+                        .controllers(Controllers.all().background(false))
+                        .build();
+                Server server = Server.builder(kmock).transport(transport).start()) {
             for (int i = 0; i < PER_RUN; i++) {
                 long start = System.nanoTime();
-                kmock.post("/apis/apps/v1/namespaces/default/deployments", Manifests.deployment("web-" + i, 3, "nginx"));
+                kmock.post(
+                        "/apis/apps/v1/namespaces/default/deployments", Manifests.deployment("web-" + i, 3, "nginx"));
                 kmock.settle();
                 nanos.add(System.nanoTime() - start);
             }
@@ -75,10 +81,13 @@ public final class DeploymentRolloutLoop {
     }
 
     private static int hundredSettled(String transport, List<Long> nanos) {
-        try (KubernetesEmulator kmock = KubernetesEmulator.builder().controllers(Controllers.all().background(false)).build();
-             Server server = Server.builder(kmock).transport(transport).start()) {
+        try (KubernetesEmulator kmock = KubernetesEmulator.builder()
+                        .controllers(Controllers.all().background(false))
+                        .build();
+                Server server = Server.builder(kmock).transport(transport).start()) {
             for (int i = 0; i < 100; i++) {
-                kmock.post("/apis/apps/v1/namespaces/default/deployments", Manifests.deployment("web-" + i, 3, "nginx"));
+                kmock.post(
+                        "/apis/apps/v1/namespaces/default/deployments", Manifests.deployment("web-" + i, 3, "nginx"));
             }
             long start = System.nanoTime();
             kmock.settle();
@@ -89,7 +98,12 @@ public final class DeploymentRolloutLoop {
 
     private static void print(String what, List<Long> nanos) {
         nanos.sort(null);
-        System.out.printf("%s: min %.1f ms, median %.1f ms, max %.1f ms (%d samples)%n", what, nanos.get(0) / 1e6,
-                nanos.get(nanos.size() / 2) / 1e6, nanos.get(nanos.size() - 1) / 1e6, nanos.size());
+        System.out.printf(
+                "%s: min %.1f ms, median %.1f ms, max %.1f ms (%d samples)%n",
+                what,
+                nanos.get(0) / 1e6,
+                nanos.get(nanos.size() / 2) / 1e6,
+                nanos.get(nanos.size() - 1) / 1e6,
+                nanos.size());
     }
 }

@@ -36,9 +36,13 @@ class DispatchEquivalenceTest {
                 declare(scanned, new Random(ruleSeed), r);
             }
             for (int q = 0; q < 40; q++) {
-                Request request = Request.builder().method(METHODS[random.nextInt(METHODS.length)])
-                        .url("http://127.0.0.1:1" + PATHS[random.nextInt(PATHS.length)]).build();
-                assertEquals(answer(scanned.handle(request)), answer(indexed.handle(request)),
+                Request request = Request.builder()
+                        .method(METHODS[random.nextInt(METHODS.length)])
+                        .url("http://127.0.0.1:1" + PATHS[random.nextInt(PATHS.length)])
+                        .build();
+                assertEquals(
+                        answer(scanned.handle(request)),
+                        answer(indexed.handle(request)),
                         "seed " + seed + ", scenario " + scenario + ", request " + q + " " + request);
             }
         }
@@ -50,7 +54,9 @@ class DispatchEquivalenceTest {
         for (int s = 0; s < steps; s++) {
             switch (random.nextInt(7)) {
                 case 0 -> view = view.on(PATHS[random.nextInt(PATHS.length)]);
-                case 1 -> view = view.on(METHODS[random.nextInt(METHODS.length)].toLowerCase() + " " + PATHS[random.nextInt(PATHS.length)]);
+                case 1 ->
+                    view = view.on(METHODS[random.nextInt(METHODS.length)].toLowerCase() + " "
+                            + PATHS[random.nextInt(PATHS.length)]);
                 case 2 -> view = view.on(Pattern.compile("/a.*"));
                 case 3 -> view = view.first(1 + random.nextInt(3));
                 case 4 -> view = view.skip(random.nextInt(3));
@@ -75,7 +81,8 @@ class DispatchEquivalenceTest {
         for (int i = 0; i < 10_000; i++) {
             kmock.on("get /item/" + i).reply(("item " + i).getBytes(StandardCharsets.UTF_8));
         }
-        Response response = kmock.handle(Request.builder().url("http://127.0.0.1:1/item/9999").build());
+        Response response = kmock.handle(
+                Request.builder().url("http://127.0.0.1:1/item/9999").build());
         assertEquals("200 item 9999", answer(response));
         assertEquals(List.of(), kmock.unmatched());
     }

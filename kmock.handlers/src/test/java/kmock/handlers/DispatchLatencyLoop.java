@@ -11,8 +11,7 @@ import kmock.api.Server;
  */
 public final class DispatchLatencyLoop {
 
-    private DispatchLatencyLoop() {
-    }
+    private DispatchLatencyLoop() {}
 
     public static void main(String[] args) {
         String transport = args.length > 0 ? args[0] : "jdk";
@@ -20,17 +19,20 @@ public final class DispatchLatencyLoop {
         double manyRules = p50(10_000, 0, transport);
         double fresh = p50(1, 0, transport);
         double served = p50(1, 100_000, transport);
-        System.out.printf("%s: p50 1 rule %.1f us, 10,000 rules %.1f us (ratio %.2f); 0 served %.1f us, 100,000 served %.1f us (ratio %.2f)%n",
+        System.out.printf(
+                "%s: p50 1 rule %.1f us, 10,000 rules %.1f us (ratio %.2f); 0 served %.1f us, 100,000 served %.1f us (ratio %.2f)%n",
                 transport, oneRule, manyRules, manyRules / oneRule, fresh, served, served / fresh);
     }
 
     private static double p50(int rules, int alreadyServed, String transport) {
-        try (RawHandler kmock = new RawHandler(); Server server = Server.builder(kmock).transport(transport).start()) {
+        try (RawHandler kmock = new RawHandler();
+                Server server = Server.builder(kmock).transport(transport).start()) {
             for (int i = 0; i < rules; i++) {
                 kmock.on("get /item/" + i).reply("ok".getBytes());
             }
             String target = "/item/" + (rules - 1);
-            Request request = Request.builder().url("http://127.0.0.1:1" + target).build();
+            Request request =
+                    Request.builder().url("http://127.0.0.1:1" + target).build();
             for (int i = 0; i < alreadyServed; i++) {
                 kmock.handle(request);
             }

@@ -34,7 +34,8 @@ class DocExamplesTest {
     void aHandlerAndItsServerAnswerAnInterceptedHostLocally() {
         List<Request> printed = new CopyOnWriteArrayList<>();
         try (RawHandler kmock = new RawHandler();
-             Server server = Server.builder(kmock).port(0).hostnames("google.com").start()) {
+                Server server =
+                        Server.builder(kmock).port(0).hostnames("google.com").start()) {
             kmock.on("/").reply("Hello, there!".getBytes(), (Consumer<Request>) printed::add);
             KResponse resp = kmock.get("http://google.com/");
             assertEquals("Hello, there!", resp.text());
@@ -47,7 +48,8 @@ class DocExamplesTest {
     void aConsumerPayloadSeesEachRequestItAnswers() {
         List<String> lines = new CopyOnWriteArrayList<>();
         try (RawHandler kmock = new RawHandler();
-             Server server = Server.builder(kmock).port(0).hostnames("google.com").start()) {
+                Server server =
+                        Server.builder(kmock).port(0).hostnames("google.com").start()) {
             kmock.on("/").reply("Hello, there!".getBytes(), (Consumer<Request>) req -> lines.add(String.valueOf(req)));
             KResponse resp = kmock.get("http://google.com/");
             assertEquals("Hello, there!", resp.text());
@@ -58,7 +60,8 @@ class DocExamplesTest {
 
     @Test
     void anEmulatorListsCustomResourceObjectsClusterWide() {
-        try (KubernetesEmulator kmock = new KubernetesEmulator(); Server server = Server.builder(kmock).start()) {
+        try (KubernetesEmulator kmock = new KubernetesEmulator();
+                Server server = Server.builder(kmock).start()) {
             kmock.objects().put("kopf.dev/v1/kopfexamples", "ns", "name", Map.of("spec", 123));
             KResponse resp = kmock.get("/apis/kopf.dev/v1/kopfexamples");
             Object data = resp.json();
@@ -69,7 +72,8 @@ class DocExamplesTest {
     @Test
     void aRuleWithoutCriteriaAnswersEveryRequestToAnInterceptedHost() {
         try (RawHandler kmock = new RawHandler();
-             Server server = Server.builder(kmock).port(0).hostnames("google.com").start()) {
+                Server server =
+                        Server.builder(kmock).port(0).hostnames("google.com").start()) {
             kmock.reply("Hello! I am not Google.".getBytes());
             KResponse resp = kmock.get("http://google.com/?q=search");
             assertEquals("Hello! I am not Google.", resp.text());
@@ -78,7 +82,8 @@ class DocExamplesTest {
 
     @Test
     void theServerUrlIsOnLoopbackAtAnEphemeralPort() {
-        try (RawHandler kmock = new RawHandler(); Server server = Server.builder(kmock).start()) {
+        try (RawHandler kmock = new RawHandler();
+                Server server = Server.builder(kmock).start()) {
             URI url = kmock.url().resolve("/path?q=params");
             assertTrue(url.toString().startsWith("http://127.0.0.1:"));
             assertTrue(url.getPort() >= 1024);
@@ -88,7 +93,8 @@ class DocExamplesTest {
 
     @Test
     void aStatusAndRawJsonBytesReachTheClientAsDeclared() {
-        try (RawHandler kmock = new RawHandler(); Server server = Server.builder(kmock).start()) {
+        try (RawHandler kmock = new RawHandler();
+                Server server = Server.builder(kmock).start()) {
             kmock.on("/").reply(444, "{\"key\": \"val\"}".getBytes());
             KResponse resp = kmock.get("/");
             Object data = resp.json();
@@ -114,7 +120,8 @@ class DocExamplesTest {
                 return pause ? (Instant.now() + "\n").getBytes() : Duration.ofMillis(20);
             }
         };
-        try (RawHandler kmock = new RawHandler(); Server server = Server.builder(kmock).start()) {
+        try (RawHandler kmock = new RawHandler();
+                Server server = Server.builder(kmock).start()) {
             kmock.on("/").reply(timestampGenerator);
             try (KStream resp = kmock.stream("GET", "/")) {
                 for (int i = 0; i < 3; i++) {
@@ -128,7 +135,7 @@ class DocExamplesTest {
     @Test
     void theReadmesFirstExampleAnswersForAnInterceptedHost() {
         try (RawHandler kmock = new RawHandler();
-             Server server = Server.builder(kmock).hostnames("google.com").start()) {
+                Server server = Server.builder(kmock).hostnames("google.com").start()) {
             kmock.on("get /").reply("Hello, there!".getBytes());
             KResponse resp = kmock.get("http://google.com/");
             assertEquals("Hello, there!", resp.text());
@@ -137,7 +144,8 @@ class DocExamplesTest {
 
     @Test
     void theReadmesTourOfTheDslRunsAsWritten() {
-        try (RawHandler kmock = new RawHandler(); Server server = Server.builder(kmock).start()) {
+        try (RawHandler kmock = new RawHandler();
+                Server server = Server.builder(kmock).start()) {
             kmock.on("get /users").reply(List.of(Map.of("name", "ann")));
             kmock.on("post /users", Map.of("dry", "1")).reply(202);
             kmock.on("/text").reply(Payload.text("plain, not JSON"));
@@ -145,7 +153,9 @@ class DocExamplesTest {
             assertEquals(List.of(Map.of("name", "ann")), kmock.get("/users").json());
             assertEquals(202, kmock.post("/users?dry=1", Map.of()).status());
             assertEquals("plain, not JSON", kmock.get("/text").text());
-            assertEquals(Map.of("items", List.of()), kmock.get("/api/v1/namespaces/ns1/pods").json());
+            assertEquals(
+                    Map.of("items", List.of()),
+                    kmock.get("/api/v1/namespaces/ns1/pods").json());
             assertEquals(1, kmock.on("post /users").size());
             assertTrue(kmock.contains("get /users"));
 
@@ -159,7 +169,8 @@ class DocExamplesTest {
 
     @Test
     void theReadmesLiveStreamSendsWhatIsFedAfterItsFeedingPoint() {
-        try (RawHandler kmock = new RawHandler(); Server server = Server.builder(kmock).start()) {
+        try (RawHandler kmock = new RawHandler();
+                Server server = Server.builder(kmock).start()) {
             Reaction events = kmock.on("get /events").reply(Payload.stream(Map.of("type", "hello"), Payload.LIVE));
             try (KStream stream = kmock.stream("GET", "/events")) {
                 assertEquals("{\"type\":\"hello\"}", stream.readLine(Duration.ofSeconds(5)));
@@ -171,21 +182,31 @@ class DocExamplesTest {
 
     @Test
     void readme_controllersOnAFixedClockMoveOnlyWhenAdvanced() {
-        try (KubernetesEmulator kmock = KubernetesEmulator.builder().clock(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC))
-                .controllers(Controllers.all().nodes(3)
-                        .delay(Controllers.Transition.READY, Duration.ofSeconds(2))
-                        .pods("app=flaky", Map.of(Controllers.EXIT_CODE, "1"))
-                        .background(false))
-                .build();
-             Server server = Server.builder(kmock).start()) {
+        try (KubernetesEmulator kmock = KubernetesEmulator.builder()
+                        .clock(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC))
+                        .controllers(Controllers.all()
+                                .nodes(3)
+                                .delay(Controllers.Transition.READY, Duration.ofSeconds(2))
+                                .pods("app=flaky", Map.of(Controllers.EXIT_CODE, "1"))
+                                .background(false))
+                        .build();
+                Server server = Server.builder(kmock).start()) {
             String deployments = "/apis/apps/v1/namespaces/default/deployments";
             Manifests.create(kmock, deployments, Manifests.deployment("web", 3, "nginx:1.27"));
             Manifests.create(kmock, "/api/v1/namespaces/default/pods", Manifests.pod("flaky", "Never", Map.of()));
             kmock.settle();
-            assertEquals("False", Manifests.condition(Manifests.get(kmock, deployments + "/web"), "Available").get("status"));
+            assertEquals(
+                    "False",
+                    Manifests.condition(Manifests.get(kmock, deployments + "/web"), "Available")
+                            .get("status"));
             kmock.advance(Duration.ofSeconds(2));
-            assertEquals("True", Manifests.condition(Manifests.get(kmock, deployments + "/web"), "Available").get("status"));
-            assertEquals("Failed", Manifests.at(Manifests.get(kmock, "/api/v1/namespaces/default/pods/flaky"), "status", "phase"));
+            assertEquals(
+                    "True",
+                    Manifests.condition(Manifests.get(kmock, deployments + "/web"), "Available")
+                            .get("status"));
+            assertEquals(
+                    "Failed",
+                    Manifests.at(Manifests.get(kmock, "/api/v1/namespaces/default/pods/flaky"), "status", "phase"));
         }
     }
 }

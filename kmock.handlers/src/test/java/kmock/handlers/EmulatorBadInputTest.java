@@ -38,8 +38,9 @@ class EmulatorBadInputTest {
     }
 
     private String snapshot() {
-        return Json.toText(kmock.objects().get("v1/configmaps", "ns", "cm").history()) + " " + kmock.objects().keys()
-                + " " + ((Map<?, ?>) ((Map<?, ?>) kmock.get(CM).json()).get("metadata")).get("resourceVersion");
+        return Json.toText(kmock.objects().get("v1/configmaps", "ns", "cm").history()) + " "
+                + kmock.objects().keys() + " "
+                + ((Map<?, ?>) ((Map<?, ?>) kmock.get(CM).json()).get("metadata")).get("resourceVersion");
     }
 
     private void assertRefused(int code, KResponse response) {
@@ -50,12 +51,20 @@ class EmulatorBadInputTest {
     @Test
     void yamlBodiesCreateAndReplaceObjects() {
         String yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: from-yaml\ndata:\n  a: \"1\"\n";
-        KResponse created = kmock.post(CM, yaml.getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/yaml"));
+        KResponse created =
+                kmock.post(CM, yaml.getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/yaml"));
         assertEquals(201, created.status(), created.text());
         String replaced = "metadata:\n  name: from-yaml\ndata:\n  a: \"2\"\n";
-        assertEquals(200, kmock.put(CM + "/from-yaml", replaced.getBytes(StandardCharsets.UTF_8),
-                Map.of("Content-Type", "application/yaml; charset=utf-8")).status());
-        assertEquals(Map.of("a", "2"), kmock.objects().get("v1/configmaps", "ns", "from-yaml").get("data"));
+        assertEquals(
+                200,
+                kmock.put(
+                                CM + "/from-yaml",
+                                replaced.getBytes(StandardCharsets.UTF_8),
+                                Map.of("Content-Type", "application/yaml; charset=utf-8"))
+                        .status());
+        assertEquals(
+                Map.of("a", "2"),
+                kmock.objects().get("v1/configmaps", "ns", "from-yaml").get("data"));
     }
 
     @Test
@@ -64,14 +73,29 @@ class EmulatorBadInputTest {
         Map<String, String> json = Map.of("Content-Type", "application/json");
         assertRefused(400, kmock.post(CM, "{not json".getBytes(StandardCharsets.UTF_8), json));
         assertRefused(400, kmock.put(CM + "/cm", "[1,2]".getBytes(StandardCharsets.UTF_8), json));
-        assertRefused(415, kmock.patch(CM + "/cm", "{}".getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "text/x-unknown")));
-        assertRefused(422, kmock.patch(CM + "/cm", "[{\"op\":\"test\",\"path\":\"/data/a\",\"value\":\"2\"},{\"op\":\"remove\",\"path\":\"/data\"}]"
-                .getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/json-patch+json")));
-        assertRefused(400, kmock.patch(CM + "/cm", "[{\"op\":\"explode\",\"path\":\"/data\"}]".getBytes(StandardCharsets.UTF_8),
-                Map.of("Content-Type", "application/json-patch+json")));
-        KResponse protobuf = kmock.post(CM, new byte[] {'k', '8', 's', 0, 1, 2}, Map.of("Content-Type", "application/vnd.kubernetes.protobuf"));
+        assertRefused(
+                415,
+                kmock.patch(
+                        CM + "/cm", "{}".getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "text/x-unknown")));
+        assertRefused(
+                422,
+                kmock.patch(
+                        CM + "/cm",
+                        "[{\"op\":\"test\",\"path\":\"/data/a\",\"value\":\"2\"},{\"op\":\"remove\",\"path\":\"/data\"}]"
+                                .getBytes(StandardCharsets.UTF_8),
+                        Map.of("Content-Type", "application/json-patch+json")));
+        assertRefused(
+                400,
+                kmock.patch(
+                        CM + "/cm",
+                        "[{\"op\":\"explode\",\"path\":\"/data\"}]".getBytes(StandardCharsets.UTF_8),
+                        Map.of("Content-Type", "application/json-patch+json")));
+        KResponse protobuf = kmock.post(
+                CM, new byte[] {'k', '8', 's', 0, 1, 2}, Map.of("Content-Type", "application/vnd.kubernetes.protobuf"));
         assertRefused(415, protobuf);
-        assertTrue(protobuf.text().contains("io.github.kmock:kmock-protobuf"), "names the artifact to add: " + protobuf.text());
+        assertTrue(
+                protobuf.text().contains("io.github.kmock:kmock-protobuf"),
+                "names the artifact to add: " + protobuf.text());
         assertRefused(400, kmock.put(CM + "/cm", Map.of("metadata", Map.of("name", "other"))));
         assertRefused(400, kmock.get(CM + "?labelSelector=" + "app%20in%20web"));
         assertRefused(400, kmock.post(CM, Map.of("metadata", Map.of("name", "x", "namespace", "elsewhere"))));
@@ -93,14 +117,18 @@ class EmulatorBadInputTest {
 
     @Test
     void watchFromAResourceVersionSendsOnlyLaterEventsAndOldOnesAreGone() {
-        String rv = String.valueOf(((Map<?, ?>) ((Map<?, ?>) kmock.get(CM).json()).get("metadata")).get("resourceVersion"));
+        String rv =
+                String.valueOf(((Map<?, ?>) ((Map<?, ?>) kmock.get(CM).json()).get("metadata")).get("resourceVersion"));
         kmock.patch(CM + "/cm", Map.of("data", Map.of("b", "2")));
         try (KStream watch = kmock.stream("GET", CM + "?watch=true&resourceVersion=" + rv)) {
             Map<?, ?> event = (Map<?, ?>) Json.parse(watch.readLine(java.time.Duration.ofSeconds(10)));
             assertEquals("MODIFIED", event.get("type"), "no replay of the existing object as ADDED");
         }
-        try (KStream watch = kmock.stream("GET", CM + "?watch=true&sendInitialEvents=true&allowWatchBookmarks=true&resourceVersionMatch=NotOlderThan")) {
-            assertEquals("ADDED", ((Map<?, ?>) Json.parse(watch.readLine(java.time.Duration.ofSeconds(10)))).get("type"));
+        try (KStream watch = kmock.stream(
+                "GET",
+                CM + "?watch=true&sendInitialEvents=true&allowWatchBookmarks=true&resourceVersionMatch=NotOlderThan")) {
+            assertEquals(
+                    "ADDED", ((Map<?, ?>) Json.parse(watch.readLine(java.time.Duration.ofSeconds(10)))).get("type"));
             Map<?, ?> bookmark = (Map<?, ?>) Json.parse(watch.readLine(java.time.Duration.ofSeconds(10)));
             assertEquals("BOOKMARK", bookmark.get("type"));
             assertTrue(Json.toText(bookmark).contains("k8s.io/initial-events-end"), Json.toText(bookmark));
@@ -118,7 +146,8 @@ class EmulatorBadInputTest {
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < 25; i++) {
                         while (true) {
-                            Map<?, ?> current = (Map<?, ?>) kmock.get(CM + "/counter").json();
+                            Map<?, ?> current =
+                                    (Map<?, ?>) kmock.get(CM + "/counter").json();
                             int n = Integer.parseInt((String) ((Map<?, ?>) current.get("data")).get("n"));
                             Map<String, Object> next = new java.util.LinkedHashMap<>((Map<String, Object>) current);
                             next.put("data", Map.of("n", String.valueOf(n + 1)));
@@ -138,6 +167,8 @@ class EmulatorBadInputTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(Map.of("n", "200"), kmock.objects().get("v1/configmaps", "ns", "counter").get("data"));
+        assertEquals(
+                Map.of("n", "200"),
+                kmock.objects().get("v1/configmaps", "ns", "counter").get("data"));
     }
 }

@@ -38,14 +38,21 @@ class EmulatorBodiesTest {
 
     @Test
     void aYamlBodyIsCreatedAndReplacedLikeJson() {
-        KResponse created = kmock.post(CM, text("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: y\ndata:\n  a: '1'\n  n: \"2\"\n"), YAML);
+        KResponse created = kmock.post(
+                CM, text("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: y\ndata:\n  a: '1'\n  n: \"2\"\n"), YAML);
         assertEquals(201, created.status(), created.text());
-        assertEquals(Map.of("a", "1", "n", "2"), kmock.objects().get("v1/configmaps", "ns", "y").get("data"));
+        assertEquals(
+                Map.of("a", "1", "n", "2"),
+                kmock.objects().get("v1/configmaps", "ns", "y").get("data"));
 
-        KResponse replaced = kmock.put(CM + "/y", text("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: y}\ndata: {a: changed}\n"),
+        KResponse replaced = kmock.put(
+                CM + "/y",
+                text("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: y}\ndata: {a: changed}\n"),
                 Map.of("Content-Type", "application/yaml; charset=utf-8"));
         assertEquals(200, replaced.status(), replaced.text());
-        assertEquals(Map.of("a", "changed"), kmock.objects().get("v1/configmaps", "ns", "y").get("data"));
+        assertEquals(
+                Map.of("a", "changed"),
+                kmock.objects().get("v1/configmaps", "ns", "y").get("data"));
         assertEquals("changed", ((Map<?, ?>) ((Map<?, ?>) replaced.json()).get("data")).get("a"));
     }
 
@@ -60,7 +67,9 @@ class EmulatorBodiesTest {
 
     @Test
     void protobufWithoutKmockProtobufIsA415NamingTheArtifact() {
-        KResponse response = kmock.post(CM, new byte[] {'k', '8', 's', 0, 0x0a, 0x00},
+        KResponse response = kmock.post(
+                CM,
+                new byte[] {'k', '8', 's', 0, 0x0a, 0x00},
                 Map.of("Content-Type", "application/vnd.kubernetes.protobuf"));
         assertEquals(415, response.status(), response.text());
         assertEquals("UnsupportedMediaType", ((Map<?, ?>) response.json()).get("reason"));

@@ -71,7 +71,8 @@ class EmulatorCustomResourcesTest {
     }
 
     private static String widget(String body) {
-        return "{\"apiVersion\": \"example.com/v1\", \"kind\": \"Widget\", \"metadata\": {\"name\": \"w\"}" + body + "}";
+        return "{\"apiVersion\": \"example.com/v1\", \"kind\": \"Widget\", \"metadata\": {\"name\": \"w\"}" + body
+                + "}";
     }
 
     @Test
@@ -96,13 +97,18 @@ class EmulatorCustomResourcesTest {
     void aDefinitionLoadedFromAManifestIsEstablishedToo() {
         kmock.objects().load(definition(""));
         Map<?, ?> crd = (Map<?, ?>) kmock.get(CRDS + "/widgets.example.com").json();
-        assertEquals(List.of("NamesAccepted", "Established"), ((List<?>) at(crd, "status", "conditions")).stream()
-                .map(condition -> ((Map<?, ?>) condition).get("type")).toList());
+        assertEquals(
+                List.of("NamesAccepted", "Established"),
+                ((List<?>) at(crd, "status", "conditions"))
+                        .stream()
+                                .map(condition -> ((Map<?, ?>) condition).get("type"))
+                                .toList());
         assertEquals("True", at(crd, "status", "conditions", "1", "status"));
         assertEquals(201, kmock.post(WIDGETS, parse(widget(""))).status(), "its resource is served");
     }
 
-    @SuppressWarnings({"unchecked", "cast"}) // JSON objects read back are maps; the (Object) cast picks assertEquals(Object, Object)
+    @SuppressWarnings({"unchecked", "cast"
+    }) // JSON objects read back are maps; the (Object) cast picks assertEquals(Object, Object)
     @Test
     void aNewStorageVersionJoinsTheStoredVersions() {
         Map<?, ?> crd = ok(kmock.post(CRDS, parse(definition(""))));
@@ -115,7 +121,9 @@ class EmulatorCustomResourcesTest {
         Map<?, ?> updated = ok(kmock.put(CRDS + "/widgets.example.com", changed));
         assertEquals(List.of("v1", "v2"), at(updated, "status", "storedVersions"));
         assertEquals(2, (int) at(updated, "metadata", "generation"));
-        assertEquals((Object) at(crd, "status", "conditions"), at(updated, "status", "conditions"),
+        assertEquals(
+                (Object) at(crd, "status", "conditions"),
+                at(updated, "status", "conditions"),
                 "conditions that stay true keep their transition time");
     }
 
@@ -128,7 +136,9 @@ class EmulatorCustomResourcesTest {
         assertEquals(parse("""
                 {"limits": {"cpu": "1"}, "mode": "fast", "ports": [{"port": 80, "protocol": "TCP"}, {"port": 53, "protocol": "UDP"}],
                  "routes": {"a": {"weight": 100}, "b": {"weight": 5}}, "size": 3}"""), widget.get("spec"));
-        assertEquals(List.of("limits", "mode", "ports", "routes", "size"), List.copyOf(((Map<?, ?>) widget.get("spec")).keySet()),
+        assertEquals(
+                List.of("limits", "mode", "ports", "routes", "size"),
+                List.copyOf(((Map<?, ?>) widget.get("spec")).keySet()),
                 "keys sorted, as unstructured objects are stored");
     }
 
@@ -152,7 +162,8 @@ class EmulatorCustomResourcesTest {
         ok(kmock.post(WIDGETS, parse(widget(""))));
         Map<?, ?> status = ok(kmock.patch(WIDGETS + "/w/status", parse("{\"status\": {\"phase\": \"Ready\"}}"), MERGE));
         assertEquals(1, (int) at(status, "metadata", "generation"));
-        Map<?, ?> main = ok(kmock.patch(WIDGETS + "/w", parse("{\"spec\": {\"size\": 2}, \"status\": {\"phase\": \"Gone\"}}"), MERGE));
+        Map<?, ?> main = ok(kmock.patch(
+                WIDGETS + "/w", parse("{\"spec\": {\"size\": 2}, \"status\": {\"phase\": \"Gone\"}}"), MERGE));
         assertEquals(Map.of("phase", "Ready"), main.get("status"));
         assertEquals(2, (int) at(main, "metadata", "generation"));
     }
@@ -171,7 +182,8 @@ class EmulatorCustomResourcesTest {
     void aMetadataChangeOfACustomResourceKeepsItsGeneration() {
         ok(kmock.post(CRDS, parse(definition(""))));
         ok(kmock.post(WIDGETS, parse(widget(""))));
-        Map<?, ?> labelled = ok(kmock.patch(WIDGETS + "/w", parse("{\"metadata\": {\"labels\": {\"a\": \"b\"}}}"), MERGE));
+        Map<?, ?> labelled =
+                ok(kmock.patch(WIDGETS + "/w", parse("{\"metadata\": {\"labels\": {\"a\": \"b\"}}}"), MERGE));
         assertEquals(1, (int) at(labelled, "metadata", "generation"));
     }
 }

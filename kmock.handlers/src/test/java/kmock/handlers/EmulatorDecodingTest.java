@@ -41,19 +41,31 @@ class EmulatorDecodingTest {
 
     private static Map<String, Object> deployment(String name) {
         Map<String, Object> container = new LinkedHashMap<>(Map.of("name", "app", "image", "nginx"));
-        return new LinkedHashMap<>(Map.of("apiVersion", "apps/v1", "kind", "Deployment",
-                "metadata", new LinkedHashMap<>(Map.of("name", name)),
-                "spec", new LinkedHashMap<>(Map.of(
+        return new LinkedHashMap<>(Map.of(
+                "apiVersion",
+                "apps/v1",
+                "kind",
+                "Deployment",
+                "metadata",
+                new LinkedHashMap<>(Map.of("name", name)),
+                "spec",
+                new LinkedHashMap<>(Map.of(
                         "selector", Map.of("matchLabels", Map.of("app", name)),
-                        "template", Map.of("metadata", Map.of("labels", Map.of("app", name)),
-                                "spec", Map.of("containers", List.of(container)))))));
+                        "template",
+                                Map.of(
+                                        "metadata",
+                                        Map.of("labels", Map.of("app", name)),
+                                        "spec",
+                                        Map.of("containers", List.of(container)))))));
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> at(Object object, String... path) {
         Object current = object;
         for (String step : path) {
-            current = current instanceof List<?> list ? list.get(Integer.parseInt(step)) : ((Map<String, Object>) current).get(step);
+            current = current instanceof List<?> list
+                    ? list.get(Integer.parseInt(step))
+                    : ((Map<String, Object>) current).get(step);
         }
         return (Map<String, Object>) current;
     }
@@ -74,11 +86,23 @@ class EmulatorDecodingTest {
     @Test
     void quantitiesAreStoredAsGoWritesThem() {
         Map<String, Object> body = deployment("web");
-        at(body, "spec", "template", "spec", "containers", "0").put("resources", Map.of(
-                "requests", Map.of("cpu", 0.5, "memory", "1024Mi"), "limits", Map.of("cpu", "1000m", "memory", "100Mi")));
+        at(body, "spec", "template", "spec", "containers", "0")
+                .put(
+                        "resources",
+                        Map.of(
+                                "requests",
+                                Map.of("cpu", 0.5, "memory", "1024Mi"),
+                                "limits",
+                                Map.of("cpu", "1000m", "memory", "100Mi")));
         assertEquals(201, kmock.post(DEPLOYMENTS, body).status());
-        Map<String, Object> resources = at(kmock.objects().get("apps/v1/deployments", "ns", "web"),
-                "spec", "template", "spec", "containers", "0", "resources");
+        Map<String, Object> resources = at(
+                kmock.objects().get("apps/v1/deployments", "ns", "web"),
+                "spec",
+                "template",
+                "spec",
+                "containers",
+                "0",
+                "resources");
         assertEquals(Map.of("cpu", "500m", "memory", "1Gi"), resources.get("requests"));
         assertEquals(Map.of("cpu", "1", "memory", "100Mi"), resources.get("limits"));
     }
@@ -100,8 +124,11 @@ class EmulatorDecodingTest {
         at(body, "spec").put("replicaz", 3);
         KResponse created = kmock.post(DEPLOYMENTS, body);
         assertEquals(201, created.status(), created.text());
-        assertEquals(List.of("299 - \"unknown field \\\"spec.replicaz\\\"\""), created.headers().get("Warning"));
-        assertFalse(at(kmock.objects().get("apps/v1/deployments", "ns", "web"), "spec").containsKey("replicaz"));
+        assertEquals(
+                List.of("299 - \"unknown field \\\"spec.replicaz\\\"\""),
+                created.headers().get("Warning"));
+        assertFalse(at(kmock.objects().get("apps/v1/deployments", "ns", "web"), "spec")
+                .containsKey("replicaz"));
     }
 
     @Test
@@ -110,8 +137,10 @@ class EmulatorDecodingTest {
         at(body, "spec", "template", "spec", "containers", "0").put("imagePolicy", "x");
         KResponse refused = kmock.post(DEPLOYMENTS + "?fieldValidation=Strict", body);
         assertEquals(400, refused.status(), refused.text());
-        assertEquals("Deployment in version \"v1\" cannot be handled as a Deployment: strict decoding error: "
-                + "unknown field \"spec.template.spec.containers[0].imagePolicy\"", ((Map<?, ?>) refused.json()).get("message"));
+        assertEquals(
+                "Deployment in version \"v1\" cannot be handled as a Deployment: strict decoding error: "
+                        + "unknown field \"spec.template.spec.containers[0].imagePolicy\"",
+                ((Map<?, ?>) refused.json()).get("message"));
         assertTrue(kmock.objects().keys().isEmpty());
     }
 
@@ -122,7 +151,8 @@ class EmulatorDecodingTest {
         KResponse created = kmock.post(DEPLOYMENTS + "?fieldValidation=Ignore", body);
         assertEquals(201, created.status(), created.text());
         assertNull(created.header("Warning"));
-        assertFalse(at(kmock.objects().get("apps/v1/deployments", "ns", "web"), "metadata").containsKey("nickname"));
+        assertFalse(at(kmock.objects().get("apps/v1/deployments", "ns", "web"), "metadata")
+                .containsKey("nickname"));
     }
 
     @Test
@@ -131,8 +161,10 @@ class EmulatorDecodingTest {
         at(body, "spec").put("replicas", "three");
         KResponse refused = kmock.post(DEPLOYMENTS, body);
         assertEquals(400, refused.status(), refused.text());
-        assertEquals("Deployment in version \"v1\" cannot be handled as a Deployment: json: cannot unmarshal string into "
-                + "Go struct field DeploymentSpec.spec.replicas of type int32", ((Map<?, ?>) refused.json()).get("message"));
+        assertEquals(
+                "Deployment in version \"v1\" cannot be handled as a Deployment: json: cannot unmarshal string into "
+                        + "Go struct field DeploymentSpec.spec.replicas of type int32",
+                ((Map<?, ?>) refused.json()).get("message"));
         assertTrue(kmock.objects().keys().isEmpty());
     }
 
@@ -145,8 +177,17 @@ class EmulatorDecodingTest {
 
     @Test
     void aResourceWithoutSchemaKeepsWhatItIsGiven() {
-        Map<String, Object> body = Map.of("apiVersion", "kopf.dev/v1", "kind", "KopfExample",
-                "metadata", Map.of("name", "k"), "spec", Map.of("anything", List.of(1, "two")), "extra", true);
+        Map<String, Object> body = Map.of(
+                "apiVersion",
+                "kopf.dev/v1",
+                "kind",
+                "KopfExample",
+                "metadata",
+                Map.of("name", "k"),
+                "spec",
+                Map.of("anything", List.of(1, "two")),
+                "extra",
+                true);
         kmock.resources().put("kopf.dev/v1/kopfexamples", Map.of("kind", "KopfExample", "namespaced", true));
         KResponse created = kmock.post("/apis/kopf.dev/v1/namespaces/ns/kopfexamples?fieldValidation=Strict", body);
         assertEquals(201, created.status(), created.text());

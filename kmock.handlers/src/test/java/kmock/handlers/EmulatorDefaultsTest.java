@@ -63,8 +63,13 @@ class EmulatorDefaultsTest {
 
     /** The values the server owns in a read object, by placeholder name. */
     private static Map<String, Object> owned(Map<?, ?> object) {
-        return Map.of("uid", at(object, "metadata", "uid"), "rv", at(object, "metadata", "resourceVersion"),
-                "time", at(object, "metadata", "creationTimestamp"));
+        return Map.of(
+                "uid",
+                at(object, "metadata", "uid"),
+                "rv",
+                at(object, "metadata", "resourceVersion"),
+                "time",
+                at(object, "metadata", "creationTimestamp"));
     }
 
     @Test
@@ -78,8 +83,7 @@ class EmulatorDefaultsTest {
                               "creationTimestamp": "<time>"},
                  "spec": {"containers": [{"name": "c", "image": "nginx", %s, "imagePullPolicy": "Always"}],
                           %s, "enableServiceLinks": true},
-                 "status": {"phase": "Pending", "qosClass": "BestEffort"}}""".formatted(CONTAINER_DEFAULTS, POD_SPEC_DEFAULTS),
-                owned(pod)), pod);
+                 "status": {"phase": "Pending", "qosClass": "BestEffort"}}""".formatted(CONTAINER_DEFAULTS, POD_SPEC_DEFAULTS), owned(pod)), pod);
     }
 
     @Test
@@ -188,8 +192,7 @@ class EmulatorDefaultsTest {
                           "updateStrategy": {"type": "RollingUpdate", "rollingUpdate": {"partition": 0}},
                           "revisionHistoryLimit": 10,
                           "persistentVolumeClaimRetentionPolicy": {"whenDeleted": "Retain", "whenScaled": "Retain"}},
-                 "status": {"replicas": 0, "availableReplicas": 0}}""".formatted(CONTAINER_DEFAULTS, POD_SPEC_DEFAULTS),
-                owned(statefulSet)), statefulSet);
+                 "status": {"replicas": 0, "availableReplicas": 0}}""".formatted(CONTAINER_DEFAULTS, POD_SPEC_DEFAULTS), owned(statefulSet)), statefulSet);
     }
 
     @Test
@@ -211,8 +214,7 @@ class EmulatorDefaultsTest {
                           "updateStrategy": {"type": "RollingUpdate", "rollingUpdate": {"maxUnavailable": 1, "maxSurge": 0}},
                           "revisionHistoryLimit": 10},
                  "status": {"currentNumberScheduled": 0, "numberMisscheduled": 0, "desiredNumberScheduled": 0,
-                            "numberReady": 0}}""".formatted(CONTAINER_DEFAULTS, POD_SPEC_DEFAULTS), owned(daemonSet)),
-                daemonSet);
+                            "numberReady": 0}}""".formatted(CONTAINER_DEFAULTS, POD_SPEC_DEFAULTS), owned(daemonSet)), daemonSet);
     }
 
     @Test

@@ -58,14 +58,31 @@ class EmulatorDeletionTest {
         Object uid = meta(kmock.objects().get("v1/configmaps", "ns", "gone")).get("uid");
         KResponse deleted = kmock.delete(CMS + "/gone");
         assertEquals(200, deleted.status(), deleted.text());
-        assertEquals(Map.of("kind", "Status", "apiVersion", "v1", "metadata", Map.of(), "status", "Success",
-                "details", Map.of("name", "gone", "group", "", "kind", "configmaps", "uid", uid)), deleted.json());
+        assertEquals(
+                Map.of(
+                        "kind",
+                        "Status",
+                        "apiVersion",
+                        "v1",
+                        "metadata",
+                        Map.of(),
+                        "status",
+                        "Success",
+                        "details",
+                        Map.of("name", "gone", "group", "", "kind", "configmaps", "uid", uid)),
+                deleted.json());
         assertTrue(kmock.objects().get("v1/configmaps", "ns", "gone").deleted());
     }
 
     @Test
     void anImmediateDeleteOfAPodAnswersThePod() {
-        kmock.post(PODS, Map.of("metadata", Map.of("name", "p"), "spec", Map.of("containers", List.of(Map.of("name", "c", "image", "i")))));
+        kmock.post(
+                PODS,
+                Map.of(
+                        "metadata",
+                        Map.of("name", "p"),
+                        "spec",
+                        Map.of("containers", List.of(Map.of("name", "c", "image", "i")))));
         KResponse deleted = kmock.delete(PODS + "/p");
         assertEquals(200, deleted.status(), deleted.text());
         assertEquals("Pod", json(deleted).get("kind"));
@@ -74,13 +91,25 @@ class EmulatorDeletionTest {
 
     @Test
     void aScheduledPodTerminatesForItsGracePeriodUntilDeletedWithNone() {
-        kmock.post(PODS, Map.of("metadata", Map.of("name", "p"), "spec", Map.of("nodeName", "node-1",
-                "terminationGracePeriodSeconds", 45, "containers", List.of(Map.of("name", "c", "image", "i")))));
+        kmock.post(
+                PODS,
+                Map.of(
+                        "metadata",
+                        Map.of("name", "p"),
+                        "spec",
+                        Map.of(
+                                "nodeName",
+                                "node-1",
+                                "terminationGracePeriodSeconds",
+                                45,
+                                "containers",
+                                List.of(Map.of("name", "c", "image", "i")))));
         KResponse terminating = kmock.delete(PODS + "/p");
         assertEquals(200, terminating.status(), terminating.text());
         assertEquals(45, meta(terminating.json()).get("deletionGracePeriodSeconds"));
         Instant at = Instant.parse((String) meta(terminating.json()).get("deletionTimestamp"));
-        assertTrue(at.isAfter(Instant.now().plusSeconds(30)), "the deletion time is the end of the grace period: " + at);
+        assertTrue(
+                at.isAfter(Instant.now().plusSeconds(30)), "the deletion time is the end of the grace period: " + at);
         kmock.patch(PODS + "/p", Map.of("metadata", Map.of("labels", Map.of("still", "here"))));
         assertFalse(kmock.objects().get("v1/pods", "ns", "p").deleted(), "writes during the grace period keep it");
 
@@ -111,8 +140,11 @@ class EmulatorDeletionTest {
         configMap("or", List.of());
         KResponse foreground = kmock.delete(CMS + "/fg?propagationPolicy=Foreground");
         assertEquals(List.of("foregroundDeletion"), meta(foreground.json()).get("finalizers"));
-        KResponse orphan = kmock.request("DELETE", CMS + "/or", Map.of("kind", "DeleteOptions", "apiVersion", "v1",
-                "propagationPolicy", "Orphan"), Map.of("Content-Type", "application/json"));
+        KResponse orphan = kmock.request(
+                "DELETE",
+                CMS + "/or",
+                Map.of("kind", "DeleteOptions", "apiVersion", "v1", "propagationPolicy", "Orphan"),
+                Map.of("Content-Type", "application/json"));
         assertEquals(200, orphan.status(), orphan.text());
         assertEquals(List.of("orphan"), meta(orphan.json()).get("finalizers"));
         assertNotNull(meta(kmock.objects().get("v1/configmaps", "ns", "or")).get("deletionTimestamp"));
@@ -128,11 +160,18 @@ class EmulatorDeletionTest {
     @Test
     void failedPreconditionsAre409sThatDeleteNothing() {
         configMap("kept", List.of());
-        KResponse wrongUid = kmock.request("DELETE", CMS + "/kept", Map.of("preconditions", Map.of("uid", "not-it")),
+        KResponse wrongUid = kmock.request(
+                "DELETE",
+                CMS + "/kept",
+                Map.of("preconditions", Map.of("uid", "not-it")),
                 Map.of("Content-Type", "application/json"));
         assertEquals(409, wrongUid.status(), wrongUid.text());
-        assertTrue(((String) json(wrongUid).get("message")).contains("Precondition failed: UID in precondition: not-it"));
-        KResponse staleVersion = kmock.request("DELETE", CMS + "/kept", Map.of("preconditions", Map.of("resourceVersion", "0")),
+        assertTrue(
+                ((String) json(wrongUid).get("message")).contains("Precondition failed: UID in precondition: not-it"));
+        KResponse staleVersion = kmock.request(
+                "DELETE",
+                CMS + "/kept",
+                Map.of("preconditions", Map.of("resourceVersion", "0")),
                 Map.of("Content-Type", "application/json"));
         assertEquals(409, staleVersion.status(), staleVersion.text());
         assertFalse(kmock.objects().get("v1/configmaps", "ns", "kept").deleted());
@@ -148,71 +187,135 @@ class EmulatorDeletionTest {
     @Test
     void aDryRunDeleteAnswersAndLeavesNoTrace() throws Exception {
         configMap("kept", List.of());
-        String before = (String) meta(kmock.objects().get("v1/configmaps", "ns", "kept")).get("resourceVersion");
+        String before = (String)
+                meta(kmock.objects().get("v1/configmaps", "ns", "kept")).get("resourceVersion");
         try (KStream watch = kmock.stream("GET", CMS + "?watch=true&resourceVersion=" + before)) {
             KResponse dry = kmock.delete(CMS + "/kept?dryRun=All");
             assertEquals(200, dry.status(), dry.text());
             assertEquals("Success", json(dry).get("status"));
             configMap("marker", List.of());
             String event = watch.readLine(Duration.ofSeconds(10));
-            assertTrue(event.contains("\"marker\""), "the first event after the dry run is the next real write: " + event);
+            assertTrue(
+                    event.contains("\"marker\""), "the first event after the dry run is the next real write: " + event);
         }
         assertFalse(kmock.objects().get("v1/configmaps", "ns", "kept").deleted());
-        assertEquals(Long.parseLong(before) + 1,
-                Long.parseLong((String) meta(kmock.objects().get("v1/configmaps", "ns", "marker")).get("resourceVersion")));
+        assertEquals(Long.parseLong(before) + 1, Long.parseLong((String)
+                meta(kmock.objects().get("v1/configmaps", "ns", "marker")).get("resourceVersion")));
     }
 
     @Test
     void aNamespaceWithFinalizersTerminatesUntilFinalized() {
         // The namespace controller removes only its own finalizer, "kubernetes"; another one keeps the namespace.
-        KResponse created = kmock.post("/api/v1/namespaces", Map.of("metadata", Map.of("name", "doomed"),
-                "spec", Map.of("finalizers", List.of("example.com/audit"))));
+        KResponse created = kmock.post(
+                "/api/v1/namespaces",
+                Map.of(
+                        "metadata",
+                        Map.of("name", "doomed"),
+                        "spec",
+                        Map.of("finalizers", List.of("example.com/audit"))));
         assertEquals(201, created.status(), created.text());
         KResponse terminating = kmock.delete("/api/v1/namespaces/doomed");
         assertEquals(200, terminating.status(), terminating.text());
         assertEquals("Terminating", ((Map<?, ?>) json(terminating).get("status")).get("phase"));
         assertFalse(kmock.objects().get("v1/namespaces", null, "doomed").deleted());
 
-        KResponse finalized = kmock.put("/api/v1/namespaces/doomed/finalize", Map.of("apiVersion", "v1", "kind", "Namespace",
-                "metadata", Map.of("name", "doomed"), "spec", Map.of("finalizers", List.of())));
+        KResponse finalized = kmock.put(
+                "/api/v1/namespaces/doomed/finalize",
+                Map.of(
+                        "apiVersion",
+                        "v1",
+                        "kind",
+                        "Namespace",
+                        "metadata",
+                        Map.of("name", "doomed"),
+                        "spec",
+                        Map.of("finalizers", List.of())));
         assertEquals(200, finalized.status(), finalized.text());
         assertTrue(kmock.objects().get("v1/namespaces", null, "doomed").deleted());
     }
 
     @Test
     void aDeletedNamespaceTakesItsContentAlongAndGoes() {
-        assertEquals(201, kmock.post("/api/v1/namespaces", Map.of("metadata", Map.of("name", "gone"))).status());
-        assertEquals(201, kmock.post("/api/v1/namespaces/gone/configmaps", Map.of("metadata", Map.of("name", "cfg"))).status());
-        assertEquals(201, kmock.post("/api/v1/namespaces/other/configmaps", Map.of("metadata", Map.of("name", "cfg"))).status());
+        assertEquals(
+                201,
+                kmock.post("/api/v1/namespaces", Map.of("metadata", Map.of("name", "gone")))
+                        .status());
+        assertEquals(
+                201,
+                kmock.post("/api/v1/namespaces/gone/configmaps", Map.of("metadata", Map.of("name", "cfg")))
+                        .status());
+        assertEquals(
+                201,
+                kmock.post("/api/v1/namespaces/other/configmaps", Map.of("metadata", Map.of("name", "cfg")))
+                        .status());
 
         KResponse deleted = kmock.delete("/api/v1/namespaces/gone");
 
         assertEquals(200, deleted.status(), deleted.text());
-        assertEquals("Terminating", ((Map<?, ?>) json(deleted).get("status")).get("phase"), "the answer is the terminating namespace");
+        assertEquals(
+                "Terminating",
+                ((Map<?, ?>) json(deleted).get("status")).get("phase"),
+                "the answer is the terminating namespace");
         assertTrue(kmock.objects().get("v1/configmaps", "gone", "cfg").deleted());
-        assertTrue(kmock.objects().get("v1/namespaces", null, "gone").deleted(), "the namespace controller finalized it");
+        assertTrue(
+                kmock.objects().get("v1/namespaces", null, "gone").deleted(), "the namespace controller finalized it");
         assertFalse(kmock.objects().get("v1/configmaps", "other", "cfg").deleted());
     }
 
     @Test
     void aDeletedCustomResourceDefinitionTakesItsObjectsAndResourceAlong() {
-        Map<String, Object> crd = Map.of("apiVersion", "apiextensions.k8s.io/v1", "kind", "CustomResourceDefinition",
-                "metadata", Map.of("name", "widgets.example.com"),
-                "spec", Map.of("group", "example.com", "scope", "Namespaced",
-                        "names", Map.of("plural", "widgets", "singular", "widget", "kind", "Widget"),
-                        "versions", List.of(Map.of("name", "v1", "served", true, "storage", true,
-                                "schema", Map.of("openAPIV3Schema", Map.of("type", "object",
-                                        "x-kubernetes-preserve-unknown-fields", true))))));
-        assertEquals(201, kmock.post("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", crd).status());
+        Map<String, Object> crd = Map.of(
+                "apiVersion",
+                "apiextensions.k8s.io/v1",
+                "kind",
+                "CustomResourceDefinition",
+                "metadata",
+                Map.of("name", "widgets.example.com"),
+                "spec",
+                Map.of(
+                        "group",
+                        "example.com",
+                        "scope",
+                        "Namespaced",
+                        "names",
+                        Map.of("plural", "widgets", "singular", "widget", "kind", "Widget"),
+                        "versions",
+                        List.of(Map.of(
+                                "name",
+                                "v1",
+                                "served",
+                                true,
+                                "storage",
+                                true,
+                                "schema",
+                                Map.of(
+                                        "openAPIV3Schema",
+                                        Map.of("type", "object", "x-kubernetes-preserve-unknown-fields", true))))));
+        assertEquals(
+                201,
+                kmock.post("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", crd)
+                        .status());
         String widgets = "/apis/example.com/v1/namespaces/ns/widgets";
-        assertEquals(201, kmock.post(widgets, Map.of("apiVersion", "example.com/v1", "kind", "Widget",
-                "metadata", Map.of("name", "w"))).status());
+        assertEquals(
+                201,
+                kmock.post(
+                                widgets,
+                                Map.of(
+                                        "apiVersion",
+                                        "example.com/v1",
+                                        "kind",
+                                        "Widget",
+                                        "metadata",
+                                        Map.of("name", "w")))
+                        .status());
 
         KResponse deleted = kmock.delete("/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.example.com");
         assertEquals(200, deleted.status(), deleted.text());
         assertNotNull(meta(deleted.json()).get("deletionTimestamp"));
         assertTrue(kmock.objects().get("example.com/v1/widgets", "ns", "w").deleted());
-        assertTrue(kmock.objects().get("apiextensions.k8s.io/v1/customresourcedefinitions", null, "widgets.example.com").deleted());
+        assertTrue(kmock.objects()
+                .get("apiextensions.k8s.io/v1/customresourcedefinitions", null, "widgets.example.com")
+                .deleted());
         assertNull(kmock.resources().get("example.com/v1/widgets").kind(), "the resource is no longer declared");
     }
 }

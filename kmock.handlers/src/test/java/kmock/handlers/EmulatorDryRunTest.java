@@ -44,10 +44,23 @@ class EmulatorDryRunTest {
     }
 
     private static Map<String, Object> deployment(String name, String image) {
-        return Map.of("apiVersion", "apps/v1", "kind", "Deployment", "metadata", Map.of("name", name),
-                "spec", Map.of("selector", Map.of("matchLabels", Map.of("app", "web")),
-                        "template", Map.of("metadata", Map.of("labels", Map.of("app", "web")),
-                                "spec", Map.of("containers", List.of(Map.of("name", "app", "image", image))))));
+        return Map.of(
+                "apiVersion",
+                "apps/v1",
+                "kind",
+                "Deployment",
+                "metadata",
+                Map.of("name", name),
+                "spec",
+                Map.of(
+                        "selector",
+                        Map.of("matchLabels", Map.of("app", "web")),
+                        "template",
+                        Map.of(
+                                "metadata",
+                                Map.of("labels", Map.of("app", "web")),
+                                "spec",
+                                Map.of("containers", List.of(Map.of("name", "app", "image", image))))));
     }
 
     private static Map<?, ?> json(KResponse response) {
@@ -62,19 +75,29 @@ class EmulatorDryRunTest {
 
     /** Runs dry writes, then one real write, and checks that the first event seen and the revision are the real write's. */
     private void assertNoTrace(Runnable dryWrites) throws Exception {
-        String storedBefore = Json.toText(kmock.objects().get("apps/v1/deployments", "ns", "web").history());
+        String storedBefore = Json.toText(
+                kmock.objects().get("apps/v1/deployments", "ns", "web").history());
         String version = (String) ((Map<?, ?>) json(kmock.get(DEPLOYMENTS)).get("metadata")).get("resourceVersion");
         try (KStream watch = kmock.stream("GET", DEPLOYMENTS + "?watch=true&resourceVersion=" + version)) {
             dryWrites.run();
-            assertEquals(storedBefore, Json.toText(kmock.objects().get("apps/v1/deployments", "ns", "web").history()));
+            assertEquals(
+                    storedBefore,
+                    Json.toText(kmock.objects()
+                            .get("apps/v1/deployments", "ns", "web")
+                            .history()));
             assertFalse(kmock.objects().contains("apps/v1/deployments", "ns", "dry"));
-            assertEquals(201, kmock.post(DEPLOYMENTS, deployment("marker", "nginx:1")).status());
+            assertEquals(
+                    201,
+                    kmock.post(DEPLOYMENTS, deployment("marker", "nginx:1")).status());
             String line = watch.readLine(Duration.ofSeconds(10));
             assertNotNull(line);
             assertTrue(line.contains("\"marker\""), "the first event is the real write's: " + line);
         }
-        Map<?, ?> marker = (Map<?, ?>) kmock.objects().get("apps/v1/deployments", "ns", "marker").get("metadata");
-        assertEquals(Long.parseLong(version) + 1, Long.parseLong((String) marker.get("resourceVersion")),
+        Map<?, ?> marker = (Map<?, ?>)
+                kmock.objects().get("apps/v1/deployments", "ns", "marker").get("metadata");
+        assertEquals(
+                Long.parseLong(version) + 1,
+                Long.parseLong((String) marker.get("resourceVersion")),
                 "no resourceVersion was used up");
     }
 
@@ -88,7 +111,8 @@ class EmulatorDryRunTest {
             assertNotNull(meta.get("uid"));
             assertNotNull(meta.get("creationTimestamp"));
             assertNull(meta.get("resourceVersion"), "a dry run takes no resourceVersion");
-            assertEquals(Map.of(), json(created).get("status"), "the answer is the decoded object, with its zero status");
+            assertEquals(
+                    Map.of(), json(created).get("status"), "the answer is the decoded object, with its zero status");
         });
     }
 
@@ -98,16 +122,26 @@ class EmulatorDryRunTest {
             KResponse replaced = kmock.put(DEPLOYMENTS + "/web" + DRY, deployment("web", "nginx:2"));
             assertEquals(200, replaced.status(), replaced.text());
             assertEquals("nginx:2", image(replaced.json()));
-            KResponse merged = kmock.patch(DEPLOYMENTS + "/web" + DRY, Map.of("metadata", Map.of("labels", Map.of("dry", "yes"))));
+            KResponse merged =
+                    kmock.patch(DEPLOYMENTS + "/web" + DRY, Map.of("metadata", Map.of("labels", Map.of("dry", "yes"))));
             assertEquals(200, merged.status(), merged.text());
             assertEquals(Map.of("dry", "yes"), ((Map<?, ?>) json(merged).get("metadata")).get("labels"));
-            KResponse strategic = kmock.patch(DEPLOYMENTS + "/web" + DRY, Map.of("spec", Map.of("template", Map.of("spec",
-                    Map.of("containers", List.of(Map.of("name", "app", "image", "nginx:3")))))),
+            KResponse strategic = kmock.patch(
+                    DEPLOYMENTS + "/web" + DRY,
+                    Map.of(
+                            "spec",
+                            Map.of(
+                                    "template",
+                                    Map.of(
+                                            "spec",
+                                            Map.of("containers", List.of(Map.of("name", "app", "image", "nginx:3")))))),
                     Map.of("Content-Type", "application/strategic-merge-patch+json"));
             assertEquals(200, strategic.status(), strategic.text());
             assertEquals("nginx:3", image(strategic.json()));
-            KResponse jsonPatch = kmock.patch(DEPLOYMENTS + "/web" + DRY, List.of(Map.of("op", "add",
-                    "path", "/metadata/annotations", "value", Map.of("a", "b"))), Map.of("Content-Type", "application/json-patch+json"));
+            KResponse jsonPatch = kmock.patch(
+                    DEPLOYMENTS + "/web" + DRY,
+                    List.of(Map.of("op", "add", "path", "/metadata/annotations", "value", Map.of("a", "b"))),
+                    Map.of("Content-Type", "application/json-patch+json"));
             assertEquals(200, jsonPatch.status(), jsonPatch.text());
         });
         assertEquals("nginx:1", image(kmock.objects().get("apps/v1/deployments", "ns", "web")));
@@ -118,11 +152,15 @@ class EmulatorDryRunTest {
         assertNoTrace(() -> {
             byte[] applied = Json.write(deployment("web", "nginx:4"));
             // The image belongs to the creator (manager "kmock", the client's user agent): changing it takes force.
-            KResponse updated = kmock.patch(DEPLOYMENTS + "/web" + DRY + "&fieldManager=test&force=true", applied,
+            KResponse updated = kmock.patch(
+                    DEPLOYMENTS + "/web" + DRY + "&fieldManager=test&force=true",
+                    applied,
                     Map.of("Content-Type", "application/apply-patch+yaml"));
             assertEquals(200, updated.status(), updated.text());
             assertEquals("nginx:4", image(updated.json()));
-            KResponse created = kmock.patch(DEPLOYMENTS + "/dry" + DRY + "&fieldManager=test", Json.write(deployment("dry", "nginx:4")),
+            KResponse created = kmock.patch(
+                    DEPLOYMENTS + "/dry" + DRY + "&fieldManager=test",
+                    Json.write(deployment("dry", "nginx:4")),
                     Map.of("Content-Type", "application/apply-patch+yaml"));
             assertEquals(201, created.status(), created.text());
         });
@@ -143,9 +181,13 @@ class EmulatorDryRunTest {
     @Test
     void anInvalidDryRunIsRefusedLikeARealWrite() throws Exception {
         assertNoTrace(() -> {
-            KResponse invalid = kmock.post(DEPLOYMENTS + DRY, Map.of("metadata", Map.of("name", "dry"), "spec", Map.of()));
+            KResponse invalid =
+                    kmock.post(DEPLOYMENTS + DRY, Map.of("metadata", Map.of("name", "dry"), "spec", Map.of()));
             assertEquals(422, invalid.status(), invalid.text());
-            assertEquals(400, kmock.post(DEPLOYMENTS + "?dryRun=Some", deployment("dry", "x")).status());
+            assertEquals(
+                    400,
+                    kmock.post(DEPLOYMENTS + "?dryRun=Some", deployment("dry", "x"))
+                            .status());
         });
     }
 }

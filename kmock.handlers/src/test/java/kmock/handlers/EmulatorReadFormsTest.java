@@ -62,8 +62,10 @@ class EmulatorReadFormsTest {
         Map<?, ?> table = get(CM, TABLE);
         assertEquals("Table", table.get("kind"));
         assertEquals("meta.k8s.io/v1", table.get("apiVersion"));
-        assertEquals(List.of("Name", "Data", "Age"),
-                ((List<?>) table.get("columnDefinitions")).stream().map(c -> ((Map<?, ?>) c).get("name")).toList());
+        assertEquals(
+                List.of("Name", "Data", "Age"),
+                ((List<?>) table.get("columnDefinitions"))
+                        .stream().map(c -> ((Map<?, ?>) c).get("name")).toList());
         assertEquals(List.of("one", 2), ((List<?>) row(table).get("cells")).subList(0, 2));
         Map<?, ?> object = (Map<?, ?>) row(table).get("object");
         assertEquals("PartialObjectMetadata", object.get("kind"));
@@ -81,7 +83,8 @@ class EmulatorReadFormsTest {
 
     @Test
     void includeObjectChoosesWhatRowsCarry() {
-        Map<?, ?> whole = (Map<?, ?>) row(get(CM + "?includeObject=Object", TABLE)).get("object");
+        Map<?, ?> whole =
+                (Map<?, ?>) row(get(CM + "?includeObject=Object", TABLE)).get("object");
         assertEquals("ConfigMap", whole.get("kind"));
         assertEquals(Map.of("a", "1", "b", "2"), whole.get("data"));
         assertTrue(row(get(CM + "?includeObject=None", TABLE)).containsKey("object"));
@@ -112,8 +115,10 @@ class EmulatorReadFormsTest {
 
     @Test
     void metadataOnlyListsAndObjectsCarryNoData() {
-        Map<?, ?> list = get(CM, "application/vnd.kubernetes.protobuf;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,"
-                + "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json");
+        Map<?, ?> list = get(
+                CM,
+                "application/vnd.kubernetes.protobuf;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,"
+                        + "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json");
         assertEquals("PartialObjectMetadataList", list.get("kind"));
         Map<?, ?> item = (Map<?, ?>) ((List<?>) list.get("items")).get(0);
         assertEquals("PartialObjectMetadata", item.get("kind"));
@@ -125,7 +130,10 @@ class EmulatorReadFormsTest {
 
     @Test
     void aWatchOfMetadataSendsPartialObjects() {
-        try (KStream watch = kmock.stream("GET", CM + "?watch=true", null,
+        try (KStream watch = kmock.stream(
+                "GET",
+                CM + "?watch=true",
+                null,
                 Map.of("Accept", "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1"))) {
             Map<?, ?> object = (Map<?, ?>) event(watch).get("object");
             assertEquals("PartialObjectMetadata", object.get("kind"));
@@ -135,8 +143,12 @@ class EmulatorReadFormsTest {
 
     @Test
     void aMetadataWatchSendsItsBookmarksAsPartialObjectsToo() {
-        try (KStream watch = kmock.stream("GET", CM + "?watch=true&sendInitialEvents=true&allowWatchBookmarks=true"
-                + "&resourceVersionMatch=NotOlderThan", null, Map.of("Accept", "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1"))) {
+        try (KStream watch = kmock.stream(
+                "GET",
+                CM + "?watch=true&sendInitialEvents=true&allowWatchBookmarks=true"
+                        + "&resourceVersionMatch=NotOlderThan",
+                null,
+                Map.of("Accept", "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1"))) {
             assertEquals("ADDED", event(watch).get("type"));
             Map<?, ?> bookmark = event(watch);
             assertEquals("BOOKMARK", bookmark.get("type"));
@@ -146,10 +158,13 @@ class EmulatorReadFormsTest {
 
     @Test
     void onlyUnservableRepresentationsAreNotAcceptable() {
-        KResponse response = kmock.get(CM, Map.of("Accept", "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1"));
+        KResponse response =
+                kmock.get(CM, Map.of("Accept", "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1"));
         assertEquals(406, response.status(), "a list is a PartialObjectMetadataList, not a PartialObjectMetadata");
         assertEquals("NotAcceptable", ((Map<?, ?>) response.json()).get("reason"));
-        assertEquals("ConfigMapList", ((Map<?, ?>) kmock.get(CM, Map.of("Accept", "application/yaml")).json()).get("kind"),
+        assertEquals(
+                "ConfigMapList",
+                ((Map<?, ?>) kmock.get(CM, Map.of("Accept", "application/yaml")).json()).get("kind"),
                 "plain media types are answered with JSON, as before");
     }
 

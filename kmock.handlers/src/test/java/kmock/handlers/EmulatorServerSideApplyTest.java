@@ -61,7 +61,9 @@ class EmulatorServerSideApplyTest {
     }
 
     private static List<String> managers(Map<?, ?> object) {
-        return managedFields(object).stream().map(e -> e.get("manager") + "/" + e.get("operation")).toList();
+        return managedFields(object).stream()
+                .map(e -> e.get("manager") + "/" + e.get("operation"))
+                .toList();
     }
 
     private Map<String, Object> stored(String name) {
@@ -75,18 +77,24 @@ class EmulatorServerSideApplyTest {
         List<Map<String, Object>> entries = managedFields(json(response));
         assertEquals(1, entries.size());
         Map<String, Object> entry = entries.get(0);
-        assertEquals(List.of("manager", "operation", "apiVersion", "time", "fieldsType", "fieldsV1"), List.copyOf(entry.keySet()));
+        assertEquals(
+                List.of("manager", "operation", "apiVersion", "time", "fieldsType", "fieldsV1"),
+                List.copyOf(entry.keySet()));
         assertEquals("tool", entry.get("manager"));
         assertEquals("Apply", entry.get("operation"));
         assertEquals("v1", entry.get("apiVersion"));
-        assertTrue(((String) entry.get("time")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"), (String) entry.get("time"));
+        assertTrue(((String) entry.get("time")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"), (String)
+                entry.get("time"));
         assertEquals(Map.of("f:data", Map.of("f:a", Map.of())), entry.get("fieldsV1"));
         assertEquals(managedFields(json(response)), managedFields(stored("c")));
     }
 
     @Test
     void aJsonBodyIsAnApplyConfigurationToo() {
-        KResponse response = apply(CMS + "/j", "tool", "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"j\"},\"data\":{\"a\":\"1\"}}");
+        KResponse response = apply(
+                CMS + "/j",
+                "tool",
+                "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"j\"},\"data\":{\"a\":\"1\"}}");
         assertEquals(201, response.status(), response.text());
         assertEquals(Map.of("a", "1"), stored("j").get("data"));
     }
@@ -97,12 +105,36 @@ class EmulatorServerSideApplyTest {
         Map<String, Object> before = stored("c");
         KResponse conflict = apply(CMS + "/c", "second", CM.replace("'1'", "'2'"));
         assertEquals(409, conflict.status(), conflict.text());
-        assertEquals(Map.of("apiVersion", "v1", "kind", "Status", "metadata", Map.of(), "status", "Failure",
-                "message", "Apply failed with 1 conflict: conflict with \"first\": .data.a", "reason", "Conflict",
-                "details", Map.of("causes", List.of(Map.of("reason", "FieldManagerConflict",
-                        "message", "conflict with \"first\"", "field", ".data.a"))), "code", 409), json(conflict));
+        assertEquals(
+                Map.of(
+                        "apiVersion",
+                        "v1",
+                        "kind",
+                        "Status",
+                        "metadata",
+                        Map.of(),
+                        "status",
+                        "Failure",
+                        "message",
+                        "Apply failed with 1 conflict: conflict with \"first\": .data.a",
+                        "reason",
+                        "Conflict",
+                        "details",
+                        Map.of(
+                                "causes",
+                                List.of(Map.of(
+                                        "reason",
+                                        "FieldManagerConflict",
+                                        "message",
+                                        "conflict with \"first\"",
+                                        "field",
+                                        ".data.a"))),
+                        "code",
+                        409),
+                json(conflict));
         assertEquals(before, stored("c"), "a refused apply changes nothing");
-        assertEquals(1, kmock.objects().get("v1/configmaps", "ns", "c").history().size());
+        assertEquals(
+                1, kmock.objects().get("v1/configmaps", "ns", "c").history().size());
     }
 
     @Test
@@ -118,10 +150,23 @@ class EmulatorServerSideApplyTest {
     void applyWithoutAFieldManagerIsA422() {
         KResponse response = kmock.request("PATCH", CMS + "/c", CM.getBytes(StandardCharsets.UTF_8), APPLY);
         assertEquals(422, response.status(), response.text());
-        assertEquals("PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch",
+        assertEquals(
+                "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch",
                 json(response).get("message"));
-        assertEquals(Map.of("group", "meta.k8s.io", "kind", "PatchOptions", "causes", List.of(Map.of("reason",
-                "FieldValueRequired", "message", "Required value: is required for apply patch", "field", "fieldManager"))),
+        assertEquals(
+                Map.of(
+                        "group",
+                        "meta.k8s.io",
+                        "kind",
+                        "PatchOptions",
+                        "causes",
+                        List.of(Map.of(
+                                "reason",
+                                "FieldValueRequired",
+                                "message",
+                                "Required value: is required for apply patch",
+                                "field",
+                                "fieldManager"))),
                 json(response).get("details"));
         assertNull(kmock.objects().get("v1/configmaps", "ns", "c"));
     }
@@ -129,10 +174,14 @@ class EmulatorServerSideApplyTest {
     @Test
     void forceOnAMergePatchIsA422() {
         apply(CMS + "/c", "tool", CM);
-        KResponse response = kmock.request("PATCH", CMS + "/c?force=true", Map.of("data", Map.of("b", "2")),
+        KResponse response = kmock.request(
+                "PATCH",
+                CMS + "/c?force=true",
+                Map.of("data", Map.of("b", "2")),
                 Map.of("Content-Type", "application/merge-patch+json"));
         assertEquals(422, response.status(), response.text());
-        assertEquals("PatchOptions.meta.k8s.io \"\" is invalid: force: Forbidden: may not be specified for non-apply patch",
+        assertEquals(
+                "PatchOptions.meta.k8s.io \"\" is invalid: force: Forbidden: may not be specified for non-apply patch",
                 json(response).get("message"));
     }
 
@@ -147,28 +196,52 @@ class EmulatorServerSideApplyTest {
         assertEquals(201, created.status(), created.text());
         assertEquals(before, stored("c"));
         assertNull(stored("new"));
-        assertEquals(1, kmock.objects().get("v1/configmaps", "ns", "c").history().size());
+        assertEquals(
+                1, kmock.objects().get("v1/configmaps", "ns", "c").history().size());
     }
 
     @Test
     void createAndReplaceRecordUpdateEntriesNamedByParameterOrUserAgent() {
-        KResponse created = kmock.request("POST", CMS + "?fieldManager=creator",
-                Map.of("apiVersion", "v1", "kind", "ConfigMap", "metadata", Map.of("name", "u"), "data", Map.of("a", "1")),
+        KResponse created = kmock.request(
+                "POST",
+                CMS + "?fieldManager=creator",
+                Map.of(
+                        "apiVersion",
+                        "v1",
+                        "kind",
+                        "ConfigMap",
+                        "metadata",
+                        Map.of("name", "u"),
+                        "data",
+                        Map.of("a", "1")),
                 Map.of());
         assertEquals(201, created.status(), created.text());
         assertEquals(List.of("creator/Update"), managers(json(created)));
-        Map<String, Object> replacement = Map.of("apiVersion", "v1", "kind", "ConfigMap",
-                "metadata", Map.of("name", "u", "managedFields", managedFields(json(created))), "data", Map.of("a", "1", "b", "2"));
-        KResponse replaced = kmock.request("PUT", CMS + "/u", replacement, Map.of("User-Agent", "my-operator/1.2 (linux)"));
+        Map<String, Object> replacement = Map.of(
+                "apiVersion",
+                "v1",
+                "kind",
+                "ConfigMap",
+                "metadata",
+                Map.of("name", "u", "managedFields", managedFields(json(created))),
+                "data",
+                Map.of("a", "1", "b", "2"));
+        KResponse replaced =
+                kmock.request("PUT", CMS + "/u", replacement, Map.of("User-Agent", "my-operator/1.2 (linux)"));
         assertEquals(200, replaced.status(), replaced.text());
         assertEquals(List.of("creator/Update", "my-operator/Update"), managers(json(replaced)));
-        assertEquals(Map.of("f:data", Map.of("f:b", Map.of())), managedFields(json(replaced)).get(1).get("fieldsV1"));
+        assertEquals(
+                Map.of("f:data", Map.of("f:b", Map.of())),
+                managedFields(json(replaced)).get(1).get("fieldsV1"));
     }
 
     @Test
     void managedFieldsOfOneEmptyEntryInAnUpdateClearThem() {
         apply(CMS + "/c", "tool", CM);
-        KResponse cleared = kmock.request("PATCH", CMS + "/c", Map.of("metadata", Map.of("managedFields", List.of(Map.of()))),
+        KResponse cleared = kmock.request(
+                "PATCH",
+                CMS + "/c",
+                Map.of("metadata", Map.of("managedFields", List.of(Map.of()))),
                 Map.of("Content-Type", "application/merge-patch+json"));
         assertEquals(200, cleared.status(), cleared.text());
         assertNull(((Map<?, ?>) stored("c").get("metadata")).get("managedFields"));
@@ -187,13 +260,17 @@ class EmulatorServerSideApplyTest {
                     spec: {containers: [{name: c, image: busybox}]}
                 """;
         assertEquals(201, apply(DEPLOYMENTS + "/d", "owner", deployment).status());
-        KResponse status = apply(DEPLOYMENTS + "/d/status", "controller",
+        KResponse status = apply(
+                DEPLOYMENTS + "/d/status",
+                "controller",
                 "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nstatus: {replicas: 3}\n");
         assertEquals(200, status.status(), status.text());
         Map<String, Object> stored = kmock.objects().get("apps/v1/deployments", "ns", "d");
         assertEquals(Map.of("replicas", 3), stored.get("status"));
-        Map<String, Object> entry = managedFields(stored).stream().filter(e -> "controller".equals(e.get("manager")))
-                .findFirst().orElseThrow();
+        Map<String, Object> entry = managedFields(stored).stream()
+                .filter(e -> "controller".equals(e.get("manager")))
+                .findFirst()
+                .orElseThrow();
         assertEquals("status", entry.get("subresource"));
         assertEquals(Map.of("f:status", Map.of("f:replicas", Map.of())), entry.get("fieldsV1"));
     }
@@ -220,7 +297,8 @@ class EmulatorServerSideApplyTest {
         assertEquals(500, response.status(), response.text());
         assertNull(json(response).get("reason"), "the API server gives no reason");
         assertTrue(kmock.errors().isEmpty(), "the client's fault, not the emulator's");
-        assertEquals("failed to create typed patch object (/c; /v1, Kind=ConfigMap): .bogus: field not declared in schema",
+        assertEquals(
+                "failed to create typed patch object (/c; /v1, Kind=ConfigMap): .bogus: field not declared in schema",
                 json(response).get("message"));
         assertEquals(before, stored("c"));
         assertEquals(Json.toText(before), Json.toText(stored("c")));

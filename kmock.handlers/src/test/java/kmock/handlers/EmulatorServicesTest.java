@@ -64,28 +64,41 @@ class EmulatorServicesTest {
     void aRequestedClusterIpIsKeptAndCannotBeTakenTwice() {
         Map<?, ?> first = create("a", "\"clusterIP\": \"10.96.0.10\", \"ports\": [{\"port\": 53}]");
         assertEquals(List.of("10.96.0.10"), at(first, "spec", "clusterIPs"));
-        KResponse refused = kmock.post(SERVICES, parse(service("b", "\"clusterIP\": \"10.96.0.10\", \"ports\": [{\"port\": 53}]")));
+        KResponse refused =
+                kmock.post(SERVICES, parse(service("b", "\"clusterIP\": \"10.96.0.10\", \"ports\": [{\"port\": 53}]")));
         assertEquals(422, refused.status(), refused.text());
-        assertEquals("Service \"b\" is invalid: spec.clusterIPs: Invalid value: []string{\"10.96.0.10\"}: "
-                + "failed to allocate IP 10.96.0.10: provided IP is already allocated", at(refused.json(), "message"));
-        assertEquals(List.of(Map.of("reason", "FieldValueInvalid", "field", "spec.clusterIPs",
-                "message", "Invalid value: []string{\"10.96.0.10\"}: failed to allocate IP 10.96.0.10: provided IP is already allocated")),
+        assertEquals(
+                "Service \"b\" is invalid: spec.clusterIPs: Invalid value: []string{\"10.96.0.10\"}: "
+                        + "failed to allocate IP 10.96.0.10: provided IP is already allocated",
+                at(refused.json(), "message"));
+        assertEquals(
+                List.of(
+                        Map.of(
+                                "reason",
+                                "FieldValueInvalid",
+                                "field",
+                                "spec.clusterIPs",
+                                "message",
+                                "Invalid value: []string{\"10.96.0.10\"}: failed to allocate IP 10.96.0.10: provided IP is already allocated")),
                 at(refused.json(), "details", "causes"));
         assertEquals(404, kmock.get(SERVICES + "/b").status());
     }
 
     @Test
     void aClusterIpOutsideTheServiceRangeIsA422() {
-        KResponse refused = kmock.post(SERVICES, parse(service("a", "\"clusterIP\": \"192.168.0.1\", \"ports\": [{\"port\": 80}]")));
+        KResponse refused = kmock.post(
+                SERVICES, parse(service("a", "\"clusterIP\": \"192.168.0.1\", \"ports\": [{\"port\": 80}]")));
         assertEquals(422, refused.status(), refused.text());
-        assertEquals("Service \"a\" is invalid: spec.clusterIPs: Invalid value: []string{\"192.168.0.1\"}: failed to allocate IP "
-                + "192.168.0.1: the provided IP (192.168.0.1) is not in the valid range. The range of valid IPs is 10.96.0.0/12",
+        assertEquals(
+                "Service \"a\" is invalid: spec.clusterIPs: Invalid value: []string{\"192.168.0.1\"}: failed to allocate IP "
+                        + "192.168.0.1: the provided IP (192.168.0.1) is not in the valid range. The range of valid IPs is 10.96.0.0/12",
                 at(refused.json(), "message"));
     }
 
     @Test
     void aNodePortServiceGetsANodePortAndAnExternalTrafficPolicy() {
-        Map<?, ?> spec = (Map<?, ?>) create("a", "\"type\": \"NodePort\", \"ports\": [{\"port\": 80}]").get("spec");
+        Map<?, ?> spec = (Map<?, ?>) create("a", "\"type\": \"NodePort\", \"ports\": [{\"port\": 80}]")
+                .get("spec");
         int nodePort = at(spec, "ports", "0", "nodePort");
         assertTrue(nodePort >= 30000 && nodePort <= 32767, nodePort + " is a node port");
         assertEquals("Cluster", spec.get("externalTrafficPolicy"));
@@ -94,24 +107,34 @@ class EmulatorServicesTest {
     @Test
     void aTakenNodePortIsA422() {
         create("a", "\"type\": \"NodePort\", \"ports\": [{\"port\": 80, \"nodePort\": 30080}]");
-        KResponse refused = kmock.post(SERVICES, parse(service("b", "\"type\": \"NodePort\", \"ports\": [{\"port\": 80, \"nodePort\": 30080}]")));
+        KResponse refused = kmock.post(
+                SERVICES,
+                parse(service("b", "\"type\": \"NodePort\", \"ports\": [{\"port\": 80, \"nodePort\": 30080}]")));
         assertEquals(422, refused.status(), refused.text());
-        assertEquals("Service \"b\" is invalid: spec.ports[0].nodePort: Invalid value: 30080: provided port is already allocated",
+        assertEquals(
+                "Service \"b\" is invalid: spec.ports[0].nodePort: Invalid value: 30080: provided port is already allocated",
                 at(refused.json(), "message"));
     }
 
-    @SuppressWarnings("cast") // the (Object) cast javac calls redundant picks assertEquals(Object, Object) for a generic at(...)
+    @SuppressWarnings(
+            "cast") // the (Object) cast javac calls redundant picks assertEquals(Object, Object) for a generic at(...)
     @Test
     void portsWithOneNumberShareTheirNodePort() {
-        Map<?, ?> spec = (Map<?, ?>) create("dns", "\"type\": \"NodePort\", \"ports\": [{\"name\": \"udp\", \"port\": 53, \"protocol\": \"UDP\"},"
-                + " {\"name\": \"tcp\", \"port\": 53}]").get("spec");
+        Map<?, ?> spec = (Map<?, ?>) create(
+                        "dns",
+                        "\"type\": \"NodePort\", \"ports\": [{\"name\": \"udp\", \"port\": 53, \"protocol\": \"UDP\"},"
+                                + " {\"name\": \"tcp\", \"port\": 53}]")
+                .get("spec");
         assertEquals((Object) at(spec, "ports", "0", "nodePort"), at(spec, "ports", "1", "nodePort"));
     }
 
     @Test
     void aLocalLoadBalancerGetsAHealthCheckNodePort() {
-        Map<?, ?> spec = (Map<?, ?>) create("lb", "\"type\": \"LoadBalancer\", \"externalTrafficPolicy\": \"Local\", "
-                + "\"ports\": [{\"port\": 443}]").get("spec");
+        Map<?, ?> spec = (Map<?, ?>) create(
+                        "lb",
+                        "\"type\": \"LoadBalancer\", \"externalTrafficPolicy\": \"Local\", "
+                                + "\"ports\": [{\"port\": 443}]")
+                .get("spec");
         assertEquals(true, spec.get("allocateLoadBalancerNodePorts"));
         assertTrue(spec.get("healthCheckNodePort") instanceof Integer port && port >= 30000, String.valueOf(spec));
         assertTrue(at(spec, "ports", "0", "nodePort") instanceof Integer);
@@ -119,8 +142,9 @@ class EmulatorServicesTest {
 
     @Test
     void aHeadlessServiceHasNoClusterIp() {
-        Map<?, ?> spec = (Map<?, ?>) create("h", "\"clusterIP\": \"None\", \"selector\": {\"app\": \"h\"}, \"ports\": [{\"port\": 80}]")
-                .get("spec");
+        Map<?, ?> spec = (Map<?, ?>)
+                create("h", "\"clusterIP\": \"None\", \"selector\": {\"app\": \"h\"}, \"ports\": [{\"port\": 80}]")
+                        .get("spec");
         assertEquals("None", spec.get("clusterIP"));
         assertEquals(List.of("None"), spec.get("clusterIPs"));
         assertEquals(List.of("IPv4"), spec.get("ipFamilies"));
@@ -129,30 +153,37 @@ class EmulatorServicesTest {
 
     @Test
     void aHeadlessServiceWithoutSelectorRequiresBothFamilies() {
-        Map<?, ?> spec = (Map<?, ?>) create("h", "\"clusterIP\": \"None\", \"ports\": [{\"port\": 80}]").get("spec");
+        Map<?, ?> spec = (Map<?, ?>) create("h", "\"clusterIP\": \"None\", \"ports\": [{\"port\": 80}]")
+                .get("spec");
         assertEquals(List.of("IPv4", "IPv6"), spec.get("ipFamilies"));
         assertEquals("RequireDualStack", spec.get("ipFamilyPolicy"));
     }
 
     @Test
     void anExternalNameServiceGetsNoIpFields() {
-        Map<?, ?> spec = (Map<?, ?>) create("x", "\"type\": \"ExternalName\", \"externalName\": \"example.com\"").get("spec");
+        Map<?, ?> spec = (Map<?, ?>) create("x", "\"type\": \"ExternalName\", \"externalName\": \"example.com\"")
+                .get("spec");
         assertEquals(Map.of("type", "ExternalName", "externalName", "example.com", "sessionAffinity", "None"), spec);
     }
 
-    @SuppressWarnings("cast") // the (Object) cast javac calls redundant picks assertEquals(Object, Object) for a generic at(...)
+    @SuppressWarnings(
+            "cast") // the (Object) cast javac calls redundant picks assertEquals(Object, Object) for a generic at(...)
     @Test
     void aReplaceWithoutTheAllocatedValuesKeepsThem() {
         Map<?, ?> created = create("a", "\"type\": \"NodePort\", \"ports\": [{\"name\": \"http\", \"port\": 80}]");
-        Map<String, Object> body = parse(service("a", "\"type\": \"NodePort\", \"ports\": [{\"name\": \"http\", \"port\": 8080}]"));
+        Map<String, Object> body =
+                parse(service("a", "\"type\": \"NodePort\", \"ports\": [{\"name\": \"http\", \"port\": 8080}]"));
         KResponse replaced = kmock.put(SERVICES + "/a", body);
         assertEquals(200, replaced.status(), replaced.text());
         assertEquals((Object) at(created, "spec", "clusterIP"), at(replaced.json(), "spec", "clusterIP"));
-        assertEquals((Object) at(created, "spec", "ports", "0", "nodePort"), at(replaced.json(), "spec", "ports", "0", "nodePort"));
+        assertEquals(
+                (Object) at(created, "spec", "ports", "0", "nodePort"),
+                at(replaced.json(), "spec", "ports", "0", "nodePort"));
         assertEquals(8080, (int) at(replaced.json(), "spec", "ports", "0", "targetPort"));
     }
 
-    @SuppressWarnings("cast") // the (Object) cast javac calls redundant picks assertEquals(Object, Object) for a generic at(...)
+    @SuppressWarnings(
+            "cast") // the (Object) cast javac calls redundant picks assertEquals(Object, Object) for a generic at(...)
     @Test
     void turningANodePortServiceIntoAClusterIpServiceDropsItsNodePorts() {
         Map<?, ?> created = create("a", "\"type\": \"NodePort\", \"ports\": [{\"port\": 80}]");

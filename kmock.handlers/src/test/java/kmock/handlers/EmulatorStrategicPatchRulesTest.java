@@ -24,7 +24,8 @@ import kmock.internal.json.Json;
 @BothTransports
 class EmulatorStrategicPatchRulesTest {
 
-    private static final Map<String, String> STRATEGIC = Map.of("Content-Type", "application/strategic-merge-patch+json");
+    private static final Map<String, String> STRATEGIC =
+            Map.of("Content-Type", "application/strategic-merge-patch+json");
     private static final String DEPLOYMENTS = "/apis/apps/v1/namespaces/ns/deployments";
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
@@ -47,15 +48,32 @@ class EmulatorStrategicPatchRulesTest {
     }
 
     private static Map<String, Object> deployment() {
-        return Map.of("apiVersion", "apps/v1", "kind", "Deployment", "metadata", Map.of("name", "web"),
-                "spec", Map.of("selector", Map.of("matchLabels", Map.of("app", "web")),
-                        "template", Map.of("metadata", Map.of("labels", Map.of("app", "web")),
-                                "spec", Map.of("containers", List.of(Map.of("name", "web", "image", "nginx"),
-                                        Map.of("name", "sidecar", "image", "busybox"))))));
+        return Map.of(
+                "apiVersion",
+                "apps/v1",
+                "kind",
+                "Deployment",
+                "metadata",
+                Map.of("name", "web"),
+                "spec",
+                Map.of(
+                        "selector",
+                        Map.of("matchLabels", Map.of("app", "web")),
+                        "template",
+                        Map.of(
+                                "metadata",
+                                Map.of("labels", Map.of("app", "web")),
+                                "spec",
+                                Map.of(
+                                        "containers",
+                                        List.of(
+                                                Map.of("name", "web", "image", "nginx"),
+                                                Map.of("name", "sidecar", "image", "busybox"))))));
     }
 
     private static List<?> containers(Object deployment) {
-        return (List<?>) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) deployment).get("spec")).get("template")).get("spec"))
+        return (List<?>) ((Map<?, ?>)
+                        ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) deployment).get("spec")).get("template")).get("spec"))
                 .get("containers");
     }
 
@@ -63,10 +81,13 @@ class EmulatorStrategicPatchRulesTest {
     void aBuiltInKindMergesContainersByName() {
         start(new KubernetesEmulator());
         assertEquals(201, kmock.post(DEPLOYMENTS, deployment()).status());
-        KResponse patched = kmock.patch(DEPLOYMENTS + "/web",
-                json("{'spec':{'template':{'spec':{'containers':[{'name':'web','image':'nginx:2'}]}}}}"), STRATEGIC);
+        KResponse patched = kmock.patch(
+                DEPLOYMENTS + "/web",
+                json("{'spec':{'template':{'spec':{'containers':[{'name':'web','image':'nginx:2'}]}}}}"),
+                STRATEGIC);
         assertEquals(200, patched.status(), patched.text());
-        KObject.assertMatches(List.of(Map.of("name", "web", "image", "nginx:2"), Map.of("name", "sidecar", "image", "busybox")),
+        KObject.assertMatches(
+                List.of(Map.of("name", "web", "image", "nginx:2"), Map.of("name", "sidecar", "image", "busybox")),
                 containers(patched.json()));
     }
 
@@ -74,10 +95,13 @@ class EmulatorStrategicPatchRulesTest {
     void plainStorageMergesAStrategicPatchAsAMergePatch() {
         start(KubernetesEmulator.builder().managedMetadata(false).build());
         kmock.objects().put("apps/v1/deployments", "ns", "web", deployment());
-        KResponse patched = kmock.patch(DEPLOYMENTS + "/web",
-                json("{'spec':{'template':{'spec':{'containers':[{'name':'web','image':'nginx:2'}]}}}}"), STRATEGIC);
+        KResponse patched = kmock.patch(
+                DEPLOYMENTS + "/web",
+                json("{'spec':{'template':{'spec':{'containers':[{'name':'web','image':'nginx:2'}]}}}}"),
+                STRATEGIC);
         assertEquals(200, patched.status(), patched.text());
-        assertEquals(List.of(Map.of("name", "web", "image", "nginx:2")), containers(patched.json()), "the list is replaced");
+        assertEquals(
+                List.of(Map.of("name", "web", "image", "nginx:2")), containers(patched.json()), "the list is replaced");
     }
 
     @Test
@@ -85,7 +109,10 @@ class EmulatorStrategicPatchRulesTest {
         start(new KubernetesEmulator());
         kmock.resources().put("example.com/v1/things", new ResourceInfo().kind("Thing"));
         String things = "/apis/example.com/v1/namespaces/ns/things";
-        assertEquals(201, kmock.post(things, Map.of("metadata", Map.of("name", "t"), "items", List.of(Map.of("name", "a")))).status());
+        assertEquals(
+                201,
+                kmock.post(things, Map.of("metadata", Map.of("name", "t"), "items", List.of(Map.of("name", "a"))))
+                        .status());
         KResponse patched = kmock.patch(things + "/t", json("{'items':[{'name':'b'}]}"), STRATEGIC);
         assertEquals(200, patched.status(), patched.text());
         assertEquals(List.of(Map.of("name", "b")), ((Map<?, ?>) patched.json()).get("items"));
@@ -94,24 +121,63 @@ class EmulatorStrategicPatchRulesTest {
     @Test
     void aCustomResourceRefusesAStrategicPatchWithTheAcceptedTypes() {
         start(new KubernetesEmulator());
-        Map<String, Object> crd = Map.of("apiVersion", "apiextensions.k8s.io/v1", "kind", "CustomResourceDefinition",
-                "metadata", Map.of("name", "widgets.example.com"),
-                "spec", Map.of("group", "example.com", "scope", "Namespaced",
-                        "names", Map.of("kind", "Widget", "plural", "widgets", "singular", "widget"),
-                        "versions", List.of(Map.of("name", "v1", "served", true, "storage", true,
-                                "schema", Map.of("openAPIV3Schema", Map.of("type", "object", "x-kubernetes-preserve-unknown-fields", true))))));
-        assertEquals(201, kmock.post("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", crd).status());
+        Map<String, Object> crd = Map.of(
+                "apiVersion",
+                "apiextensions.k8s.io/v1",
+                "kind",
+                "CustomResourceDefinition",
+                "metadata",
+                Map.of("name", "widgets.example.com"),
+                "spec",
+                Map.of(
+                        "group",
+                        "example.com",
+                        "scope",
+                        "Namespaced",
+                        "names",
+                        Map.of("kind", "Widget", "plural", "widgets", "singular", "widget"),
+                        "versions",
+                        List.of(Map.of(
+                                "name",
+                                "v1",
+                                "served",
+                                true,
+                                "storage",
+                                true,
+                                "schema",
+                                Map.of(
+                                        "openAPIV3Schema",
+                                        Map.of("type", "object", "x-kubernetes-preserve-unknown-fields", true))))));
+        assertEquals(
+                201,
+                kmock.post("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", crd)
+                        .status());
         String widgets = "/apis/example.com/v1/namespaces/ns/widgets";
-        assertEquals(201, kmock.post(widgets, Map.of("apiVersion", "example.com/v1", "kind", "Widget",
-                "metadata", Map.of("name", "w"), "spec", Map.of("size", 1))).status());
+        assertEquals(
+                201,
+                kmock.post(
+                                widgets,
+                                Map.of(
+                                        "apiVersion",
+                                        "example.com/v1",
+                                        "kind",
+                                        "Widget",
+                                        "metadata",
+                                        Map.of("name", "w"),
+                                        "spec",
+                                        Map.of("size", 1)))
+                        .status());
 
         KResponse refused = kmock.patch(widgets + "/w", json("{'spec':{'size':2}}"), STRATEGIC);
         assertEquals(415, refused.status(), refused.text());
         Map<?, ?> status = (Map<?, ?>) refused.json();
         assertEquals("UnsupportedMediaType", status.get("reason"));
-        assertEquals("the body of the request was in an unknown format - accepted media types include: "
-                + "application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml", status.get("message"));
-        KResponse merged = kmock.patch(widgets + "/w", json("{'spec':{'size':2}}"), Map.of("Content-Type", "application/merge-patch+json"));
+        assertEquals(
+                "the body of the request was in an unknown format - accepted media types include: "
+                        + "application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml",
+                status.get("message"));
+        KResponse merged = kmock.patch(
+                widgets + "/w", json("{'spec':{'size':2}}"), Map.of("Content-Type", "application/merge-patch+json"));
         assertEquals(200, merged.status(), merged.text());
     }
 
@@ -119,16 +185,26 @@ class EmulatorStrategicPatchRulesTest {
     void aRefusedPatchLeavesTheStoreByteForByteAndSendsNoEvent() {
         start(new KubernetesEmulator());
         assertEquals(201, kmock.post(DEPLOYMENTS, deployment()).status());
-        String before = Json.toText(kmock.objects().get("apps/v1/deployments", "ns", "web").history());
-        String version = (String) ((Map<?, ?>) ((Map<?, ?>) kmock.get(DEPLOYMENTS).json()).get("metadata")).get("resourceVersion");
+        String before = Json.toText(
+                kmock.objects().get("apps/v1/deployments", "ns", "web").history());
+        String version = (String)
+                ((Map<?, ?>) ((Map<?, ?>) kmock.get(DEPLOYMENTS).json()).get("metadata")).get("resourceVersion");
         try (KStream watch = kmock.stream("GET", "/apis/apps/v1/deployments?watch=true&resourceVersion=" + version)) {
-            KResponse refused = kmock.patch(DEPLOYMENTS + "/web",
-                    json("{'spec':{'template':{'spec':{'containers':[{'image':'nginx:2'}]}}}}"), STRATEGIC);
+            KResponse refused = kmock.patch(
+                    DEPLOYMENTS + "/web",
+                    json("{'spec':{'template':{'spec':{'containers':[{'image':'nginx:2'}]}}}}"),
+                    STRATEGIC);
             assertEquals(500, refused.status(), refused.text());
-            assertEquals("map: map[image:nginx:2] does not contain declared merge key: name", ((Map<?, ?>) refused.json()).get("message"));
+            assertEquals(
+                    "map: map[image:nginx:2] does not contain declared merge key: name",
+                    ((Map<?, ?>) refused.json()).get("message"));
             assertEquals(null, ((Map<?, ?>) refused.json()).get("reason"), "the API server gives this 500 no reason");
 
-            assertEquals(before, Json.toText(kmock.objects().get("apps/v1/deployments", "ns", "web").history()));
+            assertEquals(
+                    before,
+                    Json.toText(kmock.objects()
+                            .get("apps/v1/deployments", "ns", "web")
+                            .history()));
             Map<String, Object> after = new java.util.HashMap<>(deployment());
             after.put("metadata", Map.of("name", "after"));
             assertEquals(201, kmock.post(DEPLOYMENTS, after).status());

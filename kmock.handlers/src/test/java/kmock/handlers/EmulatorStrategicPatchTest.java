@@ -33,7 +33,8 @@ import kmock.internal.k8s.patch.StrategicMergeCases;
 @BothTransports
 class EmulatorStrategicPatchTest {
 
-    private static final Map<String, String> STRATEGIC = Map.of("Content-Type", "application/strategic-merge-patch+json");
+    private static final Map<String, String> STRATEGIC =
+            Map.of("Content-Type", "application/strategic-merge-patch+json");
     /** Metadata a write changes by itself (or may: generation), left out of the comparison. */
     private static final List<String> WRITE_METADATA = List.of("resourceVersion", "generation", "managedFields");
     /** Expected outcomes by input, shared by the transports, so that kubectl runs once per case. */
@@ -41,6 +42,7 @@ class EmulatorStrategicPatchTest {
 
     @Parameter
     String transport;
+
     @TempDir
     Path dir;
 
@@ -58,11 +60,14 @@ class EmulatorStrategicPatchTest {
     private String collection(Map<String, Object> object) {
         String apiVersion = (String) object.get("apiVersion");
         String plural = kmock.resources().keys().stream()
-                .filter(r -> r.apiVersion().equals(apiVersion) && kmock.resources().get(r).kindFor(r.plural()).equals(object.get("kind")))
-                .map(r -> r.plural()).findFirst().orElseThrow();
+                .filter(r -> r.apiVersion().equals(apiVersion)
+                        && kmock.resources().get(r).kindFor(r.plural()).equals(object.get("kind")))
+                .map(r -> r.plural())
+                .findFirst()
+                .orElseThrow();
         String namespace = (String) metadata(object).get("namespace");
-        return (apiVersion.contains("/") ? "/apis/" : "/api/") + apiVersion + (namespace == null ? "" : "/namespaces/" + namespace)
-                + "/" + plural;
+        return (apiVersion.contains("/") ? "/apis/" : "/api/") + apiVersion
+                + (namespace == null ? "" : "/namespaces/" + namespace) + "/" + plural;
     }
 
     @SuppressWarnings("unchecked")
@@ -81,7 +86,9 @@ class EmulatorStrategicPatchTest {
 
     @TestFactory
     Stream<DynamicTest> everyCaseAnswersAsKubectlComputesIt() {
-        List<StrategicMergeCases.Case> cases = StrategicMergeCases.all().stream().filter(c -> c.engineOnly() == null).toList();
+        List<StrategicMergeCases.Case> cases = StrategicMergeCases.all().stream()
+                .filter(c -> c.engineOnly() == null)
+                .toList();
         List<String> urls = new ArrayList<>();
         List<String> twins = new ArrayList<>();
         List<Map<String, Object>> stored = new ArrayList<>();
@@ -98,46 +105,60 @@ class EmulatorStrategicPatchTest {
             stored.add(comparable(kmock.get(urls.get(i)).json()));
         }
         askKubectl(cases, stored);
-        return IntStream.range(0, cases.size()).mapToObj(i -> dynamicTest(cases.get(i).name(), () -> {
-            StrategicMergeCases.Case c = cases.get(i);
-            KubectlOracle.Outcome outcome = ORACLE.get(key(stored.get(i), c.patch()));
-            String subresource = c.subresource() == null ? "" : "/" + c.subresource();
-            String before = Json.toText(kmock.get(urls.get(i)).json());
+        return IntStream.range(0, cases.size())
+                .mapToObj(i -> dynamicTest(cases.get(i).name(), () -> {
+                    StrategicMergeCases.Case c = cases.get(i);
+                    KubectlOracle.Outcome outcome = ORACLE.get(key(stored.get(i), c.patch()));
+                    String subresource = c.subresource() == null ? "" : "/" + c.subresource();
+                    String before = Json.toText(kmock.get(urls.get(i)).json());
 
-            KResponse response = kmock.patch(urls.get(i) + subresource, Json.toText(c.patch()).getBytes(StandardCharsets.UTF_8), STRATEGIC);
+                    KResponse response = kmock.patch(
+                            urls.get(i) + subresource,
+                            Json.toText(c.patch()).getBytes(StandardCharsets.UTF_8),
+                            STRATEGIC);
 
-            if (outcome.failed()) {
-                assertEquals(c.code(), response.status(), response.text());
-                Map<?, ?> status = (Map<?, ?>) response.json();
-                assertEquals("Status", status.get("kind"));
-                assertEquals(c.code() == 422 ? "the server rejected our request due to an error in our request" : outcome.error(),
-                        ((String) status.get("message")).strip());
-                assertEquals(before, Json.toText(kmock.get(urls.get(i)).json()), "a refused patch changes nothing");
-                return;
-            }
-            assertEquals(200, response.status(), response.text());
-            assertEquals(Json.toText(response.json()), Json.toText(kmock.get(urls.get(i)).json()), "the answer is what is stored");
-            Map<String, Object> replacement = outcome.object();
-            Map<?, ?> twin = (Map<?, ?>) kmock.get(twins.get(i)).json();
-            metadata(replacement).put("name", metadata(twin).get("name"));
-            String ownIp = clusterIp(replacement);
-            if (ownIp != null) {
-                // Every Service has its own cluster IP: the twin keeps its own, and answers as if it had the original's.
-                setClusterIp(replacement, clusterIp(twin));
-            }
-            KResponse replaced = kmock.put(twins.get(i) + subresource, replacement);
-            assertEquals(200, replaced.status(), replaced.text());
-            String answer = StrategicMergeCases.canonical(withoutName(replaced.json()));
-            if (ownIp != null) {
-                answer = answer.replace("\"" + clusterIp(twin) + "\"", "\"" + ownIp + "\"");
-            }
-            assertEquals(answer, StrategicMergeCases.canonical(withoutName(response.json())));
-        }));
+                    if (outcome.failed()) {
+                        assertEquals(c.code(), response.status(), response.text());
+                        Map<?, ?> status = (Map<?, ?>) response.json();
+                        assertEquals("Status", status.get("kind"));
+                        assertEquals(
+                                c.code() == 422
+                                        ? "the server rejected our request due to an error in our request"
+                                        : outcome.error(),
+                                ((String) status.get("message")).strip());
+                        assertEquals(
+                                before, Json.toText(kmock.get(urls.get(i)).json()), "a refused patch changes nothing");
+                        return;
+                    }
+                    assertEquals(200, response.status(), response.text());
+                    assertEquals(
+                            Json.toText(response.json()),
+                            Json.toText(kmock.get(urls.get(i)).json()),
+                            "the answer is what is stored");
+                    Map<String, Object> replacement = outcome.object();
+                    Map<?, ?> twin = (Map<?, ?>) kmock.get(twins.get(i)).json();
+                    metadata(replacement).put("name", metadata(twin).get("name"));
+                    String ownIp = clusterIp(replacement);
+                    if (ownIp != null) {
+                        // Every Service has its own cluster IP: the twin keeps its own, and answers as if it had the
+                        // original's.
+                        setClusterIp(replacement, clusterIp(twin));
+                    }
+                    KResponse replaced = kmock.put(twins.get(i) + subresource, replacement);
+                    assertEquals(200, replaced.status(), replaced.text());
+                    String answer = StrategicMergeCases.canonical(withoutName(replaced.json()));
+                    if (ownIp != null) {
+                        answer = answer.replace("\"" + clusterIp(twin) + "\"", "\"" + ownIp + "\"");
+                    }
+                    assertEquals(answer, StrategicMergeCases.canonical(withoutName(response.json())));
+                }));
     }
 
     /** A Service's allocated cluster IP, or {@code null} for other objects. */
     private static String clusterIp(Object object) {
-        return ((Map<?, ?>) object).get("spec") instanceof Map<?, ?> spec && spec.get("clusterIP") instanceof String ip ? ip : null;
+        return ((Map<?, ?>) object).get("spec") instanceof Map<?, ?> spec && spec.get("clusterIP") instanceof String ip
+                ? ip
+                : null;
     }
 
     @SuppressWarnings("unchecked")

@@ -54,8 +54,7 @@ class EmulatorStrategiesTest {
                 {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "web"},
                  "spec": {"selector": {"matchLabels": {"app": "web"}},
                           "template": {"metadata": {"labels": {"app": "web"}},
-                                       "spec": {"containers": [{"name": "c", "image": "nginx"}]}}}%s}"""
-                .formatted(status);
+                                       "spec": {"containers": [{"name": "c", "image": "nginx"}]}}}%s}""".formatted(status);
     }
 
     @Test
@@ -70,12 +69,24 @@ class EmulatorStrategiesTest {
     @Test
     void aDeploymentGenerationCountsSpecChangesOnly() {
         ok(kmock.post(DEPLOYMENTS, parse(deployment(""))));
-        assertEquals(1, (int) at(merge(DEPLOYMENTS + "/web", "{\"metadata\": {\"labels\": {\"tier\": \"front\"}}}"),
-                "metadata", "generation"), "a label change");
-        assertEquals(1, (int) at(merge(DEPLOYMENTS + "/web/status", "{\"status\": {\"replicas\": 1}}"),
-                "metadata", "generation"), "a status change");
-        assertEquals(2, (int) at(merge(DEPLOYMENTS + "/web", "{\"spec\": {\"replicas\": 3}}"),
-                "metadata", "generation"), "a spec change");
+        assertEquals(
+                1,
+                (int) at(
+                        merge(DEPLOYMENTS + "/web", "{\"metadata\": {\"labels\": {\"tier\": \"front\"}}}"),
+                        "metadata",
+                        "generation"),
+                "a label change");
+        assertEquals(
+                1,
+                (int) at(
+                        merge(DEPLOYMENTS + "/web/status", "{\"status\": {\"replicas\": 1}}"),
+                        "metadata",
+                        "generation"),
+                "a status change");
+        assertEquals(
+                2,
+                (int) at(merge(DEPLOYMENTS + "/web", "{\"spec\": {\"replicas\": 3}}"), "metadata", "generation"),
+                "a spec change");
     }
 
     @Test
@@ -92,13 +103,15 @@ class EmulatorStrategiesTest {
                  "spec": {"serviceName": "db", "selector": {"matchLabels": {"app": "db"}},
                           "template": {"metadata": {"labels": {"app": "db"}},
                                        "spec": {"containers": [{"name": "c", "image": "postgres"}]}}}}""")));
-        Map<?, ?> annotated = merge("/apis/apps/v1/namespaces/ns/statefulsets/db", "{\"metadata\": {\"annotations\": {\"n\": \"x\"}}}");
+        Map<?, ?> annotated = merge(
+                "/apis/apps/v1/namespaces/ns/statefulsets/db", "{\"metadata\": {\"annotations\": {\"n\": \"x\"}}}");
         assertEquals(1, (int) at(annotated, "metadata", "generation"));
     }
 
     @Test
     void aCreatedDeploymentStartsWithTheZeroStatus() {
-        Map<?, ?> created = ok(kmock.post(DEPLOYMENTS, parse(deployment(", \"status\": {\"replicas\": 5, \"readyReplicas\": 5}"))));
+        Map<?, ?> created =
+                ok(kmock.post(DEPLOYMENTS, parse(deployment(", \"status\": {\"replicas\": 5, \"readyReplicas\": 5}"))));
         assertEquals(Map.of(), created.get("status"));
     }
 
@@ -117,7 +130,8 @@ class EmulatorStrategiesTest {
                  "spec": {"serviceName": "db", "selector": {"matchLabels": {"app": "db"}},
                           "template": {"metadata": {"labels": {"app": "db"}},
                                        "spec": {"containers": [{"name": "c", "image": "postgres"}]}}}}""")));
-        Map<?, ?> written = merge("/apis/apps/v1/namespaces/ns/statefulsets/db/status",
+        Map<?, ?> written = merge(
+                "/apis/apps/v1/namespaces/ns/statefulsets/db/status",
                 "{\"metadata\": {\"labels\": {\"seen\": \"yes\"}}, \"spec\": {\"replicas\": 7}, \"status\": {\"replicas\": 1}}");
         assertEquals(1, (int) at(written, "spec", "replicas"));
         assertEquals(1, (int) at(written, "status", "replicas"));
@@ -127,7 +141,9 @@ class EmulatorStrategiesTest {
     @Test
     void aDeploymentStatusWriteKeepsItsLabels() {
         ok(kmock.post(DEPLOYMENTS, parse(deployment(""))));
-        Map<?, ?> written = merge(DEPLOYMENTS + "/web/status", "{\"metadata\": {\"labels\": {\"seen\": \"yes\"}}, \"status\": {\"replicas\": 1}}");
+        Map<?, ?> written = merge(
+                DEPLOYMENTS + "/web/status",
+                "{\"metadata\": {\"labels\": {\"seen\": \"yes\"}}, \"status\": {\"replicas\": 1}}");
         assertNull(at(written, "metadata", "labels"));
         assertEquals(1, (int) at(written, "status", "replicas"));
     }
@@ -139,7 +155,9 @@ class EmulatorStrategiesTest {
                  "spec": {"containers": [{"name": "a", "image": "nginx", "resources": {"limits": {"cpu": "500m", "memory": "128Mi"}}},
                                          {"name": "b", "image": "nginx", "resources": {"requests": {"cpu": "0.1"}}}]}}""")));
         assertFalse(((Map<?, ?>) pod.get("metadata")).containsKey("generation"));
-        assertEquals(Map.of("cpu", "500m", "memory", "128Mi"), at(pod, "spec", "containers", "0", "resources", "requests"),
+        assertEquals(
+                Map.of("cpu", "500m", "memory", "128Mi"),
+                at(pod, "spec", "containers", "0", "resources", "requests"),
                 "requests default to limits");
         assertEquals(Map.of("phase", "Pending", "qosClass", "Burstable"), pod.get("status"));
     }
@@ -172,7 +190,9 @@ class EmulatorStrategiesTest {
 
     @Test
     void aNamespaceUpdateCannotDropItsSpecFinalizer() {
-        ok(kmock.post("/api/v1/namespaces", parse("{\"apiVersion\": \"v1\", \"kind\": \"Namespace\", \"metadata\": {\"name\": \"n\"}}")));
+        ok(kmock.post(
+                "/api/v1/namespaces",
+                parse("{\"apiVersion\": \"v1\", \"kind\": \"Namespace\", \"metadata\": {\"name\": \"n\"}}")));
         Map<?, ?> replaced = ok(kmock.put("/api/v1/namespaces/n", parse("""
                 {"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "n"}, "spec": {"finalizers": []}}""")));
         assertEquals(List.of("kubernetes"), at(replaced, "spec", "finalizers"));
@@ -211,7 +231,11 @@ class EmulatorStrategiesTest {
     void objectsOfAResourceWithoutSchemaKeepTheGenericGenerationRule() {
         kmock.resources().put("example.com/v1/widgets", Map.of("kind", "Widget", "namespaced", true));
         String url = "/apis/example.com/v1/namespaces/ns/widgets";
-        Map<?, ?> created = ok(kmock.post(url, parse("{\"apiVersion\": \"example.com/v1\", \"kind\": \"Widget\", \"metadata\": {\"name\": \"w\"}, \"size\": 1}")));
+        Map<?, ?> created = ok(
+                kmock.post(
+                        url,
+                        parse(
+                                "{\"apiVersion\": \"example.com/v1\", \"kind\": \"Widget\", \"metadata\": {\"name\": \"w\"}, \"size\": 1}")));
         assertEquals(1, (int) at(created, "metadata", "generation"));
         assertEquals(2, (int) at(merge(url + "/w", "{\"size\": 2}"), "metadata", "generation"));
     }

@@ -33,7 +33,10 @@ class EmulatorWatchOptionsTest {
 
     @BeforeEach
     void start() {
-        kmock = KubernetesEmulator.builder().eventWindow(3).bookmarkInterval(Duration.ofMillis(50)).build();
+        kmock = KubernetesEmulator.builder()
+                .eventWindow(3)
+                .bookmarkInterval(Duration.ofMillis(50))
+                .build();
         kmock.resources().loadBundled();
         served.serve(kmock, transport);
     }
@@ -56,7 +59,8 @@ class EmulatorWatchOptionsTest {
     void anIdleWatchThatAllowsBookmarksGetsThemAtTheCurrentResourceVersion() {
         kmock.post(CM, Map.of("metadata", Map.of("name", "a")));
         String current = listVersion();
-        try (KStream watch = kmock.stream("GET", CM + "?watch=true&allowWatchBookmarks=true&resourceVersion=" + current)) {
+        try (KStream watch =
+                kmock.stream("GET", CM + "?watch=true&allowWatchBookmarks=true&resourceVersion=" + current)) {
             Map<?, ?> bookmark = event(watch);
             assertEquals("BOOKMARK", bookmark.get("type"));
             assertEquals(current, resourceVersion((Map<?, ?>) bookmark.get("object")));
@@ -70,14 +74,16 @@ class EmulatorWatchOptionsTest {
             String written = resourceVersion((Map<?, ?>) next.get("object"));
             Map<?, ?> later = event(watch);
             assertEquals("BOOKMARK", later.get("type"));
-            assertEquals(written, resourceVersion((Map<?, ?>) later.get("object")), "bookmarks follow the latest event");
+            assertEquals(
+                    written, resourceVersion((Map<?, ?>) later.get("object")), "bookmarks follow the latest event");
         }
     }
 
     @Test
     void aWatchWithoutBookmarksGetsNone() {
         kmock.post(CM, Map.of("metadata", Map.of("name", "a")));
-        try (KStream watch = kmock.stream("GET", CM + "?watch=true&timeoutSeconds=1&resourceVersion=" + listVersion())) {
+        try (KStream watch =
+                kmock.stream("GET", CM + "?watch=true&timeoutSeconds=1&resourceVersion=" + listVersion())) {
             assertNull(watch.readLine(PATIENCE), "the stream ends at its timeout with no event");
             assertTrue(watch.isFinished());
         }
@@ -89,12 +95,14 @@ class EmulatorWatchOptionsTest {
             assertNull(watch.readLine(PATIENCE));
             assertTrue(watch.isFinished(), "the server ended the stream");
         }
-        assertEquals(201, kmock.post(CM, Map.of("metadata", Map.of("name", "after"))).status());
+        assertEquals(
+                201, kmock.post(CM, Map.of("metadata", Map.of("name", "after"))).status());
     }
 
     @Test
     void aWatchFromAVersionOlderThanTheWindowGetsOneGoneErrorAndEnds() {
-        String first = resourceVersion((Map<?, ?>) kmock.post(CM, Map.of("metadata", Map.of("name", "a"))).json());
+        String first = resourceVersion((Map<?, ?>)
+                kmock.post(CM, Map.of("metadata", Map.of("name", "a"))).json());
         for (int i = 0; i < 5; i++) {
             kmock.post(CM, Map.of("metadata", Map.of("name", "n" + i)));
         }
@@ -113,7 +121,8 @@ class EmulatorWatchOptionsTest {
 
     @Test
     void aWatchInsideTheWindowResumesWithEveryLaterEventInOrder() {
-        String first = resourceVersion((Map<?, ?>) kmock.post(CM, Map.of("metadata", Map.of("name", "a"))).json());
+        String first = resourceVersion((Map<?, ?>)
+                kmock.post(CM, Map.of("metadata", Map.of("name", "a"))).json());
         kmock.post(CM, Map.of("metadata", Map.of("name", "b")));
         kmock.post(CM, Map.of("metadata", Map.of("name", "c")));
         try (KStream watch = kmock.stream("GET", CM + "?watch=true&resourceVersion=" + first)) {

@@ -11,8 +11,7 @@ import kmock.internal.json.Json;
  */
 final class ExpectedJson {
 
-    private ExpectedJson() {
-    }
+    private ExpectedJson() {}
 
     /** A JSON text as plain maps and lists. */
     @SuppressWarnings("unchecked")
@@ -24,7 +23,8 @@ final class ExpectedJson {
     static Map<String, Object> expected(String json, Map<String, ?> values) {
         String text = json;
         for (Map.Entry<String, ?> value : values.entrySet()) {
-            text = text.replace("\"<" + value.getKey() + ">\"", new String(Json.write(value.getValue()), StandardCharsets.UTF_8));
+            text = text.replace(
+                    "\"<" + value.getKey() + ">\"", new String(Json.write(value.getValue()), StandardCharsets.UTF_8));
         }
         return parse(text);
     }
@@ -34,7 +34,9 @@ final class ExpectedJson {
     static <T> T at(Object object, String... path) {
         Object current = object;
         for (String step : path) {
-            current = current instanceof java.util.List<?> list ? list.get(Integer.parseInt(step)) : ((Map<String, Object>) current).get(step);
+            current = current instanceof java.util.List<?> list
+                    ? list.get(Integer.parseInt(step))
+                    : ((Map<String, Object>) current).get(step);
         }
         return (T) current;
     }

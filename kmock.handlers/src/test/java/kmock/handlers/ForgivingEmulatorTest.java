@@ -65,14 +65,18 @@ class ForgivingEmulatorTest {
 
     @Test
     void original6_aCreateOnTheClusterWideUrlStoresTheObjectInTheNamespaceItsBodyNames() {
-        Map<String, Object> body = Map.of("metadata", Map.of("name", "ex1", "namespace", "ns1"), "spec", Map.of("a", 1));
+        Map<String, Object> body =
+                Map.of("metadata", Map.of("name", "ex1", "namespace", "ns1"), "spec", Map.of("a", 1));
         assertEquals(201, kmock.post(EXAMPLES, body).status());
         assertTrue(kmock.objects().contains("kopf.dev/v1/kopfexamples", "ns1", "ex1"));
         try (KStream everywhere = kmock.stream("GET", EXAMPLES + "?watch=true");
-             KStream inNs1 = kmock.stream("GET", "/apis/kopf.dev/v1/namespaces/ns1/kopfexamples?watch=true")) {
+                KStream inNs1 = kmock.stream("GET", "/apis/kopf.dev/v1/namespaces/ns1/kopfexamples?watch=true")) {
             assertEquals("ns1", namespaceOf(event(everywhere)));
             assertEquals("ADDED", event(inNs1).get("type"));
-            assertEquals(200, kmock.delete("/apis/kopf.dev/v1/namespaces/ns1/kopfexamples/ex1").status());
+            assertEquals(
+                    200,
+                    kmock.delete("/apis/kopf.dev/v1/namespaces/ns1/kopfexamples/ex1")
+                            .status());
             assertEquals("DELETED", event(everywhere).get("type"));
             assertEquals("DELETED", event(inNs1).get("type"));
         }
@@ -84,10 +88,13 @@ class ForgivingEmulatorTest {
         kmock.on(Criteria.resource("v1/pods"));
         kmock.on(Criteria.resource(new Resource("partial.dev", null, "kopfexamples")));
         List<?> groups = (List<?>) json(kmock.get("/apis")).get("groups");
-        assertEquals(List.of("kopf.dev"), groups.stream().map(g -> ((Map<?, ?>) g).get("name")).toList(),
+        assertEquals(
+                List.of("kopf.dev"),
+                groups.stream().map(g -> ((Map<?, ?>) g).get("name")).toList(),
                 "a resource without a version is not discoverable");
         assertEquals("v1", ((Map<?, ?>) json(kmock.get("/apis/kopf.dev")).get("preferredVersion")).get("version"));
-        Map<?, ?> example = (Map<?, ?>) ((List<?>) json(kmock.get("/apis/kopf.dev/v1")).get("resources")).get(0);
+        Map<?, ?> example =
+                (Map<?, ?>) ((List<?>) json(kmock.get("/apis/kopf.dev/v1")).get("resources")).get(0);
         assertEquals("kopfexamples", example.get("name"));
         assertEquals("Kopfexamples", example.get("kind"), "the kind defaults to the capitalised plural");
         assertEquals("kopfexamples", example.get("singularName"), "the singular defaults to the plural");
@@ -100,18 +107,26 @@ class ForgivingEmulatorTest {
         kmock.on("/custom/endpoint").reply("here");
         kmock.on("get /other?x=1").reply("there");
         List<?> paths = (List<?>) json(kmock.get("/")).get("paths");
-        assertTrue(paths.containsAll(List.of("/api", "/apis", "/version", "/custom/endpoint", "/other")), paths.toString());
+        assertTrue(
+                paths.containsAll(List.of("/api", "/apis", "/version", "/custom/endpoint", "/other")),
+                paths.toString());
     }
 
     @Test
     void original29_aCreateMakesAnUndeclaredResourceKnownAndServed() {
-        assertEquals(404, kmock.get("/apis/kopf.dev/v1/namespaces/ns/kopfexamples").status(), "nothing made it known yet");
-        KResponse created = kmock.post("/apis/kopf.dev/v1/namespaces/ns/kopfexamples", Map.of("metadata", Map.of("name", "ex1")));
+        assertEquals(
+                404, kmock.get("/apis/kopf.dev/v1/namespaces/ns/kopfexamples").status(), "nothing made it known yet");
+        KResponse created =
+                kmock.post("/apis/kopf.dev/v1/namespaces/ns/kopfexamples", Map.of("metadata", Map.of("name", "ex1")));
         assertEquals(201, created.status(), created.text());
         assertEquals("Kopfexamples", json(created).get("kind"));
         assertEquals(1, ((List<?>) json(kmock.get(EXAMPLES)).get("items")).size());
-        assertEquals(200, kmock.get("/apis/kopf.dev/v1/namespaces/ns/kopfexamples/ex1").status());
-        assertEquals("kopfexamples", ((Map<?, ?>) ((List<?>) json(kmock.get("/apis/kopf.dev/v1")).get("resources")).get(0)).get("name"));
+        assertEquals(
+                200,
+                kmock.get("/apis/kopf.dev/v1/namespaces/ns/kopfexamples/ex1").status());
+        assertEquals(
+                "kopfexamples",
+                ((Map<?, ?>) ((List<?>) json(kmock.get("/apis/kopf.dev/v1")).get("resources")).get(0)).get("name"));
         KResponse never = kmock.get("/apis/other.dev/v1/things");
         assertEquals(404, never.status());
         assertTrue(never.text().contains("not known"), never.text());
@@ -119,8 +134,13 @@ class ForgivingEmulatorTest {
 
     @Test
     void original29_writesOtherThanCreatesOfUndeclaredResourcesFindNothing() {
-        assertEquals(404, kmock.patch("/apis/kopf.dev/v1/namespaces/ns/kopfexamples/ex1", Map.of("spec", 1)).status());
-        assertEquals(404, kmock.delete("/apis/kopf.dev/v1/namespaces/ns/kopfexamples/ex1").status());
+        assertEquals(
+                404,
+                kmock.patch("/apis/kopf.dev/v1/namespaces/ns/kopfexamples/ex1", Map.of("spec", 1))
+                        .status());
+        assertEquals(
+                404,
+                kmock.delete("/apis/kopf.dev/v1/namespaces/ns/kopfexamples/ex1").status());
         assertFalse(kmock.objects().contains("kopf.dev/v1/kopfexamples", "ns", "ex1"));
     }
 
@@ -142,8 +162,11 @@ class ForgivingEmulatorTest {
     void theKindOfACatalogResourceComesFromTheCatalogEvenForObjectsStoredBeforeIt() {
         kmock.objects().put("v1/configmaps", "ns", "early", Map.of("data", Map.of("a", "1")));
         kmock.resources().loadBundled();
-        assertEquals("ConfigMap", kmock.objects().get("v1/configmaps", "ns", "early").get("kind"));
-        assertEquals("ConfigMap", json(kmock.get("/api/v1/namespaces/ns/configmaps/early")).get("kind"));
+        assertEquals(
+                "ConfigMap", kmock.objects().get("v1/configmaps", "ns", "early").get("kind"));
+        assertEquals(
+                "ConfigMap",
+                json(kmock.get("/api/v1/namespaces/ns/configmaps/early")).get("kind"));
         assertEquals("ConfigMapList", json(kmock.get("/api/v1/configmaps")).get("kind"));
     }
 
@@ -156,13 +179,14 @@ class ForgivingEmulatorTest {
 
     @Test
     void usagePage_aPostThenAPatchLeaveTheObjectWithItsHistory() {
-        kmock.post("/apis/kopf.dev/v1/kopfexamples", Map.of("metadata", Map.of("name", "name", "namespace", "ns"),
-                "spec", Map.of("field", "value")));
+        kmock.post(
+                "/apis/kopf.dev/v1/kopfexamples",
+                Map.of("metadata", Map.of("name", "name", "namespace", "ns"), "spec", Map.of("field", "value")));
         kmock.patch("/apis/kopf.dev/v1/namespaces/ns/kopfexamples/name", Map.of("spec", Map.of("other", 1)));
         KObject object = kmock.objects().get("kopf.dev/v1/kopfexamples", "ns", "name");
         assertTrue(KObject.matches(object, Map.of("spec", Map.of("field", "value", "other", 1))), object.toString());
         assertEquals(2, object.history().size());
-        assertTrue(object.historyContains(List.of(Map.of("spec", Map.of("field", "value")),
-                Map.of("spec", Map.of("other", 1)))));
+        assertTrue(object.historyContains(
+                List.of(Map.of("spec", Map.of("field", "value")), Map.of("spec", Map.of("other", 1)))));
     }
 }

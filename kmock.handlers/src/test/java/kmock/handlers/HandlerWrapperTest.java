@@ -25,7 +25,9 @@ class HandlerWrapperTest {
     void aCountingWrapperSeesEachRequestAndTheWrappedHandlerAnswersIt() {
         AtomicInteger seen = new AtomicInteger();
         try (RawHandler kmock = new RawHandler();
-             Server server = Server.builder(counting(kmock, seen)).transport(transport).start()) {
+                Server server = Server.builder(counting(kmock, seen))
+                        .transport(transport)
+                        .start()) {
             kmock.on("get /hello").reply("hi".getBytes());
             assertEquals("hi", kmock.get("/hello").text());
             assertEquals(404, kmock.get("/other").status());
@@ -36,7 +38,9 @@ class HandlerWrapperTest {
     @Test
     void theWrapperAttachesAndDetachesTheWrappedHandlerWithItsServer() {
         try (RawHandler kmock = new RawHandler()) {
-            Server server = Server.builder(counting(kmock, new AtomicInteger())).transport(transport).start();
+            Server server = Server.builder(counting(kmock, new AtomicInteger()))
+                    .transport(transport)
+                    .start();
             assertSame(server, kmock.server());
             server.close();
             assertThrows(IllegalStateException.class, kmock::server);

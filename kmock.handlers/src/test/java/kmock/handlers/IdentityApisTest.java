@@ -45,14 +45,20 @@ class IdentityApisTest {
 
     @Test
     void accessReviewsAllowEverything() {
-        KResponse review = kmock.post("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", Map.of("spec",
-                Map.of("resourceAttributes", Map.of("verb", "delete", "resource", "nodes"))));
+        KResponse review = kmock.post(
+                "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews",
+                Map.of("spec", Map.of("resourceAttributes", Map.of("verb", "delete", "resource", "nodes"))));
         assertEquals(201, review.status());
         assertEquals(true, ((Map<?, ?>) json(review).get("status")).get("allowed"));
-        assertEquals(Map.of("resourceAttributes", Map.of("verb", "delete", "resource", "nodes")), json(review).get("spec"));
-        Map<?, ?> rules = (Map<?, ?>) json(kmock.post("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews",
-                Map.of("spec", Map.of("namespace", "ns")))).get("status");
-        assertEquals(List.of(Map.of("verbs", List.of("*"), "apiGroups", List.of("*"), "resources", List.of("*"))),
+        assertEquals(
+                Map.of("resourceAttributes", Map.of("verb", "delete", "resource", "nodes")),
+                json(review).get("spec"));
+        Map<?, ?> rules = (Map<?, ?>) json(kmock.post(
+                        "/apis/authorization.k8s.io/v1/selfsubjectrulesreviews",
+                        Map.of("spec", Map.of("namespace", "ns"))))
+                .get("status");
+        assertEquals(
+                List.of(Map.of("verbs", List.of("*"), "apiGroups", List.of("*"), "resources", List.of("*"))),
                 rules.get("resourceRules"));
     }
 
@@ -64,11 +70,18 @@ class IdentityApisTest {
         Map<?, ?> status = (Map<?, ?>) json(issued).get("status");
         String token = (String) status.get("token");
         assertEquals(3, token.split("\\.").length);
-        assertTrue(String.valueOf(status.get("expirationTimestamp")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
-        Map<?, ?> caller = (Map<?, ?>) ((Map<?, ?>) json(kmock.post("/apis/authentication.k8s.io/v1/selfsubjectreviews",
-                Map.of(), Map.of("Authorization", "Bearer " + token))).get("status")).get("userInfo");
+        assertTrue(String.valueOf(status.get("expirationTimestamp"))
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
+        Map<?, ?> caller = (Map<?, ?>) ((Map<?, ?>) json(kmock.post(
+                                "/apis/authentication.k8s.io/v1/selfsubjectreviews",
+                                Map.of(),
+                                Map.of("Authorization", "Bearer " + token)))
+                        .get("status"))
+                .get("userInfo");
         assertEquals("system:serviceaccount:ns:robot", caller.get("username"));
-        assertEquals(List.of("system:serviceaccounts", "system:serviceaccounts:ns", "system:authenticated"), caller.get("groups"));
+        assertEquals(
+                List.of("system:serviceaccounts", "system:serviceaccounts:ns", "system:authenticated"),
+                caller.get("groups"));
     }
 
     @Test
@@ -82,8 +95,12 @@ class IdentityApisTest {
 
     @Test
     void impersonationNamesTheCaller() {
-        Map<?, ?> caller = (Map<?, ?>) ((Map<?, ?>) json(kmock.post("/apis/authentication.k8s.io/v1/selfsubjectreviews", Map.of(),
-                Map.of("Impersonate-User", "jane", "Impersonate-Group", "devs"))).get("status")).get("userInfo");
+        Map<?, ?> caller = (Map<?, ?>) ((Map<?, ?>) json(kmock.post(
+                                "/apis/authentication.k8s.io/v1/selfsubjectreviews",
+                                Map.of(),
+                                Map.of("Impersonate-User", "jane", "Impersonate-Group", "devs")))
+                        .get("status"))
+                .get("userInfo");
         assertEquals("jane", caller.get("username"));
         assertEquals(List.of("devs", "system:authenticated"), caller.get("groups"));
     }

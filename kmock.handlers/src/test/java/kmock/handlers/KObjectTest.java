@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import kmock.internal.json.Json;
 import kmock.internal.criteria.AnyValue;
+import kmock.internal.json.Json;
 
 class KObjectTest {
 
@@ -93,11 +93,11 @@ class KObjectTest {
     @Test
     void assertMatchesReportsListsOfAnotherLengthAndWrongTypes() {
         Object actual = json("{\"a\":[1,2],\"b\":\"text\"}");
-        AssertionError length = assertThrows(AssertionError.class,
-                () -> KObject.assertMatches(Map.of("a", List.of(1)), actual));
+        AssertionError length =
+                assertThrows(AssertionError.class, () -> KObject.assertMatches(Map.of("a", List.of(1)), actual));
         assertEquals("$.a: expected a list of 1 items but was a list of 2 items: [1,2]", length.getMessage());
-        AssertionError type = assertThrows(AssertionError.class,
-                () -> KObject.assertMatches(Map.of("b", Map.of("c", 1)), actual));
+        AssertionError type =
+                assertThrows(AssertionError.class, () -> KObject.assertMatches(Map.of("b", Map.of("c", 1)), actual));
         assertEquals("$.b: expected an object but was \"text\"", type.getMessage());
     }
 
@@ -110,9 +110,7 @@ class KObjectTest {
     @Test
     void historyContainsFindsAMatchingThatGreedyAssignmentMisses() {
         // Pattern 0 fits both versions; taking version 0 for it (greedy, in order) leaves pattern 1 with nothing.
-        KObject object = new KObject(List.of(
-                frozen("{\"spec\":{\"a\":1,\"b\":2}}"),
-                frozen("{\"spec\":{\"a\":1}}")));
+        KObject object = new KObject(List.of(frozen("{\"spec\":{\"a\":1,\"b\":2}}"), frozen("{\"spec\":{\"a\":1}}")));
         List<Object> patterns = List.of(Map.of("spec", Map.of("a", 1)), Map.of("spec", Map.of("b", 2)));
         assertTrue(object.historyContains(patterns));
     }
@@ -157,5 +155,4 @@ class KObjectTest {
     private static Map<String, Object> frozen(String json) {
         return kmock.internal.k8s.store.JsonTree.freezeMap((Map<String, Object>) Json.parse(json));
     }
-
 }

@@ -37,8 +37,10 @@ class KubernetesOriginalTest {
     @BeforeEach
     void start() {
         kmock = new KubernetesEmulator();
-        kmock.resources().put("kopf.dev/v1/kopfexamples", Map.of("kind", "KopfExample", "namespaced", true,
-                "subresources", List.of("status")));
+        kmock.resources()
+                .put(
+                        "kopf.dev/v1/kopfexamples",
+                        Map.of("kind", "KopfExample", "namespaced", true, "subresources", List.of("status")));
         kmock.resources().put("v1/namespaces", Map.of("kind", "Namespace", "namespaced", false));
         served.serve(kmock, transport);
     }
@@ -50,8 +52,8 @@ class KubernetesOriginalTest {
 
     @Test
     void discoveryDocuments() {
-        assertTrue(((List<?>) json(kmock.get("/")).get("paths")).containsAll(List.of("/api", "/api/v1", "/apis",
-                "/apis/kopf.dev", "/apis/kopf.dev/v1", "/version")));
+        assertTrue(((List<?>) json(kmock.get("/")).get("paths"))
+                .containsAll(List.of("/api", "/api/v1", "/apis", "/apis/kopf.dev", "/apis/kopf.dev/v1", "/version")));
         assertEquals(Set9.KEYS, json(kmock.get("/version")).keySet());
         assertEquals(Set9.KEYS, json(kmock.get("/version/")).keySet());
         assertEquals(List.of("v1"), json(kmock.get("/api")).get("versions"));
@@ -67,7 +69,8 @@ class KubernetesOriginalTest {
         assertEquals(2, entries.size(), "one entry per resource and one per subresource");
         assertEquals("kopfexamples/status", ((Map<?, ?>) entries.get(1)).get("name"));
         kmock.resources().put("example.com/v1/widgets", Map.of());
-        Map<?, ?> widget = (Map<?, ?>) ((List<?>) json(kmock.get("/apis/example.com/v1")).get("resources")).get(0);
+        Map<?, ?> widget =
+                (Map<?, ?>) ((List<?>) json(kmock.get("/apis/example.com/v1")).get("resources")).get(0);
         assertEquals("Widgets", widget.get("kind"), "the kind defaults to the capitalised plural");
         assertEquals("widgets", widget.get("singularName"), "the singular defaults to the plural");
     }
@@ -83,24 +86,55 @@ class KubernetesOriginalTest {
     @Test
     void objectsByKeyConflictsAndNewLives() {
         Map<String, Object> body = Map.of("metadata", Map.of("name", "ex1"), "spec", Map.of("a", 1));
-        assertEquals(201, kmock.post("/apis/kopf.dev/v1/namespaces/ns1/kopfexamples", body).status());
-        assertEquals(201, kmock.post("/apis/kopf.dev/v1/namespaces/ns2/kopfexamples", body).status());
-        assertEquals(409, kmock.post("/apis/kopf.dev/v1/namespaces/ns1/kopfexamples", body).status());
-        assertEquals(2, ((List<?>) json(kmock.get("/apis/kopf.dev/v1/kopfexamples")).get("items")).size(), "cluster-wide");
-        assertEquals(200, kmock.delete("/apis/kopf.dev/v1/namespaces/ns1/kopfexamples/ex1").status());
+        assertEquals(
+                201,
+                kmock.post("/apis/kopf.dev/v1/namespaces/ns1/kopfexamples", body)
+                        .status());
+        assertEquals(
+                201,
+                kmock.post("/apis/kopf.dev/v1/namespaces/ns2/kopfexamples", body)
+                        .status());
+        assertEquals(
+                409,
+                kmock.post("/apis/kopf.dev/v1/namespaces/ns1/kopfexamples", body)
+                        .status());
+        assertEquals(
+                2, ((List<?>) json(kmock.get("/apis/kopf.dev/v1/kopfexamples")).get("items")).size(), "cluster-wide");
+        assertEquals(
+                200,
+                kmock.delete("/apis/kopf.dev/v1/namespaces/ns1/kopfexamples/ex1")
+                        .status());
         KResponse missing = kmock.get("/apis/kopf.dev/v1/namespaces/ns1/kopfexamples/ex1");
         assertEquals(404, missing.status());
-        assertEquals(404, kmock.patch("/apis/kopf.dev/v1/namespaces/ns1/kopfexamples/ex1", Map.of()).status());
-        assertEquals(201, kmock.post("/apis/kopf.dev/v1/namespaces/ns1/kopfexamples", body).status(), "a new life");
-        assertEquals(3, kmock.objects().get("kopf.dev/v1/kopfexamples", "ns1", "ex1").history().size());
+        assertEquals(
+                404,
+                kmock.patch("/apis/kopf.dev/v1/namespaces/ns1/kopfexamples/ex1", Map.of())
+                        .status());
+        assertEquals(
+                201,
+                kmock.post("/apis/kopf.dev/v1/namespaces/ns1/kopfexamples", body)
+                        .status(),
+                "a new life");
+        assertEquals(
+                3,
+                kmock.objects()
+                        .get("kopf.dev/v1/kopfexamples", "ns1", "ex1")
+                        .history()
+                        .size());
         assertEquals(404, kmock.get("/apis/kopf.dev/v1/unknowns").status());
         assertTrue(kmock.get("/apis/kopf.dev/v1/unknowns").text().contains("kmock.resources().put"));
     }
 
     @Test
     void patchMergesMapsAndReplacesTheRestWithHistory() {
-        kmock.objects().put("kopf.dev/v1/kopfexamples", "ns", "p", Map.of("spec", Map.of("a", 1, "list", List.of(1, 2), "keep", "k")));
-        kmock.patch("/apis/kopf.dev/v1/namespaces/ns/kopfexamples/p", Map.of("spec", Map.of("a", 2, "list", List.of(3))));
+        kmock.objects()
+                .put(
+                        "kopf.dev/v1/kopfexamples",
+                        "ns",
+                        "p",
+                        Map.of("spec", Map.of("a", 1, "list", List.of(1, 2), "keep", "k")));
+        kmock.patch(
+                "/apis/kopf.dev/v1/namespaces/ns/kopfexamples/p", Map.of("spec", Map.of("a", 2, "list", List.of(3))));
         KObject object = kmock.objects().get("kopf.dev/v1/kopfexamples", "ns", "p");
         assertEquals(Map.of("a", 2, "list", List.of(3), "keep", "k"), object.get("spec"));
         assertEquals(2, object.history().size());
@@ -112,14 +146,20 @@ class KubernetesOriginalTest {
 
     @Test
     void finalizersHoldDeletionUntilAWriteEmptiesThem() {
-        kmock.objects().put("kopf.dev/v1/kopfexamples", "ns", "f", Map.of("metadata", Map.of("finalizers", List.of("x/y"))));
+        kmock.objects()
+                .put("kopf.dev/v1/kopfexamples", "ns", "f", Map.of("metadata", Map.of("finalizers", List.of("x/y"))));
         KResponse marked = kmock.delete("/apis/kopf.dev/v1/namespaces/ns/kopfexamples/f");
-        assertEquals(200, marked.status(), "a delete that finalizers hold answers 200 with the object, as the API server does");
+        assertEquals(
+                200,
+                marked.status(),
+                "a delete that finalizers hold answers 200 with the object, as the API server does");
         assertNotNull(((Map<?, ?>) json(marked).get("metadata")).get("deletionTimestamp"));
         Map<?, ?> held = json(kmock.get("/apis/kopf.dev/v1/namespaces/ns/kopfexamples/f"));
         assertNotNull(((Map<?, ?>) held.get("metadata")).get("deletionTimestamp"));
-        kmock.patch("/apis/kopf.dev/v1/namespaces/ns/kopfexamples/f", Map.of("metadata", Map.of("finalizers", List.of())));
-        assertEquals(404, kmock.get("/apis/kopf.dev/v1/namespaces/ns/kopfexamples/f").status());
+        kmock.patch(
+                "/apis/kopf.dev/v1/namespaces/ns/kopfexamples/f", Map.of("metadata", Map.of("finalizers", List.of())));
+        assertEquals(
+                404, kmock.get("/apis/kopf.dev/v1/namespaces/ns/kopfexamples/f").status());
         assertTrue(kmock.objects().get("kopf.dev/v1/kopfexamples", "ns", "f").deleted());
     }
 
@@ -148,12 +188,20 @@ class KubernetesOriginalTest {
 
     @Test
     void partialComparisonOfObjectsAndHistories() {
-        kmock.objects().putHistory("kopf.dev/v1/kopfexamples", "ns", "h", Arrays.asList(
-                Map.of("spec", Map.of("step", 1, "extra", true)), Map.of("spec", Map.of("step", 2)), null));
+        kmock.objects()
+                .putHistory(
+                        "kopf.dev/v1/kopfexamples",
+                        "ns",
+                        "h",
+                        Arrays.asList(
+                                Map.of("spec", Map.of("step", 1, "extra", true)),
+                                Map.of("spec", Map.of("step", 2)),
+                                null));
         KObject object = kmock.objects().get("kopf.dev/v1/kopfexamples", "ns", "h");
         assertTrue(KObject.matches(object.version(0), Map.of("spec", Map.of("step", 1))));
         assertTrue(KObject.matches(object.version(0), Map.of("spec", Map.of("extra", Criteria.ANY))));
-        assertTrue(object.historyContains(List.of(Map.of("spec", Map.of("step", 2)), Map.of("spec", Map.of("step", 1)))));
+        assertTrue(
+                object.historyContains(List.of(Map.of("spec", Map.of("step", 2)), Map.of("spec", Map.of("step", 1)))));
         assertTrue(object.deleted());
     }
 
@@ -174,7 +222,15 @@ class KubernetesOriginalTest {
 
     /** The nine fields of client-java's VersionInfo. */
     private static final class Set9 {
-        static final java.util.Set<String> KEYS = java.util.Set.of("major", "minor", "gitVersion", "gitCommit",
-                "gitTreeState", "buildDate", "goVersion", "compiler", "platform");
+        static final java.util.Set<String> KEYS = java.util.Set.of(
+                "major",
+                "minor",
+                "gitVersion",
+                "gitCommit",
+                "gitTreeState",
+                "buildDate",
+                "goVersion",
+                "compiler",
+                "platform");
     }
 }

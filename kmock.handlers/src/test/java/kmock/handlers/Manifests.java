@@ -10,8 +10,7 @@ import kmock.api.KResponse;
 /** Small manifests and reads for the controller tests, through the emulator's own HTTP client. */
 final class Manifests {
 
-    private Manifests() {
-    }
+    private Manifests() {}
 
     static Map<String, Object> map(Object... pairs) {
         Map<String, Object> map = new LinkedHashMap<>();
@@ -21,7 +20,8 @@ final class Manifests {
         return map;
     }
 
-    static Map<String, Object> template(String app, String image, Map<String, String> annotations, String restartPolicy) {
+    static Map<String, Object> template(
+            String app, String image, Map<String, String> annotations, String restartPolicy) {
         Map<String, Object> spec = map("containers", List.of(map("name", app, "image", image)));
         if (restartPolicy != null) {
             spec.put("restartPolicy", restartPolicy);
@@ -30,9 +30,21 @@ final class Manifests {
     }
 
     static Map<String, Object> deployment(String name, int replicas, String image) {
-        return map("apiVersion", "apps/v1", "kind", "Deployment", "metadata", map("name", name),
-                "spec", map("replicas", replicas, "selector", map("matchLabels", Map.of("app", name)),
-                        "template", template(name, image, Map.of(), null)));
+        return map(
+                "apiVersion",
+                "apps/v1",
+                "kind",
+                "Deployment",
+                "metadata",
+                map("name", name),
+                "spec",
+                map(
+                        "replicas",
+                        replicas,
+                        "selector",
+                        map("matchLabels", Map.of("app", name)),
+                        "template",
+                        template(name, image, Map.of(), null)));
     }
 
     static Map<String, Object> pod(String name, String restartPolicy, Map<String, String> annotations) {
@@ -40,11 +52,19 @@ final class Manifests {
         if (restartPolicy != null) {
             spec.put("restartPolicy", restartPolicy);
         }
-        return map("apiVersion", "v1", "kind", "Pod", "metadata", map("name", name, "labels", Map.of("app", name),
-                "annotations", annotations), "spec", spec);
+        return map(
+                "apiVersion",
+                "v1",
+                "kind",
+                "Pod",
+                "metadata",
+                map("name", name, "labels", Map.of("app", name), "annotations", annotations),
+                "spec",
+                spec);
     }
 
-    static Map<String, Object> job(String name, Integer completions, Integer parallelism, Map<String, String> annotations) {
+    static Map<String, Object> job(
+            String name, Integer completions, Integer parallelism, Map<String, String> annotations) {
         Map<String, Object> spec = map("template", template(name, "busybox", annotations, "Never"));
         if (completions != null) {
             spec.put("completions", completions);

@@ -40,9 +40,14 @@ class ManifestsTest {
                 - {apiVersion: v1, kind: ConfigMap, metadata: {name: second}}
                 - {apiVersion: v1, kind: Namespace, metadata: {name: demo}}
                 """);
-        assertEquals(List.of("first", "second", "demo"), stored.stream().map(ManifestsTest::name).toList());
-        assertEquals(Map.of("a", "1"), kmock.objects().get("v1/configmaps", "demo", "first").get("data"));
-        assertNotNull(kmock.objects().get("v1/configmaps", "default", "second"), "namespaced objects default to 'default'");
+        assertEquals(
+                List.of("first", "second", "demo"),
+                stored.stream().map(ManifestsTest::name).toList());
+        assertEquals(
+                Map.of("a", "1"),
+                kmock.objects().get("v1/configmaps", "demo", "first").get("data"));
+        assertNotNull(
+                kmock.objects().get("v1/configmaps", "default", "second"), "namespaced objects default to 'default'");
         assertNotNull(kmock.objects().get("v1/namespaces", null, "demo"), "cluster-wide objects have no namespace");
     }
 
@@ -51,9 +56,12 @@ class ManifestsTest {
         Path json = Files.writeString(dir.resolve("deploy.json"), """
                 {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "web", "namespace": "prod"},
                  "spec": {"replicas": 2}}""");
-        Path yaml = Files.writeString(dir.resolve("svc.yaml"), "apiVersion: v1\nkind: Service\nmetadata: {name: web}\n");
+        Path yaml =
+                Files.writeString(dir.resolve("svc.yaml"), "apiVersion: v1\nkind: Service\nmetadata: {name: web}\n");
         assertEquals(2, kmock.objects().load(json, yaml).size());
-        assertEquals(Map.of("replicas", 2), kmock.objects().get("apps/v1/deployments", "prod", "web").get("spec"));
+        assertEquals(
+                Map.of("replicas", 2),
+                kmock.objects().get("apps/v1/deployments", "prod", "web").get("spec"));
         assertNotNull(kmock.objects().get("v1/services", "default", "web"));
     }
 
@@ -75,39 +83,50 @@ class ManifestsTest {
                 spec: {field: value}
                 """);
         assertNotNull(kmock.objects().get("kopf.dev/v1/kopfexamples", "default", "kopf-example-1"));
-        assertEquals("KopfExample", kmock.resources().find("kopf.dev/v1/kopfexamples").kind());
+        assertEquals(
+                "KopfExample",
+                kmock.resources().find("kopf.dev/v1/kopfexamples").kind());
     }
 
     @Test
     void aMalformedDocumentIsNamedByFileAndDocumentAndNothingIsStored(@TempDir Path dir) throws Exception {
-        Path file = Files.writeString(dir.resolve("broken.yaml"),
+        Path file = Files.writeString(
+                dir.resolve("broken.yaml"),
                 "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\n---\napiVersion: v1\nkind: ConfigMap\n");
-        IllegalArgumentException failure = assertThrows(IllegalArgumentException.class, () -> kmock.objects().load(file));
+        IllegalArgumentException failure = assertThrows(
+                IllegalArgumentException.class, () -> kmock.objects().load(file));
         assertEquals(file + ", document 2: 'metadata.name' is missing", failure.getMessage());
         assertEquals(0, kmock.objects().size());
     }
 
     @Test
     void invalidYamlIsNamedByDocument() {
-        IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
-                () -> kmock.objects().load("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\nkind: [unclosed\n"));
-        assertTrue(failure.getMessage().startsWith("the manifest text, document 2: not valid YAML or JSON"), failure.getMessage());
+        IllegalArgumentException failure = assertThrows(IllegalArgumentException.class, () -> kmock.objects()
+                .load("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\nkind: [unclosed\n"));
+        assertTrue(
+                failure.getMessage().startsWith("the manifest text, document 2: not valid YAML or JSON"),
+                failure.getMessage());
     }
 
     @Test
     void anUnknownKindSaysHowToMakeItKnown() {
         KubernetesEmulator bare = new KubernetesEmulator();
-        IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
-                () -> bare.objects().load("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n"));
-        assertEquals("the manifest text, document 1: kind ConfigMap of v1 is not a known resource: load the bundled "
-                + "catalog with kmock.resources().loadBundled(), declare it with kmock.resources().put(…), or put its "
-                + "CustomResourceDefinition first", failure.getMessage());
+        IllegalArgumentException failure = assertThrows(IllegalArgumentException.class, () -> bare.objects()
+                .load("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n"));
+        assertEquals(
+                "the manifest text, document 1: kind ConfigMap of v1 is not a known resource: load the bundled "
+                        + "catalog with kmock.resources().loadBundled(), declare it with kmock.resources().put(…), or put its "
+                        + "CustomResourceDefinition first",
+                failure.getMessage());
     }
 
     @Test
     void itemsOfAListAreNamedByIndex() {
-        IllegalArgumentException failure = assertThrows(IllegalArgumentException.class, () -> kmock.objects().load(
-                "apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: ConfigMap, metadata: {name: a}}\n- {kind: ConfigMap}\n"));
+        IllegalArgumentException failure = assertThrows(
+                IllegalArgumentException.class,
+                () -> kmock.objects()
+                        .load(
+                                "apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: ConfigMap, metadata: {name: a}}\n- {kind: ConfigMap}\n"));
         assertEquals("the manifest text, document 1, item 1: 'apiVersion' is missing", failure.getMessage());
     }
 }

@@ -37,7 +37,10 @@ class MatchingTest {
     @BeforeEach
     void start() {
         kmock = new RawHandler();
-        server = Server.builder(kmock).transport(transport).hostnames("api.example.invalid").start();
+        server = Server.builder(kmock)
+                .transport(transport)
+                .hostnames("api.example.invalid")
+                .start();
     }
 
     @AfterEach
@@ -82,17 +85,27 @@ class MatchingTest {
         kmock.on(Criteria.cookies(Map.of("session", "abc"))).reply(bytes("cookies"));
         assertEquals("params", text("GET", "/?q=1&any=x&extra=y"));
         assertEquals(404, kmock.get("/?q=1").status(), "'any' must be present");
-        assertEquals("headers", kmock.get("/", Map.of("X-Token", "t-42", "X-Other", "o")).text());
-        assertEquals("cookies", kmock.get("/", Map.of("Cookie", "session=abc; theme=dark")).text());
+        assertEquals(
+                "headers",
+                kmock.get("/", Map.of("X-Token", "t-42", "X-Other", "o")).text());
+        assertEquals(
+                "cookies",
+                kmock.get("/", Map.of("Cookie", "session=abc; theme=dark")).text());
     }
 
     @Test
     void mapsOfWellKnownHeadersAreHeadersOthersAreParams() {
         kmock.on(Map.of("Accept", "application/json", "X-Trace", Criteria.ANY)).reply(bytes("headers"));
         kmock.on(Map.of("accept", "text")).reply(bytes("params too"));
-        assertEquals("headers", kmock.get("/", Map.of("Accept", "application/json", "X-Trace", "1")).text());
+        assertEquals(
+                "headers",
+                kmock.get("/", Map.of("Accept", "application/json", "X-Trace", "1"))
+                        .text());
         assertEquals(404, kmock.get("/?Accept=application/json&X-Trace=1").status(), "those are headers, not params");
-        assertEquals("headers", kmock.get("/?accept=text", Map.of("Accept", "application/json", "X-Trace", "1")).text());
+        assertEquals(
+                "headers",
+                kmock.get("/?accept=text", Map.of("Accept", "application/json", "X-Trace", "1"))
+                        .text());
     }
 
     @Test
@@ -110,7 +123,8 @@ class MatchingTest {
     @Test
     void kubernetesFieldsAreParsedFromEveryRequest() {
         kmock.on("list", "v1/pods", Criteria.namespace("ns1")).reply(bytes("list in ns1"));
-        kmock.on(Action.FETCH, Criteria.name("p1"), Criteria.namespace(Pattern.compile("ns\\d"))).reply(bytes("fetch"));
+        kmock.on(Action.FETCH, Criteria.name("p1"), Criteria.namespace(Pattern.compile("ns\\d")))
+                .reply(bytes("fetch"));
         kmock.on("watch kopf.dev/v1/kopfexamples").reply(bytes("watch"));
         kmock.on(Action.CREATE, Criteria.name("from-body")).reply(bytes("create"));
         kmock.on(Action.UPDATE, Criteria.subresource("status")).reply(bytes("status"));
@@ -118,8 +132,14 @@ class MatchingTest {
         assertEquals("list in ns1", text("GET", "/api/v1/namespaces/ns1/pods"));
         assertEquals("fetch", text("GET", "/api/v1/namespaces/ns2/pods/p1"));
         assertEquals("watch", text("GET", "/apis/kopf.dev/v1/kopfexamples?watch=true"));
-        assertEquals("create", kmock.post("/api/v1/namespaces/ns1/configmaps", Map.of("metadata", Map.of("name", "from-body"))).text());
-        assertEquals("status", kmock.patch("/apis/apps/v1/namespaces/ns/deployments/d/status", Map.of()).text());
+        assertEquals(
+                "create",
+                kmock.post("/api/v1/namespaces/ns1/configmaps", Map.of("metadata", Map.of("name", "from-body")))
+                        .text());
+        assertEquals(
+                "status",
+                kmock.patch("/apis/apps/v1/namespaces/ns/deployments/d/status", Map.of())
+                        .text());
         assertEquals("cluster-wide delete", text("DELETE", "/api/v1/namespaces/gone"));
     }
 
@@ -179,7 +199,9 @@ class MatchingTest {
     @Test
     void unmatchedRequestsGetA404SayingWhy() {
         assertEquals(404, kmock.get("/nowhere").status());
-        assertEquals("GET /nowhere matched no rule; no rules are declared.\n", kmock.get("/nowhere").text());
+        assertEquals(
+                "GET /nowhere matched no rule; no rules are declared.\n",
+                kmock.get("/nowhere").text());
         assertEquals(2, kmock.unmatched().size());
     }
 
@@ -190,14 +212,17 @@ class MatchingTest {
         kmock.get("/b");
         kmock.post("/a", bytes("x"));
         assertEquals(3, kmock.size());
-        assertEquals(List.of("/a", "/b", "/a"), kmock.requests().stream().map(Request::path).toList());
+        assertEquals(
+                List.of("/a", "/b", "/a"),
+                kmock.requests().stream().map(Request::path).toList());
         View posts = kmock.on(Method.POST);
         assertEquals(1, posts.size());
         assertEquals("POST", posts.get(0).method());
         assertEquals("/b", kmock.get(-2).path());
         assertTrue(kmock.contains("post /a"));
         assertFalse(kmock.contains("/c"));
-        assertEquals(2, kmock.on("/a").or(kmock.on("/b")).except(kmock.on("post")).size());
+        assertEquals(
+                2, kmock.on("/a").or(kmock.on("/b")).except(kmock.on("post")).size());
         assertEquals(1, kmock.on("/a").and(kmock.on("post")).size());
     }
 
@@ -211,13 +236,18 @@ class MatchingTest {
             assertTrue(strict.get("/x").status() >= 400, "beyond the limit");
             assertEquals(2, strict.errors().size());
         }
-        IllegalStateException thrown = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, strict::close);
+        IllegalStateException thrown =
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, strict::close);
         assertEquals("first", thrown.getMessage());
-        List<String> suppressed = java.util.Arrays.stream(thrown.getSuppressed()).map(Throwable::getMessage).toList();
+        List<String> suppressed = java.util.Arrays.stream(thrown.getSuppressed())
+                .map(Throwable::getMessage)
+                .toList();
         assertEquals(3, suppressed.size(), suppressed.toString());
         assertTrue(suppressed.get(0).startsWith("raised by KMock while serving GET /boom"), suppressed.get(0));
         assertTrue(suppressed.get(1).startsWith("The request limit of 2 is reached"), suppressed.get(1));
-        assertTrue(suppressed.get(2).startsWith("1 request(s) matched no rule:\nGET /x matched no rule"), suppressed.get(2));
+        assertTrue(
+                suppressed.get(2).startsWith("1 request(s) matched no rule:\nGET /x matched no rule"),
+                suppressed.get(2));
     }
 
     @Test

@@ -60,7 +60,8 @@ class NearMissReportTest {
 
     @Test
     void aMissingHeaderIsReportedAsAbsent() {
-        kmock.on("post /payments", Criteria.headers(Map.of("Idempotency-Key", "k1"))).reply(201);
+        kmock.on("post /payments", Criteria.headers(Map.of("Idempotency-Key", "k1")))
+                .reply(201);
         assertEquals("""
                 POST /payments [2 bytes] matched no rule; the closest of 1 rule:
                   1. kmock.on("post /payments", headers{Idempotency-Key=k1}).reply(…)
@@ -70,7 +71,8 @@ class NearMissReportTest {
 
     @Test
     void aDifferentJsonBodyIsReportedAtTheFirstDifferingPath() {
-        kmock.on("post /users", Criteria.data(Map.of("user", Map.of("name", "ann")))).reply(201);
+        kmock.on("post /users", Criteria.data(Map.of("user", Map.of("name", "ann"))))
+                .reply(201);
         assertEquals("""
                 POST /users [23 bytes] matched no rule; the closest of 1 rule:
                   1. kmock.on("post /users", data={"user":{"name":"ann"}}).reply(…)
@@ -82,7 +84,9 @@ class NearMissReportTest {
     void anExtraJsonKeyIsADifferenceToo() {
         kmock.on(Criteria.data(Map.of("name", "ann"))).reply(201);
         String report = notFound(kmock.post("/users", Map.of("name", "ann", "admin", true)));
-        assertEquals("       body JSON $.admin: expected (absent), got true", report.lines().toList().get(2));
+        assertEquals(
+                "       body JSON $.admin: expected (absent), got true",
+                report.lines().toList().get(2));
     }
 
     @Test
@@ -139,8 +143,10 @@ class NearMissReportTest {
 
     @Test
     void aPredicateThatRefusedIsNamedNotRerun() {
-        kmock.on("get /p", (java.util.function.Predicate<kmock.api.Request>) r -> false).reply(1);
-        assertEquals("       a predicate: did not let it through (not re-run for this report)",
+        kmock.on("get /p", (java.util.function.Predicate<kmock.api.Request>) r -> false)
+                .reply(1);
+        assertEquals(
+                "       a predicate: did not let it through (not re-run for this report)",
                 notFound(kmock.get("/p")).lines().toList().get(2));
     }
 
@@ -162,7 +168,8 @@ class NearMissReportTest {
     @Test
     void strictFailsOnUnmatchedUnlessSwitchedOff() {
         RawHandler strict = RawHandler.builder().strict(true).build();
-        RawHandler lenient = RawHandler.builder().strict(true).failOnUnmatched(false).build();
+        RawHandler lenient =
+                RawHandler.builder().strict(true).failOnUnmatched(false).build();
         for (RawHandler handler : List.of(strict, lenient)) {
             try (Server other = Server.builder(handler).start()) {
                 assertEquals(404, handler.get("/nowhere").status());

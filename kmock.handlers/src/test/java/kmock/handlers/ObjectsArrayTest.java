@@ -26,17 +26,32 @@ class ObjectsArrayTest {
     private static final Resource PODS = new Resource("", "v1", "pods");
     private static final Resource EXAMPLES = new Resource("kopf.dev", "v1", "kopfexamples");
 
-    private final ObjectsArray managed = new ObjectsArray(new ObjectStore(), new ResourcesArray(), crd -> { });
-    private final ObjectsArray plain = new ObjectsArray(new ObjectStore(StoreSettings.defaults().withManagedMetadata(false)), new ResourcesArray(), crd -> { });
+    private final ObjectsArray managed = new ObjectsArray(new ObjectStore(), new ResourcesArray(), crd -> {});
+    private final ObjectsArray plain = new ObjectsArray(
+            new ObjectStore(StoreSettings.defaults().withManagedMetadata(false)), new ResourcesArray(), crd -> {});
 
     @Test
     void putWithManagedMetadataFillsTheManagedFields() {
         KObject pod = managed.put("v1/pods", "ns1", "web", Map.of("spec", Map.of("x", 1)));
-        KObject.assertMatches(Map.of(
-                "apiVersion", "v1",
-                "metadata", Map.of("name", "web", "namespace", "ns1", "uid", AnyValue.INSTANCE,
-                        "resourceVersion", "1", "creationTimestamp", AnyValue.INSTANCE, "generation", 1),
-                "spec", Map.of("x", 1)), pod);
+        KObject.assertMatches(
+                Map.of(
+                        "apiVersion", "v1",
+                        "metadata",
+                                Map.of(
+                                        "name",
+                                        "web",
+                                        "namespace",
+                                        "ns1",
+                                        "uid",
+                                        AnyValue.INSTANCE,
+                                        "resourceVersion",
+                                        "1",
+                                        "creationTimestamp",
+                                        AnyValue.INSTANCE,
+                                        "generation",
+                                        1),
+                        "spec", Map.of("x", 1)),
+                pod);
         assertEquals(pod, managed.get("pods.v1", "ns1", "web"));
     }
 
@@ -77,10 +92,12 @@ class ObjectsArrayTest {
         managed.put(PODS, "a", "y", Map.of());
         managed.put(new Resource("", "v1", "namespaces"), null, "a", Map.of());
         Set<ObjectsArray.Key> keys = managed.keys();
-        assertEquals(List.of(
-                new ObjectsArray.Key(new Resource("", "v1", "namespaces"), null, "a"),
-                new ObjectsArray.Key(PODS, "a", "y"),
-                new ObjectsArray.Key(PODS, "b", "x")), new ArrayList<>(keys));
+        assertEquals(
+                List.of(
+                        new ObjectsArray.Key(new Resource("", "v1", "namespaces"), null, "a"),
+                        new ObjectsArray.Key(PODS, "a", "y"),
+                        new ObjectsArray.Key(PODS, "b", "x")),
+                new ArrayList<>(keys));
         assertEquals(3, managed.size());
         assertTrue(managed.contains(new ObjectsArray.Key(PODS, "a", "y")));
         assertNotNull(managed.get(new ObjectsArray.Key(PODS, "a", "y")));
@@ -113,8 +130,8 @@ class ObjectsArrayTest {
 
     @Test
     void putHistoryWithManagedMetadataGivesEachLifeItsOwnUid() {
-        KObject object = managed.putHistory(PODS, "ns", "web", Arrays.asList(Map.of("spec", 1), Map.of("spec", 2),
-                null, Map.of("spec", 3)));
+        KObject object = managed.putHistory(
+                PODS, "ns", "web", Arrays.asList(Map.of("spec", 1), Map.of("spec", 2), null, Map.of("spec", 3)));
         assertFalse(object.deleted());
         assertEquals(uid(object.version(0)), uid(object.version(1)));
         assertFalse(uid(object.version(1)).equals(uid(object.version(3))));
@@ -139,7 +156,8 @@ class ObjectsArrayTest {
 
     @Test
     void managedPutRejectsAMapNamingAnotherObject() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException error = assertThrows(
+                IllegalArgumentException.class,
                 () -> managed.put(PODS, "ns", "web", Map.of("metadata", Map.of("name", "other"))));
         assertTrue(error.getMessage().contains("does not match the name on the URL (web)"), error.getMessage());
         assertEquals(0, managed.size());
@@ -147,8 +165,8 @@ class ObjectsArrayTest {
 
     @Test
     void resourcesMustBeNamedCompletely() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> managed.put("pods", "ns", "web", Map.of()));
+        IllegalArgumentException error =
+                assertThrows(IllegalArgumentException.class, () -> managed.put("pods", "ns", "web", Map.of()));
         assertTrue(error.getMessage().contains("'v1/pods'"), error.getMessage());
         assertThrows(IllegalArgumentException.class, () -> managed.get("deployments.apps", "ns", "web"));
         assertThrows(IllegalArgumentException.class, () -> new ObjectsArray.Key(PODS, "ns", ""));
@@ -158,7 +176,9 @@ class ObjectsArrayTest {
     void anEmptyNamespaceMeansClusterWide() {
         managed.put(PODS, "", "web", Map.of());
         assertTrue(managed.contains(PODS, null, "web"));
-        assertEquals(new ObjectsArray.Key(PODS, null, "web"), managed.keys().iterator().next());
+        assertEquals(
+                new ObjectsArray.Key(PODS, null, "web"),
+                managed.keys().iterator().next());
     }
 
     private static Object uid(Map<String, Object> version) {

@@ -26,24 +26,33 @@ class RequestLogPolicyTest {
     @Test
     void aBoundedLogKeepsTheLatestRequests() {
         try (RawHandler kmock = RawHandler.builder().keepRequests(2).build();
-             Server server = Server.builder(kmock).transport(transport).start()) {
+                Server server = Server.builder(kmock).transport(transport).start()) {
             Reaction echo = kmock.on("get").reply("ok");
             for (int i = 0; i < 5; i++) {
                 kmock.get("/r" + i);
             }
-            assertEquals(List.of("/r3", "/r4"), kmock.requests().stream().map(Request::path).toList());
-            assertEquals(List.of("/r3", "/r4"), echo.requests().stream().map(Request::path).toList());
+            assertEquals(
+                    List.of("/r3", "/r4"),
+                    kmock.requests().stream().map(Request::path).toList());
+            assertEquals(
+                    List.of("/r3", "/r4"),
+                    echo.requests().stream().map(Request::path).toList());
         }
     }
 
     @Test
     void slicesStillCountTheRequestsThatTheLogForgot() {
         try (RawHandler kmock = RawHandler.builder().keepRequests(1).build();
-             Server server = Server.builder(kmock).transport(transport).start()) {
+                Server server = Server.builder(kmock).transport(transport).start()) {
             kmock.on("get /x").slice(2, 3).reply("third");
             kmock.on("get /x").reply("other");
-            assertEquals(List.of("\"other\"", "\"other\"", "\"third\"", "\"other\""),
-                    List.of(kmock.get("/x").text(), kmock.get("/x").text(), kmock.get("/x").text(), kmock.get("/x").text()));
+            assertEquals(
+                    List.of("\"other\"", "\"other\"", "\"third\"", "\"other\""),
+                    List.of(
+                            kmock.get("/x").text(),
+                            kmock.get("/x").text(),
+                            kmock.get("/x").text(),
+                            kmock.get("/x").text()));
             assertEquals(1, kmock.size());
         }
     }
@@ -51,7 +60,7 @@ class RequestLogPolicyTest {
     @Test
     void aLogThatKeepsNothingStillServes() {
         try (RawHandler kmock = RawHandler.builder().keepRequests(0).build();
-             Server server = Server.builder(kmock).transport(transport).start()) {
+                Server server = Server.builder(kmock).transport(transport).start()) {
             kmock.on("get /x").reply("ok");
             assertEquals(200, kmock.get("/x").status());
             assertEquals(List.of(), kmock.requests());
@@ -61,7 +70,7 @@ class RequestLogPolicyTest {
     @Test
     void withoutBodiesTheReplySeesTheBodyAndTheLogDoesNot() {
         try (RawHandler kmock = RawHandler.builder().keepBodies(false).build();
-             Server server = Server.builder(kmock).transport(transport).start()) {
+                Server server = Server.builder(kmock).transport(transport).start()) {
             kmock.on("post /echo").reply((Function<Request, Object>) request -> Payload.text(request.text()));
             KResponse response = kmock.post("/echo", "hello".getBytes(StandardCharsets.UTF_8));
             assertEquals("hello", response.text());
@@ -74,21 +83,29 @@ class RequestLogPolicyTest {
     @Test
     void withoutBodiesAStreamStillReadsTheBodyUntilItEnds() {
         try (RawHandler kmock = RawHandler.builder().keepBodies(false).build();
-             Server server = Server.builder(kmock).transport(transport).start()) {
-            kmock.on("post /stream").reply(Payload.stream(Payload.text("first\n"),
-                    (Function<Request, Object>) request -> Payload.text(request.text())));
-            assertEquals("first\nbody", kmock.post("/stream", "body".getBytes(StandardCharsets.UTF_8)).text());
+                Server server = Server.builder(kmock).transport(transport).start()) {
+            kmock.on("post /stream").reply(Payload.stream(Payload.text("first\n"), (Function<Request, Object>)
+                    request -> Payload.text(request.text())));
+            assertEquals(
+                    "first\nbody",
+                    kmock.post("/stream", "body".getBytes(StandardCharsets.UTF_8))
+                            .text());
             assertEquals("", kmock.requests().get(0).text());
         }
     }
 
     @Test
     void theEmulatorWithoutBodiesStoresWhatWasSent() {
-        try (KubernetesEmulator kmock = KubernetesEmulator.builder().keepBodies(false).build();
-             Server server = Server.builder(kmock).transport(transport).start()) {
+        try (KubernetesEmulator kmock =
+                        KubernetesEmulator.builder().keepBodies(false).build();
+                Server server = Server.builder(kmock).transport(transport).start()) {
             kmock.resources().loadBundled();
-            kmock.post("/api/v1/namespaces/ns/configmaps", Map.of("metadata", Map.of("name", "cm"), "data", Map.of("k", "v")));
-            assertEquals(Map.of("k", "v"), kmock.objects().get("v1/configmaps", "ns", "cm").get("data"));
+            kmock.post(
+                    "/api/v1/namespaces/ns/configmaps",
+                    Map.of("metadata", Map.of("name", "cm"), "data", Map.of("k", "v")));
+            assertEquals(
+                    Map.of("k", "v"),
+                    kmock.objects().get("v1/configmaps", "ns", "cm").get("data"));
             assertEquals(0, kmock.requests().get(kmock.size() - 1).body().length);
         }
     }

@@ -35,8 +35,13 @@ class ResourceInfoTest {
     void fluentSettersChainAndAccessorsReadBack() {
         ResourceInfo info = new ResourceInfo();
 
-        ResourceInfo chained = info.kind("Pod").singular("pod").shortNames("po").categories(List.of("all"))
-                .verbs("get", "list").subresources("status", "log").namespaced(false);
+        ResourceInfo chained = info.kind("Pod")
+                .singular("pod")
+                .shortNames("po")
+                .categories(List.of("all"))
+                .verbs("get", "list")
+                .subresources("status", "log")
+                .namespaced(false);
 
         assertSame(info, chained);
         assertEquals("Pod", info.kind());
@@ -71,7 +76,8 @@ class ResourceInfoTest {
         names.add("configmap");
 
         assertEquals(List.of("cm"), info.shortNames());
-        assertThrows(UnsupportedOperationException.class, () -> info.shortNames().add("x"));
+        assertThrows(
+                UnsupportedOperationException.class, () -> info.shortNames().add("x"));
     }
 
     @Test
@@ -103,7 +109,8 @@ class ResourceInfoTest {
         Map<String, Object> map = info.toMap();
 
         assertEquals(List.copyOf(ResourceInfo.KEYS), List.copyOf(map.keySet()));
-        assertEquals(List.of("kind", "singular", "shortNames", "categories", "verbs", "subresources", "namespaced"),
+        assertEquals(
+                List.of("kind", "singular", "shortNames", "categories", "verbs", "subresources", "namespaced"),
                 List.copyOf(map.keySet()));
         assertNull(map.get("singular"));
         assertEquals(map, ResourceInfo.of(map).toMap());
@@ -123,32 +130,43 @@ class ResourceInfoTest {
 
     @Test
     void unknownMapKeyIsRefusedWithTheValidKeysListed() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> ResourceInfo.of(Map.of("plural", "foos")));
+        IllegalArgumentException error =
+                assertThrows(IllegalArgumentException.class, () -> ResourceInfo.of(Map.of("plural", "foos")));
 
-        assertEquals("Unknown resource field 'plural'; the fields are "
-                + "kind, singular, shortNames, categories, verbs, subresources, namespaced", error.getMessage());
+        assertEquals(
+                "Unknown resource field 'plural'; the fields are "
+                        + "kind, singular, shortNames, categories, verbs, subresources, namespaced",
+                error.getMessage());
     }
 
     @Test
     void nearMissKeySuggestsTheValidOne() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> ResourceInfo.of(Map.of("singularName", "foo")));
+        IllegalArgumentException error =
+                assertThrows(IllegalArgumentException.class, () -> ResourceInfo.of(Map.of("singularName", "foo")));
 
-        assertTrue(error.getMessage().startsWith("Unknown resource field 'singularName' (did you mean 'singular'?)"),
+        assertTrue(
+                error.getMessage().startsWith("Unknown resource field 'singularName' (did you mean 'singular'?)"),
                 error.getMessage());
     }
 
     @Test
     void wrongValueTypesAreRefusedNamingTheField() {
-        assertEquals("Resource field 'namespaced' must be true or false, got \"yes\"",
-                assertThrows(IllegalArgumentException.class, () -> ResourceInfo.of(Map.of("namespaced", "yes"))).getMessage());
-        assertEquals("Resource field 'shortNames' must be a list of strings, got \"cm\"",
-                assertThrows(IllegalArgumentException.class, () -> ResourceInfo.of(Map.of("shortNames", "cm"))).getMessage());
-        assertEquals("Resource field 'kind' must be a string, got 42 (Integer)",
-                assertThrows(IllegalArgumentException.class, () -> ResourceInfo.of(Map.of("kind", 42))).getMessage());
-        assertEquals("Resource field 'verbs' must be a list of strings, got [get, 1]",
-                assertThrows(IllegalArgumentException.class, () -> ResourceInfo.of(Map.of("verbs", List.of("get", 1)))).getMessage());
+        assertEquals(
+                "Resource field 'namespaced' must be true or false, got \"yes\"",
+                assertThrows(IllegalArgumentException.class, () -> ResourceInfo.of(Map.of("namespaced", "yes")))
+                        .getMessage());
+        assertEquals(
+                "Resource field 'shortNames' must be a list of strings, got \"cm\"",
+                assertThrows(IllegalArgumentException.class, () -> ResourceInfo.of(Map.of("shortNames", "cm")))
+                        .getMessage());
+        assertEquals(
+                "Resource field 'kind' must be a string, got 42 (Integer)",
+                assertThrows(IllegalArgumentException.class, () -> ResourceInfo.of(Map.of("kind", 42)))
+                        .getMessage());
+        assertEquals(
+                "Resource field 'verbs' must be a list of strings, got [get, 1]",
+                assertThrows(IllegalArgumentException.class, () -> ResourceInfo.of(Map.of("verbs", List.of("get", 1))))
+                        .getMessage());
     }
 
     @Test
@@ -169,7 +187,13 @@ class ResourceInfoTest {
         AtomicInteger changes = new AtomicInteger();
         info.observe(changes::incrementAndGet);
 
-        info.kind("A").singular("a").shortNames("x").categories("all").verbs("get").subresources("status").namespaced(false);
+        info.kind("A")
+                .singular("a")
+                .shortNames("x")
+                .categories("all")
+                .verbs("get")
+                .subresources("status")
+                .namespaced(false);
 
         assertEquals(7, changes.get());
         info.copy().kind("B");

@@ -25,8 +25,8 @@ class ResourcesArrayConcurrencyTest {
     private static final int PER_THREAD = 500;
 
     private final AtomicInteger threadNumbers = new AtomicInteger();
-    private final ExecutorService pool = Executors.newFixedThreadPool(THREADS,
-            task -> new Thread(task, "kmock-test-resources-" + threadNumbers.incrementAndGet()));
+    private final ExecutorService pool = Executors.newFixedThreadPool(
+            THREADS, task -> new Thread(task, "kmock-test-resources-" + threadNumbers.incrementAndGet()));
     private final ResourcesArray resources = new ResourcesArray();
 
     @AfterEach
@@ -44,7 +44,8 @@ class ResourcesArrayConcurrencyTest {
             return PER_THREAD;
         });
 
-        assertEquals(THREADS * PER_THREAD, done.stream().mapToInt(Integer::intValue).sum());
+        assertEquals(
+                THREADS * PER_THREAD, done.stream().mapToInt(Integer::intValue).sum());
         assertEquals(THREADS * PER_THREAD, resources.size());
         assertEquals(THREADS * PER_THREAD, resources.keys().size());
     }
@@ -100,7 +101,8 @@ class ResourcesArrayConcurrencyTest {
         });
 
         assertEquals(THREADS * PER_THREAD / 2, resources.size());
-        assertTrue(resources.keys().stream().allMatch(r -> Integer.parseInt(r.plural().substring(r.plural().lastIndexOf('-') + 1)) % 2 == 0));
+        assertTrue(resources.keys().stream()
+                .allMatch(r -> Integer.parseInt(r.plural().substring(r.plural().lastIndexOf('-') + 1)) % 2 == 0));
     }
 
     /** Runs one task per thread, all released at once, and returns their results; fails rather than waits forever. */

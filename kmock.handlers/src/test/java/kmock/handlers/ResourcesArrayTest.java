@@ -65,8 +65,9 @@ class ResourcesArrayTest {
 
     @Test
     void putWithAMapDeclaresADescriptionWithThoseFields() {
-        ResourceInfo info = resources.put("kopf.dev/v1/kopfexamples", Map.of("kind", "KopfExample", "namespaced", true,
-                "shortNames", List.of("kex")));
+        ResourceInfo info = resources.put(
+                "kopf.dev/v1/kopfexamples",
+                Map.of("kind", "KopfExample", "namespaced", true, "shortNames", List.of("kex")));
 
         assertSame(info, resources.get("kopfexamples.v1.kopf.dev"));
         assertEquals(List.of("kex"), info.shortNames());
@@ -139,57 +140,73 @@ class ResourcesArrayTest {
     void specWithoutGroupAndVersionIsRefusedWithExamples() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> resources.get("pods"));
 
-        assertEquals("The resource spec 'pods' names no group and no version: name the group, version and plural, "
-                + "e.g. \"v1/pods\" (core group) or \"example.com/v1/pods\"", error.getMessage());
+        assertEquals(
+                "The resource spec 'pods' names no group and no version: name the group, version and plural, "
+                        + "e.g. \"v1/pods\" (core group) or \"example.com/v1/pods\"",
+                error.getMessage());
     }
 
     @Test
     void specWithoutVersionIsRefusedWithExamplesInItsGroup() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> resources.put("deployments.apps", Map.of()));
+        IllegalArgumentException error =
+                assertThrows(IllegalArgumentException.class, () -> resources.put("deployments.apps", Map.of()));
 
-        assertEquals("The resource spec 'deployments.apps' names no version: name the group, version and plural, "
-                + "e.g. \"apps/v1/deployments\" or \"deployments.v1.apps\"", error.getMessage());
+        assertEquals(
+                "The resource spec 'deployments.apps' names no version: name the group, version and plural, "
+                        + "e.g. \"apps/v1/deployments\" or \"deployments.v1.apps\"",
+                error.getMessage());
     }
 
     @Test
     void incompleteResourceObjectIsRefusedNamingTheMissingPart() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> resources.contains(new Resource("apps", "v1", null)));
+        IllegalArgumentException error = assertThrows(
+                IllegalArgumentException.class, () -> resources.contains(new Resource("apps", "v1", null)));
 
-        assertEquals("The resource spec '*.v1.apps' names no plural: name the group, version and plural, "
-                + "e.g. \"apps/v1/widgets\" or \"widgets.v1.apps\"", error.getMessage());
+        assertEquals(
+                "The resource spec '*.v1.apps' names no plural: name the group, version and plural, "
+                        + "e.g. \"apps/v1/widgets\" or \"widgets.v1.apps\"",
+                error.getMessage());
     }
 
     @Test
     void unparsableSpecIsRefusedListingTheNotations() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> resources.remove("/api/v1/pods"));
+        IllegalArgumentException error =
+                assertThrows(IllegalArgumentException.class, () -> resources.remove("/api/v1/pods"));
 
-        assertTrue(error.getMessage().startsWith("Not a Kubernetes resource: '/api/v1/pods'. Use 'v1/pods'"), error.getMessage());
+        assertTrue(
+                error.getMessage().startsWith("Not a Kubernetes resource: '/api/v1/pods'. Use 'v1/pods'"),
+                error.getMessage());
     }
 
     @Test
     void specOfAnotherTypeIsRefused() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> resources.get(42));
 
-        assertEquals("A resource spec is a String such as \"v1/pods\" or \"apps/v1/deployments\", or a "
-                + "kmock.api.Resource; got 42 (Integer)", error.getMessage());
+        assertEquals(
+                "A resource spec is a String such as \"v1/pods\" or \"apps/v1/deployments\", or a "
+                        + "kmock.api.Resource; got 42 (Integer)",
+                error.getMessage());
     }
 
     @Test
     void descriptionOfAnotherTypeIsRefused() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> resources.put("v1/pods", "Pod"));
+        IllegalArgumentException error =
+                assertThrows(IllegalArgumentException.class, () -> resources.put("v1/pods", "Pod"));
 
-        assertTrue(error.getMessage().startsWith("A resource description is a ResourceInfo or a Map"), error.getMessage());
+        assertTrue(
+                error.getMessage().startsWith("A resource description is a ResourceInfo or a Map"), error.getMessage());
         assertFalse(resources.contains("v1/pods"));
     }
 
     @Test
     void unknownMapKeyIsRefusedAndNothingIsDeclared() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> resources.put("v1/pods", Map.of("scope", "Namespaced")));
+        IllegalArgumentException error = assertThrows(
+                IllegalArgumentException.class, () -> resources.put("v1/pods", Map.of("scope", "Namespaced")));
 
-        assertTrue(error.getMessage().endsWith("the fields are kind, singular, shortNames, categories, verbs, subresources, namespaced"),
+        assertTrue(
+                error.getMessage()
+                        .endsWith(
+                                "the fields are kind, singular, shortNames, categories, verbs, subresources, namespaced"),
                 error.getMessage());
         assertEquals(0, resources.size());
     }
@@ -201,13 +218,26 @@ class ResourcesArrayTest {
         Map<String, Long> perGroup = resources.keys().stream()
                 .collect(Collectors.groupingBy(Resource::group, TreeMap::new, Collectors.counting()));
         Map<String, Long> expected = new TreeMap<>(Map.ofEntries(
-                Map.entry("", 17L), Map.entry("admissionregistration.k8s.io", 4L), Map.entry("apiextensions.k8s.io", 1L),
-                Map.entry("apiregistration.k8s.io", 1L), Map.entry("apps", 5L), Map.entry("authentication.k8s.io", 2L),
-                Map.entry("authorization.k8s.io", 4L), Map.entry("autoscaling", 2L), Map.entry("batch", 2L),
-                Map.entry("certificates.k8s.io", 1L), Map.entry("coordination.k8s.io", 1L), Map.entry("discovery.k8s.io", 1L),
-                Map.entry("events.k8s.io", 1L), Map.entry("flowcontrol.apiserver.k8s.io", 2L), Map.entry("networking.k8s.io", 5L),
-                Map.entry("node.k8s.io", 1L), Map.entry("policy", 1L), Map.entry("rbac.authorization.k8s.io", 4L),
-                Map.entry("scheduling.k8s.io", 1L), Map.entry("storage.k8s.io", 5L)));
+                Map.entry("", 17L),
+                Map.entry("admissionregistration.k8s.io", 4L),
+                Map.entry("apiextensions.k8s.io", 1L),
+                Map.entry("apiregistration.k8s.io", 1L),
+                Map.entry("apps", 5L),
+                Map.entry("authentication.k8s.io", 2L),
+                Map.entry("authorization.k8s.io", 4L),
+                Map.entry("autoscaling", 2L),
+                Map.entry("batch", 2L),
+                Map.entry("certificates.k8s.io", 1L),
+                Map.entry("coordination.k8s.io", 1L),
+                Map.entry("discovery.k8s.io", 1L),
+                Map.entry("events.k8s.io", 1L),
+                Map.entry("flowcontrol.apiserver.k8s.io", 2L),
+                Map.entry("networking.k8s.io", 5L),
+                Map.entry("node.k8s.io", 1L),
+                Map.entry("policy", 1L),
+                Map.entry("rbac.authorization.k8s.io", 4L),
+                Map.entry("scheduling.k8s.io", 1L),
+                Map.entry("storage.k8s.io", 5L)));
         assertEquals(expected, perGroup);
         assertEquals(61, resources.size());
     }
@@ -216,8 +246,11 @@ class ResourcesArrayTest {
     void bundledResourcesLeaveOutAddOnAndCustomGroups() {
         resources.loadBundled();
 
-        assertTrue(resources.keys().stream().noneMatch(r -> r.group().equals("metrics.k8s.io")
-                || r.group().equals("gateway.networking.k8s.io")), resources.keys().toString());
+        assertTrue(
+                resources.keys().stream()
+                        .noneMatch(r ->
+                                r.group().equals("metrics.k8s.io") || r.group().equals("gateway.networking.k8s.io")),
+                resources.keys().toString());
     }
 
     @Test
@@ -226,10 +259,12 @@ class ResourcesArrayTest {
 
         assertEquals(List.of("cm"), resources.get("v1/configmaps").shortNames());
         assertEquals("ConfigMap", resources.get("v1/configmaps").kind());
-        assertEquals(List.of("scale", "status"), resources.get("apps/v1/deployments").subresources());
+        assertEquals(
+                List.of("scale", "status"), resources.get("apps/v1/deployments").subresources());
         assertEquals(List.of("all"), resources.get("apps/v1/deployments").categories());
         assertFalse(resources.get("v1/namespaces").namespaced());
-        assertEquals(List.of("finalize", "status"), resources.get("v1/namespaces").subresources());
+        assertEquals(
+                List.of("finalize", "status"), resources.get("v1/namespaces").subresources());
         assertTrue(resources.get("v1/pods").namespaced());
         assertEquals("endpoints", resources.get("v1/endpoints").singular());
         assertTrue(resources.contains("autoscaling/v1/horizontalpodautoscalers"));
@@ -250,8 +285,12 @@ class ResourcesArrayTest {
         assertEquals(61, resources.size());
         assertEquals(resources.keys(), fromPlain.keys());
         assertEquals(resources.keys(), fromMagic.keys());
-        assertEquals(resources.get("v1/configmaps").toMap(), fromPlain.get("v1/configmaps").toMap());
-        assertEquals(resources.get("apps/v1/deployments").toMap(), fromMagic.get("apps/v1/deployments").toMap());
+        assertEquals(
+                resources.get("v1/configmaps").toMap(),
+                fromPlain.get("v1/configmaps").toMap());
+        assertEquals(
+                resources.get("apps/v1/deployments").toMap(),
+                fromMagic.get("apps/v1/deployments").toMap());
     }
 
     @Test
@@ -260,7 +299,8 @@ class ResourcesArrayTest {
 
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> resources.loadPath(file));
 
-        assertEquals("Cannot read resources from " + file + ": the name ends in .gz but the content is not gzip-compressed",
+        assertEquals(
+                "Cannot read resources from " + file + ": the name ends in .gz but the content is not gzip-compressed",
                 error.getMessage());
     }
 
@@ -296,10 +336,11 @@ class ResourcesArrayTest {
     @Test
     void listWrapperLoadsEveryItem() {
         resources.loadData(("{\"kind\": \"List\", \"apiVersion\": \"v1\", \"items\": [" + WIDGETS + ", "
-                + "{\"groupVersion\": \"v1\", \"resources\": [{\"name\": \"things\", \"namespaced\": false}]}]}")
+                        + "{\"groupVersion\": \"v1\", \"resources\": [{\"name\": \"things\", \"namespaced\": false}]}]}")
                 .getBytes(StandardCharsets.UTF_8));
 
-        assertEquals(List.of(new Resource("example.com", "v1", "widgets"), new Resource("", "v1", "things")),
+        assertEquals(
+                List.of(new Resource("example.com", "v1", "widgets"), new Resource("", "v1", "things")),
                 List.copyOf(resources.keys()));
         assertFalse(resources.get("v1/things").namespaced());
         assertNull(resources.get("v1/things").kind());
@@ -318,11 +359,13 @@ class ResourcesArrayTest {
 
     @Test
     void malformedDataLoadsNothingAndNamesTheSource() {
-        String data = "[" + WIDGETS + ", {\"groupVersion\": \"v1\", \"resources\": [{\"name\": \"pods\", \"namespaced\": \"yes\"}]}]";
+        String data = "[" + WIDGETS
+                + ", {\"groupVersion\": \"v1\", \"resources\": [{\"name\": \"pods\", \"namespaced\": \"yes\"}]}]";
 
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> resources.loadData(data));
 
-        assertEquals("the given data, document 2 (v1), resource pods: 'namespaced' must be true or false, got \"yes\"",
+        assertEquals(
+                "the given data, document 2 (v1), resource pods: 'namespaced' must be true or false, got \"yes\"",
                 error.getMessage());
         assertEquals(0, resources.size());
     }
@@ -377,7 +420,8 @@ class ResourcesArrayTest {
     }
 
     private static byte[] bundledBytes() throws IOException {
-        try (InputStream in = ResourcesArray.class.getResourceAsStream("/kmock/internal/k8s/discovery/bundled-resources.json.gz")) {
+        try (InputStream in =
+                ResourcesArray.class.getResourceAsStream("/kmock/internal/k8s/discovery/bundled-resources.json.gz")) {
             assertNotNull(in, "the bundled resources are in the jar");
             return in.readAllBytes();
         }

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-
 /** Discovery documents are reused between requests, yet always show the catalog as it is now. */
 class ScaffoldDocumentsTest {
 
@@ -64,6 +63,7 @@ class ScaffoldDocumentsTest {
     void objectsOfAnUndeclaredResourcePutThroughTheStoreBecomeDiscoverable() {
         kmock.objects().put("tools.dev/v1/hammers", "ns", "h", Map.of("spec", Map.of()));
         assertTrue(kmock.get("/apis").text().contains("tools.dev"), "the group appears once an object of it exists");
-        assertEquals(200, kmock.get("/apis/tools.dev/v1/namespaces/ns/hammers/h").status());
+        assertEquals(
+                200, kmock.get("/apis/tools.dev/v1/namespaces/ns/hammers/h").status());
     }
 }

@@ -28,8 +28,7 @@ public final class Served implements AfterEachCallback {
     private final Deque<AutoCloseable> open = new ArrayDeque<>();
 
     /** Registered as {@code @RegisterExtension Served served = new Served();}. */
-    public Served() {
-    }
+    public Served() {}
 
     /** An emulator with the bundled resources, served on a transport until the test ends. */
     public KubernetesEmulator emulator(String transport) {

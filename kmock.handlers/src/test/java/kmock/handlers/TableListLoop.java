@@ -15,16 +15,17 @@ import kmock.api.Server;
 public final class TableListLoop {
 
     private static final String PODS = "/api/v1/namespaces/ns/pods";
-    private static final Map<String, String> TABLE = Map.of("Accept",
+    private static final Map<String, String> TABLE = Map.of(
+            "Accept",
             "application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json");
     private static final Map<String, String> JSON = Map.of("Accept", "application/json");
 
-    private TableListLoop() {
-    }
+    private TableListLoop() {}
 
     public static void main(String[] args) {
         String transport = args.length > 0 ? args[0] : "jdk";
-        try (KubernetesEmulator kmock = new KubernetesEmulator(); Server server = Server.builder(kmock).transport(transport).start()) {
+        try (KubernetesEmulator kmock = new KubernetesEmulator();
+                Server server = Server.builder(kmock).transport(transport).start()) {
             kmock.resources().loadBundled();
             for (int i = 0; i < 1_000; i++) {
                 kmock.objects().put("v1/pods", "ns", "web-" + i, pod(i));
@@ -50,25 +51,75 @@ public final class TableListLoop {
             }
             Arrays.sort(json);
             Arrays.sort(table);
-            System.out.printf("%s: list of 1,000 pods: JSON median %.1f ms (p90 %.1f), %d KB; Table median %.1f ms (p90 %.1f), %d KB%n",
-                    transport, json[rounds / 2] / 1e6, json[rounds * 9 / 10] / 1e6, jsonBytes / 1024,
-                    table[rounds / 2] / 1e6, table[rounds * 9 / 10] / 1e6, tableBytes / 1024);
+            System.out.printf(
+                    "%s: list of 1,000 pods: JSON median %.1f ms (p90 %.1f), %d KB; Table median %.1f ms (p90 %.1f), %d KB%n",
+                    transport,
+                    json[rounds / 2] / 1e6,
+                    json[rounds * 9 / 10] / 1e6,
+                    jsonBytes / 1024,
+                    table[rounds / 2] / 1e6,
+                    table[rounds * 9 / 10] / 1e6,
+                    tableBytes / 1024);
         }
     }
 
     private static Map<String, Object> pod(int i) {
         return Map.of(
-                "metadata", Map.of("labels", Map.of("app", "web", "pod-template-hash", "5d8f"),
-                        "ownerReferences", List.of(Map.of("apiVersion", "apps/v1", "kind", "ReplicaSet", "name", "web-5d8f",
-                                "uid", "d9607e19-f88f-11e6-a518-42010a800195", "controller", true))),
-                "spec", Map.of("nodeName", "node-" + i % 3, "restartPolicy", "Always", "serviceAccountName", "default",
-                        "containers", List.of(Map.of("name", "web", "image", "nginx:1.27",
-                                "ports", List.of(Map.of("containerPort", 80, "protocol", "TCP")),
-                                "resources", Map.of("requests", Map.of("cpu", "100m", "memory", "64Mi"))))),
-                "status", Map.of("phase", "Running", "podIP", "10.244." + i / 250 + "." + i % 250,
-                        "podIPs", List.of(Map.of("ip", "10.244." + i / 250 + "." + i % 250)),
-                        "conditions", List.of(Map.of("type", "Ready", "status", "True")),
-                        "containerStatuses", List.of(Map.of("name", "web", "ready", true, "restartCount", 0,
-                                "image", "nginx:1.27", "state", Map.of("running", Map.of("startedAt", "2024-01-01T00:00:00Z"))))));
+                "metadata",
+                        Map.of(
+                                "labels",
+                                Map.of("app", "web", "pod-template-hash", "5d8f"),
+                                "ownerReferences",
+                                List.of(Map.of(
+                                        "apiVersion",
+                                        "apps/v1",
+                                        "kind",
+                                        "ReplicaSet",
+                                        "name",
+                                        "web-5d8f",
+                                        "uid",
+                                        "d9607e19-f88f-11e6-a518-42010a800195",
+                                        "controller",
+                                        true))),
+                "spec",
+                        Map.of(
+                                "nodeName",
+                                "node-" + i % 3,
+                                "restartPolicy",
+                                "Always",
+                                "serviceAccountName",
+                                "default",
+                                "containers",
+                                List.of(Map.of(
+                                        "name",
+                                        "web",
+                                        "image",
+                                        "nginx:1.27",
+                                        "ports",
+                                        List.of(Map.of("containerPort", 80, "protocol", "TCP")),
+                                        "resources",
+                                        Map.of("requests", Map.of("cpu", "100m", "memory", "64Mi"))))),
+                "status",
+                        Map.of(
+                                "phase",
+                                "Running",
+                                "podIP",
+                                "10.244." + i / 250 + "." + i % 250,
+                                "podIPs",
+                                List.of(Map.of("ip", "10.244." + i / 250 + "." + i % 250)),
+                                "conditions",
+                                List.of(Map.of("type", "Ready", "status", "True")),
+                                "containerStatuses",
+                                List.of(Map.of(
+                                        "name",
+                                        "web",
+                                        "ready",
+                                        true,
+                                        "restartCount",
+                                        0,
+                                        "image",
+                                        "nginx:1.27",
+                                        "state",
+                                        Map.of("running", Map.of("startedAt", "2024-01-01T00:00:00Z"))))));
     }
 }

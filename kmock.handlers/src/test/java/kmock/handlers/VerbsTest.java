@@ -32,9 +32,14 @@ class VerbsTest {
     void aMethodBeforeAResourceMatchesThatMethodOnIt() {
         kmock.on("patch v1/configmaps").reply("patched");
         kmock.on("put v1/configmaps").reply("put");
-        assertEquals("\"patched\"", kmock.patch("/api/v1/namespaces/ns/configmaps/cm", List.of()).text());
-        assertEquals("\"put\"", kmock.put("/api/v1/namespaces/ns/configmaps/cm", List.of()).text());
-        assertEquals(404, kmock.patch("/api/v1/namespaces/ns/secrets/s", List.of()).status());
+        assertEquals(
+                "\"patched\"",
+                kmock.patch("/api/v1/namespaces/ns/configmaps/cm", List.of()).text());
+        assertEquals(
+                "\"put\"",
+                kmock.put("/api/v1/namespaces/ns/configmaps/cm", List.of()).text());
+        assertEquals(
+                404, kmock.patch("/api/v1/namespaces/ns/secrets/s", List.of()).status());
     }
 
     @Test
@@ -46,7 +51,11 @@ class VerbsTest {
             }
         }
         for (String method : List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE")) {
-            assertEquals(204, kmock.request(method, "/m/" + method.toLowerCase(java.util.Locale.ROOT), null, null).status(), method);
+            assertEquals(
+                    204,
+                    kmock.request(method, "/m/" + method.toLowerCase(java.util.Locale.ROOT), null, null)
+                            .status(),
+                    method);
         }
         assertEquals(204, kmock.request("OPTIONS", "/api/v1/pods", null, null).status());
     }
@@ -56,7 +65,9 @@ class VerbsTest {
         kmock.on("list /api/v1/pods").reply("listed");
         kmock.on("create /api/v1/namespaces/ns/pods").reply("created");
         assertEquals("\"listed\"", kmock.get("/api/v1/pods").text());
-        assertEquals("\"created\"", kmock.post("/api/v1/namespaces/ns/pods", java.util.Map.of()).text());
+        assertEquals(
+                "\"created\"",
+                kmock.post("/api/v1/namespaces/ns/pods", java.util.Map.of()).text());
         assertEquals(404, kmock.get("/api/v1/pods?watch=true").status());
     }
 

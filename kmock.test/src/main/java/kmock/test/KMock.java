@@ -92,7 +92,6 @@ public @interface KMock {
 
     /** The "not set here" marker of {@link #handler()}; never instantiated. */
     final class Unset extends RawHandler {
-        private Unset() {
-        }
+        private Unset() {}
     }
 }

@@ -47,8 +47,14 @@ import kmock.internal.junit.Wanted;
  *
  * @since 0.1
  */
-public final class KMockExtension implements ParameterResolver, BeforeEachCallback, AfterEachCallback,
-        TestExecutionExceptionHandler, TestInstancePreConstructCallback, BeforeAllCallback, AfterAllCallback {
+public final class KMockExtension
+        implements ParameterResolver,
+                BeforeEachCallback,
+                AfterEachCallback,
+                TestExecutionExceptionHandler,
+                TestInstancePreConstructCallback,
+                BeforeAllCallback,
+                AfterAllCallback {
 
     static {
         // As early as possible: clients built from now on (in field initialisers, constructors, @BeforeAll) use
@@ -92,9 +98,11 @@ public final class KMockExtension implements ParameterResolver, BeforeEachCallba
     public <H extends RawHandler> H handler(Class<H> type) {
         RawHandler handler = handler();
         if (!type.isInstance(handler)) {
-            throw new ClassCastException("The running KMock handler is a " + handler.getClass().getName() + ", not a "
-                    + type.getName() + ": ask for that type, or configure the extension with .handler(" + type.getSimpleName()
-                    + ".class)");
+            throw new ClassCastException(
+                    "The running KMock handler is a " + handler.getClass().getName() + ", not a "
+                            + type.getName() + ": ask for that type, or configure the extension with .handler("
+                            + type.getSimpleName()
+                            + ".class)");
         }
         return type.cast(handler);
     }
@@ -130,14 +138,16 @@ public final class KMockExtension implements ParameterResolver, BeforeEachCallba
     /** Installs the JVM-wide selector and trust for the whole test class when it intercepts JVM-wide. */
     private void prepareJvm(ExtensionContext context) {
         if (fixed == null && context.getTestMethod().isEmpty() && Settings.interceptJvm(context)) {
-            context.getStore(NAMESPACE).getOrComputeIfAbsent(JVM_INTERCEPTION, key -> JvmInterception.prepare(), AutoCloseable.class);
+            context.getStore(NAMESPACE)
+                    .getOrComputeIfAbsent(JVM_INTERCEPTION, key -> JvmInterception.prepare(), AutoCloseable.class);
         }
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
         if (fixed != null) {
-            RunningServer server = RunningServer.start(fixed.handler() != null ? fixed.handler() : KubernetesEmulator.class, fixed);
+            RunningServer server =
+                    RunningServer.start(fixed.handler() != null ? fixed.handler() : KubernetesEmulator.class, fixed);
             context.getStore(NAMESPACE).put(this, server);
             current.set(server);
             return;
@@ -171,7 +181,8 @@ public final class KMockExtension implements ParameterResolver, BeforeEachCallba
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
         Object stored = context.getStore(NAMESPACE).get(this);
-        RunningServer server = stored instanceof RunningServer running ? running
+        RunningServer server = stored instanceof RunningServer running
+                ? running
                 : stored instanceof TestResources resources ? resources.startedServer() : null;
         String report = server == null ? null : server.report();
         if (report != null) {
@@ -189,14 +200,17 @@ public final class KMockExtension implements ParameterResolver, BeforeEachCallba
             List<Wanted> declared = new ArrayList<>();
             context.getTestMethod().ifPresent(method -> {
                 for (Parameter parameter : method.getParameters()) {
-                    Wanted wanted = wanted(parameter.getType(), parameter.isAnnotationPresent(Kubeconfig.class), parameter);
+                    Wanted wanted =
+                            wanted(parameter.getType(), parameter.isAnnotationPresent(Kubeconfig.class), parameter);
                     if (wanted != null) {
                         declared.add(wanted);
                     }
                 }
             });
-            context.getTestInstances().ifPresent(instances -> instances.getAllInstances()
-                    .forEach(instance -> Wanted.fields(instance.getClass()).forEach(field -> declared.add(Wanted.of(field)))));
+            context.getTestInstances()
+                    .ifPresent(instances -> instances.getAllInstances().forEach(instance -> Wanted.fields(
+                                    instance.getClass())
+                            .forEach(field -> declared.add(Wanted.of(field)))));
             resources = new TestResources(Settings.of(context), declared);
             store.put(this, resources);
         }
@@ -204,7 +218,8 @@ public final class KMockExtension implements ParameterResolver, BeforeEachCallba
     }
 
     private static Wanted wanted(ParameterContext parameter) {
-        return wanted(parameter.getParameter().getType(), parameter.isAnnotated(Kubeconfig.class), parameter.getParameter());
+        return wanted(
+                parameter.getParameter().getType(), parameter.isAnnotated(Kubeconfig.class), parameter.getParameter());
     }
 
     private static Wanted wanted(Class<?> type, boolean kubeconfig, Parameter parameter) {
@@ -248,8 +263,7 @@ public final class KMockExtension implements ParameterResolver, BeforeEachCallba
         private boolean interceptJvm;
         private Controllers controllers;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The handler class; default {@code KubernetesEmulator}. */
         public Builder handler(Class<? extends RawHandler> handler) {
@@ -317,9 +331,18 @@ public final class KMockExtension implements ParameterResolver, BeforeEachCallba
 
         /** The extension, to register with {@code @RegisterExtension}. */
         public KMockExtension build() {
-            KMockExtension extension = new KMockExtension(new Settings(handler,
-                    handler == null ? null : "KMockExtension.builder().handler(…)", port, host, hostnames, strict,
-                    failOnUnmatched, limit, transport, interceptJvm, controllers));
+            KMockExtension extension = new KMockExtension(new Settings(
+                    handler,
+                    handler == null ? null : "KMockExtension.builder().handler(…)",
+                    port,
+                    host,
+                    hostnames,
+                    strict,
+                    failOnUnmatched,
+                    limit,
+                    transport,
+                    interceptJvm,
+                    controllers));
             if (interceptJvm) {
                 extension.preparedByBuilder = JvmInterception.prepare();
             }

@@ -21,5 +21,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @ExtendWith(KMockExtension.class)
-public @interface KMockTest {
-}
+public @interface KMockTest {}

@@ -56,14 +56,20 @@ class KMockExtensionTest {
     @Test
     void injectsKubernetesClientsAndKubeconfigsAndClosesThemAfterTheTest() throws Exception {
         ClientsFixture.HANDED_OUT.clear();
-        assertEquals(Map.of(), outcomes(ClientsFixture.class).entrySet().stream().filter(e -> e.getValue() != null)
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().toString())));
+        assertEquals(
+                Map.of(),
+                outcomes(ClientsFixture.class).entrySet().stream()
+                        .filter(e -> e.getValue() != null)
+                        .collect(Collectors.toMap(
+                                Map.Entry::getKey, e -> e.getValue().toString())));
         assertEquals(5, ClientsFixture.HANDED_OUT.size());
         for (Object handedOut : ClientsFixture.HANDED_OUT) {
             if (handedOut instanceof KubernetesClient client) {
                 assertTrue(client.getHttpClient().isClosed(), "a fabric8 client was left open");
             } else if (handedOut instanceof ApiClient client) {
-                assertTrue(client.getHttpClient().dispatcher().executorService().isShutdown(), "client-java was left running");
+                assertTrue(
+                        client.getHttpClient().dispatcher().executorService().isShutdown(),
+                        "client-java was left running");
             } else {
                 assertFalse(Files.exists((Path) handedOut), "the kubeconfig outlived its test");
             }
@@ -81,24 +87,30 @@ class KMockExtensionTest {
     void declaredTypesChooseTheHandlerAndDisagreementsAreClearErrors() {
         Map<String, Throwable> outcomes = outcomes(HandlerChoiceFixture.class);
         assertNull(outcomes.get("theMostSpecificDeclaredTypeDecides"));
-        assertEquals("The KubernetesEmulator parameter cannot take the RawHandler that @KMock(handler = RawHandler.class) "
-                + "makes: declare it as RawHandler (or a supertype), or configure @KMock(handler = KubernetesEmulator.class).",
+        assertEquals(
+                "The KubernetesEmulator parameter cannot take the RawHandler that @KMock(handler = RawHandler.class) "
+                        + "makes: declare it as RawHandler (or a supertype), or configure @KMock(handler = KubernetesEmulator.class).",
                 outcomes.get("aConfiguredClassThatDoesNotFitFails").getMessage());
-        assertEquals("The KubernetesClient parameter needs a Kubernetes API, but @KMock(handler = RawHandler.class) makes a "
-                + "RawHandler: configure @KMock(handler = KubernetesEmulator.class), or drop the handler setting.",
+        assertEquals(
+                "The KubernetesClient parameter needs a Kubernetes API, but @KMock(handler = RawHandler.class) makes a "
+                        + "RawHandler: configure @KMock(handler = KubernetesEmulator.class), or drop the handler setting.",
                 outcomes.get("aClientOnAConfiguredRawHandlerFails").getMessage());
-        assertEquals("The KubernetesScaffold parameter and the Other parameter ask for unrelated handlers, and a test has "
-                + "one: declare both with the same type, or one with a supertype of the other.",
+        assertEquals(
+                "The KubernetesScaffold parameter and the Other parameter ask for unrelated handlers, and a test has "
+                        + "one: declare both with the same type, or one with a supertype of the other.",
                 outcomes.get("unrelatedHandlerTypesFail").getMessage());
-        assertEquals("The KubernetesClient parameter needs a Kubernetes API, but the Other parameter asks for a handler "
-                + "that serves none: declare it as a KubernetesEmulator.",
+        assertEquals(
+                "The KubernetesClient parameter needs a Kubernetes API, but the Other parameter asks for a handler "
+                        + "that serves none: declare it as a KubernetesEmulator.",
                 outcomes.get("aClientWithAnUnrelatedHandlerTypeFails").getMessage());
     }
 
     @Test
     void strictAndFailOnUnmatchedCanBeSwitchedBackPerMethod() {
         Map<String, Throwable> outcomes = outcomes(StrictScopesFixture.class);
-        assertEquals("boom on the server", outcomes.get("serverErrorFailsAStrictTest").getMessage());
+        assertEquals(
+                "boom on the server",
+                outcomes.get("serverErrorFailsAStrictTest").getMessage());
         assertNull(outcomes.get("strictSwitchedOffForOneMethod"));
         assertEquals("""
                 1 request(s) matched no rule:
@@ -106,14 +118,17 @@ class KMockExtensionTest {
                   1. kmock.on("get /users").reply(…)
                        path: expected /users, got /users/1""", outcomes.get("unmatchedRequestFailsAStrictTest").getMessage());
         assertNull(outcomes.get("unmatchedRequestsToleratedWhileStrict"));
-        assertEquals("""
+        assertEquals(
+                """
                 1 request(s) matched no rule:
                 GET /nowhere matched no rule; the closest of 1 rule:
                   1. kmock.on("get /boom").reply(…)
                        path: expected /boom, got /nowhere""", outcomes.get("unmatchedRequestFailsALenientTestThatAsks").getMessage());
         String contradiction = outcomes.get("contradictingFormsFail").getMessage();
-        assertTrue(contradiction.endsWith(": @KMock(strict = true, strictness = Switch.OFF) contradicts itself: keep one "
-                + "of the two"), contradiction);
+        assertTrue(
+                contradiction.endsWith(": @KMock(strict = true, strictness = Switch.OFF) contradicts itself: keep one "
+                        + "of the two"),
+                contradiction);
     }
 
     @Test
@@ -132,20 +147,27 @@ class KMockExtensionTest {
                 .configurationParameter("kmock.handler", "raw")
                 .configurationParameter("kmock.transport", "jetty")
                 .selectors(selectClass(PropertiesFixture.class))
-                .execute().testEvents()
+                .execute()
+                .testEvents()
                 .assertStatistics(stats -> stats.started(2).succeeded(2));
     }
 
     @Test
     void jvmInterceptionCanBeSwitchedOffPerMethod() {
-        run(JvmInterceptionScopesFixture.class).assertStatistics(stats -> stats.started(2).succeeded(2));
+        run(JvmInterceptionScopesFixture.class)
+                .assertStatistics(stats -> stats.started(2).succeeded(2));
     }
 
     @Test
     void strictServerErrorFailsTheTestAtTeardown() {
         runMethod(FailureFixture.class, "strictErrorFailsAtTeardown")
-                .assertThatEvents().haveExactly(1, event(test("strictErrorFailsAtTeardown"),
-                        finishedWithFailure(instanceOf(IllegalStateException.class), message("boom on the server"))));
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test("strictErrorFailsAtTeardown"),
+                                finishedWithFailure(
+                                        instanceOf(IllegalStateException.class), message("boom on the server"))));
     }
 
     @Test
@@ -158,14 +180,17 @@ class KMockExtensionTest {
     @Test
     void lenientServerErrorLetsTheTestPass() {
         runMethod(FailureFixture.class, "lenientErrorDoesNotFail")
-                .assertThatEvents().haveExactly(1, event(test("lenientErrorDoesNotFail"), finishedSuccessfully()));
+                .assertThatEvents()
+                .haveExactly(1, event(test("lenientErrorDoesNotFail"), finishedSuccessfully()));
     }
 
     @Test
     void failedTestListsTheUnmatchedRequests() {
         Events events = runMethod(FailureFixture.class, "failedTestReportsUnmatchedRequests");
         Throwable failure = onlyFailure(events);
-        String report = Arrays.stream(failure.getSuppressed()).map(Throwable::getMessage).reduce("", String::concat);
+        String report = Arrays.stream(failure.getSuppressed())
+                .map(Throwable::getMessage)
+                .reduce("", String::concat);
         assertTrue(report.endsWith("""
                 :
                   1 request(s) matched no rule:
@@ -182,7 +207,8 @@ class KMockExtensionTest {
 
     @Test
     void twoRegisteredExtensionsRunTwoServers() {
-        runPlainMethod(RegisteredFixture.class, "twoServersAnswerSeparately").assertStatistics(stats -> stats.started(1).succeeded(1));
+        runPlainMethod(RegisteredFixture.class, "twoServersAnswerSeparately")
+                .assertStatistics(stats -> stats.started(1).succeeded(1));
     }
 
     @Test
@@ -201,7 +227,8 @@ class KMockExtensionTest {
                 .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
                 .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "4")
                 .selectors(selectClass(ParallelFixture.class))
-                .execute().testEvents()
+                .execute()
+                .testEvents()
                 .assertStatistics(stats -> stats.started(4).succeeded(4));
         assertEquals(4, ParallelFixture.PORTS.size());
     }
@@ -213,37 +240,58 @@ class KMockExtensionTest {
         assertNull(outcomes.get("aMethodTurnsThemOff"));
         assertNull(outcomes.get("aMethodNarrowsThem"));
         String unknown = outcomes.get("anUnknownNameFails").getMessage();
-        assertTrue(unknown.endsWith("@KMock(controllers = [kubelets]): No controller named 'kubelets': use one of "
-                + String.join(", ", kmock.handlers.Controllers.NAMES) + ", '*' for all, or '-name' to leave one out, or 'none'"), unknown);
+        assertTrue(
+                unknown.endsWith("@KMock(controllers = [kubelets]): No controller named 'kubelets': use one of "
+                        + String.join(", ", kmock.handlers.Controllers.NAMES)
+                        + ", '*' for all, or '-name' to leave one out, or 'none'"),
+                unknown);
         String other = outcomes.get("anotherHandlerFails").getMessage();
-        assertTrue(other.endsWith("Controllers need a KubernetesEmulator, but the handler is RawHandler: drop the controllers "
-                + "or use the emulator"), other);
+        assertTrue(
+                other.endsWith(
+                        "Controllers need a KubernetesEmulator, but the handler is RawHandler: drop the controllers "
+                                + "or use the emulator"),
+                other);
     }
 
     private static Events run(Class<?> fixture) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture)).execute().testEvents();
+        return EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(fixture))
+                .execute()
+                .testEvents();
     }
 
     private static Events runMethod(Class<?> fixture, String method) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectMethod(fixture, method, "kmock.handlers.RawHandler")).execute().testEvents();
+        return EngineTestKit.engine("junit-jupiter")
+                .selectors(selectMethod(fixture, method, "kmock.handlers.RawHandler"))
+                .execute()
+                .testEvents();
     }
 
     private static Events runPlainMethod(Class<?> fixture, String method) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectMethod(fixture, method)).execute().testEvents();
+        return EngineTestKit.engine("junit-jupiter")
+                .selectors(selectMethod(fixture, method))
+                .execute()
+                .testEvents();
     }
 
     /** Each test method of a fixture class by name, with its failure, or {@code null} when it passed. */
     private static Map<String, Throwable> outcomes(Class<?> fixture) {
         Map<String, Throwable> outcomes = new HashMap<>();
         for (Event finished : run(fixture).finished().list()) {
-            String name = ((MethodSource) finished.getTestDescriptor().getSource().orElseThrow()).getMethodName();
-            outcomes.put(name, finished.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable).orElse(null));
+            String name =
+                    ((MethodSource) finished.getTestDescriptor().getSource().orElseThrow()).getMethodName();
+            outcomes.put(
+                    name,
+                    finished.getPayload(TestExecutionResult.class)
+                            .flatMap(TestExecutionResult::getThrowable)
+                            .orElse(null));
         }
         return outcomes;
     }
 
     private static Throwable onlyFailure(Events events) {
-        Event failed = events.failed().list().stream().findFirst()
+        Event failed = events.failed().list().stream()
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("the fixture test did not fail"));
         return failed.getPayload(org.junit.platform.engine.TestExecutionResult.class)
                 .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)

@@ -24,22 +24,37 @@ class WithoutClientLibrariesTest {
     @Test
     void theClassPathLacksTheLibraries() {
         assertThrows(ClassNotFoundException.class, () -> Class.forName("io.kubernetes.client.openapi.ApiClient"));
-        assertThrows(ClassNotFoundException.class, () -> Class.forName("io.fabric8.kubernetes.client.impl.KubernetesClientImpl"));
+        assertThrows(
+                ClassNotFoundException.class,
+                () -> Class.forName("io.fabric8.kubernetes.client.impl.KubernetesClientImpl"));
     }
 
     @Test
     void handlersAndKubeconfigsWorkAndAClientParameterNamesTheArtifactToAdd() {
         Map<String, String> outcomes = new HashMap<>();
-        for (Event finished : EngineTestKit.engine("junit-jupiter").selectors(selectClass(NoClientLibrariesFixture.class))
-                .execute().testEvents().finished().list()) {
-            String name = ((MethodSource) finished.getTestDescriptor().getSource().orElseThrow()).getMethodName();
-            outcomes.put(name, finished.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable)
-                    .map(Throwable::getMessage).orElse("passed"));
+        for (Event finished : EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(NoClientLibrariesFixture.class))
+                .execute()
+                .testEvents()
+                .finished()
+                .list()) {
+            String name =
+                    ((MethodSource) finished.getTestDescriptor().getSource().orElseThrow()).getMethodName();
+            outcomes.put(
+                    name,
+                    finished.getPayload(TestExecutionResult.class)
+                            .flatMap(TestExecutionResult::getThrowable)
+                            .map(Throwable::getMessage)
+                            .orElse("passed"));
         }
-        assertEquals(Map.of(
-                "handlersServersAndKubeconfigsNeedNoClientLibrary", "passed",
-                "aFabric8ClientWithoutItsImplementationNamesTheArtifact", "Cannot make the KubernetesClient parameter: "
-                        + "fabric8's client implementation is not on the test class path: add io.fabric8:kubernetes-client "
-                        + "(test scope; it brings an HTTP client), not only kubernetes-client-api"), outcomes);
+        assertEquals(
+                Map.of(
+                        "handlersServersAndKubeconfigsNeedNoClientLibrary",
+                        "passed",
+                        "aFabric8ClientWithoutItsImplementationNamesTheArtifact",
+                        "Cannot make the KubernetesClient parameter: "
+                                + "fabric8's client implementation is not on the test class path: add io.fabric8:kubernetes-client "
+                                + "(test scope; it brings an HTTP client), not only kubernetes-client-api"),
+                outcomes);
     }
 }

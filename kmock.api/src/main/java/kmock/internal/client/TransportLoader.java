@@ -23,11 +23,9 @@ public final class TransportLoader {
      */
     private static volatile Scan last;
 
-    private record Scan(WeakReference<ClassLoader> loader, List<Transport> transports) {
-    }
+    private record Scan(WeakReference<ClassLoader> loader, List<Transport> transports) {}
 
-    private TransportLoader() {
-    }
+    private TransportLoader() {}
 
     /** Every transport on the class path or module path, highest priority first. */
     public static List<Transport> available() {
@@ -45,7 +43,8 @@ public final class TransportLoader {
         List<Transport> found = new ArrayList<>();
         ServiceLoader.load(Transport.class).forEach(found::add);
         if (found.isEmpty()) {
-            ServiceLoader.load(Transport.class, Transport.class.getClassLoader()).forEach(found::add);
+            ServiceLoader.load(Transport.class, Transport.class.getClassLoader())
+                    .forEach(found::add);
         }
         found.sort(Comparator.comparingInt(Transport::priority).reversed());
         return List.copyOf(found);

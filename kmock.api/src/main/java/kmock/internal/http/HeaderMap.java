@@ -53,7 +53,8 @@ final class HeaderMap extends AbstractMap<String, List<String>> {
         if (n == 0) {
             return EMPTY;
         }
-        HeaderMap made = new HeaderMap(n == names.length ? names : Arrays.copyOf(names, n),
+        HeaderMap made = new HeaderMap(
+                n == names.length ? names : Arrays.copyOf(names, n),
                 n == values.length ? values : Arrays.copyOf(values, n));
         int slot = (Arrays.hashCode(made.names) * 31 + Arrays.hashCode(made.values)) & (RECENT.length - 1);
         HeaderMap known = RECENT[slot];

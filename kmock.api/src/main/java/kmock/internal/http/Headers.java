@@ -10,8 +10,7 @@ import java.util.TreeMap;
 /** Case-insensitive, multi-valued header maps, as every public type of the library exposes them. */
 public final class Headers {
 
-    private Headers() {
-    }
+    private Headers() {}
 
     /** A new, empty, mutable case-insensitive map. */
     public static Map<String, List<String>> mutable() {
@@ -59,7 +58,9 @@ public final class Headers {
             for (String pair : header.split(";")) {
                 int eq = pair.indexOf('=');
                 if (eq > 0) {
-                    cookies.putIfAbsent(pair.substring(0, eq).trim(), unquote(pair.substring(eq + 1).trim()));
+                    cookies.putIfAbsent(
+                            pair.substring(0, eq).trim(),
+                            unquote(pair.substring(eq + 1).trim()));
                 }
             }
         }
@@ -73,13 +74,17 @@ public final class Headers {
             String pair = header.split(";", 2)[0];
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                cookies.put(pair.substring(0, eq).trim(), unquote(pair.substring(eq + 1).trim()));
+                cookies.put(
+                        pair.substring(0, eq).trim(),
+                        unquote(pair.substring(eq + 1).trim()));
             }
         }
         return Collections.unmodifiableMap(cookies);
     }
 
     private static String unquote(String value) {
-        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value;
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                ? value.substring(1, value.length() - 1)
+                : value;
     }
 }

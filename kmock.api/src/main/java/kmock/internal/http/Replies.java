@@ -5,8 +5,7 @@ import kmock.api.Response;
 /** The replies a transport makes on its own, identical on every transport. */
 public final class Replies {
 
-    private Replies() {
-    }
+    private Replies() {}
 
     /** The last-resort answer to a handler that threw: 500 naming the exception. */
     public static Response failure(Throwable error) {
@@ -15,7 +14,10 @@ public final class Replies {
 
     /** The answer to a body over the limit: 413, and the connection closes (the rest of the body is not read). */
     public static Response tooLarge(long maxBodySize) {
-        return text(413, "Request body over the limit of " + maxBodySize + " bytes").newBuilder().setHeader("Connection", "close").build();
+        return text(413, "Request body over the limit of " + maxBodySize + " bytes")
+                .newBuilder()
+                .setHeader("Connection", "close")
+                .build();
     }
 
     /**
@@ -23,11 +25,17 @@ public final class Replies {
      * and the connection closes, since nothing after such a line can be trusted.
      */
     public static Response versionNotSupported(String protocol) {
-        return text(505, "HTTP version not supported: '" + protocol + "'; send HTTP/1.1").newBuilder()
-                .setHeader("Connection", "close").build();
+        return text(505, "HTTP version not supported: '" + protocol + "'; send HTTP/1.1")
+                .newBuilder()
+                .setHeader("Connection", "close")
+                .build();
     }
 
     private static Response text(int status, String message) {
-        return Response.builder().status(status).header("Content-Type", "text/plain; charset=utf-8").body(message + "\n").build();
+        return Response.builder()
+                .status(status)
+                .header("Content-Type", "text/plain; charset=utf-8")
+                .body(message + "\n")
+                .build();
     }
 }

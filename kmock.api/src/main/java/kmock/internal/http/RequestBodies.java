@@ -13,8 +13,7 @@ public final class RequestBodies {
 
     private static volatile Consumer<Request> release;
 
-    private RequestBodies() {
-    }
+    private RequestBodies() {}
 
     /** Called once by {@code Request}'s initialiser. */
     public static void install(Consumer<Request> releaser) {

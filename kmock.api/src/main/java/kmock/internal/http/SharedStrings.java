@@ -13,8 +13,7 @@ public final class SharedStrings {
     private static final int LONGEST = 96;
     private static final String[] TABLE = new String[SLOTS];
 
-    private SharedStrings() {
-    }
+    private SharedStrings() {}
 
     /** An equal string, the one already shared when there is one; long strings and {@code null} as given. */
     public static String of(String text) {

@@ -34,8 +34,7 @@ public final class JvmInterception {
     private static int holds;
     private static boolean pinned;
 
-    private JvmInterception() {
-    }
+    private JvmInterception() {}
 
     /**
      * Makes KMock's selector the JVM's default for good (a pass-through while no server intercepts), so that
@@ -148,13 +147,16 @@ public final class JvmInterception {
         @Override
         public void connectFailed(URI uri, SocketAddress address, IOException failure) {
             ProxySelector fallback = previous;
-            if (fallback != null && fallback != this && !(address instanceof InetSocketAddress target && isOurs(target))) {
+            if (fallback != null
+                    && fallback != this
+                    && !(address instanceof InetSocketAddress target && isOurs(target))) {
                 fallback.connectFailed(uri, address, failure);
             }
         }
 
         private static boolean isOurs(InetSocketAddress address) {
-            return ACTIVE.stream().anyMatch(interception -> interception.target().equals(address));
+            return ACTIVE.stream()
+                    .anyMatch(interception -> interception.target().equals(address));
         }
     }
 }

@@ -10,7 +10,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.security.Security;
 import java.util.Map;
-
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
@@ -41,8 +40,7 @@ final class JvmTrust {
     private static SSLContext previousContext;
     private static SSLSocketFactory previousFactory;
 
-    private JvmTrust() {
-    }
+    private JvmTrust() {}
 
     static void install() {
         if (ours == null) {
@@ -94,14 +92,17 @@ final class JvmTrust {
         }
         String password = System.getProperty("javax.net.ssl.keyStorePassword", "");
         try (InputStream in = Files.newInputStream(Path.of(file))) {
-            KeyStore store = KeyStore.getInstance(System.getProperty("javax.net.ssl.keyStoreType", KeyStore.getDefaultType()));
+            KeyStore store =
+                    KeyStore.getInstance(System.getProperty("javax.net.ssl.keyStoreType", KeyStore.getDefaultType()));
             store.load(in, password.toCharArray());
             KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keys.init(store, password.toCharArray());
             return keys.getKeyManagers();
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("javax.net.ssl.keyStore=" + file + " cannot be read (" + e.getMessage()
-                    + "), so KMock cannot keep it in the JVM's default SSL context", e);
+            throw new IllegalStateException(
+                    "javax.net.ssl.keyStore=" + file + " cannot be read (" + e.getMessage()
+                            + "), so KMock cannot keep it in the JVM's default SSL context",
+                    e);
         }
     }
 
@@ -110,18 +111,22 @@ final class JvmTrust {
         private static final long serialVersionUID = 1L;
 
         TrustProvider() {
-            super(Trust.PROVIDER_NAME, "1.0", "KMock: the JDK's default trust plus the KMock CA while a server intercepts");
+            super(
+                    Trust.PROVIDER_NAME,
+                    "1.0",
+                    "KMock: the JDK's default trust plus the KMock CA while a server intercepts");
             String algorithm = TrustManagerFactory.getDefaultAlgorithm();
-            putService(new Service(this, "TrustManagerFactory", algorithm, TrustFactory.class.getName(), null, Map.of()) {
-                @Override
-                public Object newInstance(Object parameter) throws NoSuchAlgorithmException {
-                    try {
-                        return new TrustFactory(Trust.platformFactory(algorithm));
-                    } catch (GeneralSecurityException e) {
-                        throw new NoSuchAlgorithmException(e.getMessage(), e);
-                    }
-                }
-            });
+            putService(
+                    new Service(this, "TrustManagerFactory", algorithm, TrustFactory.class.getName(), null, Map.of()) {
+                        @Override
+                        public Object newInstance(Object parameter) throws NoSuchAlgorithmException {
+                            try {
+                                return new TrustFactory(Trust.platformFactory(algorithm));
+                            } catch (GeneralSecurityException e) {
+                                throw new NoSuchAlgorithmException(e.getMessage(), e);
+                            }
+                        }
+                    });
         }
     }
 
@@ -141,7 +146,8 @@ final class JvmTrust {
         }
 
         @Override
-        protected void engineInit(ManagerFactoryParameters parameters) throws java.security.InvalidAlgorithmParameterException {
+        protected void engineInit(ManagerFactoryParameters parameters)
+                throws java.security.InvalidAlgorithmParameterException {
             platform.init(parameters);
             defaults = false;
         }

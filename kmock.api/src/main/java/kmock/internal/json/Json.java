@@ -12,14 +12,16 @@ public final class Json {
 
     private static volatile JsonCodec codec;
 
-    private Json() {
-    }
+    private Json() {}
 
     /** The codec in use: loaded once, on first use. */
     public static JsonCodec codec() {
         JsonCodec current = codec;
         if (current == null) {
-            current = StreamSupport.stream(ServiceLoader.load(JsonCodec.class, Json.class.getClassLoader()).spliterator(), false)
+            current = StreamSupport.stream(
+                            ServiceLoader.load(JsonCodec.class, Json.class.getClassLoader())
+                                    .spliterator(),
+                            false)
                     .max(Comparator.comparingInt(JsonCodec::priority))
                     .orElseGet(PlainJsonCodec::new);
             codec = current;

@@ -40,8 +40,9 @@ public final class PlainJsonCodec implements JsonCodec {
         if (value == null || type.isInstance(value)) {
             return type.cast(value);
         }
-        throw new IllegalArgumentException("Cannot convert JSON " + value.getClass().getSimpleName() + " to "
-                + type.getName() + " without a binding codec: add io.github.kmock:kmock-handlers (Jackson).");
+        throw new IllegalArgumentException(
+                "Cannot convert JSON " + value.getClass().getSimpleName() + " to " + type.getName()
+                        + " without a binding codec: add io.github.kmock:kmock-handlers (Jackson).");
     }
 
     @Override
@@ -78,7 +79,8 @@ public final class PlainJsonCodec implements JsonCodec {
             }
             out.append('}');
         } else if (value instanceof Iterable<?> || value instanceof Object[]) {
-            Iterator<?> items = value instanceof Object[] array ? List.of(array).iterator() : ((Iterable<?>) value).iterator();
+            Iterator<?> items =
+                    value instanceof Object[] array ? List.of(array).iterator() : ((Iterable<?>) value).iterator();
             out.append('[');
             boolean first = true;
             while (items.hasNext()) {
@@ -90,8 +92,9 @@ public final class PlainJsonCodec implements JsonCodec {
             }
             out.append(']');
         } else {
-            throw new IllegalArgumentException("Cannot write " + value.getClass().getName() + " as JSON without a "
-                    + "binding codec: pass maps, lists and plain values, or add io.github.kmock:kmock-handlers (Jackson).");
+            throw new IllegalArgumentException(
+                    "Cannot write " + value.getClass().getName() + " as JSON without a "
+                            + "binding codec: pass maps, lists and plain values, or add io.github.kmock:kmock-handlers (Jackson).");
         }
     }
 

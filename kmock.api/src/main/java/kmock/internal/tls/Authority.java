@@ -5,7 +5,6 @@ import java.security.KeyPair;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.List;
-
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -28,7 +27,8 @@ public final class Authority {
     private volatile SSLContext client;
 
     private Authority() {
-        this.issuer = Issuer.create("KMock CA " + Long.toHexString(ProcessHandle.current().pid()) + "-" + Long.toHexString(System.nanoTime()));
+        this.issuer = Issuer.create("KMock CA "
+                + Long.toHexString(ProcessHandle.current().pid()) + "-" + Long.toHexString(System.nanoTime()));
         try {
             this.serverKey = Issuer.newKeyPair();
         } catch (GeneralSecurityException e) {

@@ -41,10 +41,12 @@ public final class Issuer {
     private static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
     /** Key usage bits, first octet: digitalSignature (bit 0) and, for the CA, keyCertSign (5) and cRLSign (6). */
     private static final byte DIGITAL_SIGNATURE = (byte) 0x80;
+
     private static final byte CERT_AND_CRL_SIGN = (byte) 0x06;
     private static final Duration VALIDITY = Duration.ofDays(825);
     /** Certificates are valid from a little before their making, for clocks that differ slightly. */
     private static final Duration BACKDATE = Duration.ofHours(1);
+
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private final SecureRandom random = new SecureRandom();
@@ -90,15 +92,21 @@ public final class Issuer {
         List<byte[]> alternatives = new ArrayList<>();
         for (String host : names) {
             byte[] address = ipLiteral(host);
-            alternatives.add(address != null ? Der.implicit(7, address) : Der.implicit(2, host.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            alternatives.add(
+                    address != null
+                            ? Der.implicit(7, address)
+                            : Der.implicit(2, host.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
         }
-        byte[] extensions = Der.sequence(leafExtensions(subjectKey, SERVER_AUTH,
+        byte[] extensions = Der.sequence(leafExtensions(
+                subjectKey,
+                SERVER_AUTH,
                 extension(SUBJECT_ALT_NAME, false, Der.sequence(alternatives.toArray(new byte[0][])))));
         return sign(name(names.get(0), List.of()), subjectKey, extensions);
     }
 
     /** A client certificate for a Kubernetes user: the common name is the user, each organization a group. */
-    public X509Certificate client(PublicKey subjectKey, String user, List<String> groups) throws GeneralSecurityException {
+    public X509Certificate client(PublicKey subjectKey, String user, List<String> groups)
+            throws GeneralSecurityException {
         return sign(name(user, groups), subjectKey, Der.sequence(leafExtensions(subjectKey, CLIENT_AUTH)));
     }
 
@@ -109,9 +117,15 @@ public final class Issuer {
     public static byte[] sec1(KeyPair pair) {
         java.security.interfaces.ECPrivateKey secret = (java.security.interfaces.ECPrivateKey) pair.getPrivate();
         java.security.interfaces.ECPublicKey point = (java.security.interfaces.ECPublicKey) pair.getPublic();
-        byte[] uncompressed = Der.concat(new byte[] {0x04}, unsigned32(point.getW().getAffineX()), unsigned32(point.getW().getAffineY()));
-        return Der.sequence(Der.integer(BigInteger.ONE), Der.octetString(unsigned32(secret.getS())),
-                Der.explicit(0, Der.oid("1.2.840.10045.3.1.7")), Der.explicit(1, Der.bitString(uncompressed)));
+        byte[] uncompressed = Der.concat(
+                new byte[] {0x04},
+                unsigned32(point.getW().getAffineX()),
+                unsigned32(point.getW().getAffineY()));
+        return Der.sequence(
+                Der.integer(BigInteger.ONE),
+                Der.octetString(unsigned32(secret.getS())),
+                Der.explicit(0, Der.oid("1.2.840.10045.3.1.7")),
+                Der.explicit(1, Der.bitString(uncompressed)));
     }
 
     private static byte[] unsigned32(BigInteger value) {
@@ -136,7 +150,8 @@ public final class Issuer {
         }
     }
 
-    private byte[][] leafExtensions(PublicKey subjectKey, String usage, byte[]... more) throws GeneralSecurityException {
+    private byte[][] leafExtensions(PublicKey subjectKey, String usage, byte[]... more)
+            throws GeneralSecurityException {
         List<byte[]> all = new ArrayList<>(List.of(
                 extension(BASIC_CONSTRAINTS, true, Der.sequence()),
                 extension(KEY_USAGE, true, Der.bitString(new byte[] {DIGITAL_SIGNATURE})),
@@ -147,7 +162,8 @@ public final class Issuer {
         return all.toArray(new byte[0][]);
     }
 
-    private X509Certificate sign(byte[] subject, PublicKey subjectKey, byte[] extensions) throws GeneralSecurityException {
+    private X509Certificate sign(byte[] subject, PublicKey subjectKey, byte[] extensions)
+            throws GeneralSecurityException {
         Instant now = Instant.now();
         byte[] algorithm = Der.sequence(Der.oid(ECDSA_WITH_SHA256));
         byte[] tbs = Der.sequence(
@@ -163,11 +179,13 @@ public final class Issuer {
         signer.initSign(key.getPrivate(), random);
         signer.update(tbs);
         byte[] der = Der.sequence(tbs, algorithm, Der.bitString(signer.sign()));
-        return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+        return (X509Certificate)
+                CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
     }
 
     private static byte[] extension(String oid, boolean critical, byte[] value) {
-        return critical ? Der.sequence(Der.oid(oid), Der.bool(true), Der.octetString(value))
+        return critical
+                ? Der.sequence(Der.oid(oid), Der.bool(true), Der.octetString(value))
                 : Der.sequence(Der.oid(oid), Der.octetString(value));
     }
 

@@ -15,7 +15,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -30,15 +29,17 @@ import javax.net.ssl.X509TrustManager;
 public final class Pem {
 
     private static final Pattern BLOCK = Pattern.compile("-----BEGIN ([A-Z ]+)-----([^-]+)-----END \\1-----");
-    private static final byte[] RSA_ALGORITHM = {0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86,
-            (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00};
-    private static final byte[] EC_PUBLIC_KEY_OID = {0x06, 0x07, 0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 0x02, 0x01};
+    private static final byte[] RSA_ALGORITHM = {
+        0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00
+    };
+    private static final byte[] EC_PUBLIC_KEY_OID = {0x06, 0x07, 0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 0x02, 0x01
+    };
 
-    private Pem() {
-    }
+    private Pem() {}
 
     /** An SSL context trusting the CA certificates (or the JDK's, or anything when insecure) with an optional client key. */
-    public static SSLContext context(String caPem, String certPem, String keyPem, boolean insecure) throws GeneralSecurityException {
+    public static SSLContext context(String caPem, String certPem, String keyPem, boolean insecure)
+            throws GeneralSecurityException {
         TrustManager[] trust;
         if (insecure) {
             trust = new TrustManager[] {new TrustAll()};
@@ -58,7 +59,11 @@ public final class Pem {
         if (certPem != null && keyPem != null) {
             KeyStore store = emptyStore("PKCS12");
             char[] password = "kmock".toCharArray();
-            store.setKeyEntry("client", privateKey(keyPem), password, certificates(certPem).toArray(new Certificate[0]));
+            store.setKeyEntry(
+                    "client",
+                    privateKey(keyPem),
+                    password,
+                    certificates(certPem).toArray(new Certificate[0]));
             keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keys.init(store, password);
         }
@@ -102,12 +107,14 @@ public final class Pem {
                 case "PRIVATE KEY":
                     return pkcs8(der);
                 case "RSA PRIVATE KEY":
-                    return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(
-                            sequence(integerZero(), RSA_ALGORITHM, octetString(der))));
+                    return KeyFactory.getInstance("RSA")
+                            .generatePrivate(
+                                    new PKCS8EncodedKeySpec(sequence(integerZero(), RSA_ALGORITHM, octetString(der))));
                 case "EC PRIVATE KEY":
                     byte[] curve = Der.ecCurveOid(der);
-                    return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(
-                            sequence(integerZero(), sequence(EC_PUBLIC_KEY_OID, curve), octetString(der))));
+                    return KeyFactory.getInstance("EC")
+                            .generatePrivate(new PKCS8EncodedKeySpec(
+                                    sequence(integerZero(), sequence(EC_PUBLIC_KEY_OID, curve), octetString(der))));
                 default:
                     break;
             }
@@ -133,7 +140,8 @@ public final class Pem {
 
     /** PEM text of one DER block, with the usual 64-character lines. */
     public static String encode(String type, byte[] der) {
-        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).encodeToString(der);
+        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .encodeToString(der);
         return "-----BEGIN " + type + "-----\n" + base64 + "\n-----END " + type + "-----\n";
     }
 
@@ -152,12 +160,10 @@ public final class Pem {
     /** Trusts every server: only with insecure-skip-tls-verify, as kubectl does. */
     private static final class TrustAll implements X509TrustManager {
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
         @Override
         public X509Certificate[] getAcceptedIssuers() {

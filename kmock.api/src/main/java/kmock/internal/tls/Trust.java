@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -24,8 +23,7 @@ public final class Trust {
     /** The name of the JCA provider that KMock registers for JVM-wide trust; skipped when the JDK's trust is asked for. */
     public static final String PROVIDER_NAME = "KMock";
 
-    private Trust() {
-    }
+    private Trust() {}
 
     /** The JDK's default trust (its {@code cacerts}, or {@code javax.net.ssl.trustStore}), never KMock's own provider. */
     public static X509ExtendedTrustManager jdkDefault() {
@@ -76,7 +74,8 @@ public final class Trust {
     }
 
     /** Trusts what the first trusts, or else what the second trusts while {@code active} says so. */
-    public static X509ExtendedTrustManager either(X509ExtendedTrustManager first, X509ExtendedTrustManager second, BooleanSupplier active) {
+    public static X509ExtendedTrustManager either(
+            X509ExtendedTrustManager first, X509ExtendedTrustManager second, BooleanSupplier active) {
         return new Either(first, second, active);
     }
 
@@ -128,22 +127,26 @@ public final class Trust {
         }
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
             check(m -> m.checkClientTrusted(chain, authType, socket));
         }
 
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
             check(m -> m.checkServerTrusted(chain, authType, socket));
         }
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
             check(m -> m.checkClientTrusted(chain, authType, engine));
         }
 
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
             check(m -> m.checkServerTrusted(chain, authType, engine));
         }
 

@@ -76,7 +76,9 @@ class PlainJsonCodecTest {
 
     @Test
     void enumsCharactersAndArraysAreWrittenAsJsonValues() {
-        assertEquals("[\"SECONDS\",\"c\",[1,2]]", write(List.of(java.util.concurrent.TimeUnit.SECONDS, 'c', new Object[] {1, 2})));
+        assertEquals(
+                "[\"SECONDS\",\"c\",[1,2]]",
+                write(List.of(java.util.concurrent.TimeUnit.SECONDS, 'c', new Object[] {1, 2})));
     }
 
     @Test
@@ -93,7 +95,9 @@ class PlainJsonCodecTest {
 
     @Test
     void malformedJsonIsRefusedWithItsOffset() {
-        assertEquals("Malformed JSON at offset 7: expected ',' or '}'", refused("{\"a\":1 2}").getMessage());
+        assertEquals(
+                "Malformed JSON at offset 7: expected ',' or '}'",
+                refused("{\"a\":1 2}").getMessage());
         assertTrue(refused("[1,").getMessage().contains("unexpected end"));
         assertTrue(refused("\"open").getMessage().contains("unterminated string"));
         assertTrue(refused("tru").getMessage().contains("expected true"));
@@ -113,7 +117,8 @@ class PlainJsonCodecTest {
     void parsingToATypeAcceptsThePlainTypesOnly() {
         assertEquals(Map.of("a", 1), codec.parse("{\"a\":1}".getBytes(StandardCharsets.UTF_8), Map.class));
         assertNull(codec.parse("null".getBytes(StandardCharsets.UTF_8), String.class));
-        IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException failure = assertThrows(
+                IllegalArgumentException.class,
                 () -> codec.parse("{}".getBytes(StandardCharsets.UTF_8), StringBuilder.class));
         assertTrue(failure.getMessage().contains("without a binding codec"), failure.getMessage());
     }

@@ -15,8 +15,7 @@ public final class Arguments {
     private final Map<String, List<String>> values = new LinkedHashMap<>();
     private final List<String> ordered = new ArrayList<>();
 
-    private Arguments() {
-    }
+    private Arguments() {}
 
     /**
      * Parses arguments against the flags a command knows.
@@ -26,7 +25,8 @@ public final class Arguments {
      * @param switches  flags that take none
      * @param aliases   short names to long names, e.g. {@code o -> output}
      */
-    public static Arguments parse(List<String> args, Set<String> withValue, Set<String> switches, Map<String, String> aliases)
+    public static Arguments parse(
+            List<String> args, Set<String> withValue, Set<String> switches, Map<String, String> aliases)
             throws UsageException {
         return parse(args, withValue, switches, Set.of(), aliases);
     }
@@ -37,8 +37,13 @@ public final class Arguments {
      *
      * @param optional flags that take a value or none
      */
-    public static Arguments parse(List<String> args, Set<String> withValue, Set<String> switches, Set<String> optional,
-                                  Map<String, String> aliases) throws UsageException {
+    public static Arguments parse(
+            List<String> args,
+            Set<String> withValue,
+            Set<String> switches,
+            Set<String> optional,
+            Map<String, String> aliases)
+            throws UsageException {
         Arguments parsed = new Arguments();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -71,7 +76,9 @@ public final class Arguments {
                 value = "true";
             } else if (withValue.contains(name)) {
                 if (value == null) {
-                    if (i + 1 >= args.size() || (args.get(i + 1).startsWith("-") && args.get(i + 1).length() > 1)) {
+                    if (i + 1 >= args.size()
+                            || (args.get(i + 1).startsWith("-")
+                                    && args.get(i + 1).length() > 1)) {
                         throw new UsageException("--" + name + " needs a value");
                     }
                     value = args.get(++i);

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
-
 import javax.net.ssl.SSLContext;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,7 +31,8 @@ import kmock.internal.tls.Pem;
 public final class FetchResourcesCommand {
 
     /** The flags and what they do, for the usage text. */
-    public static final String USAGE = String.join("\n",
+    public static final String USAGE = String.join(
+            "\n",
             "  fetch resources [-o FILE|-o FILE.gz] [--include G[/V]]... [--exclude G[/V]]...",
             "        [--server URL] [--kubeconfig FILE] [--context NAME] [--token TOKEN]",
             "      Dumps a cluster's discovery (the current kubeconfig context's server, or --server URL).",
@@ -44,17 +44,19 @@ public final class FetchResourcesCommand {
         static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     }
 
-    private FetchResourcesCommand() {
-    }
+    private FetchResourcesCommand() {}
 
     /** Fetches and writes. */
     public static void run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Arguments flags = Arguments.parse(args, Set.of("output", "include", "exclude", "server", "kubeconfig", "context", "token"),
-                Set.of("insecure-skip-tls-verify"), Map.of("o", "output"));
+        Arguments flags = Arguments.parse(
+                args,
+                Set.of("output", "include", "exclude", "server", "kubeconfig", "context", "token"),
+                Set.of("insecure-skip-tls-verify"),
+                Map.of("o", "output"));
         Kubeconfig target = target(flags);
         GroupFilter filter = GroupFilter.of(flags.ordered());
-        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10));
+        HttpClient.Builder builder =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10));
         if (target.server().startsWith("https:")) {
             SSLContext tls = Pem.context(target.caPem(), target.certPem(), target.keyPem(), target.insecure());
             builder.sslContext(tls);
@@ -87,10 +89,17 @@ public final class FetchResourcesCommand {
         Path file = flags.has("kubeconfig") ? Path.of(flags.get("kubeconfig", null)) : Kubeconfig.defaultPath();
         Kubeconfig config = Kubeconfig.load(file, flags.get("context", null));
         String token = flags.get("token", config.token());
-        return new Kubeconfig(config.server(), token, config.caPem(), config.certPem(), config.keyPem(), config.insecure() || insecure);
+        return new Kubeconfig(
+                config.server(),
+                token,
+                config.caPem(),
+                config.certPem(),
+                config.keyPem(),
+                config.insecure() || insecure);
     }
 
-    private static Set<String> groupVersions(HttpClient http, URI base, String token) throws IOException, InterruptedException {
+    private static Set<String> groupVersions(HttpClient http, URI base, String token)
+            throws IOException, InterruptedException {
         Set<String> found = new LinkedHashSet<>();
         for (Object version : (List<?>) get(http, base.resolve("api"), token).getOrDefault("versions", List.of())) {
             found.add((String) version);
@@ -104,9 +113,10 @@ public final class FetchResourcesCommand {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> get(HttpClient http, URI uri, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json");
+    private static Map<String, Object> get(HttpClient http, URI uri, String token)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -126,7 +136,8 @@ public final class FetchResourcesCommand {
         }
         Path file = Path.of(output);
         try (OutputStream stream = output.endsWith(".gz")
-                ? new GZIPOutputStream(Files.newOutputStream(file)) : Files.newOutputStream(file)) {
+                ? new GZIPOutputStream(Files.newOutputStream(file))
+                : Files.newOutputStream(file)) {
             stream.write(Mapper.JSON.writeValueAsBytes(documents));
         }
     }

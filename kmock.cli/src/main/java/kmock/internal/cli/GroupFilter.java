@@ -15,8 +15,7 @@ public final class GroupFilter {
     /** The groups kept when no {@code --include} is given. */
     public static final List<String> DEFAULTS = List.of("core", "apps", "autoscaling", "batch", "policy", "*.k8s.io");
 
-    private record Rule(boolean include, Pattern glob) {
-    }
+    private record Rule(boolean include, Pattern glob) {}
 
     private final List<Rule> rules;
 
@@ -46,7 +45,8 @@ public final class GroupFilter {
         String name = group.isEmpty() ? "core" : group;
         boolean kept = false;
         for (Rule rule : rules) {
-            if (rule.glob.matcher(name).matches() || rule.glob.matcher(name + "/" + version).matches()) {
+            if (rule.glob.matcher(name).matches()
+                    || rule.glob.matcher(name + "/" + version).matches()) {
                 kept = rule.include;
             }
         }

@@ -48,7 +48,8 @@ public record Kubeconfig(String server, String token, String caPem, String certP
         }
         Map<?, ?> ctx = named(root, "contexts", "context", contextName, file);
         Map<?, ?> cluster = named(root, "clusters", "cluster", (String) ctx.get("cluster"), file);
-        Map<?, ?> user = ctx.get("user") == null ? Map.of() : named(root, "users", "user", (String) ctx.get("user"), file);
+        Map<?, ?> user =
+                ctx.get("user") == null ? Map.of() : named(root, "users", "user", (String) ctx.get("user"), file);
         String server = (String) cluster.get("server");
         if (server == null) {
             throw new IllegalArgumentException(file + ": cluster of context " + contextName + " has no server");
@@ -57,9 +58,13 @@ public record Kubeconfig(String server, String token, String caPem, String certP
         if (token == null && user.get("tokenFile") instanceof String tokenFile) {
             token = Files.readString(base.resolve(tokenFile)).trim();
         }
-        return new Kubeconfig(server, token,
-                pem(cluster, "certificate-authority", base), pem(user, "client-certificate", base),
-                pem(user, "client-key", base), Boolean.TRUE.equals(cluster.get("insecure-skip-tls-verify")));
+        return new Kubeconfig(
+                server,
+                token,
+                pem(cluster, "certificate-authority", base),
+                pem(user, "client-certificate", base),
+                pem(user, "client-key", base),
+                Boolean.TRUE.equals(cluster.get("insecure-skip-tls-verify")));
     }
 
     private static String pem(Map<?, ?> section, String key, Path base) throws IOException {
@@ -75,7 +80,10 @@ public record Kubeconfig(String server, String token, String caPem, String certP
     private static Map<?, ?> named(Map<?, ?> root, String list, String field, String name, Path file) {
         if (root.get(list) instanceof List<?> entries) {
             for (Object entry : entries) {
-                if (entry instanceof Map<?, ?> map && name != null && name.equals(map.get("name")) && map.get(field) instanceof Map<?, ?> value) {
+                if (entry instanceof Map<?, ?> map
+                        && name != null
+                        && name.equals(map.get("name"))
+                        && map.get(field) instanceof Map<?, ?> value) {
                     return value;
                 }
             }

@@ -25,7 +25,8 @@ import kmock.handlers.RawHandler;
 public final class ServeCommand {
 
     /** The flags and what they do, for the usage text. */
-    public static final String USAGE = String.join("\n",
+    public static final String USAGE = String.join(
+            "\n",
             "  serve [--host 127.0.0.1] [--port 12345] [--handler emulator|scaffold|raw]",
             "        [--resources bundled|none|FILE]... [--objects FILE]... [--verbose]",
             "        [--tls] [--kubeconfig FILE] [--token NAME=TOKEN]... [--controllers [LIST]] [--nodes N]",
@@ -47,38 +48,52 @@ public final class ServeCommand {
             "        sharing archive (java -XX:ArchiveClassesAtExit=kmock.jsa -jar kmock.jar serve --warmup; ./kmock",
             "        makes and uses one), which makes later starts faster.");
 
-    private ServeCommand() {
-    }
+    private ServeCommand() {}
 
     /** Runs until {@code stop} opens. */
     public static void run(List<String> args, PrintStream out, PrintStream err, CountDownLatch stop) throws Exception {
-        Arguments flags = Arguments.parse(args, Set.of("host", "port", "handler", "resources", "objects", "kubeconfig", "token",
-                        "nodes"), Set.of("verbose", "tls", "warmup"), Set.of("controllers"), Map.of("p", "port", "v", "verbose"));
+        Arguments flags = Arguments.parse(
+                args,
+                Set.of("host", "port", "handler", "resources", "objects", "kubeconfig", "token", "nodes"),
+                Set.of("verbose", "tls", "warmup"),
+                Set.of("controllers"),
+                Map.of("p", "port", "v", "verbose"));
         String kind = flags.get("handler", "emulator");
         if ((flags.has("controllers") || flags.has("nodes")) && !kind.equals("emulator")) {
-            throw new UsageException("--controllers and --nodes need --handler emulator: only the emulator keeps objects to move");
+            throw new UsageException(
+                    "--controllers and --nodes need --handler emulator: only the emulator keeps objects to move");
         }
         if (flags.has("nodes") && !flags.has("controllers")) {
             throw new UsageException("--nodes needs --controllers: nodes are simulated by the kubelet controller");
         }
-        RawHandler handler = switch (kind) {
-            case "emulator" -> flags.has("controllers") ? KubernetesEmulator.builder().controllers(controllers(flags)).build()
-                    : new KubernetesEmulator();
-            case "scaffold" -> new KubernetesScaffold();
-            case "raw" -> new RawHandler();
-            default -> throw new UsageException("--handler must be emulator, scaffold or raw, got '" + kind + "'");
-        };
+        RawHandler handler =
+                switch (kind) {
+                    case "emulator" ->
+                        flags.has("controllers")
+                                ? KubernetesEmulator.builder()
+                                        .controllers(controllers(flags))
+                                        .build()
+                                : new KubernetesEmulator();
+                    case "scaffold" -> new KubernetesScaffold();
+                    case "raw" -> new RawHandler();
+                    default ->
+                        throw new UsageException("--handler must be emulator, scaffold or raw, got '" + kind + "'");
+                };
         try (handler) {
             configure(handler, flags);
             Handler served = flags.has("verbose") ? logging(handler, err) : handler;
-            Server.Builder builder = Server.builder(served).host(flags.get("host", "127.0.0.1")).port(flags.port("port", 12345));
+            Server.Builder builder =
+                    Server.builder(served).host(flags.get("host", "127.0.0.1")).port(flags.port("port", 12345));
             if (flags.has("tls")) {
                 builder.https();
             }
             try (Server server = builder.start()) {
                 String kubeconfig = flags.get("kubeconfig", null);
                 if (kubeconfig != null) {
-                    writeKubeconfig((KubernetesScaffold) handler, flags, Path.of(kubeconfig).toAbsolutePath());
+                    writeKubeconfig(
+                            (KubernetesScaffold) handler,
+                            flags,
+                            Path.of(kubeconfig).toAbsolutePath());
                 }
                 out.println("Listening on " + server.url());
                 out.flush();
@@ -94,8 +109,10 @@ public final class ServeCommand {
 
     private static void configure(RawHandler handler, Arguments flags) throws Exception {
         boolean kubernetes = handler instanceof KubernetesScaffold;
-        if (!kubernetes && (flags.has("resources") || flags.has("objects") || flags.has("kubeconfig") || flags.has("token"))) {
-            throw new UsageException("--resources, --objects, --kubeconfig and --token need --handler emulator or scaffold");
+        if (!kubernetes
+                && (flags.has("resources") || flags.has("objects") || flags.has("kubeconfig") || flags.has("token"))) {
+            throw new UsageException(
+                    "--resources, --objects, --kubeconfig and --token need --handler emulator or scaffold");
         }
         if (!kubernetes) {
             return;
@@ -106,13 +123,15 @@ public final class ServeCommand {
             if (eq <= 0 || eq == token.length() - 1) {
                 throw new UsageException("--token " + token + ": give NAME=TOKEN, such as --token alice=s3cret");
             }
-            scaffold.users().token(token.substring(0, eq), token.substring(eq + 1)).required(true);
+            scaffold.users()
+                    .token(token.substring(0, eq), token.substring(eq + 1))
+                    .required(true);
         }
         List<String> sources = flags.all("resources").isEmpty() ? List.of("bundled") : flags.all("resources");
         for (String source : sources) {
             switch (source) {
                 case "bundled" -> scaffold.resources().loadBundled();
-                case "none" -> { }
+                case "none" -> {}
                 default -> {
                     Path file = Path.of(source);
                     if (!Files.isRegularFile(file)) {
@@ -125,16 +144,33 @@ public final class ServeCommand {
         if (!flags.all("objects").isEmpty() && !(handler instanceof KubernetesEmulator)) {
             throw new UsageException("--objects needs --handler emulator: the scaffold stores no objects");
         }
-        if (handler instanceof KubernetesEmulator emulator && scaffold.resources().contains("v1/namespaces")
+        if (handler instanceof KubernetesEmulator emulator
+                && scaffold.resources().contains("v1/namespaces")
                 && !emulator.objects().contains("v1/namespaces", null, "default")) {
             // Every cluster has it, and kubectl's commands default to it.
-            emulator.objects().put("v1/namespaces", null, "default", Map.of("apiVersion", "v1", "kind", "Namespace",
-                    "metadata", Map.of("name", "default")));
+            emulator.objects()
+                    .put(
+                            "v1/namespaces",
+                            null,
+                            "default",
+                            Map.of("apiVersion", "v1", "kind", "Namespace", "metadata", Map.of("name", "default")));
         }
-        if (handler instanceof KubernetesEmulator emulator && scaffold.resources().contains("v1/serviceaccounts")) {
-            // Its namespace's default service account, which a cluster's controller creates (kubectl create token default).
-            emulator.objects().put("v1/serviceaccounts", "default", "default", Map.of("apiVersion", "v1",
-                    "kind", "ServiceAccount", "metadata", Map.of("name", "default", "namespace", "default")));
+        if (handler instanceof KubernetesEmulator emulator
+                && scaffold.resources().contains("v1/serviceaccounts")) {
+            // Its namespace's default service account, which a cluster's controller creates (kubectl create token
+            // default).
+            emulator.objects()
+                    .put(
+                            "v1/serviceaccounts",
+                            "default",
+                            "default",
+                            Map.of(
+                                    "apiVersion",
+                                    "v1",
+                                    "kind",
+                                    "ServiceAccount",
+                                    "metadata",
+                                    Map.of("name", "default", "namespace", "default")));
         }
         for (String file : flags.all("objects")) {
             preload((KubernetesEmulator) handler, Path.of(file));
@@ -171,7 +207,8 @@ public final class ServeCommand {
      */
     private static void writeKubeconfig(KubernetesScaffold scaffold, Arguments flags, Path file) throws IOException {
         List<String> tokens = flags.all("token");
-        String text = flags.has("tls") || tokens.isEmpty() ? scaffold.kubeconfig()
+        String text = flags.has("tls") || tokens.isEmpty()
+                ? scaffold.kubeconfig()
                 : scaffold.kubeconfig(tokens.get(0).substring(0, tokens.get(0).indexOf('=')));
         Path parent = file.getParent();
         if (parent != null) {

@@ -4,7 +4,6 @@ package kmock.internal.cli;
 public final class UsageException extends Exception {
     private static final long serialVersionUID = 1L;
 
-
     public UsageException(String message) {
         super(message);
     }

@@ -16,8 +16,7 @@ final class Warmup {
 
     private static final String CONFIGMAPS = "/api/v1/namespaces/default/configmaps";
 
-    private Warmup() {
-    }
+    private Warmup() {}
 
     static void run(RawHandler handler) throws Exception {
         handler.get("/");
@@ -27,8 +26,17 @@ final class Warmup {
         for (String path : new String[] {"/version", "/api", "/apis", "/api/v1", "/apis/apps/v1"}) {
             handler.get(path);
         }
-        handler.post(CONFIGMAPS, Map.of("apiVersion", "v1", "kind", "ConfigMap",
-                "metadata", Map.of("name", "kmock-warmup", "labels", Map.of("app", "warmup")), "data", Map.of("k", "v")));
+        handler.post(
+                CONFIGMAPS,
+                Map.of(
+                        "apiVersion",
+                        "v1",
+                        "kind",
+                        "ConfigMap",
+                        "metadata",
+                        Map.of("name", "kmock-warmup", "labels", Map.of("app", "warmup")),
+                        "data",
+                        Map.of("k", "v")));
         handler.get(CONFIGMAPS + "/kmock-warmup");
         handler.get(CONFIGMAPS + "?labelSelector=app%3Dwarmup");
         handler.patch(CONFIGMAPS + "/kmock-warmup", Map.of("data", Map.of("k", "w")));

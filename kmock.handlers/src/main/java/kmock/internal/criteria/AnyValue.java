@@ -9,8 +9,7 @@ public final class AnyValue {
     /** The one wildcard. */
     public static final AnyValue INSTANCE = new AnyValue();
 
-    private AnyValue() {
-    }
+    private AnyValue() {}
 
     /** Whether a pattern value is the wildcard. */
     public static boolean isAny(Object value) {

@@ -24,12 +24,11 @@ import kmock.internal.k8s.requests.ResourceNotation;
  */
 public final class CriteriaParser {
 
-    private static final List<String> METHODS = List.of("get", "head", "post", "put", "patch", "delete", "options",
-            "trace", "connect");
+    private static final List<String> METHODS =
+            List.of("get", "head", "post", "put", "patch", "delete", "options", "trace", "connect");
     private static final List<String> ACTIONS = List.of("list", "watch", "fetch", "create", "update");
 
-    private CriteriaParser() {
-    }
+    private CriteriaParser() {}
 
     /** The criteria of one {@code on(...)} argument, in evaluation order. */
     @SuppressWarnings("unchecked")
@@ -90,10 +89,12 @@ public final class CriteriaParser {
                     + "values one by one, or use a java.util.function.Predicate<Request> for any-of logic.");
         }
         if (value instanceof Collection<?>) {
-            throw new IllegalArgumentException("A list is not a criterion: pass its items as separate arguments of on(...), "
-                    + "or Criteria.data(list) to match a JSON body.");
+            throw new IllegalArgumentException(
+                    "A list is not a criterion: pass its items as separate arguments of on(...), "
+                            + "or Criteria.data(list) to match a JSON body.");
         }
-        throw new IllegalArgumentException("Not a criterion: " + (value == null ? "null" : value + " (" + value.getClass().getName() + ")")
+        throw new IllegalArgumentException("Not a criterion: "
+                + (value == null ? "null" : value + " (" + value.getClass().getName() + ")")
                 + ". Use a method or path string, a Pattern, a Map of params or headers, a Predicate<Request>, a Future, "
                 + "a CountDownLatch, Method, Action, Resource, or one of Criteria.*.");
     }
@@ -101,7 +102,8 @@ public final class CriteriaParser {
     private static List<Criterion> parseString(String text) {
         String trimmed = text.trim();
         if (trimmed.isEmpty()) {
-            throw new IllegalArgumentException("An empty string is not a criterion: use on() with no arguments to match everything.");
+            throw new IllegalArgumentException(
+                    "An empty string is not a criterion: use on() with no arguments to match everything.");
         }
         if (trimmed.startsWith("/")) {
             return pathAndQuery(trimmed);
@@ -124,9 +126,11 @@ public final class CriteriaParser {
             // A verb (an HTTP method or a Kubernetes action) and a path or a resource, in any combination;
             // "delete" before a resource is the action, as kubectl means it.
             boolean action = ACTIONS.contains(first) || first.equals("delete");
-            Criterion verb = action && !rest.startsWith("/") ? Criterion.action(Action.lookup(first))
-                    : METHODS.contains(first) ? Criterion.method(first)
-                    : action ? Criterion.action(Action.lookup(first)) : null;
+            Criterion verb = action && !rest.startsWith("/")
+                    ? Criterion.action(Action.lookup(first))
+                    : METHODS.contains(first)
+                            ? Criterion.method(first)
+                            : action ? Criterion.action(Action.lookup(first)) : null;
             if (verb != null && rest.startsWith("/")) {
                 List<Criterion> criteria = new ArrayList<>();
                 criteria.add(verb);
@@ -152,17 +156,19 @@ public final class CriteriaParser {
     }
 
     private static String unknown(String text) {
-        StringBuilder message = new StringBuilder("Not a criterion string: '").append(text).append("'. ");
+        StringBuilder message =
+                new StringBuilder("Not a criterion string: '").append(text).append("'. ");
         String word = text.trim().split("\\s+")[0].toLowerCase(Locale.ROOT);
         String closest = closest(word);
         if (closest != null) {
             message.append("Did you mean '").append(closest).append("'? ");
         }
-        message.append("Strings are HTTP methods (get, post, put, patch, delete, head, options, trace, connect), paths "
-                + "starting with '/' ('/path?q=1'), Kubernetes actions (list, watch, fetch, create, update), resources "
-                + "('v1/pods', 'pods.v1', 'kopf.dev/v1/kopfexamples', 'kopfexamples.v1.kopf.dev'), or a method or action "
-                + "before a path or a resource ('get /path', 'list pods.v1', 'patch v1/configmaps'). "
-                + "Wrap anything else explicitly: Criteria.method(\"…\"), Criteria.path(\"…\"), Criteria.resource(\"…\"), Criteria.text(\"…\").");
+        message.append(
+                "Strings are HTTP methods (get, post, put, patch, delete, head, options, trace, connect), paths "
+                        + "starting with '/' ('/path?q=1'), Kubernetes actions (list, watch, fetch, create, update), resources "
+                        + "('v1/pods', 'pods.v1', 'kopf.dev/v1/kopfexamples', 'kopfexamples.v1.kopf.dev'), or a method or action "
+                        + "before a path or a resource ('get /path', 'list pods.v1', 'patch v1/configmaps'). "
+                        + "Wrap anything else explicitly: Criteria.method(\"…\"), Criteria.path(\"…\"), Criteria.resource(\"…\"), Criteria.text(\"…\").");
         return message.toString();
     }
 

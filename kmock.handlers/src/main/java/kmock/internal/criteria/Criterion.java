@@ -55,60 +55,111 @@ public interface Criterion extends Predicate<Request> {
      * {@code label: expected …, got …}.
      */
     static Criterion field(String label, Object expected, Function<Request, String> field) {
-        return new Simple(label + "=" + Mismatches.expected(expected), request -> Values.matches(expected, field.apply(request)),
-                true, null, null, request -> Mismatches.line(label, expected, field.apply(request)));
+        return new Simple(
+                label + "=" + Mismatches.expected(expected),
+                request -> Values.matches(expected, field.apply(request)),
+                true,
+                null,
+                null,
+                request -> Mismatches.line(label, expected, field.apply(request)));
     }
 
     /** An exact path. */
     static Criterion path(String path) {
-        return new Simple("path=" + path, request -> request.path().equals(path), true, path, null,
+        return new Simple(
+                "path=" + path,
+                request -> request.path().equals(path),
+                true,
+                path,
+                null,
                 request -> Mismatches.line("path", path, request.path()));
     }
 
     /** A pattern that the whole path must match. */
     static Criterion path(java.util.regex.Pattern pattern) {
-        return new Simple("path~" + pattern, request -> pattern.matcher(request.path()).matches(), true, null, null,
+        return new Simple(
+                "path~" + pattern,
+                request -> pattern.matcher(request.path()).matches(),
+                true,
+                null,
+                null,
                 request -> Mismatches.line("path", pattern, request.path()));
     }
 
     /** A Kubernetes resource; its {@code null} parts match anything, and a complete one is known to discovery. */
     static Criterion resource(kmock.api.Resource resource) {
-        return new Named(resource, new Simple("resource=" + resource, request -> resource.matches(request.resource()), true,
-                null, null, request -> Mismatches.line("resource", resource,
-                        request.resource() == null ? null : request.resource().toString())));
+        return new Named(
+                resource,
+                new Simple(
+                        "resource=" + resource,
+                        request -> resource.matches(request.resource()),
+                        true,
+                        null,
+                        null,
+                        request -> Mismatches.line(
+                                "resource",
+                                resource,
+                                request.resource() == null
+                                        ? null
+                                        : request.resource().toString())));
     }
 
     /** A Kubernetes action. */
     static Criterion action(kmock.api.Action action) {
-        return new Simple("action=" + action, request -> request.action() == action, true, null, null,
-                request -> Mismatches.line("action", action, request.action() == null ? null : request.action().toString()));
+        return new Simple(
+                "action=" + action,
+                request -> request.action() == action,
+                true,
+                null,
+                null,
+                request -> Mismatches.line(
+                        "action",
+                        action,
+                        request.action() == null ? null : request.action().toString()));
     }
 
     /** An exact method. */
     static Criterion method(String method) {
         String upper = method.toUpperCase(java.util.Locale.ROOT);
-        return new Simple("method=" + upper, request -> request.method().equals(upper), true, null, upper,
+        return new Simple(
+                "method=" + upper,
+                request -> request.method().equals(upper),
+                true,
+                null,
+                upper,
                 request -> Mismatches.line("method", upper, request.method()));
     }
 
     /** Query parameters as a subset. */
     static Criterion params(Map<String, ?> params) {
-        return new Subset("params" + params, "param", new java.util.LinkedHashMap<>(params), request -> request.params()::get);
+        return new Subset(
+                "params" + params, "param", new java.util.LinkedHashMap<>(params), request -> request.params()::get);
     }
 
     /** Headers as a subset, names case-insensitive. */
     static Criterion headers(Map<String, ?> headers) {
-        return new Subset("headers" + headers, "header", new java.util.LinkedHashMap<>(headers), request -> request::header);
+        return new Subset(
+                "headers" + headers, "header", new java.util.LinkedHashMap<>(headers), request -> request::header);
     }
 
     /** Cookies as a subset. */
     static Criterion cookies(Map<String, ?> cookies) {
-        return new Subset("cookies" + cookies, "cookie", new java.util.LinkedHashMap<>(cookies), request -> request.cookies()::get);
+        return new Subset(
+                "cookies" + cookies,
+                "cookie",
+                new java.util.LinkedHashMap<>(cookies),
+                request -> request.cookies()::get);
     }
 
     /** The plain implementation; {@code explain} gives the mismatch line, or {@code null} for the generic one. */
-    record Simple(String describe, Predicate<Request> test, boolean pure, String literalPath, String literalMethod,
-                  Function<Request, String> explain) implements Criterion {
+    record Simple(
+            String describe,
+            Predicate<Request> test,
+            boolean pure,
+            String literalPath,
+            String literalMethod,
+            Function<Request, String> explain)
+            implements Criterion {
         @Override
         public boolean test(Request request) {
             return test.test(request);
@@ -157,8 +208,12 @@ public interface Criterion extends Predicate<Request> {
     }
 
     /** Named values that must be present with matching values (params, headers, cookies); others are ignored. */
-    record Subset(String describe, String label, Map<String, Object> expected,
-                  Function<Request, Function<String, String>> lookup) implements Criterion {
+    record Subset(
+            String describe,
+            String label,
+            Map<String, Object> expected,
+            Function<Request, Function<String, String>> lookup)
+            implements Criterion {
 
         @Override
         public boolean test(Request request) {
@@ -170,7 +225,8 @@ public interface Criterion extends Predicate<Request> {
             Function<String, String> actual = lookup.apply(request);
             return expected.entrySet().stream()
                     .filter(entry -> !Values.matches(entry.getValue(), actual.apply(entry.getKey())))
-                    .map(entry -> Mismatches.line(label + " " + entry.getKey(), entry.getValue(), actual.apply(entry.getKey())))
+                    .map(entry -> Mismatches.line(
+                            label + " " + entry.getKey(), entry.getValue(), actual.apply(entry.getKey())))
                     .toList();
         }
 

@@ -12,8 +12,7 @@ public final class ExplicitCriteria {
 
     private static volatile Function<Object, Criterion> reader = value -> null;
 
-    private ExplicitCriteria() {
-    }
+    private ExplicitCriteria() {}
 
     /** Called once by {@code Criteria}'s static initialiser. */
     public static void readWith(Function<Object, Criterion> criteriaReader) {

@@ -17,8 +17,7 @@ final class JsonDifference {
 
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    private JsonDifference() {
-    }
+    private JsonDifference() {}
 
     /** The first difference as one line, or {@code "$: equal"} when there is none. */
     static String first(Object expected, Object actual) {
@@ -57,7 +56,9 @@ final class JsonDifference {
             }
             return null;
         }
-        return Objects.equals(expected, actual) ? null : path + ": expected " + render(expected) + ", got " + render(actual);
+        return Objects.equals(expected, actual)
+                ? null
+                : path + ": expected " + render(expected) + ", got " + render(actual);
     }
 
     private static String segment(String key) {

@@ -17,10 +17,10 @@ public final class Mismatches {
 
     /** How an absent value reads. */
     static final String ABSENT = "(absent)";
+
     private static final int MAX_TEXT = 120;
 
-    private Mismatches() {
-    }
+    private Mismatches() {}
 
     /** A line for a compared value: strings exactly, patterns fully, "any" when present, {@code null} when absent. */
     static String line(String label, Object expected, String actual) {
@@ -52,8 +52,11 @@ public final class Mismatches {
             return "no body";
         }
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString();
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
             return quoted(text);
         } catch (CharacterCodingException binary) {
             return body.length + " bytes, not UTF-8 text";

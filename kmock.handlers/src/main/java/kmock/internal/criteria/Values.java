@@ -4,15 +4,13 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-
 /** How criterion values match actual values: strings exactly, patterns fully, "any" when present, null when absent. */
 public final class Values {
 
     /** The marker behind {@code Criteria.ANY}: present with any value; the same wildcard as in object patterns. */
     public static final Object ANY = AnyValue.INSTANCE;
 
-    private Values() {
-    }
+    private Values() {}
 
     /** Whether an actual value (null when absent) matches an expected one. */
     public static boolean matches(Object expected, String actual) {
@@ -47,9 +45,14 @@ public final class Values {
             if (!(key instanceof String)) {
                 throw new IllegalArgumentException(what + " keys must be strings, got " + key);
             }
-            if (!(value instanceof String || value instanceof Pattern || value == ANY || value instanceof Number || value instanceof Boolean)) {
-                throw new IllegalArgumentException(what + " value for '" + key + "' must be a String, a java.util.regex.Pattern "
-                        + "(full match) or Criteria.ANY, got " + (value == null ? "null" : value.getClass().getName()));
+            if (!(value instanceof String
+                    || value instanceof Pattern
+                    || value == ANY
+                    || value instanceof Number
+                    || value instanceof Boolean)) {
+                throw new IllegalArgumentException(what + " value for '" + key
+                        + "' must be a String, a java.util.regex.Pattern " + "(full match) or Criteria.ANY, got "
+                        + (value == null ? "null" : value.getClass().getName()));
             }
         });
     }

@@ -15,15 +15,44 @@ public final class WellKnownHeaders {
     private static final Pattern HEADER_LIKE = Pattern.compile("[A-Z][A-Za-z0-9]*(-[A-Z0-9][A-Za-z0-9]*)+");
 
     static {
-        NAMES.addAll(Set.of("Accept", "Accept-Charset", "Accept-Encoding", "Accept-Language", "Authorization",
-                "Cache-Control", "Connection", "Content-Encoding", "Content-Length", "Content-Type", "Cookie", "Date",
-                "ETag", "Expect", "From", "Host", "If-Match", "If-Modified-Since", "If-None-Match", "If-Range",
-                "If-Unmodified-Since", "Location", "Origin", "Pragma", "Proxy-Authorization", "Range", "Referer",
-                "TE", "Trailer", "Transfer-Encoding", "Upgrade", "User-Agent", "Via", "Warning"));
+        NAMES.addAll(Set.of(
+                "Accept",
+                "Accept-Charset",
+                "Accept-Encoding",
+                "Accept-Language",
+                "Authorization",
+                "Cache-Control",
+                "Connection",
+                "Content-Encoding",
+                "Content-Length",
+                "Content-Type",
+                "Cookie",
+                "Date",
+                "ETag",
+                "Expect",
+                "From",
+                "Host",
+                "If-Match",
+                "If-Modified-Since",
+                "If-None-Match",
+                "If-Range",
+                "If-Unmodified-Since",
+                "Location",
+                "Origin",
+                "Pragma",
+                "Proxy-Authorization",
+                "Range",
+                "Referer",
+                "TE",
+                "Trailer",
+                "Transfer-Encoding",
+                "Upgrade",
+                "User-Agent",
+                "Via",
+                "Warning"));
     }
 
-    private WellKnownHeaders() {
-    }
+    private WellKnownHeaders() {}
 
     /**
      * Whether a key of a map read as query parameters looks like a header name, so that reading it as a parameter
@@ -31,12 +60,15 @@ public final class WellKnownHeaders {
      * capitalised words joined by hyphens ({@code Idempotency-Key}). Lower-case keys ({@code date}) stay parameters.
      */
     public static boolean looksLikeHeader(String key) {
-        return NAMES.contains(key) && Character.isUpperCase(key.charAt(0)) || HEADER_LIKE.matcher(key).matches();
+        return NAMES.contains(key) && Character.isUpperCase(key.charAt(0))
+                || HEADER_LIKE.matcher(key).matches();
     }
 
     /** Whether every key of a non-empty map is a well-known header name or an {@code X-} header. */
     public static boolean allHeaders(Map<?, ?> map) {
-        return !map.isEmpty() && map.keySet().stream().allMatch(key -> key instanceof String name
-                && (NAMES.contains(name) || name.regionMatches(true, 0, "X-", 0, 2)));
+        return !map.isEmpty()
+                && map.keySet().stream()
+                        .allMatch(key -> key instanceof String name
+                                && (NAMES.contains(name) || name.regionMatches(true, 0, "X-", 0, 2)));
     }
 }

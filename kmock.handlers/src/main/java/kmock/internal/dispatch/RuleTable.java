@@ -22,8 +22,8 @@ import kmock.internal.views.ReactionNode;
 public final class RuleTable {
 
     /** Serving order: priority tuple descending, then declaration ascending. */
-    public static final Comparator<ReactionNode> ORDER = Comparator.comparing(ReactionNode::priorityTuple).reversed()
-            .thenComparingLong(ReactionNode::order);
+    public static final Comparator<ReactionNode> ORDER =
+            Comparator.comparing(ReactionNode::priorityTuple).reversed().thenComparingLong(ReactionNode::order);
 
     private final AtomicLong declared = new AtomicLong();
     private final Map<String, NavigableSet<ReactionNode>> indexed = new ConcurrentHashMap<>();
@@ -48,7 +48,8 @@ public final class RuleTable {
         if (key == null) {
             scanned.add(rule);
         } else {
-            indexed.computeIfAbsent(key, k -> new ConcurrentSkipListSet<>(ORDER)).add(rule);
+            indexed.computeIfAbsent(key, k -> new ConcurrentSkipListSet<>(ORDER))
+                    .add(rule);
         }
     }
 

@@ -24,7 +24,9 @@ public final class JacksonCodec implements JsonCodec {
             .build();
 
     static {
-        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(1000).build());
+        MAPPER.getFactory()
+                .setStreamReadConstraints(
+                        StreamReadConstraints.builder().maxNestingDepth(1000).build());
     }
 
     /** The shared mapper, for the handlers' own use (YAML and typed conversions build on its settings). */
@@ -60,13 +62,18 @@ public final class JacksonCodec implements JsonCodec {
         try {
             return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Cannot write " + value.getClass().getName() + " as JSON: " + brief(e), e);
+            throw new IllegalArgumentException(
+                    "Cannot write " + value.getClass().getName() + " as JSON: " + brief(e), e);
         }
     }
 
     private static String brief(IOException e) {
-        return e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage()
-                + (jpe.getLocation() == null ? "" : " at line " + jpe.getLocation().getLineNr() + ", column "
-                + jpe.getLocation().getColumnNr()) : e.getMessage();
+        return e instanceof JsonProcessingException jpe
+                ? jpe.getOriginalMessage()
+                        + (jpe.getLocation() == null
+                                ? ""
+                                : " at line " + jpe.getLocation().getLineNr() + ", column "
+                                        + jpe.getLocation().getColumnNr())
+                : e.getMessage();
     }
 }

@@ -14,8 +14,7 @@ import kmock.api.Payload;
  */
 final class Constancy {
 
-    private Constancy() {
-    }
+    private Constancy() {}
 
     /** Whether the response is the same for every request: only immutable values, no stream, nothing called. */
     static boolean isConstant(List<Object> metas, List<Object> body) {
@@ -52,10 +51,11 @@ final class Constancy {
         if (kind == PayloadKind.WHOLE) {
             return mayBlock(((Payload.Whole) item).content());
         }
-        return kind == null || switch (kind) {
-            case CALL, AWAIT, SLEEP, FILE, INPUT, READER, REPLAY, DEPLETABLE, LIVE -> true;
-            default -> false;
-        };
+        return kind == null
+                || switch (kind) {
+                    case CALL, AWAIT, SLEEP, FILE, INPUT, READER, REPLAY, DEPLETABLE, LIVE -> true;
+                    default -> false;
+                };
     }
 
     private static boolean isConstantMeta(Object meta) {
@@ -69,7 +69,9 @@ final class Constancy {
             return hasScalarValues(cookies.cookies());
         }
         if (meta instanceof Payload.Whole whole) {
-            return hasScalarValues(whole.headers()) && hasScalarValues(whole.cookies()) && isConstantContent(whole.content());
+            return hasScalarValues(whole.headers())
+                    && hasScalarValues(whole.cookies())
+                    && isConstantContent(whole.content());
         }
         return false; // a plain header map is the caller's, and may change
     }
@@ -97,8 +99,16 @@ final class Constancy {
     }
 
     private static boolean isScalar(Object value) {
-        return value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
-                || value instanceof Long || value instanceof Double || value instanceof Float || value instanceof Short
-                || value instanceof Byte || value instanceof BigInteger || value instanceof BigDecimal;
+        return value == null
+                || value instanceof String
+                || value instanceof Boolean
+                || value instanceof Integer
+                || value instanceof Long
+                || value instanceof Double
+                || value instanceof Float
+                || value instanceof Short
+                || value instanceof Byte
+                || value instanceof BigInteger
+                || value instanceof BigDecimal;
     }
 }

@@ -28,8 +28,7 @@ public final class Declarations {
 
     private static final int QUOTE_LIMIT = 100;
 
-    private Declarations() {
-    }
+    private Declarations() {}
 
     /**
      * One payload, checked and converted.
@@ -103,7 +102,8 @@ public final class Declarations {
     }
 
     private static void requireRaisable(Class<?> type) {
-        if (Modifier.isAbstract(type.getModifiers()) || !Modifier.isPublic(type.getModifiers())
+        if (Modifier.isAbstract(type.getModifiers())
+                || !Modifier.isPublic(type.getModifiers())
                 || (raisingConstructor(type) == null)) {
             throw new IllegalArgumentException("Cannot raise the exception class " + type.getName() + " as a reply "
                     + "payload: it needs to be a public, concrete class with a public no-argument or String constructor. "
@@ -131,7 +131,7 @@ public final class Declarations {
         String hint = value instanceof Class<?>
                 ? " A class is a payload only when it is an exception class to raise."
                 : " To send it as JSON (any Jackson-serialisable object), wrap it: Payload.json(value);"
-                + " as text: Payload.text(string); as raw bytes: Payload.body(bytes).";
+                        + " as text: Payload.text(string); as raw bytes: Payload.body(bytes).";
         return new IllegalArgumentException("Unsupported reply payload " + quote(value) + " of type "
                 + value.getClass().getName() + "." + hint + " Plain payloads are: a status (Integer 100-999), byte[], "
                 + "String, Number, Boolean, Map (response headers when every key is a header name), List, Path, "

@@ -22,8 +22,7 @@ import kmock.api.Request;
  */
 final class Evaluation {
 
-    private Evaluation() {
-    }
+    private Evaluation() {}
 
     /** Calls a {@code Function<Request,?>}, {@code Callable}, {@code Supplier}, {@code Consumer} or {@code Runnable}. */
     @SuppressWarnings("unchecked")
@@ -78,10 +77,13 @@ final class Evaluation {
         Class<?> type = (Class<?>) payload;
         var constructor = Declarations.raisingConstructor(type);
         try {
-            return (Throwable) (constructor.getParameterCount() == 0 ? constructor.newInstance()
-                    : constructor.newInstance("raised by a reply payload"));
+            return (Throwable)
+                    (constructor.getParameterCount() == 0
+                            ? constructor.newInstance()
+                            : constructor.newInstance("raised by a reply payload"));
         } catch (InvocationTargetException failed) {
-            throw new IllegalStateException("The exception class " + type.getName() + " failed to construct", failed.getCause());
+            throw new IllegalStateException(
+                    "The exception class " + type.getName() + " failed to construct", failed.getCause());
         }
     }
 

@@ -15,8 +15,7 @@ import java.nio.file.Path;
  */
 final class Inputs {
 
-    private Inputs() {
-    }
+    private Inputs() {}
 
     /** The whole file; a missing file fails the payload. */
     static byte[] file(Path path) throws IOException {

@@ -128,12 +128,17 @@ enum PayloadKind {
         if (value instanceof Throwable || value instanceof Class<?> type && Throwable.class.isAssignableFrom(type)) {
             return RAISE;
         }
-        if (value instanceof Future || value instanceof CompletionStage || value instanceof CountDownLatch
+        if (value instanceof Future
+                || value instanceof CompletionStage
+                || value instanceof CountDownLatch
                 || value instanceof BlockingQueue) {
             return AWAIT;
         }
-        if (value instanceof Function || value instanceof Callable || value instanceof Supplier
-                || value instanceof Consumer || value instanceof Runnable) {
+        if (value instanceof Function
+                || value instanceof Callable
+                || value instanceof Supplier
+                || value instanceof Consumer
+                || value instanceof Runnable) {
             return CALL;
         }
         if (value instanceof Iterator || value instanceof Iterable || value instanceof BaseStream) {

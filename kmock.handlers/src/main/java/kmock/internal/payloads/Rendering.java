@@ -34,10 +34,14 @@ final class Rendering {
     /** Whether a stream was met: the response streams, and a walk that ends before its first chunk is depleted. */
     private boolean streaming;
 
-    Rendering(Request request, Consumer<Throwable> errors, Function<Throwable, byte[]> lastLine, LiveGroup reaction,
-              LiveGroup handler) {
+    Rendering(
+            Request request,
+            Consumer<Throwable> errors,
+            Function<Throwable, byte[]> lastLine,
+            LiveGroup reaction,
+            LiveGroup handler) {
         this.request = request;
-        this.errors = errors == null ? failure -> { } : errors;
+        this.errors = errors == null ? failure -> {} : errors;
         this.lastLine = lastLine;
         this.reaction = reaction;
         this.handler = handler;
@@ -98,10 +102,11 @@ final class Rendering {
         byte[] first = draft.hasParts() ? draft.takeChunk() : null;
         AtomicBoolean written = new AtomicBoolean();
         return head.stream(out -> {
-            if (!written.compareAndSet(false, true)) {
-                throw new IllegalStateException("A streaming reply body can be written only once");
-            }
-            new StreamWriting(request, walk, errors, lastLine, reaction, handler, out).write(first);
-        }).build();
+                    if (!written.compareAndSet(false, true)) {
+                        throw new IllegalStateException("A streaming reply body can be written only once");
+                    }
+                    new StreamWriting(request, walk, errors, lastLine, reaction, handler, out).write(first);
+                })
+                .build();
     }
 }

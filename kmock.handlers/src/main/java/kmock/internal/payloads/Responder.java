@@ -35,8 +35,7 @@ public final class Responder {
      * response itself when every payload is an immutable value (it is the same for every request, so it is rendered
      * once); {@code mayBlock} says whether rendering may wait (callables, awaitables, sleeps, files, streams).
      */
-    private record Declared(List<Object> metas, ReplayableStream body, Response constant, boolean mayBlock) {
-    }
+    private record Declared(List<Object> metas, ReplayableStream body, Response constant, boolean mayBlock) {}
 
     /** A responder whose live streams also listen to the handler's hub. */
     public Responder(LiveHub hub) {
@@ -116,7 +115,8 @@ public final class Responder {
      * Renders the response for one request, as {@link #respond(Request, Consumer)} does, ending a stream that fails
      * after its headers went out with the line {@code lastLine} makes of the failure.
      */
-    public Response respond(Request request, Consumer<Throwable> errors, Function<Throwable, byte[]> lastLine) throws Exception {
+    public Response respond(Request request, Consumer<Throwable> errors, Function<Throwable, byte[]> lastLine)
+            throws Exception {
         Declared current = declared;
         if (current.constant() != null) {
             return current.constant();

@@ -48,8 +48,8 @@ final class ResponseDraft {
 
     /** Adds one {@code Set-Cookie} per cookie; a {@code null} value expires the cookie. */
     void cookies(Map<?, ?> cookies) {
-        cookies.forEach((name, value) -> Headers.add(headers, "Set-Cookie",
-                value == null ? name + "=; Max-Age=0" : name + "=" + value));
+        cookies.forEach((name, value) ->
+                Headers.add(headers, "Set-Cookie", value == null ? name + "=; Max-Age=0" : name + "=" + value));
     }
 
     /** The status, reason, headers and cookies of a whole response (its content is interpreted separately). */

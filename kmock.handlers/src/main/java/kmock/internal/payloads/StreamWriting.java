@@ -30,14 +30,21 @@ final class StreamWriting {
     private final Consumer<Throwable> errors;
     /** The last line of a stream that fails: plain text, or a Status ERROR event in Kubernetes handlers. */
     private final Function<Throwable, byte[]> lastLine;
+
     private final LiveGroup reaction;
     private final LiveGroup handler;
     private final Response.ChunkWriter out;
     /** The feed this stream listens to while it is at, or about to reach, a feeding point; {@code null} otherwise. */
     private LiveFeed feed;
 
-    StreamWriting(Request request, Walk walk, Consumer<Throwable> errors, Function<Throwable, byte[]> lastLine,
-                  LiveGroup reaction, LiveGroup handler, Response.ChunkWriter out) {
+    StreamWriting(
+            Request request,
+            Walk walk,
+            Consumer<Throwable> errors,
+            Function<Throwable, byte[]> lastLine,
+            LiveGroup reaction,
+            LiveGroup handler,
+            Response.ChunkWriter out) {
         this.request = request;
         this.walk = walk;
         this.errors = errors;

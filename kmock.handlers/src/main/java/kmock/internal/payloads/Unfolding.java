@@ -27,11 +27,9 @@ final class Unfolding {
      * @param kind  what the value is; never {@code CALL}, {@code AWAIT}, {@code WHOLE}, {@code SLEEP} or {@code RAISE}
      * @param value the value
      */
-    record Unfolded(PayloadKind kind, Object value) {
-    }
+    record Unfolded(PayloadKind kind, Object value) {}
 
-    private Unfolding() {
-    }
+    private Unfolding() {}
 
     /**
      * Unfolds an item for one request.
@@ -49,7 +47,8 @@ final class Unfolding {
             switch (kind) {
                 case WHOLE -> {
                     Payload.Whole whole = (Payload.Whole) Declarations.payload(value);
-                    head.accept(new Payload.Whole(whole.status(), whole.reason(), whole.headers(), whole.cookies(), null));
+                    head.accept(
+                            new Payload.Whole(whole.status(), whole.reason(), whole.headers(), whole.cookies(), null));
                     value = whole.content();
                 }
                 case CALL -> value = Evaluation.call(value, request);

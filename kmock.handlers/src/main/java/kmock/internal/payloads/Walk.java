@@ -19,8 +19,7 @@ final class Walk {
     private static final int PEEK_LIMIT = 16;
 
     /** One stream being walked; {@code fed} when its items came from a feed (or from an item that did). */
-    private record Frame(Cursor cursor, boolean fed) {
-    }
+    private record Frame(Cursor cursor, boolean fed) {}
 
     /**
      * One item taken.
@@ -28,8 +27,7 @@ final class Walk {
      * @param item the item, not yet interpreted
      * @param fed  whether it came from a feed rather than from the declared payloads
      */
-    record Taken(Object item, boolean fed) {
-    }
+    record Taken(Object item, boolean fed) {}
 
     private final Deque<Frame> frames = new ArrayDeque<>();
 
@@ -68,7 +66,8 @@ final class Walk {
             if (next == Payload.LIVE) {
                 return true;
             }
-            List<Object> nested = next instanceof ReplayableStream stream ? stream.items()
+            List<Object> nested = next instanceof ReplayableStream stream
+                    ? stream.items()
                     : next instanceof Payload.Sequence sequence ? sequence.items() : List.of();
             if (nested.isEmpty()) {
                 return false;

@@ -23,8 +23,7 @@ public final class Incidents {
     private Throwable teardown;
 
     /** A request that no rule answered, and its near-miss report. */
-    private record Unmatched(Request request, String report) {
-    }
+    private record Unmatched(Request request, String report) {}
 
     /** Records a server-side error raised while serving a request. */
     public void error(Request request, Throwable error) {
@@ -82,7 +81,8 @@ public final class Incidents {
         }
         List<Throwable> all = strict ? List.copyOf(errors) : List.of();
         AssertionError unanswered = failOnUnmatched && !unmatched.isEmpty()
-                ? new AssertionError(unmatched.size() + " request(s) matched no rule:\n" + describeUnmatched(Integer.MAX_VALUE))
+                ? new AssertionError(
+                        unmatched.size() + " request(s) matched no rule:\n" + describeUnmatched(Integer.MAX_VALUE))
                 : null;
         if (all.isEmpty()) {
             teardown = unanswered;

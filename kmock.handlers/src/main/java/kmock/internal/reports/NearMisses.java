@@ -26,11 +26,9 @@ public final class NearMisses {
     /** How many rules a report lists at most. */
     static final int CLOSEST = 3;
 
-    private NearMisses() {
-    }
+    private NearMisses() {}
 
-    private record Candidate(ReactionNode rule, List<String> mismatches, int rank) {
-    }
+    private record Candidate(ReactionNode rule, List<String> mismatches, int rank) {}
 
     /** The report for one request, given the rules in serving order (live and retired ones). */
     public static String describe(Request request, List<ReactionNode> rules) {
@@ -44,8 +42,11 @@ public final class NearMisses {
         if (candidates.isEmpty()) {
             return text.append("; no rules are declared.").toString();
         }
-        candidates.sort(Comparator.comparingInt((Candidate c) -> c.mismatches().size()).thenComparingInt(Candidate::rank));
-        text.append("; the closest of ").append(candidates.size()).append(candidates.size() == 1 ? " rule:" : " rules:");
+        candidates.sort(
+                Comparator.comparingInt((Candidate c) -> c.mismatches().size()).thenComparingInt(Candidate::rank));
+        text.append("; the closest of ")
+                .append(candidates.size())
+                .append(candidates.size() == 1 ? " rule:" : " rules:");
         int number = 1;
         for (Candidate candidate : candidates.subList(0, Math.min(CLOSEST, candidates.size()))) {
             text.append("\n  ").append(number++).append(". ").append(candidate.rule());
@@ -60,7 +61,9 @@ public final class NearMisses {
     static String requestLine(Request request) {
         String path = request.url().getRawPath();
         String target = (path == null || path.isEmpty() ? "/" : path)
-                + (request.url().getRawQuery() == null ? "" : "?" + request.url().getRawQuery());
+                + (request.url().getRawQuery() == null
+                        ? ""
+                        : "?" + request.url().getRawQuery());
         int size = request.body().length;
         return request.method() + " " + target + (size == 0 ? "" : " [" + size + " bytes]");
     }

@@ -126,8 +126,9 @@ public final class Sinks {
         } else if (item instanceof Supplier<?> supplier) {
             return request -> supplier.get();
         }
-        throw new IllegalArgumentException("Unsupported sink " + quote(item) + (item == null ? "" : " of type "
-                + item.getClass().getName()) + ". A sink receives every matched request: a Collection (gets the "
+        throw new IllegalArgumentException("Unsupported sink " + quote(item)
+                + (item == null ? "" : " of type " + item.getClass().getName())
+                + ". A sink receives every matched request: a Collection (gets the "
                 + "Request), a Map (request to its parsed body), a BlockingQueue (put), a CompletableFuture (completed "
                 + "with the request), a CountDownLatch (counted down), a Consumer<Request>, Function<Request,?>, "
                 + "Runnable, Callable or Supplier (called, result ignored), an OutputStream or Writer (the raw body "
@@ -143,9 +144,12 @@ public final class Sinks {
             try {
                 map.put(request, value);
             } catch (NullPointerException refused) {
-                throw new IllegalArgumentException("The Map sink " + map.getClass().getName() + " refuses null values, "
-                        + "and " + request + " has an empty body (recorded as null). Use a map that accepts nulls, "
-                        + "e.g. Collections.synchronizedMap(new LinkedHashMap<>()).", refused);
+                throw new IllegalArgumentException(
+                        "The Map sink " + map.getClass().getName() + " refuses null values, "
+                                + "and " + request
+                                + " has an empty body (recorded as null). Use a map that accepts nulls, "
+                                + "e.g. Collections.synchronizedMap(new LinkedHashMap<>()).",
+                        refused);
             }
         }
     }

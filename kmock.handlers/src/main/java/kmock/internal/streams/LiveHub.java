@@ -12,8 +12,7 @@ public final class LiveHub {
     private final LiveGroup group = new LiveGroup();
 
     /** A hub with no listening streams. */
-    public LiveHub() {
-    }
+    public LiveHub() {}
 
     /**
      * Feeds items to every stream waiting at a feeding point now; a no-op when none waits. Items with a new

@@ -16,7 +16,9 @@ final class CombinedNode implements ViewNode {
 
     /** How the two answers combine. */
     enum Operator {
-        OR, AND, EXCEPT;
+        OR,
+        AND,
+        EXCEPT;
 
         boolean apply(boolean left, boolean right) {
             return switch (this) {
@@ -66,7 +68,9 @@ final class CombinedNode implements ViewNode {
     public List<Request> select(List<Request> log) {
         Set<Request> a = identitySet(left.select(log));
         Set<Request> b = identitySet(right.select(log));
-        return log.stream().filter(r -> operator.apply(a.contains(r), b.contains(r))).toList();
+        return log.stream()
+                .filter(r -> operator.apply(a.contains(r), b.contains(r)))
+                .toList();
     }
 
     private static Set<Request> identitySet(List<Request> requests) {
@@ -79,19 +83,22 @@ final class CombinedNode implements ViewNode {
     @Override
     public Misses explain(Request request) {
         List<String> a = left.mismatches(request);
-        List<String> lines = switch (operator) {
-            case OR -> {
-                List<String> b = right.mismatches(request);
-                yield a.isEmpty() || b.isEmpty() ? List.of() : a.size() <= b.size() ? a : b;
-            }
-            case AND -> {
-                List<String> both = new ArrayList<>(a);
-                both.addAll(right.mismatches(request));
-                yield both;
-            }
-            case EXCEPT -> a.isEmpty() && right.mismatches(request).isEmpty()
-                    ? List.of("except " + right + ": it matches that view too") : a;
-        };
+        List<String> lines =
+                switch (operator) {
+                    case OR -> {
+                        List<String> b = right.mismatches(request);
+                        yield a.isEmpty() || b.isEmpty() ? List.of() : a.size() <= b.size() ? a : b;
+                    }
+                    case AND -> {
+                        List<String> both = new ArrayList<>(a);
+                        both.addAll(right.mismatches(request));
+                        yield both;
+                    }
+                    case EXCEPT ->
+                        a.isEmpty() && right.mismatches(request).isEmpty()
+                                ? List.of("except " + right + ": it matches that view too")
+                                : a;
+                };
         return Misses.NONE.plusLines(lines);
     }
 

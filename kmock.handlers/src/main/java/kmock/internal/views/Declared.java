@@ -13,8 +13,7 @@ import kmock.internal.json.PlainJsonCodec;
 /** The arguments of {@code on(...)} rendered as the user wrote them, so that reports name rules recognisably. */
 final class Declared {
 
-    private Declared() {
-    }
+    private Declared() {}
 
     /** One argument: strings quoted, patterns and maps as written, explicit criteria by what they test. */
     static String render(Object argument) {

@@ -19,6 +19,7 @@ final class FilterNode implements ViewNode {
      * request two lock acquisitions per node, shared by all serving threads.
      */
     private final boolean pure;
+
     private final LastDecision decided = new LastDecision();
 
     FilterNode(ViewNode parent, List<Criterion> criteria, String declared) {
@@ -67,7 +68,8 @@ final class FilterNode implements ViewNode {
             if (criterion.pure()) {
                 misses = misses.plusLines(criterion.mismatches(request));
             } else {
-                misses = misses.plusUnknowable(criterion.describe() + ": did not let it through (not re-run for this report)");
+                misses = misses.plusUnknowable(
+                        criterion.describe() + ": did not let it through (not re-run for this report)");
             }
         }
         return misses;

@@ -53,7 +53,11 @@ public record Priority(long[] levels) implements Comparable<Priority> {
     public String toString() {
         StringBuilder text = new StringBuilder("(");
         for (int i = 0; i < levels.length; i++) {
-            text.append(i == 0 ? "" : ", ").append(levels[i] == FALLBACK ? "fallback" : levels[i] == OVERRIDE ? "override" : String.valueOf(levels[i]));
+            text.append(i == 0 ? "" : ", ")
+                    .append(
+                            levels[i] == FALLBACK
+                                    ? "fallback"
+                                    : levels[i] == OVERRIDE ? "override" : String.valueOf(levels[i]));
         }
         return text.append(')').toString();
     }

@@ -119,7 +119,8 @@ public final class ReactionNode implements ViewNode, Reaction {
     }
 
     /** As {@link #respond(Request, Consumer)}, ending a stream that fails after its headers with {@code lastLine}'s line. */
-    public Response respond(Request request, Consumer<Throwable> errors, Function<Throwable, byte[]> lastLine) throws Exception {
+    public Response respond(Request request, Consumer<Throwable> errors, Function<Throwable, byte[]> lastLine)
+            throws Exception {
         record(request);
         try {
             return responder.respond(request, errors, lastLine);

@@ -19,9 +19,11 @@ public final class RequestLog {
 
     /** Small segments: every rule has a log, and most rules serve a handful of requests. */
     private static final int SEGMENT_BITS = 6;
+
     private static final int SEGMENT = 1 << SEGMENT_BITS;
     /** Marks the slot of a request taken back out. */
-    private static final Request REMOVED = Request.builder().url("http://removed/").build();
+    private static final Request REMOVED =
+            Request.builder().url("http://removed/").build();
 
     private final int capacity;
     private final AtomicLong appended = new AtomicLong();
@@ -58,7 +60,8 @@ public final class RequestLog {
     public void removeLast(Request request) {
         for (long seq = appended.get() - 1; seq >= first(appended.get()); seq--) {
             AtomicReferenceArray<Request> segment = segment(seq, false);
-            if (segment != null && segment.get((int) (seq & (SEGMENT - 1))) == request
+            if (segment != null
+                    && segment.get((int) (seq & (SEGMENT - 1))) == request
                     && segment.compareAndSet((int) (seq & (SEGMENT - 1)), request, REMOVED)) {
                 removed.incrementAndGet();
                 return;
@@ -83,7 +86,8 @@ public final class RequestLog {
     /** How many requests the log holds. */
     public int size() {
         long end = appended.get();
-        return (int) Math.max(0, end - first(end) - (capacity == Integer.MAX_VALUE ? removed.get() : countRemoved(end)));
+        return (int)
+                Math.max(0, end - first(end) - (capacity == Integer.MAX_VALUE ? removed.get() : countRemoved(end)));
     }
 
     private long first(long end) {
@@ -125,7 +129,8 @@ public final class RequestLog {
                 segments = all;
             }
             if (index >= all.length()) {
-                AtomicReferenceArray<AtomicReferenceArray<Request>> grown = new AtomicReferenceArray<>(Math.max(index + 1, all.length() * 2));
+                AtomicReferenceArray<AtomicReferenceArray<Request>> grown =
+                        new AtomicReferenceArray<>(Math.max(index + 1, all.length() * 2));
                 for (int i = 0; i < all.length(); i++) {
                     grown.set(i, all.get(i));
                 }

@@ -42,6 +42,7 @@ final class SliceNode implements ViewNode {
     private final Range range;
     /** How many requests reached this slice during dispatch. */
     private final AtomicLong reached = new AtomicLong();
+
     private final LastDecision decided = new LastDecision();
 
     SliceNode(ViewNode parent, Range range) {
@@ -78,8 +79,9 @@ final class SliceNode implements ViewNode {
 
     @Override
     public Misses explain(Request request) {
-        return parent.explain(request).plusUnknowable(range + ": takes only some of the requests that reach it; "
-                + reached.get() + " did so far");
+        return parent.explain(request)
+                .plusUnknowable(
+                        range + ": takes only some of the requests that reach it; " + reached.get() + " did so far");
     }
 
     @Override

@@ -23,7 +23,8 @@ import kmock.internal.criteria.Criterion;
  *   <li>{@link #explain}: for near-miss reports, why would it not take a request?</li>
  * </ul>
  */
-public sealed interface ViewNode extends View permits RootNode, FilterNode, SliceNode, PriorityNode, CombinedNode, ReactionNode {
+public sealed interface ViewNode extends View
+        permits RootNode, FilterNode, SliceNode, PriorityNode, CombinedNode, ReactionNode {
 
     /** The root of a handler: every request. */
     static ViewNode root(ViewContext context) {

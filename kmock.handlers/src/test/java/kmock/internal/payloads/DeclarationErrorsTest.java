@@ -47,31 +47,35 @@ class DeclarationErrorsTest {
     @Test
     void charactersAndEnumsMustBeWrappedToBeSent() {
         Responder responder = new Responder(new LiveHub());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> responder.add('x')).getMessage().contains("'x'"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> responder.add('x'))
+                .getMessage()
+                .contains("'x'"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> responder.add(Thread.State.NEW))
-                .getMessage().contains("java.lang.Thread$State"));
+                .getMessage()
+                .contains("java.lang.Thread$State"));
     }
 
     @Test
     void classThatIsNoExceptionIsRefused() {
         Responder responder = new Responder(new LiveHub());
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> responder.add(String.class));
+        IllegalArgumentException error =
+                assertThrows(IllegalArgumentException.class, () -> responder.add(String.class));
         assertTrue(error.getMessage().contains("exception class"), error.getMessage());
     }
 
     @Test
     void exceptionClassThatCannotBeMadeIsRefusedWithTheAdviceToPassAnInstance() {
         Responder responder = new Responder(new LiveHub());
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> responder.add(AbstractFailure.class));
+        IllegalArgumentException error =
+                assertThrows(IllegalArgumentException.class, () -> responder.add(AbstractFailure.class));
         assertTrue(error.getMessage().contains("Pass an exception instance"), error.getMessage());
     }
 
     @Test
     void badItemInsideAReplayableStreamFailsAtAdd() {
         Responder responder = new Responder(new LiveHub());
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> responder.add(Payload.stream("ok", new Pojo())));
+        IllegalArgumentException error =
+                assertThrows(IllegalArgumentException.class, () -> responder.add(Payload.stream("ok", new Pojo())));
         assertTrue(error.getMessage().contains("'a pojo'"), error.getMessage());
     }
 

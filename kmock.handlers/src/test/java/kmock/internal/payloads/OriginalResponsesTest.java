@@ -52,8 +52,20 @@ class OriginalResponsesTest {
         Responder text = replying(Payload.text("plain"));
         Responder json = replying("quoted");
         Responder cookieLookalike = replying(Map.of("id", "7"));
-        try (ReplyServer server = ReplyServer.byPath(transport, new LiveHub(), Map.of("/meta", responder, "/bytes", bytes,
-                "/text", text, "/json", json, "/cookies", cookieLookalike))) {
+        try (ReplyServer server = ReplyServer.byPath(
+                transport,
+                new LiveHub(),
+                Map.of(
+                        "/meta",
+                        responder,
+                        "/bytes",
+                        bytes,
+                        "/text",
+                        text,
+                        "/json",
+                        json,
+                        "/cookies",
+                        cookieLookalike))) {
             KResponse meta = server.client().get("/meta");
             assertEquals(444, meta.status());
             assertEquals("kmock", meta.header("X-Server"));
@@ -72,7 +84,8 @@ class OriginalResponsesTest {
         Path file = Files.writeString(temp.resolve("page.txt"), "v1");
         Responder path = replying(file);
         Responder input = replying(new ByteArrayInputStream("once".getBytes(StandardCharsets.UTF_8)));
-        try (ReplyServer server = ReplyServer.byPath(transport, new LiveHub(), Map.of("/path", path, "/input", input))) {
+        try (ReplyServer server =
+                ReplyServer.byPath(transport, new LiveHub(), Map.of("/path", path, "/input", input))) {
             assertEquals("v1", server.client().get("/path").text());
             Files.writeString(file, "v2");
             assertEquals("v2", server.client().get("/path").text());
@@ -89,9 +102,20 @@ class OriginalResponsesTest {
         CompletableFuture<Object> future = CompletableFuture.completedFuture(Payload.text("from a future"));
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2, false, List.of(Payload.text("queued")));
         CountDownLatch open = new CountDownLatch(0);
-        try (ReplyServer server = ReplyServer.byPath(transport, new LiveHub(), Map.of(
-                "/count", replying(counter), "/echo", replying(echo), "/future", replying(future),
-                "/queue", replying(queue), "/latch", replying(open, Payload.text("after the latch"))))) {
+        try (ReplyServer server = ReplyServer.byPath(
+                transport,
+                new LiveHub(),
+                Map.of(
+                        "/count",
+                        replying(counter),
+                        "/echo",
+                        replying(echo),
+                        "/future",
+                        replying(future),
+                        "/queue",
+                        replying(queue),
+                        "/latch",
+                        replying(open, Payload.text("after the latch"))))) {
             assertEquals(Map.of("call", 1), server.client().get("/count").json());
             assertEquals(Map.of("call", 2), server.client().get("/count").json());
             assertEquals("DELETE /echo", server.client().delete("/echo").text());
@@ -103,8 +127,14 @@ class OriginalResponsesTest {
 
     @Test
     void exceptionsAreRaisedOnTheServerAnsweredWithTheirNameAndRecorded() {
-        try (ReplyServer server = ReplyServer.byPath(transport, new LiveHub(), Map.of(
-                "/class", replying(ArithmeticException.class), "/instance", replying(new ArithmeticException("zero"))))) {
+        try (ReplyServer server = ReplyServer.byPath(
+                transport,
+                new LiveHub(),
+                Map.of(
+                        "/class",
+                        replying(ArithmeticException.class),
+                        "/instance",
+                        replying(new ArithmeticException("zero"))))) {
             KResponse byClass = server.client().get("/class");
             KResponse byInstance = server.client().get("/instance");
             assertEquals(500, byClass.status());

@@ -31,7 +31,8 @@ public final class ReplyServer implements AutoCloseable {
     private final List<Throwable> errors = new CopyOnWriteArrayList<>();
     private final Server server;
 
-    private ReplyServer(String transport, LiveHub hub, Sinks sinks, Map<String, Responder> byPath, Responder... responders) {
+    private ReplyServer(
+            String transport, LiveHub hub, Sinks sinks, Map<String, Responder> byPath, Responder... responders) {
         this.hub = hub;
         this.sinks = sinks;
         this.byPath = byPath;
@@ -107,7 +108,8 @@ public final class ReplyServer implements AutoCloseable {
 
     private Response fail(Exception failure) {
         errors.add(failure);
-        return Response.of(500, (failure.getClass().getName() + ": " + failure.getMessage()).getBytes(StandardCharsets.UTF_8));
+        return Response.of(
+                500, (failure.getClass().getName() + ": " + failure.getMessage()).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The embedded client. */

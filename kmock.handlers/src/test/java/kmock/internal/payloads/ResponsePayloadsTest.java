@@ -93,7 +93,9 @@ class ResponsePayloadsTest {
 
     @Test
     void payloadBodyIsSentRaw() {
-        assertEquals("raw text", once(Payload.body("raw text".getBytes(StandardCharsets.UTF_8))).text());
+        assertEquals(
+                "raw text",
+                once(Payload.body("raw text".getBytes(StandardCharsets.UTF_8))).text());
     }
 
     @Test
@@ -108,7 +110,9 @@ class ResponsePayloadsTest {
         assertEquals("1.5", once(1.5).text());
         assertEquals("true", once(true).text());
         assertEquals(List.of(1, "a"), once(List.of(1, "a")).json());
-        assertEquals(Map.of("name", "x", "count", 2), once(Map.of("name", "x", "count", 2)).json());
+        assertEquals(
+                Map.of("name", "x", "count", 2),
+                once(Map.of("name", "x", "count", 2)).json());
     }
 
     @Test
@@ -136,7 +140,8 @@ class ResponsePayloadsTest {
 
     @Test
     void payloadHeadersSetsHeadersWithListsAsSeveralValues() {
-        KResponse response = once(Payload.headers(Map.of("Cache-Control", "no-store", "Custom", List.of("a", "b"))), "x");
+        KResponse response =
+                once(Payload.headers(Map.of("Cache-Control", "no-store", "Custom", List.of("a", "b"))), "x");
         assertEquals("no-store", response.header("Cache-Control"));
         assertEquals(List.of("a", "b"), response.headers().get("custom"));
     }
@@ -153,8 +158,8 @@ class ResponsePayloadsTest {
 
     @Test
     void payloadResponseGivesStatusHeadersCookiesAndContentAtOnce() {
-        KResponse response = once(Payload.response(202, "Accepted Later", Map.of("X-Job", "7"), Map.of("job", "7"),
-                Map.of("state", "queued")));
+        KResponse response = once(Payload.response(
+                202, "Accepted Later", Map.of("X-Job", "7"), Map.of("job", "7"), Map.of("state", "queued")));
         assertEquals(202, response.status());
         assertEquals("7", response.header("X-Job"));
         assertEquals(Map.of("job", "7"), response.cookies());
@@ -165,7 +170,7 @@ class ResponsePayloadsTest {
     void payloadResponseKeepsItsReasonPhrase() throws Exception {
         Responder responder = new Responder(new LiveHub());
         responder.add(Payload.response(299, "Fine Enough", null, null, new byte[0]));
-        Response response = responder.respond(Request.builder().url("/").build(), failure -> { });
+        Response response = responder.respond(Request.builder().url("/").build(), failure -> {});
         assertEquals(299, response.status());
         assertEquals("Fine Enough", response.reason());
     }
@@ -223,7 +228,8 @@ class ResponsePayloadsTest {
 
     @Test
     void functionOfTheRequestIsCalledPerRequestAndItsResultSent() {
-        Function<Request, Object> echo = request -> Payload.text(request.params().get("name"));
+        Function<Request, Object> echo =
+                request -> Payload.text(request.params().get("name"));
         Responder responder = new Responder(new LiveHub());
         responder.add(echo);
         try (ReplyServer server = ReplyServer.start(transport, responder)) {
@@ -268,7 +274,8 @@ class ResponsePayloadsTest {
         Responder responder = new Responder(new LiveHub());
         responder.add((Runnable) reached::countDown, future);
         try (ReplyServer server = ReplyServer.start(transport, responder)) {
-            CompletableFuture<KResponse> pending = CompletableFuture.supplyAsync(() -> server.client().get("/"));
+            CompletableFuture<KResponse> pending =
+                    CompletableFuture.supplyAsync(() -> server.client().get("/"));
             assertTrue(reached.await(20, TimeUnit.SECONDS));
             assertFalse(pending.isDone(), "answered before the future completed");
             future.complete(Map.of("done", true));
@@ -279,7 +286,8 @@ class ResponsePayloadsTest {
 
     @Test
     void completionStageIsAwaitedAndItsResultSent() {
-        assertEquals("\"staged\"", once(CompletableFuture.completedStage("staged")).text());
+        assertEquals(
+                "\"staged\"", once(CompletableFuture.completedStage("staged")).text());
     }
 
     @Test
@@ -289,7 +297,8 @@ class ResponsePayloadsTest {
         Responder responder = new Responder(new LiveHub());
         responder.add((Runnable) reached::countDown, gate, Payload.text("through"));
         try (ReplyServer server = ReplyServer.start(transport, responder)) {
-            CompletableFuture<KResponse> pending = CompletableFuture.supplyAsync(() -> server.client().get("/"));
+            CompletableFuture<KResponse> pending =
+                    CompletableFuture.supplyAsync(() -> server.client().get("/"));
             assertTrue(reached.await(20, TimeUnit.SECONDS));
             assertFalse(pending.isDone(), "answered before the latch opened");
             gate.countDown();
@@ -321,13 +330,14 @@ class ResponsePayloadsTest {
         Responder responder = new Responder(new LiveHub());
         responder.add((Runnable) asleep::countDown, Duration.ofDays(1), "never");
         ReplyServer server = ReplyServer.start(transport, responder);
-        CompletableFuture<KResponse> pending = CompletableFuture.supplyAsync(() -> server.client().get("/"));
+        CompletableFuture<KResponse> pending =
+                CompletableFuture.supplyAsync(() -> server.client().get("/"));
         assertTrue(asleep.await(20, TimeUnit.SECONDS));
         assertFalse(pending.isDone(), "answered while the payload sleeps for a day");
         server.close();
         Waiting.until("the request ends", pending::isDone);
-        Waiting.until("the sleeping payload is interrupted",
-                () -> server.errors().stream().anyMatch(error -> error instanceof InterruptedException));
+        Waiting.until("the sleeping payload is interrupted", () -> server.errors().stream()
+                .anyMatch(error -> error instanceof InterruptedException));
     }
 
     @Test
@@ -351,14 +361,16 @@ class ResponsePayloadsTest {
             assertEquals(500, server.client().get("/").status());
             assertEquals(500, server.client().get("/").status());
             assertEquals(2, server.errors().size());
-            assertInstanceOf(UnsupportedOperationException.class, server.errors().get(1));
+            assertInstanceOf(
+                    UnsupportedOperationException.class, server.errors().get(1));
             assertFalse(server.errors().get(0) == server.errors().get(1));
         }
     }
 
     @Test
     void noSuchElementExceptionFromAPayloadDepletesTheReactionAndTheNextServes() {
-        Iterator<Object> twice = List.<Object>of(Payload.text("1"), Payload.text("2")).iterator();
+        Iterator<Object> twice =
+                List.<Object>of(Payload.text("1"), Payload.text("2")).iterator();
         Supplier<Object> next = twice::next;
         Responder first = new Responder(new LiveHub());
         first.add(next);
@@ -391,5 +403,4 @@ class ResponsePayloadsTest {
         assertEquals(418, response.status());
         assertEquals("late", response.text());
     }
-
 }

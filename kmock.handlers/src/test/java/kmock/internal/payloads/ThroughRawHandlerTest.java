@@ -38,7 +38,8 @@ class ThroughRawHandlerTest {
 
     @Test
     void depletedStreamRetiresItsReactionAndTheNextOneServes() {
-        try (RawHandler kmock = new RawHandler(); Server server = serve(kmock)) {
+        try (RawHandler kmock = new RawHandler();
+                Server server = serve(kmock)) {
             kmock.on("get /").reply(List.of(bytes("first")).iterator());
             kmock.on("get /").reply(201, Map.of("X-Next", "yes"), Payload.text("second"));
             assertEquals("first", kmock.get("/").text());
@@ -52,7 +53,8 @@ class ThroughRawHandlerTest {
 
     @Test
     void reactionFeedAndHandlerLiveFeedReachTheWaitingStream() {
-        try (RawHandler kmock = new RawHandler(); Server server = serve(kmock)) {
+        try (RawHandler kmock = new RawHandler();
+                Server server = serve(kmock)) {
             Reaction watch = kmock.on("/watch").reply(Payload.stream(bytes("open\n"), Payload.LIVE, bytes("closed\n")));
             try (KStream stream = kmock.stream("GET", "/watch")) {
                 assertEquals("open", stream.readLine(Waiting.DEADLINE));
@@ -70,7 +72,8 @@ class ThroughRawHandlerTest {
     void sinksSeeTheRequestAndTheFailingPayloadIsAnsweredAndRecorded() {
         List<Request> seen = new CopyOnWriteArrayList<>();
         IllegalStateException boom = new IllegalStateException("boom");
-        try (RawHandler kmock = new RawHandler(); Server server = serve(kmock)) {
+        try (RawHandler kmock = new RawHandler();
+                Server server = serve(kmock)) {
             kmock.on("post /items").sink(seen).reply(201, Map.of("Location", "/items/1"), new byte[0]);
             kmock.on("/broken").reply(boom);
             var created = kmock.post("/items", Map.of("name", "a"));

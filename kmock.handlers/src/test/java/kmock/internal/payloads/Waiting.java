@@ -10,8 +10,7 @@ public final class Waiting {
     /** How long any single wait in these tests may take before it fails. */
     public static final Duration DEADLINE = Duration.ofSeconds(20);
 
-    private Waiting() {
-    }
+    private Waiting() {}
 
     /** Returns once the condition holds. @throws AssertionError at the deadline */
     public static void until(String what, BooleanSupplier condition) {

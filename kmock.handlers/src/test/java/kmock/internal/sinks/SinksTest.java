@@ -69,12 +69,13 @@ class SinksTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         StringWriter text = new StringWriter();
         Path file = temp.resolve("last-body.json");
-        try (ReplyServer server = ReplyServer.sinking(transport,
-                of(list, set, map, queue, future, latch, consumer, runnable, bytes, text, file))) {
+        try (ReplyServer server = ReplyServer.sinking(
+                transport, of(list, set, map, queue, future, latch, consumer, runnable, bytes, text, file))) {
             server.client().post("/first", Map.of("n", 1));
             server.client().post("/second", "raw".getBytes(StandardCharsets.UTF_8));
         }
-        assertEquals(List.of("/first", "/second"), list.stream().map(Request::path).toList());
+        assertEquals(
+                List.of("/first", "/second"), list.stream().map(Request::path).toList());
         assertEquals(Set.copyOf(list), set);
         assertEquals(Map.of("n", 1), map.get(list.get(0)));
         assertEquals("/first", queue.take().path());

@@ -28,6 +28,7 @@ class ConcurrentDepletionTest {
     private static final int ITEMS = 3_000;
     /** Items are numbers from 1000 on: a plain 100..999 before a stream's first chunk would be a status. */
     private static final int FIRST = 1_000;
+
     private static final int CLIENTS = 16;
 
     @Parameter
@@ -44,7 +45,9 @@ class ConcurrentDepletionTest {
             for (int c = 0; c < CLIENTS; c++) {
                 requests.add(clients.submit(() -> {
                     int answered = 0;
-                    for (KResponse response = server.client().get("/"); response.status() == 200; response = server.client().get("/")) {
+                    for (KResponse response = server.client().get("/");
+                            response.status() == 200;
+                            response = server.client().get("/")) {
                         response.text().lines().map(Integer::valueOf).forEach(served::add);
                         answered++;
                     }

@@ -44,26 +44,30 @@ class LiveStreamMemoryTest {
         Responder responder = new Responder(new LiveHub());
         responder.add(Payload.stream(Payload.LIVE));
         try (ReplyServer server = ReplyServer.start(transport, responder);
-             KStream stream = server.client().stream("GET", "/")) {
+                KStream stream = server.client().stream("GET", "/")) {
             AtomicInteger received = new AtomicInteger();
             AtomicReference<String> wrong = new AtomicReference<>();
-            Thread reader = new Thread(() -> {
-                while (received.get() < FEEDS) {
-                    String line = stream.readLine(Waiting.DEADLINE);
-                    if (line == null || line.length() != ITEM_SIZE - 1) {
-                        wrong.set(line == null ? "the stream ended or stalled" : "a line of " + line.length());
-                        return;
-                    }
-                    received.incrementAndGet();
-                }
-            }, "test-live-reader");
+            Thread reader = new Thread(
+                    () -> {
+                        while (received.get() < FEEDS) {
+                            String line = stream.readLine(Waiting.DEADLINE);
+                            if (line == null || line.length() != ITEM_SIZE - 1) {
+                                wrong.set(line == null ? "the stream ended or stalled" : "a line of " + line.length());
+                                return;
+                            }
+                            received.incrementAndGet();
+                        }
+                    },
+                    "test-live-reader");
             reader.start();
 
             List<WeakReference<byte[]>> sent = new ArrayList<>();
             long heapAtEarly = 0;
             for (int i = 0; i < FEEDS; i++) {
                 int fed = i;
-                Waiting.until("the client read up to " + (fed - WINDOW), () -> received.get() >= fed - WINDOW || wrong.get() != null);
+                Waiting.until(
+                        "the client read up to " + (fed - WINDOW),
+                        () -> received.get() >= fed - WINDOW || wrong.get() != null);
                 assertNull(wrong.get());
                 byte[] item = line(i);
                 if (i < 1000) {
@@ -78,10 +82,13 @@ class LiveStreamMemoryTest {
             assertNull(wrong.get());
             long heapAtEnd = retainedHeap();
 
-            System.out.printf("%s: retained heap %d KiB after %d feeds, %d KiB after %d feeds%n",
+            System.out.printf(
+                    "%s: retained heap %d KiB after %d feeds, %d KiB after %d feeds%n",
                     transport, heapAtEarly / 1024, EARLY, heapAtEnd / 1024, FEEDS);
-            assertTrue(heapAtEnd - heapAtEarly < MARGIN, "retained heap grew by " + (heapAtEnd - heapAtEarly) / 1024
-                    + " KiB from " + EARLY + " to " + FEEDS + " feeds");
+            assertTrue(
+                    heapAtEnd - heapAtEarly < MARGIN,
+                    "retained heap grew by " + (heapAtEnd - heapAtEarly) / 1024 + " KiB from " + EARLY + " to " + FEEDS
+                            + " feeds");
             Waiting.until("the first fed items are collectable", () -> {
                 System.gc();
                 return sent.stream().allMatch(reference -> reference.get() == null);

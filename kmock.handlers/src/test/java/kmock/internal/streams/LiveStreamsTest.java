@@ -32,7 +32,7 @@ class LiveStreamsTest {
         Responder responder = new Responder(new LiveHub());
         responder.add(Payload.stream(of("first\n"), Payload.LIVE));
         try (ReplyServer server = ReplyServer.start(transport, responder);
-             KStream stream = server.client().stream("GET", "/")) {
+                KStream stream = server.client().stream("GET", "/")) {
             assertEquals("first", stream.readLine(Waiting.DEADLINE));
             assertEquals(1, responder.waiting(), "the producer waits at its feeding point");
             assertFalse(stream.isFinished());
@@ -47,7 +47,7 @@ class LiveStreamsTest {
         Responder responder = new Responder(new LiveHub());
         responder.add(201, Payload.stream(Payload.LIVE));
         try (ReplyServer server = ReplyServer.start(transport, responder);
-             KStream stream = server.client().stream("GET", "/")) {
+                KStream stream = server.client().stream("GET", "/")) {
             assertEquals(201, stream.status());
             responder.feed("fed");
             assertEquals("\"fed\"", stream.readLine(Waiting.DEADLINE));
@@ -63,8 +63,8 @@ class LiveStreamsTest {
         Responder b = new Responder(hub);
         b.add(Payload.stream(Payload.LIVE));
         try (ReplyServer server = ReplyServer.byPath(transport, hub, Map.of("/a", a, "/b", b));
-             KStream streamA = server.client().stream("GET", "/a");
-             KStream streamB = server.client().stream("GET", "/b")) {
+                KStream streamA = server.client().stream("GET", "/a");
+                KStream streamB = server.client().stream("GET", "/b")) {
             a.feed(of("for a\n"));
             assertEquals("for a", streamA.readLine(Waiting.DEADLINE));
             assertNull(streamA.readLine(Waiting.DEADLINE));
@@ -83,8 +83,8 @@ class LiveStreamsTest {
         Responder b = new Responder(hub);
         b.add(Payload.stream(of("b:"), Payload.LIVE));
         try (ReplyServer server = ReplyServer.byPath(transport, hub, Map.of("/a", a, "/b", b));
-             KStream streamA = server.client().stream("GET", "/a");
-             KStream streamB = server.client().stream("GET", "/b")) {
+                KStream streamA = server.client().stream("GET", "/a");
+                KStream streamB = server.client().stream("GET", "/b")) {
             Waiting.until("both streams wait", () -> hub.waiting() == 2);
             hub.feed(of("all\n"));
             assertEquals("all", streamA.readLine(Waiting.DEADLINE));
@@ -100,7 +100,7 @@ class LiveStreamsTest {
         Responder responder = new Responder(new LiveHub());
         responder.add(Payload.stream(of("a\n"), Payload.LIVE, of("z\n")));
         try (ReplyServer server = ReplyServer.start(transport, responder);
-             KStream stream = server.client().stream("GET", "/")) {
+                KStream stream = server.client().stream("GET", "/")) {
             assertEquals("a", stream.readLine(Waiting.DEADLINE));
             responder.feed(of("m\n"), "json");
             assertEquals("m", stream.readLine(Waiting.DEADLINE));
@@ -117,7 +117,7 @@ class LiveStreamsTest {
         Responder responder = new Responder(new LiveHub());
         responder.add(Payload.stream(new byte[0], gate, Payload.LIVE, of("end\n")));
         try (ReplyServer server = ReplyServer.start(transport, responder);
-             KStream stream = server.client().stream("GET", "/")) {
+                KStream stream = server.client().stream("GET", "/")) {
             assertEquals(0, responder.waiting(), "the stream waits at the gate, not yet at its feeding point");
             responder.feed(of("early\n"));
             gate.countDown();
@@ -145,7 +145,7 @@ class LiveStreamsTest {
         responder.add(Payload.stream(Payload.LIVE, of("end\n")));
         Supplier<Object> more = () -> Payload.stream(of("computed\n"), Payload.LIVE);
         try (ReplyServer server = ReplyServer.start(transport, responder);
-             KStream stream = server.client().stream("GET", "/")) {
+                KStream stream = server.client().stream("GET", "/")) {
             responder.feed(more);
             assertEquals("computed", stream.readLine(Waiting.DEADLINE));
             responder.feed(of("last\n"));

@@ -75,8 +75,11 @@ class OriginalStreamsTest {
         CountDownLatch gate = new CountDownLatch(1);
         Responder early = new Responder(new LiveHub());
         early.add(Payload.stream(null, 404, Map.of("X-Late", "set"), new byte[0], gate, of("after the gate\n")));
-        try (ReplyServer server = ReplyServer.byPath(transport, new LiveHub(), Map.of("/items", items, "/early", early))) {
-            assertEquals("raw;\"text\"\n7\n[1,2]\n{\"k\":\"v\"}\ntrue\n", server.client().get("/items").text());
+        try (ReplyServer server =
+                ReplyServer.byPath(transport, new LiveHub(), Map.of("/items", items, "/early", early))) {
+            assertEquals(
+                    "raw;\"text\"\n7\n[1,2]\n{\"k\":\"v\"}\ntrue\n",
+                    server.client().get("/items").text());
             try (KStream stream = server.client().stream("GET", "/early")) {
                 assertEquals(404, stream.status(), "the status set before the first chunk");
                 assertEquals(List.of("set"), stream.headers().get("x-late"));
@@ -93,7 +96,7 @@ class OriginalStreamsTest {
         responder.add(Payload.stream(of("Hello!\n"), Payload.LIVE, of("Good bye!\n")));
         responder.feed(of("fed too early\n"), Payload.LIVE);
         try (ReplyServer server = ReplyServer.start(transport, responder);
-             KStream stream = server.client().stream("GET", "/")) {
+                KStream stream = server.client().stream("GET", "/")) {
             assertEquals("Hello!", stream.readLine(Waiting.DEADLINE));
             responder.feed(of("Countdown:\n"), Payload.LIVE);
             assertEquals("Countdown:", stream.readLine(Waiting.DEADLINE));
@@ -115,7 +118,8 @@ class OriginalStreamsTest {
         Responder responder = new Responder(new LiveHub());
         responder.add(Payload.stream(fresh, same));
         try (ReplyServer server = ReplyServer.start(transport, responder)) {
-            assertEquals("fresh each time; shared once", server.client().get("/").text());
+            assertEquals(
+                    "fresh each time; shared once", server.client().get("/").text());
             assertEquals("fresh each time; ", server.client().get("/").text());
             assertEquals("fresh each time; ", server.client().get("/").text());
         }

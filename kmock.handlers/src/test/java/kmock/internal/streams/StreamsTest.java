@@ -45,8 +45,10 @@ class StreamsTest {
     @Test
     void responseWithAStreamPartIsStreamedAndOneWithoutIsFixed() throws Exception {
         Request request = Request.builder().url("/").build();
-        assertTrue(replying(of("a"), Payload.stream(of("b"))).respond(request, failure -> { }).isStreaming());
-        assertFalse(replying(of("a"), of("b")).respond(request, failure -> { }).isStreaming());
+        assertTrue(replying(of("a"), Payload.stream(of("b")))
+                .respond(request, failure -> {})
+                .isStreaming());
+        assertFalse(replying(of("a"), of("b")).respond(request, failure -> {}).isStreaming());
     }
 
     @Test
@@ -72,8 +74,9 @@ class StreamsTest {
     @Test
     void firstChunkArrivesWhileTheProducerWaitsForALatchInTheStream() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
-        try (ReplyServer server = ReplyServer.start(transport, replying(Payload.stream(of("first\n"), gate, of("second\n"))));
-             KStream stream = server.client().stream("GET", "/")) {
+        try (ReplyServer server =
+                        ReplyServer.start(transport, replying(Payload.stream(of("first\n"), gate, of("second\n"))));
+                KStream stream = server.client().stream("GET", "/")) {
             assertEquals("first", stream.readLine(Waiting.DEADLINE));
             assertFalse(stream.isFinished());
             gate.countDown();
@@ -84,8 +87,10 @@ class StreamsTest {
     @Test
     void callableInAStreamReturningAStreamOrAnIteratorIsStreamedInPlace() {
         Supplier<Object> nested = () -> Payload.stream(of("1"), Duration.ofMillis(1), of("2"));
-        Supplier<Object> iterator = () -> List.<Object>of(of("3"), Duration.ZERO, of("4")).iterator();
-        try (ReplyServer server = ReplyServer.start(transport, replying(Payload.stream(of("<"), nested, iterator, of(">"))))) {
+        Supplier<Object> iterator =
+                () -> List.<Object>of(of("3"), Duration.ZERO, of("4")).iterator();
+        try (ReplyServer server =
+                ReplyServer.start(transport, replying(Payload.stream(of("<"), nested, iterator, of(">"))))) {
             assertEquals("<1234>", server.client().get("/").text());
             assertEquals("<1234>", server.client().get("/").text());
         }
@@ -93,8 +98,8 @@ class StreamsTest {
 
     @Test
     void noSuchElementExceptionInAStreamEndsThatRequestsStreamOnly() {
-        try (ReplyServer server = ReplyServer.start(transport,
-                replying(Payload.stream(of("kept"), new NoSuchElementException(), of("never"))))) {
+        try (ReplyServer server = ReplyServer.start(
+                transport, replying(Payload.stream(of("kept"), new NoSuchElementException(), of("never"))))) {
             assertEquals("kept", server.client().get("/").text());
             assertEquals("kept", server.client().get("/").text());
             assertTrue(server.errors().isEmpty(), server.errors().toString());
@@ -105,7 +110,7 @@ class StreamsTest {
     void streamThatEndsBeforeItsFirstChunkIsDepletedAndTheNextRuleServes() {
         LiveHub hub = new LiveHub();
         Responder empty = new Responder(hub);
-        empty.add(Payload.stream(null, (Runnable) () -> { }));
+        empty.add(Payload.stream(null, (Runnable) () -> {}));
         Responder next = new Responder(hub);
         next.add(Payload.text("next"));
         try (ReplyServer server = ReplyServer.start(transport, hub, empty, next)) {
@@ -116,8 +121,8 @@ class StreamsTest {
 
     @Test
     void statusLikeIntegerAndHeaderLikeMapAfterTheFirstChunkAreSentAsJsonLines() {
-        try (ReplyServer server = ReplyServer.start(transport,
-                replying(Payload.stream(of("sent\n"), 404, Map.of("Location", "/x"))))) {
+        try (ReplyServer server =
+                ReplyServer.start(transport, replying(Payload.stream(of("sent\n"), 404, Map.of("Location", "/x"))))) {
             KResponse response = server.client().get("/");
             assertEquals(200, response.status(), "the status went out with the first chunk");
             assertEquals("sent\n404\n{\"Location\":\"/x\"}\n", response.text());
@@ -127,14 +132,17 @@ class StreamsTest {
 
     @Test
     void explicitHeadersAfterTheFirstChunkAreRecordedAsAnErrorAndEndTheStream() {
-        try (ReplyServer server = ReplyServer.start(transport,
+        try (ReplyServer server = ReplyServer.start(
+                transport,
                 replying(Payload.stream(of("sent\n"), Payload.headers(Map.of("X-Late", "1")), of("never\n"))))) {
             KResponse response = server.client().get("/");
             assertTrue(response.text().startsWith("sent\njava.lang.IllegalStateException: "), response.text());
             assertFalse(response.text().contains("never"));
             assertNull(response.header("X-Late"));
             assertInstanceOf(IllegalStateException.class, server.errors().get(0));
-            assertTrue(server.errors().get(0).getMessage().contains("Payload.json"), server.errors().get(0).getMessage());
+            assertTrue(
+                    server.errors().get(0).getMessage().contains("Payload.json"),
+                    server.errors().get(0).getMessage());
         }
     }
 
@@ -151,8 +159,8 @@ class StreamsTest {
 
     @Test
     void failureBeforeTheFirstChunkFailsTheWholeResponse() {
-        try (ReplyServer server = ReplyServer.start(transport,
-                replying(Payload.stream(IllegalArgumentException.class, of("never"))))) {
+        try (ReplyServer server =
+                ReplyServer.start(transport, replying(Payload.stream(IllegalArgumentException.class, of("never"))))) {
             KResponse response = server.client().get("/");
             assertEquals(500, response.status());
             assertTrue(response.text().contains("IllegalArgumentException"), response.text());
@@ -162,7 +170,8 @@ class StreamsTest {
     @Test
     void depletedPayloadBeforeTheFirstChunkIsThrownFromRespond() {
         Responder responder = replying(Payload.stream(List.of().iterator()));
-        assertThrows(NoSuchElementException.class,
-                () -> responder.respond(Request.builder().url("/").build(), failure -> { }));
+        assertThrows(
+                NoSuchElementException.class,
+                () -> responder.respond(Request.builder().url("/").build(), failure -> {}));
     }
 }

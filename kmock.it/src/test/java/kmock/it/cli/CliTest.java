@@ -75,27 +75,39 @@ class CliTest {
     @Test
     void preloadedObjectsAreVisibleThroughKubectl(@TempDir Path dir) throws Exception {
         Path manifests = dir.resolve("objects.yaml");
-        Files.writeString(manifests, String.join("\n",
-                "apiVersion: v1",
-                "kind: ConfigMap",
-                "metadata: {name: first, namespace: demo}",
-                "data: {a: '1'}",
-                "---",
-                "apiVersion: v1",
-                "kind: List",
-                "items:",
-                "- apiVersion: v1",
-                "  kind: ConfigMap",
-                "  metadata: {name: second}",
-                "- apiVersion: v1",
-                "  kind: Namespace",
-                "  metadata: {name: demo}",
-                ""));
+        Files.writeString(
+                manifests,
+                String.join(
+                        "\n",
+                        "apiVersion: v1",
+                        "kind: ConfigMap",
+                        "metadata: {name: first, namespace: demo}",
+                        "data: {a: '1'}",
+                        "---",
+                        "apiVersion: v1",
+                        "kind: List",
+                        "items:",
+                        "- apiVersion: v1",
+                        "  kind: ConfigMap",
+                        "  metadata: {name: second}",
+                        "- apiVersion: v1",
+                        "  kind: Namespace",
+                        "  metadata: {name: demo}",
+                        ""));
         try (KmockJar kmock = KmockJar.start("serve", "--port", "0", "--objects", manifests.toString())) {
             URI url = kmock.awaitListening();
-            String configmaps = Kubectl.run(url, "get", "configmaps", "-A", "-o", "jsonpath={range .items[*]}{.metadata.namespace}/{.metadata.name} {end}");
+            String configmaps = Kubectl.run(
+                    url,
+                    "get",
+                    "configmaps",
+                    "-A",
+                    "-o",
+                    "jsonpath={range .items[*]}{.metadata.namespace}/{.metadata.name} {end}");
             assertEquals("default/second demo/first", configmaps.trim());
-            assertEquals("default demo", Kubectl.run(url, "get", "namespaces", "-o", "jsonpath={.items[*].metadata.name}").trim());
+            assertEquals(
+                    "default demo",
+                    Kubectl.run(url, "get", "namespaces", "-o", "jsonpath={.items[*].metadata.name}")
+                            .trim());
         }
     }
 
@@ -104,11 +116,27 @@ class CliTest {
         // kubectl create namespace/deployment sends Kubernetes protobuf: kmock.jar carries the decoder.
         try (KmockJar kmock = KmockJar.start("serve", "--port", "0")) {
             URI url = kmock.awaitListening();
-            assertEquals("namespace/demo created", Kubectl.run(url, "create", "namespace", "demo").trim());
+            assertEquals(
+                    "namespace/demo created",
+                    Kubectl.run(url, "create", "namespace", "demo").trim());
             Kubectl.run(url, "create", "deployment", "web", "--image=nginx:1.27", "--replicas=0", "-n", "demo");
-            assertEquals("default demo", Kubectl.run(url, "get", "namespaces", "-o", "jsonpath={.items[*].metadata.name}").trim());
-            assertEquals("0 nginx:1.27", Kubectl.run(url, "get", "deployment", "web", "-n", "demo", "-o",
-                    "jsonpath={.spec.replicas} {.spec.template.spec.containers[0].image}").trim(), "an explicit replicas: 0 is kept");
+            assertEquals(
+                    "default demo",
+                    Kubectl.run(url, "get", "namespaces", "-o", "jsonpath={.items[*].metadata.name}")
+                            .trim());
+            assertEquals(
+                    "0 nginx:1.27",
+                    Kubectl.run(
+                                    url,
+                                    "get",
+                                    "deployment",
+                                    "web",
+                                    "-n",
+                                    "demo",
+                                    "-o",
+                                    "jsonpath={.spec.replicas} {.spec.template.spec.containers[0].image}")
+                            .trim(),
+                    "an explicit replicas: 0 is kept");
         }
     }
 
@@ -116,11 +144,17 @@ class CliTest {
     void controllersMakeTheJarAClusterThatMoves() throws Exception {
         try (KmockJar kmock = KmockJar.start("serve", "--port", "0", "--controllers", "--nodes", "2")) {
             URI url = kmock.awaitListening();
-            assertEquals("node-1 node-2", Kubectl.run(url, "get", "nodes", "-o", "jsonpath={.items[*].metadata.name}").trim());
+            assertEquals(
+                    "node-1 node-2",
+                    Kubectl.run(url, "get", "nodes", "-o", "jsonpath={.items[*].metadata.name}")
+                            .trim());
             Kubectl.run(url, "create", "deployment", "web", "--image=nginx:1.27", "--replicas=2");
             String rollout = Kubectl.run(url, "rollout", "status", "deployment/web", "--timeout=60s");
             assertTrue(rollout.contains("successfully rolled out"), rollout);
-            assertEquals("Running Running", Kubectl.run(url, "get", "pods", "-o", "jsonpath={.items[*].status.phase}").trim());
+            assertEquals(
+                    "Running Running",
+                    Kubectl.run(url, "get", "pods", "-o", "jsonpath={.items[*].status.phase}")
+                            .trim());
         }
     }
 
@@ -130,7 +164,11 @@ class CliTest {
             URI url = kmock.awaitListening();
             Kubectl.run(url, "create", "namespace", "team");
             Kubectl.run(url, "wait", "--for=create", "serviceaccount/default", "-n", "team", "--timeout=60s");
-            assertEquals("", Kubectl.run(url, "get", "nodes", "-o", "jsonpath={.items[*].metadata.name}").trim(), "no kubelet, no nodes");
+            assertEquals(
+                    "",
+                    Kubectl.run(url, "get", "nodes", "-o", "jsonpath={.items[*].metadata.name}")
+                            .trim(),
+                    "no kubelet, no nodes");
         }
     }
 
@@ -146,7 +184,9 @@ class CliTest {
     @Test
     void aBadManifestIsNamedByFileAndDocument(@TempDir Path dir) throws Exception {
         Path manifests = dir.resolve("broken.yaml");
-        Files.writeString(manifests, "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\n---\napiVersion: v1\nkind: ConfigMap\n");
+        Files.writeString(
+                manifests,
+                "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\n---\napiVersion: v1\nkind: ConfigMap\n");
         try (KmockJar kmock = KmockJar.start("serve", "--port", "0", "--objects", manifests.toString())) {
             assertEquals(1, kmock.awaitExit());
             String errors = kmock.errors();
@@ -159,14 +199,19 @@ class CliTest {
         Path dump = dir.resolve("resources.json.gz");
         try (KmockJar kmock = KmockJar.start("serve", "--port", "0")) {
             URI url = kmock.awaitListening();
-            try (KmockJar fetch = KmockJar.start("fetch", "resources", "--server", url.toString(), "-o", dump.toString())) {
+            try (KmockJar fetch =
+                    KmockJar.start("fetch", "resources", "--server", url.toString(), "-o", dump.toString())) {
                 assertEquals(0, fetch.awaitExit(), fetch.errors());
             }
             try (KubernetesScaffold scaffold = new KubernetesScaffold()) {
                 scaffold.resources().loadPath(dump);
                 try (Server server = Server.builder(scaffold).start()) {
-                    for (String path : List.of("/api/v1", "/apis/apps/v1", "/apis/batch/v1", "/apis/rbac.authorization.k8s.io/v1")) {
-                        assertEquals(Json.parse(Http.get(url.resolve(path))), Json.parse(Http.get(server.url().resolve(path))), path);
+                    for (String path : List.of(
+                            "/api/v1", "/apis/apps/v1", "/apis/batch/v1", "/apis/rbac.authorization.k8s.io/v1")) {
+                        assertEquals(
+                                Json.parse(Http.get(url.resolve(path))),
+                                Json.parse(Http.get(server.url().resolve(path))),
+                                path);
                     }
                 }
             }
@@ -190,33 +235,59 @@ class CliTest {
         Path dump = dir.resolve("resources.json");
         try (KmockJar kmock = KmockJar.start("serve", "--port", "0")) {
             URI url = kmock.awaitListening();
-            try (KmockJar fetch = KmockJar.start("fetch", "resources", "--server", url.toString(), "-o", dump.toString(),
-                    "--include", "core", "--include", "*.k8s.io", "--exclude", "rbac.authorization.k8s.io", "--include", "batch/v1")) {
+            try (KmockJar fetch = KmockJar.start(
+                    "fetch",
+                    "resources",
+                    "--server",
+                    url.toString(),
+                    "-o",
+                    dump.toString(),
+                    "--include",
+                    "core",
+                    "--include",
+                    "*.k8s.io",
+                    "--exclude",
+                    "rbac.authorization.k8s.io",
+                    "--include",
+                    "batch/v1")) {
                 assertEquals(0, fetch.awaitExit(), fetch.errors());
             }
         }
         List<?> documents = (List<?>) Json.parse(Files.readAllBytes(dump));
-        List<String> groupVersions = documents.stream().map(d -> String.valueOf(((Map<?, ?>) d).get("groupVersion"))).toList();
-        assertTrue(groupVersions.contains("v1") && groupVersions.contains("batch/v1")
-                && groupVersions.contains("storage.k8s.io/v1"), groupVersions.toString());
-        assertTrue(!groupVersions.contains("apps/v1") && !groupVersions.contains("rbac.authorization.k8s.io/v1"), groupVersions.toString());
+        List<String> groupVersions = documents.stream()
+                .map(d -> String.valueOf(((Map<?, ?>) d).get("groupVersion")))
+                .toList();
+        assertTrue(
+                groupVersions.contains("v1")
+                        && groupVersions.contains("batch/v1")
+                        && groupVersions.contains("storage.k8s.io/v1"),
+                groupVersions.toString());
+        assertTrue(
+                !groupVersions.contains("apps/v1") && !groupVersions.contains("rbac.authorization.k8s.io/v1"),
+                groupVersions.toString());
     }
 
     @Test
     void fetchUsesTheKubeconfigServerAndToken(@TempDir Path dir) throws Exception {
         try (KubernetesScaffold cluster = new KubernetesScaffold()) {
             cluster.resources().loadBundled();
-            kmock.handlers.View authorized = cluster.on(kmock.handlers.Criteria.headers("Authorization: Bearer s3cret"));
+            kmock.handlers.View authorized =
+                    cluster.on(kmock.handlers.Criteria.headers("Authorization: Bearer s3cret"));
             try (Server server = Server.builder(cluster).start()) {
-                Path kubeconfig = Files.writeString(dir.resolve("config"), String.join("\n",
-                        "apiVersion: v1",
-                        "kind: Config",
-                        "current-context: test",
-                        "contexts: [{name: test, context: {cluster: c, user: u}}]",
-                        "clusters: [{name: c, cluster: {server: '" + server.url() + "'}}]",
-                        "users: [{name: u, user: {token: s3cret}}]", ""));
+                Path kubeconfig = Files.writeString(
+                        dir.resolve("config"),
+                        String.join(
+                                "\n",
+                                "apiVersion: v1",
+                                "kind: Config",
+                                "current-context: test",
+                                "contexts: [{name: test, context: {cluster: c, user: u}}]",
+                                "clusters: [{name: c, cluster: {server: '" + server.url() + "'}}]",
+                                "users: [{name: u, user: {token: s3cret}}]",
+                                ""));
                 Path dump = dir.resolve("out.json.gz");
-                try (KmockJar fetch = KmockJar.start("fetch", "resources", "--kubeconfig", kubeconfig.toString(), "-o", dump.toString())) {
+                try (KmockJar fetch = KmockJar.start(
+                        "fetch", "resources", "--kubeconfig", kubeconfig.toString(), "-o", dump.toString())) {
                     assertEquals(0, fetch.awaitExit(), fetch.errors());
                 }
                 assertTrue(authorized.size() >= 3, "every discovery request carried the token: " + authorized.size());
@@ -228,8 +299,11 @@ class CliTest {
     /** A plain GET with the JDK client, independent of KMock's own client. */
     static final class Http {
         static String get(URI uri) throws IOException, InterruptedException {
-            java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
-            java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(uri).build(),
+            java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                    .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                    .build();
+            java.net.http.HttpResponse<String> response = client.send(
+                    java.net.http.HttpRequest.newBuilder(uri).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             assertEquals(200, response.statusCode(), uri + ": " + response.body());
             return response.body();

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 /** {@code java -jar kmock.jar …} as a subprocess, with its output collected line by line as it comes. */
 final class KmockJar implements AutoCloseable {
 
-    static final Path JAR = Path.of("..", "kmock.cli", "target", "kmock.jar").toAbsolutePath().normalize();
+    static final Path JAR =
+            Path.of("..", "kmock.cli", "target", "kmock.jar").toAbsolutePath().normalize();
     private static final Pattern LISTENING = Pattern.compile("Listening on (https?://[^ ]+/)");
 
     final Process process;
@@ -68,19 +69,25 @@ final class KmockJar implements AutoCloseable {
     }
 
     static String javaBinary() {
-        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
     private static void pump(java.io.InputStream stream, BlockingQueue<String> lines, String name) {
-        Thread thread = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    lines.add(line);
-                }
-            } catch (IOException ended) {
-                // the process is gone; what was read is kept
-            }
-        }, "kmock-it-" + name);
+        Thread thread = new Thread(
+                () -> {
+                    try (BufferedReader reader =
+                            new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                            lines.add(line);
+                        }
+                    } catch (IOException ended) {
+                        // the process is gone; what was read is kept
+                    }
+                },
+                "kmock-it-" + name);
         thread.setDaemon(true);
         thread.start();
     }

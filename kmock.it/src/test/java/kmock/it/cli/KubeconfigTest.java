@@ -40,7 +40,8 @@ class KubeconfigTest {
     }
 
     private KmockJar serve(String... extra) throws Exception {
-        List<String> args = new ArrayList<>(List.of("serve", "--port", "0", "--kubeconfig", kubeconfig().toString()));
+        List<String> args = new ArrayList<>(
+                List.of("serve", "--port", "0", "--kubeconfig", kubeconfig().toString()));
         args.addAll(List.of(extra));
         KmockJar jar = KmockJar.start(args.toArray(new String[0]));
         jar.awaitListening();
@@ -53,15 +54,15 @@ class KubeconfigTest {
         List<String> command = new ArrayList<>(List.of("kubectl", "--request-timeout=30s"));
         command.addAll(List.of(args));
         Path out = dir.resolve("kubectl.out");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
         builder.environment().put("KUBECONFIG", kubeconfig().toString());
         Process process = builder.start();
         assertTrue(process.waitFor(90, TimeUnit.SECONDS), "kubectl " + String.join(" ", args) + " did not finish");
         return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
     }
 
-    private record Result(int code, String output) {
-    }
+    private record Result(int code, String output) {}
 
     @Test
     void kubectlWorksFromTheKubeconfigAloneOverTls() throws Exception {
@@ -80,28 +81,38 @@ class KubeconfigTest {
     @Test
     void kubectlAuthWhoamiNamesTheClientCertificatesUser() throws Exception {
         try (KmockJar jar = serve("--tls")) {
-            Result whoami = kubectl("auth", "whoami", "-o", "jsonpath={.status.userInfo.username} {.status.userInfo.groups}");
+            Result whoami =
+                    kubectl("auth", "whoami", "-o", "jsonpath={.status.userInfo.username} {.status.userInfo.groups}");
             assertEquals(0, whoami.code(), whoami.output());
-            assertEquals("kmock-admin [\"system:masters\",\"system:authenticated\"]", whoami.output().trim());
+            assertEquals(
+                    "kmock-admin [\"system:masters\",\"system:authenticated\"]",
+                    whoami.output().trim());
         }
     }
 
     @Test
     void fabric8ReadsTheSameKubeconfig() throws Exception {
         try (KmockJar jar = serve("--tls");
-             KubernetesClient client = new KubernetesClientBuilder()
-                     .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig()))).build()) {
-            List<String> names = client.namespaces().list().getItems().stream().map(ns -> ns.getMetadata().getName()).toList();
+                KubernetesClient client = new KubernetesClientBuilder()
+                        .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig())))
+                        .build()) {
+            List<String> names = client.namespaces().list().getItems().stream()
+                    .map(ns -> ns.getMetadata().getName())
+                    .toList();
             assertTrue(names.contains("default"), names.toString());
         }
     }
 
     @Test
     void clientJavaReadsTheSameKubeconfig() throws Exception {
-        try (KmockJar jar = serve("--tls"); Reader reader = new FileReader(kubeconfig().toFile(), StandardCharsets.UTF_8)) {
-            ApiClient client = ClientBuilder.kubeconfig(KubeConfig.loadKubeConfig(reader)).build();
-            List<String> names = new CoreV1Api(client).listNamespace().execute().getItems().stream()
-                    .map(ns -> ns.getMetadata().getName()).toList();
+        try (KmockJar jar = serve("--tls");
+                Reader reader = new FileReader(kubeconfig().toFile(), StandardCharsets.UTF_8)) {
+            ApiClient client =
+                    ClientBuilder.kubeconfig(KubeConfig.loadKubeConfig(reader)).build();
+            List<String> names = new CoreV1Api(client)
+                    .listNamespace().execute().getItems().stream()
+                            .map(ns -> ns.getMetadata().getName())
+                            .toList();
             assertTrue(names.contains("default"), names.toString());
         }
     }
@@ -111,8 +122,10 @@ class KubeconfigTest {
         try (KmockJar jar = serve("--tls", "--token", "alice=s3cret")) {
             // The same cluster and CA, logging in with a token instead of the admin's certificate (which would win).
             String text = Files.readString(kubeconfig());
-            Files.writeString(kubeconfig(), text.substring(0, text.indexOf("users:"))
-                    + "users:\n- name: \"kmock-admin\"\n  user:\n    token: \"s3cret\"\n");
+            Files.writeString(
+                    kubeconfig(),
+                    text.substring(0, text.indexOf("users:"))
+                            + "users:\n- name: \"kmock-admin\"\n  user:\n    token: \"s3cret\"\n");
             Result whoami = kubectl("auth", "whoami", "-o", "jsonpath={.status.userInfo.username}");
             assertEquals(0, whoami.code(), whoami.output());
             assertEquals("alice", whoami.output().trim());
@@ -120,8 +133,10 @@ class KubeconfigTest {
             assertNotEquals(0, wrong.code());
             // kubectl words a 401 during discovery and one of a request differently; which it meets first depends on
             // whether its discovery cache already holds this server.
-            assertTrue(wrong.output().contains("the server has asked for the client to provide credentials")
-                    || wrong.output().contains("You must be logged in to the server (Unauthorized"), wrong.output());
+            assertTrue(
+                    wrong.output().contains("the server has asked for the client to provide credentials")
+                            || wrong.output().contains("You must be logged in to the server (Unauthorized"),
+                    wrong.output());
         }
     }
 }

@@ -21,16 +21,17 @@ import okhttp3.OkHttpClient;
  */
 final class AppClients {
 
-    private AppClients() {
-    }
+    private AppClients() {}
 
     static String javaHttp(HttpClient client, String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
         return response.statusCode() + " " + response.body();
     }
 
     static String urlConnection(String url) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        HttpURLConnection connection =
+                (HttpURLConnection) URI.create(url).toURL().openConnection();
         try (InputStream in = connection.getInputStream()) {
             return connection.getResponseCode() + " " + new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } finally {
@@ -39,12 +40,14 @@ final class AppClients {
     }
 
     static String okhttp(OkHttpClient client, String url) throws IOException {
-        try (okhttp3.Response response = client.newCall(new okhttp3.Request.Builder().url(url).build()).execute()) {
+        try (okhttp3.Response response =
+                client.newCall(new okhttp3.Request.Builder().url(url).build()).execute()) {
             return response.code() + " " + response.body().string();
         }
     }
 
     static String apache(CloseableHttpClient client, String url) throws IOException {
-        return client.execute(new HttpGet(url), response -> response.getCode() + " " + EntityUtils.toString(response.getEntity()));
+        return client.execute(
+                new HttpGet(url), response -> response.getCode() + " " + EntityUtils.toString(response.getEntity()));
     }
 }

@@ -9,12 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import okhttp3.OkHttpClient;
+
 import kmock.api.Payload;
 import kmock.handlers.RawHandler;
 import kmock.test.KMock;
 import kmock.test.KMockTest;
-
-import okhttp3.OkHttpClient;
 
 /**
  * With the extension, clients that the application built before any server started (in a field initialiser or
@@ -52,13 +52,16 @@ class JvmInterceptionExtensionTest {
     @ValueSource(strings = {"http", "https"})
     void anOkHttpClientBuiltInAFieldInitialiserIsIntercepted(String scheme, RawHandler kmock) throws Exception {
         kmock.on("get /hello").reply(Payload.text("hello"));
-        assertEquals("200 hello", AppClients.okhttp(okHttpBuiltInAFieldInitialiser, scheme + "://api.example.test/hello"));
+        assertEquals(
+                "200 hello", AppClients.okhttp(okHttpBuiltInAFieldInitialiser, scheme + "://api.example.test/hello"));
     }
 
     @Test
     void theRequestKeepsTheInterceptedUrl(RawHandler kmock) throws Exception {
         kmock.on("get /where").reply(Payload.text("here"));
         AppClients.javaHttp(builtInAFieldInitialiser, "https://api.example.test/where?q=1");
-        assertEquals("https://api.example.test/where?q=1", kmock.requests().get(0).url().toString());
+        assertEquals(
+                "https://api.example.test/where?q=1",
+                kmock.requests().get(0).url().toString());
     }
 }

@@ -17,7 +17,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
@@ -29,11 +28,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 
+import okhttp3.OkHttpClient;
+
 import kmock.api.Response;
 import kmock.api.Server;
 import kmock.it.transport.TransportsAndSchemes;
-
-import okhttp3.OkHttpClient;
 
 /**
  * {@code Server.Builder#interceptJvm(true)} reaches the application's own clients, built on their defaults, for
@@ -45,7 +44,8 @@ import okhttp3.OkHttpClient;
 @SuppressWarnings("try") // the intercepting servers are held open by try while other clients reach them by name
 class JvmInterceptionTest {
 
-    private static final List<String> PROXY_PROPERTIES = List.of("http.proxyHost", "http.proxyPort", "https.proxyHost", "https.proxyPort");
+    private static final List<String> PROXY_PROPERTIES =
+            List.of("http.proxyHost", "http.proxyPort", "https.proxyHost", "https.proxyPort");
 
     @Parameter(0)
     String transport;
@@ -58,12 +58,15 @@ class JvmInterceptionTest {
 
     @BeforeEach
     void theNetworkIsAProxyServer() {
-        network = Server.builder(request -> text("network " + request.url())).transport(transport)
-                .hostnames("other.example.test").start();
+        network = Server.builder(request -> text("network " + request.url()))
+                .transport(transport)
+                .hostnames("other.example.test")
+                .start();
         InetSocketAddress proxy = (InetSocketAddress) network.proxy().address();
         for (String property : PROXY_PROPERTIES) {
             savedProperties.put(property, System.getProperty(property));
-            System.setProperty(property, property.endsWith("Host") ? proxy.getHostString() : String.valueOf(proxy.getPort()));
+            System.setProperty(
+                    property, property.endsWith("Host") ? proxy.getHostString() : String.valueOf(proxy.getPort()));
         }
     }
 
@@ -80,8 +83,11 @@ class JvmInterceptionTest {
     }
 
     private Server app(String host) {
-        return Server.builder(request -> text("app " + request.url())).transport(transport)
-                .hostnames(host).interceptJvm(true).start();
+        return Server.builder(request -> text("app " + request.url()))
+                .transport(transport)
+                .hostnames(host)
+                .interceptJvm(true)
+                .start();
     }
 
     private static Response text(String body) {
@@ -96,14 +102,18 @@ class JvmInterceptionTest {
     void javaHttpClientBuiltAfterTheServerStartedIsIntercepted() throws Exception {
         try (Server app = app("api.example.test")) {
             HttpClient client = HttpClient.newHttpClient();
-            assertEquals("200 app " + url("api.example.test", "/jdk"), AppClients.javaHttp(client, url("api.example.test", "/jdk")));
+            assertEquals(
+                    "200 app " + url("api.example.test", "/jdk"),
+                    AppClients.javaHttp(client, url("api.example.test", "/jdk")));
         }
     }
 
     @Test
     void httpUrlConnectionIsIntercepted() throws Exception {
         try (Server app = app("api.example.test")) {
-            assertEquals("200 app " + url("api.example.test", "/legacy"), AppClients.urlConnection(url("api.example.test", "/legacy")));
+            assertEquals(
+                    "200 app " + url("api.example.test", "/legacy"),
+                    AppClients.urlConnection(url("api.example.test", "/legacy")));
         }
     }
 
@@ -111,14 +121,19 @@ class JvmInterceptionTest {
     void okHttpIsIntercepted() throws Exception {
         try (Server app = app("api.example.test")) {
             OkHttpClient client = new OkHttpClient();
-            assertEquals("200 app " + url("api.example.test", "/ok"), AppClients.okhttp(client, url("api.example.test", "/ok")));
+            assertEquals(
+                    "200 app " + url("api.example.test", "/ok"),
+                    AppClients.okhttp(client, url("api.example.test", "/ok")));
         }
     }
 
     @Test
     void apacheHttpClientInSystemPropertiesModeIsIntercepted() throws Exception {
-        try (Server app = app("api.example.test"); CloseableHttpClient client = HttpClients.createSystem()) {
-            assertEquals("200 app " + url("api.example.test", "/apache"), AppClients.apache(client, url("api.example.test", "/apache")));
+        try (Server app = app("api.example.test");
+                CloseableHttpClient client = HttpClients.createSystem()) {
+            assertEquals(
+                    "200 app " + url("api.example.test", "/apache"),
+                    AppClients.apache(client, url("api.example.test", "/apache")));
         }
     }
 
@@ -126,9 +141,12 @@ class JvmInterceptionTest {
     void aHostThatIsNotInterceptedKeepsTheRouteItHad() throws Exception {
         try (Server app = app("api.example.test")) {
             HttpClient client = HttpClient.newHttpClient();
-            assertEquals("200 network " + url("other.example.test", "/elsewhere"),
+            assertEquals(
+                    "200 network " + url("other.example.test", "/elsewhere"),
                     AppClients.javaHttp(client, url("other.example.test", "/elsewhere")));
-            assertEquals("200 network " + url("other.example.test", "/old"), AppClients.urlConnection(url("other.example.test", "/old")));
+            assertEquals(
+                    "200 network " + url("other.example.test", "/old"),
+                    AppClients.urlConnection(url("other.example.test", "/old")));
         }
     }
 
@@ -138,14 +156,18 @@ class JvmInterceptionTest {
         SSLContext context = SSLContext.getDefault();
         SSLSocketFactory factory = HttpsURLConnection.getDefaultSSLSocketFactory();
         try (Server app = app("other.example.test")) {
-            assertEquals("200 app " + url("other.example.test", "/"), AppClients.urlConnection(url("other.example.test", "/")));
+            assertEquals(
+                    "200 app " + url("other.example.test", "/"),
+                    AppClients.urlConnection(url("other.example.test", "/")));
         }
         assertSame(selector, ProxySelector.getDefault());
         assertSame(context, SSLContext.getDefault());
         assertSame(factory, HttpsURLConnection.getDefaultSSLSocketFactory());
         assertNull(Security.getProvider("KMock"), "the trust provider is removed");
         if (scheme.equals("http")) {
-            assertEquals("200 network " + url("other.example.test", "/"), AppClients.urlConnection(url("other.example.test", "/")),
+            assertEquals(
+                    "200 network " + url("other.example.test", "/"),
+                    AppClients.urlConnection(url("other.example.test", "/")),
                     "the host goes back to its own route");
         }
     }
@@ -154,10 +176,14 @@ class JvmInterceptionTest {
     void twoServersInterceptTheirOwnHostsInParallel() throws Exception {
         List<String> seenByA = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (Server a = Server.builder(request -> {
-                 seenByA.add(request.url().getHost());
-                 return text("a");
-             }).transport(transport).hostnames("a.example.test").interceptJvm(true).start();
-             Server b = app("b.example.test")) {
+                            seenByA.add(request.url().getHost());
+                            return text("a");
+                        })
+                        .transport(transport)
+                        .hostnames("a.example.test")
+                        .interceptJvm(true)
+                        .start();
+                Server b = app("b.example.test")) {
             HttpClient client = HttpClient.newHttpClient();
             ExecutorService pool = Executors.newFixedThreadPool(8);
             try {

@@ -29,7 +29,9 @@ class AuthenticationTest {
     String transport;
 
     private static HttpResponse<String> get(Server server, String path, String token) throws Exception {
-        HttpClient client = HttpClient.newBuilder().sslContext(server.certificateAuthority().sslContext()).build();
+        HttpClient client = HttpClient.newBuilder()
+                .sslContext(server.certificateAuthority().sslContext())
+                .build();
         HttpRequest.Builder request = HttpRequest.newBuilder(server.url().resolve(path));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -40,9 +42,11 @@ class AuthenticationTest {
     @Test
     void aTokensUserIsRecordedOnTheRequestAndViewsMatchOnIt() throws Exception {
         try (KubernetesEmulator emulator = new KubernetesEmulator();
-             Server server = Server.builder(emulator).transport(transport).https().start()) {
+                Server server =
+                        Server.builder(emulator).transport(transport).https().start()) {
             emulator.users().add("alice", "devs").token("alice", "t0ken");
-            emulator.on((Predicate<Request>) request -> "alice".equals(request.user())).reply(Payload.text("hello alice"));
+            emulator.on((Predicate<Request>) request -> "alice".equals(request.user()))
+                    .reply(Payload.text("hello alice"));
             assertEquals("hello alice", get(server, "/anything", "t0ken").body());
             Request seen = emulator.requests().get(0);
             assertEquals("alice", seen.user());
@@ -53,7 +57,7 @@ class AuthenticationTest {
     @Test
     void withoutRequiredAuthenticationAnUnknownTokenIsAnonymous() throws Exception {
         try (KubernetesEmulator emulator = new KubernetesEmulator();
-             Server server = Server.builder(emulator).transport(transport).start()) {
+                Server server = Server.builder(emulator).transport(transport).start()) {
             emulator.resources().loadBundled();
             assertEquals(200, get(server, "/api/v1/namespaces", "whatever").statusCode());
             assertNull(emulator.requests().get(0).user());
@@ -63,7 +67,8 @@ class AuthenticationTest {
     @Test
     void aWrongOrMissingCredentialGets401WhenRequired() throws Exception {
         try (KubernetesEmulator emulator = new KubernetesEmulator();
-             Server server = Server.builder(emulator).transport(transport).https().start()) {
+                Server server =
+                        Server.builder(emulator).transport(transport).https().start()) {
             emulator.resources().loadBundled();
             emulator.users().token("alice", "t0ken").required(true);
             HttpResponse<String> wrong = get(server, "/api/v1/namespaces", "wrong");
@@ -80,15 +85,20 @@ class AuthenticationTest {
     @Test
     void selfSubjectReviewAnswersTheCaller() throws Exception {
         try (KubernetesEmulator emulator = new KubernetesEmulator();
-             Server server = Server.builder(emulator).transport(transport).start()) {
+                Server server = Server.builder(emulator).transport(transport).start()) {
             emulator.users().add("bob", "ops").token("bob", "b0b");
             HttpClient client = HttpClient.newHttpClient();
-            HttpRequest review = HttpRequest.newBuilder(server.url().resolve("/apis/authentication.k8s.io/v1/selfsubjectreviews"))
-                    .header("Authorization", "Bearer b0b").header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"apiVersion\":\"authentication.k8s.io/v1\",\"kind\":\"SelfSubjectReview\"}")).build();
+            HttpRequest review = HttpRequest.newBuilder(
+                            server.url().resolve("/apis/authentication.k8s.io/v1/selfsubjectreviews"))
+                    .header("Authorization", "Bearer b0b")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"apiVersion\":\"authentication.k8s.io/v1\",\"kind\":\"SelfSubjectReview\"}"))
+                    .build();
             HttpResponse<String> answer = client.send(review, HttpResponse.BodyHandlers.ofString());
             assertEquals(201, answer.statusCode());
-            Map<?, ?> userInfo = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) Json.parse(answer.body().getBytes())).get("status")).get("userInfo");
+            Map<?, ?> userInfo = (Map<?, ?>)
+                    ((Map<?, ?>) ((Map<?, ?>) Json.parse(answer.body().getBytes())).get("status")).get("userInfo");
             assertEquals("bob", userInfo.get("username"));
             assertEquals(List.of("ops", "system:authenticated"), userInfo.get("groups"));
         }

@@ -8,8 +8,7 @@ import kmock.it.transport.Deadline;
 /** Waits for a condition with a deadline: the tests' only way to synchronise with asynchronous clients. */
 final class Await {
 
-    private Await() {
-    }
+    private Await() {}
 
     /** Waits until the condition holds; fails with the message at the deadline. */
     static void until(String what, Duration timeout, BooleanSupplier condition) {

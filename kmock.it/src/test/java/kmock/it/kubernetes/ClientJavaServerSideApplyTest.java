@@ -48,7 +48,10 @@ class ClientJavaServerSideApplyTest {
         kmock.resources().loadBundled();
         server = Server.builder(kmock).transport(transport).start();
         client = Config.fromUrl(server.url().toString().replaceAll("/$", ""), false);
-        client.setHttpClient(client.getHttpClient().newBuilder().readTimeout(0, TimeUnit.SECONDS).build());
+        client.setHttpClient(client.getHttpClient()
+                .newBuilder()
+                .readTimeout(0, TimeUnit.SECONDS)
+                .build());
         core = new CoreV1Api(client);
     }
 
@@ -61,16 +64,21 @@ class ClientJavaServerSideApplyTest {
     }
 
     private V1ConfigMap apply(String manager, String yaml, boolean force) throws ApiException {
-        return PatchUtils.patch(V1ConfigMap.class,
-                () -> core.patchNamespacedConfigMap("cfg", "default", new V1Patch(yaml)).fieldManager(manager).force(force)
+        return PatchUtils.patch(
+                V1ConfigMap.class,
+                () -> core.patchNamespacedConfigMap("cfg", "default", new V1Patch(yaml))
+                        .fieldManager(manager)
+                        .force(force)
                         .buildCall(null),
-                V1Patch.PATCH_FORMAT_APPLY_YAML, client);
+                V1Patch.PATCH_FORMAT_APPLY_YAML,
+                client);
     }
 
     /** The stored managedFields: client-java's models leave managedFields out when they read a response. */
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> storedManagedFields(String resource, String name) {
-        Map<String, Object> meta = (Map<String, Object>) kmock.objects().get(resource, "default", name).get("metadata");
+        Map<String, Object> meta = (Map<String, Object>)
+                kmock.objects().get(resource, "default", name).get("metadata");
         return (List<Map<String, Object>>) meta.get("managedFields");
     }
 
@@ -91,8 +99,11 @@ class ClientJavaServerSideApplyTest {
         apply("java-operator", CM.formatted("1"), false);
         ApiException conflict = assertThrows(ApiException.class, () -> apply("other", CM.formatted("2"), false));
         assertEquals(409, conflict.getCode());
-        assertTrue(conflict.getResponseBody().contains("\"reason\":\"FieldManagerConflict\""), conflict.getResponseBody());
-        assertTrue(conflict.getResponseBody().contains("Apply failed with 1 conflict: conflict with \\\"java-operator\\\": .data.a"),
+        assertTrue(
+                conflict.getResponseBody().contains("\"reason\":\"FieldManagerConflict\""), conflict.getResponseBody());
+        assertTrue(
+                conflict.getResponseBody()
+                        .contains("Apply failed with 1 conflict: conflict with \\\"java-operator\\\": .data.a"),
                 conflict.getResponseBody());
         V1ConfigMap forced = apply("other", CM.formatted("2"), true);
         assertEquals("2", forced.getData().get("a"));
@@ -114,11 +125,19 @@ class ClientJavaServerSideApplyTest {
                       containers:
                       - {name: web, image: 'nginx:1.27', ports: [{containerPort: 80}]}
                 """;
-        V1Deployment applied = PatchUtils.patch(V1Deployment.class,
-                () -> apps.patchNamespacedDeployment("web", "default", new V1Patch(yaml)).fieldManager("java").buildCall(null),
-                V1Patch.PATCH_FORMAT_APPLY_YAML, client);
-        assertEquals("nginx:1.27", applied.getSpec().getTemplate().getSpec().getContainers().get(0).getImage());
+        V1Deployment applied = PatchUtils.patch(
+                V1Deployment.class,
+                () -> apps.patchNamespacedDeployment("web", "default", new V1Patch(yaml))
+                        .fieldManager("java")
+                        .buildCall(null),
+                V1Patch.PATCH_FORMAT_APPLY_YAML,
+                client);
+        assertEquals(
+                "nginx:1.27",
+                applied.getSpec().getTemplate().getSpec().getContainers().get(0).getImage());
         Object fields = storedManagedFields("apps/v1/deployments", "web").get(0).get("fieldsV1");
-        assertTrue(String.valueOf(fields).contains("k:{\"containerPort\":80,\"protocol\":\"TCP\"}"), String.valueOf(fields));
+        assertTrue(
+                String.valueOf(fields).contains("k:{\"containerPort\":80,\"protocol\":\"TCP\"}"),
+                String.valueOf(fields));
     }
 }

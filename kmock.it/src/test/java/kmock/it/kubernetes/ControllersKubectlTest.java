@@ -31,13 +31,16 @@ class ControllersKubectlTest {
 
     @TempDir
     Path dir;
+
     private KubernetesEmulator kmock;
     private Server server;
     private KubectlRunner kubectl;
 
     @BeforeEach
     void start() throws IOException {
-        kmock = KubernetesEmulator.builder().controllers(Controllers.all().nodes(2)).build();
+        kmock = KubernetesEmulator.builder()
+                .controllers(Controllers.all().nodes(2))
+                .build();
         server = Server.builder(kmock).transport(transport).start();
         kubectl = new KubectlRunner(dir, server.url());
     }
@@ -58,10 +61,12 @@ class ControllersKubectlTest {
     }
 
     private void webRolledOut(String... namespace) throws IOException, InterruptedException {
-        List<String> args = new java.util.ArrayList<>(List.of("create", "deployment", "web", "--image=nginx:1.27", "--replicas=3"));
+        List<String> args =
+                new java.util.ArrayList<>(List.of("create", "deployment", "web", "--image=nginx:1.27", "--replicas=3"));
         args.addAll(List.of(namespace));
         kubectl.ok(args);
-        List<String> status = new java.util.ArrayList<>(List.of("rollout", "status", "deployment/web", "--timeout=60s"));
+        List<String> status =
+                new java.util.ArrayList<>(List.of("rollout", "status", "deployment/web", "--timeout=60s"));
         status.addAll(List.of(namespace));
         String rollout = kubectl.ok(status);
         assertTrue(rollout.contains("deployment \"web\" successfully rolled out"), rollout);
@@ -70,18 +75,36 @@ class ControllersKubectlTest {
     @Test
     void createDeploymentThenRolloutStatusSucceeds() throws Exception {
         webRolledOut();
-        assertEquals("3 3 3", ok("get", "deployment", "web", "-o",
-                "jsonpath={.status.readyReplicas} {.status.availableReplicas} {.status.updatedReplicas}").trim());
+        assertEquals(
+                "3 3 3",
+                ok(
+                                "get",
+                                "deployment",
+                                "web",
+                                "-o",
+                                "jsonpath={.status.readyReplicas} {.status.availableReplicas} {.status.updatedReplicas}")
+                        .trim());
     }
 
     @Test
     void podsRunReadyWithTheirAddresses() throws Exception {
         webRolledOut();
-        assertEquals(List.of("Running", "Running", "Running"), words("get", "pods", "-o", "jsonpath={.items[*].status.phase}"));
-        assertEquals(List.of("true", "true", "true"), words("get", "pods", "-o", "jsonpath={.items[*].status.containerStatuses[0].ready}"));
-        assertEquals(3, words("get", "pods", "-o", "jsonpath={.items[*].status.podIP}").size());
-        assertEquals(List.of("node-1", "node-2"), words("get", "pods", "-o", "jsonpath={.items[*].spec.nodeName}").stream()
-                .distinct().sorted().toList(), "spread over both nodes");
+        assertEquals(
+                List.of("Running", "Running", "Running"),
+                words("get", "pods", "-o", "jsonpath={.items[*].status.phase}"));
+        assertEquals(
+                List.of("true", "true", "true"),
+                words("get", "pods", "-o", "jsonpath={.items[*].status.containerStatuses[0].ready}"));
+        assertEquals(
+                3,
+                words("get", "pods", "-o", "jsonpath={.items[*].status.podIP}").size());
+        assertEquals(
+                List.of("node-1", "node-2"),
+                words("get", "pods", "-o", "jsonpath={.items[*].spec.nodeName}").stream()
+                        .distinct()
+                        .sorted()
+                        .toList(),
+                "spread over both nodes");
     }
 
     @Test
@@ -91,7 +114,9 @@ class ControllersKubectlTest {
         assertEquals(List.of("NAME", "READY", "STATUS", "RESTARTS", "AGE"), table.get(0));
         assertEquals(3, table.size() - 1, table.toString());
         for (List<String> row : table.subList(1, table.size())) {
-            assertTrue(row.get(0).matches("web-[bcdfghjklmnpqrstvwxz2456789]{1,10}-[bcdfghjklmnpqrstvwxz2456789]{5}"), row.get(0));
+            assertTrue(
+                    row.get(0).matches("web-[bcdfghjklmnpqrstvwxz2456789]{1,10}-[bcdfghjklmnpqrstvwxz2456789]{5}"),
+                    row.get(0));
             assertEquals(List.of("1/1", "Running", "0"), row.subList(1, 4), row.toString());
         }
         List<List<String>> deployments = KubectlTables.parse(ok("get", "deployments"));
@@ -103,27 +128,47 @@ class ControllersKubectlTest {
         webRolledOut();
         ok("set", "image", "deployment/web", "nginx=nginx:1.28");
         assertTrue(ok("rollout", "status", "deployment/web", "--timeout=60s").contains("successfully rolled out"));
-        assertEquals(List.of("0", "3"), words("get", "replicasets", "--sort-by=.metadata.annotations.deployment\\.kubernetes\\.io/revision",
-                "-o", "jsonpath={.items[*].spec.replicas}"));
+        assertEquals(
+                List.of("0", "3"),
+                words(
+                        "get",
+                        "replicasets",
+                        "--sort-by=.metadata.annotations.deployment\\.kubernetes\\.io/revision",
+                        "-o",
+                        "jsonpath={.items[*].spec.replicas}"));
         String history = ok("rollout", "history", "deployment/web");
-        assertTrue(history.lines().anyMatch(line -> line.trim().startsWith("1 ")) && history.lines().anyMatch(line -> line.trim().startsWith("2 ")),
+        assertTrue(
+                history.lines().anyMatch(line -> line.trim().startsWith("1 "))
+                        && history.lines().anyMatch(line -> line.trim().startsWith("2 ")),
                 history);
 
         ok("rollout", "undo", "deployment/web");
         assertTrue(ok("rollout", "status", "deployment/web", "--timeout=60s").contains("successfully rolled out"));
-        assertEquals("nginx:1.27", ok("get", "deployment", "web", "-o", "jsonpath={.spec.template.spec.containers[0].image}"));
-        assertEquals(List.of("nginx:1.27", "nginx:1.27", "nginx:1.27"),
+        assertEquals(
+                "nginx:1.27",
+                ok("get", "deployment", "web", "-o", "jsonpath={.spec.template.spec.containers[0].image}"));
+        assertEquals(
+                List.of("nginx:1.27", "nginx:1.27", "nginx:1.27"),
                 words("get", "pods", "-o", "jsonpath={.items[*].spec.containers[0].image}"));
-        assertEquals("3", ok("get", "deployment", "web", "-o", "jsonpath={.metadata.annotations.deployment\\.kubernetes\\.io/revision}"));
+        assertEquals(
+                "3",
+                ok(
+                        "get",
+                        "deployment",
+                        "web",
+                        "-o",
+                        "jsonpath={.metadata.annotations.deployment\\.kubernetes\\.io/revision}"));
         assertEquals(2, words("get", "replicasets", "-o", "name").size(), "revision 3 is the first ReplicaSet again");
     }
 
     @Test
     void waitForAvailableAndForAJobsCompletion() throws Exception {
         ok("create", "deployment", "web", "--image=nginx:1.27");
-        assertTrue(ok("wait", "--for=condition=Available", "deployment/web", "--timeout=60s").contains("condition met"));
+        assertTrue(ok("wait", "--for=condition=Available", "deployment/web", "--timeout=60s")
+                .contains("condition met"));
         ok("create", "job", "pi", "--image=perl:5.34");
-        assertTrue(ok("wait", "--for=condition=complete", "job/pi", "--timeout=60s").contains("condition met"));
+        assertTrue(ok("wait", "--for=condition=complete", "job/pi", "--timeout=60s")
+                .contains("condition met"));
         assertEquals("1", ok("get", "job", "pi", "-o", "jsonpath={.status.succeeded}"));
         assertEquals("Succeeded", ok("get", "pods", "-l", "job-name=pi", "-o", "jsonpath={.items[0].status.phase}"));
     }
@@ -137,8 +182,11 @@ class ControllersKubectlTest {
         KubectlRunner.Result gone = kubectl.run(List.of("get", "namespace", "team"));
         assertEquals(1, gone.code());
         assertTrue(gone.err().contains("NotFound"), gone.err());
-        List<String> left = kmock.objects().keys().stream().filter(key -> "team".equals(key.namespace())
-                && !kmock.objects().get(key).deleted()).map(Object::toString).toList();
+        List<String> left = kmock.objects().keys().stream()
+                .filter(key -> "team".equals(key.namespace())
+                        && !kmock.objects().get(key).deleted())
+                .map(Object::toString)
+                .toList();
         assertEquals(List.of(), left);
     }
 
@@ -157,8 +205,11 @@ class ControllersKubectlTest {
         assertEquals(List.of(), words("get", "replicasets,pods", "-o", "name"), "gone before the deployment was");
         KObject deployment = kmock.objects().get("apps/v1/deployments", "default", "web");
         assertTrue(deployment.deleted());
-        assertTrue(deployment.history().stream().anyMatch(version -> version != null
-                && String.valueOf(((Map<?, ?>) version.get("metadata")).get("finalizers")).contains("foregroundDeletion")),
+        assertTrue(
+                deployment.history().stream()
+                        .anyMatch(version -> version != null
+                                && String.valueOf(((Map<?, ?>) version.get("metadata")).get("finalizers"))
+                                        .contains("foregroundDeletion")),
                 "held by the garbage collector's finalizer until then");
     }
 
@@ -167,40 +218,52 @@ class ControllersKubectlTest {
         webRolledOut();
         ok("delete", "deployment", "web", "--cascade=orphan", "--timeout=60s");
         assertEquals(1, words("get", "replicasets", "-o", "name").size());
-        assertEquals("", ok("get", "replicasets", "-o", "jsonpath={.items[0].metadata.ownerReferences}").trim());
+        assertEquals(
+                "",
+                ok("get", "replicasets", "-o", "jsonpath={.items[0].metadata.ownerReferences}")
+                        .trim());
         assertEquals(3, words("get", "pods", "-o", "name").size());
     }
 
     @Test
     void statefulSetsAndDaemonSetsRollOutToo() throws Exception {
-        Path manifest = Files.writeString(dir.resolve("workloads.yaml"), String.join("\n",
-                "apiVersion: apps/v1",
-                "kind: StatefulSet",
-                "metadata: {name: db}",
-                "spec:",
-                "  replicas: 2",
-                "  serviceName: db",
-                "  selector: {matchLabels: {app: db}}",
-                "  template:",
-                "    metadata: {labels: {app: db}}",
-                "    spec: {containers: [{name: db, image: 'postgres:16'}]}",
-                "---",
-                "apiVersion: apps/v1",
-                "kind: DaemonSet",
-                "metadata: {name: agent}",
-                "spec:",
-                "  selector: {matchLabels: {app: agent}}",
-                "  template:",
-                "    metadata: {labels: {app: agent}}",
-                "    spec: {containers: [{name: agent, image: 'agent:1'}]}",
-                ""));
+        Path manifest = Files.writeString(
+                dir.resolve("workloads.yaml"),
+                String.join(
+                        "\n",
+                        "apiVersion: apps/v1",
+                        "kind: StatefulSet",
+                        "metadata: {name: db}",
+                        "spec:",
+                        "  replicas: 2",
+                        "  serviceName: db",
+                        "  selector: {matchLabels: {app: db}}",
+                        "  template:",
+                        "    metadata: {labels: {app: db}}",
+                        "    spec: {containers: [{name: db, image: 'postgres:16'}]}",
+                        "---",
+                        "apiVersion: apps/v1",
+                        "kind: DaemonSet",
+                        "metadata: {name: agent}",
+                        "spec:",
+                        "  selector: {matchLabels: {app: agent}}",
+                        "  template:",
+                        "    metadata: {labels: {app: agent}}",
+                        "    spec: {containers: [{name: agent, image: 'agent:1'}]}",
+                        ""));
         ok("apply", "-f", manifest.toString());
         assertTrue(ok("rollout", "status", "statefulset/db", "--timeout=60s").contains("roll out complete"));
         assertTrue(ok("rollout", "status", "daemonset/agent", "--timeout=60s").contains("successfully rolled out"));
-        assertEquals(List.of("db-0", "db-1"), words("get", "pods", "-l", "app=db", "-o", "jsonpath={.items[*].metadata.name}"));
+        assertEquals(
+                List.of("db-0", "db-1"),
+                words("get", "pods", "-l", "app=db", "-o", "jsonpath={.items[*].metadata.name}"));
         assertEquals(2, words("get", "pods", "-l", "app=agent", "-o", "name").size(), "one per node");
         ok("set", "image", "statefulset/db", "db=postgres:17");
         assertTrue(ok("rollout", "status", "statefulset/db", "--timeout=60s").contains("roll out complete"));
-        assertEquals(2, words("rollout", "history", "statefulset/db").stream().filter(w -> w.matches("\\d+")).count());
+        assertEquals(
+                2,
+                words("rollout", "history", "statefulset/db").stream()
+                        .filter(w -> w.matches("\\d+"))
+                        .count());
     }
 }

@@ -24,7 +24,8 @@ import kmock.test.KMockTest;
 class Fabric8InjectedClientTest {
 
     @Test
-    void anInjectedClientWritesListsAndFeedsAnInformer(KubernetesClient client, KubernetesEmulator kmock) throws Exception {
+    void anInjectedClientWritesListsAndFeedsAnInformer(KubernetesClient client, KubernetesEmulator kmock)
+            throws Exception {
         kmock.objects().load("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: preloaded}\ndata: {a: '1'}\n");
         BlockingQueue<String> seen = new LinkedBlockingQueue<>();
         SharedIndexInformer<ConfigMap> informer = client.configMaps().inform(new ResourceEventHandler<>() {
@@ -34,21 +35,31 @@ class Fabric8InjectedClientTest {
             }
 
             @Override
-            public void onUpdate(ConfigMap before, ConfigMap after) {
-            }
+            public void onUpdate(ConfigMap before, ConfigMap after) {}
 
             @Override
-            public void onDelete(ConfigMap deleted, boolean finalStateUnknown) {
-            }
+            public void onDelete(ConfigMap deleted, boolean finalStateUnknown) {}
         });
         try {
             assertEquals("preloaded", seen.poll(30, TimeUnit.SECONDS));
-            client.configMaps().resource(new ConfigMapBuilder().withNewMetadata().withName("written").endMetadata()
-                    .addToData("b", "2").build()).create();
+            client.configMaps()
+                    .resource(new ConfigMapBuilder()
+                            .withNewMetadata()
+                            .withName("written")
+                            .endMetadata()
+                            .addToData("b", "2")
+                            .build())
+                    .create();
             assertEquals("written", seen.poll(30, TimeUnit.SECONDS));
-            assertEquals(List.of("preloaded", "written"), client.configMaps().list().getItems().stream()
-                    .map(c -> c.getMetadata().getName()).sorted().toList());
-            assertEquals(Map.of("b", "2"), kmock.objects().get("v1/configmaps", "default", "written").get("data"));
+            assertEquals(
+                    List.of("preloaded", "written"),
+                    client.configMaps().list().getItems().stream()
+                            .map(c -> c.getMetadata().getName())
+                            .sorted()
+                            .toList());
+            assertEquals(
+                    Map.of("b", "2"),
+                    kmock.objects().get("v1/configmaps", "default", "written").get("data"));
         } finally {
             informer.close();
         }

@@ -47,9 +47,15 @@ class Fabric8ServerSideApplyTest {
         kmock = new KubernetesEmulator();
         kmock.resources().loadBundled();
         server = Server.builder(kmock).transport(transport).start();
-        Config config = new ConfigBuilder(Config.empty()).withMasterUrl(server.url().toString())
-                .withNamespace("default").withRequestRetryBackoffLimit(0).build();
-        client = new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(new JdkHttpClientFactory()).build();
+        Config config = new ConfigBuilder(Config.empty())
+                .withMasterUrl(server.url().toString())
+                .withNamespace("default")
+                .withRequestRetryBackoffLimit(0)
+                .build();
+        client = new KubernetesClientBuilder()
+                .withConfig(config)
+                .withHttpClientFactory(new JdkHttpClientFactory())
+                .build();
     }
 
     @AfterEach
@@ -60,30 +66,47 @@ class Fabric8ServerSideApplyTest {
     }
 
     private static ConfigMap configMap(Map<String, String> data) {
-        return new ConfigMapBuilder().withNewMetadata().withName("cfg").endMetadata().withData(data).build();
+        return new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("cfg")
+                .endMetadata()
+                .withData(data)
+                .build();
     }
 
     private static List<String> managers(ConfigMap object) {
-        return object.getMetadata().getManagedFields().stream().map(e -> e.getManager() + "/" + e.getOperation()).toList();
+        return object.getMetadata().getManagedFields().stream()
+                .map(e -> e.getManager() + "/" + e.getOperation())
+                .toList();
     }
 
     @Test
     void serverSideApplyCreatesTheObjectAndRecordsItsManager() {
-        ConfigMap applied = client.configMaps().resource(configMap(Map.of("a", "1"))).fieldManager("operator").serverSideApply();
+        ConfigMap applied = client.configMaps()
+                .resource(configMap(Map.of("a", "1")))
+                .fieldManager("operator")
+                .serverSideApply();
         assertEquals(Map.of("a", "1"), applied.getData());
         List<ManagedFieldsEntry> entries = applied.getMetadata().getManagedFields();
         assertEquals(1, entries.size());
         assertEquals("operator", entries.get(0).getManager());
         assertEquals("Apply", entries.get(0).getOperation());
         assertEquals("FieldsV1", entries.get(0).getFieldsType());
-        assertEquals(Map.of("f:data", Map.of("f:a", Map.of())), entries.get(0).getFieldsV1().getAdditionalProperties());
+        assertEquals(
+                Map.of("f:data", Map.of("f:a", Map.of())),
+                entries.get(0).getFieldsV1().getAdditionalProperties());
     }
 
     @Test
     void anotherManagersApplyConflictsWithTheCauses() {
-        client.configMaps().resource(configMap(Map.of("a", "1"))).fieldManager("operator").serverSideApply();
-        KubernetesClientException conflict = assertThrows(KubernetesClientException.class,
-                () -> client.configMaps().resource(configMap(Map.of("a", "2"))).fieldManager("intruder").serverSideApply());
+        client.configMaps()
+                .resource(configMap(Map.of("a", "1")))
+                .fieldManager("operator")
+                .serverSideApply();
+        KubernetesClientException conflict = assertThrows(KubernetesClientException.class, () -> client.configMaps()
+                .resource(configMap(Map.of("a", "2")))
+                .fieldManager("intruder")
+                .serverSideApply());
         assertEquals(409, conflict.getCode());
         assertEquals("Conflict", conflict.getStatus().getReason());
         List<StatusCause> causes = conflict.getStatus().getDetails().getCauses();
@@ -96,28 +119,49 @@ class Fabric8ServerSideApplyTest {
 
     @Test
     void forceConflictsTakesTheField() {
-        client.configMaps().resource(configMap(Map.of("a", "1", "b", "1"))).fieldManager("operator").serverSideApply();
-        ConfigMap forced = client.configMaps().resource(configMap(Map.of("a", "2"))).fieldManager("intruder")
-                .forceConflicts().serverSideApply();
+        client.configMaps()
+                .resource(configMap(Map.of("a", "1", "b", "1")))
+                .fieldManager("operator")
+                .serverSideApply();
+        ConfigMap forced = client.configMaps()
+                .resource(configMap(Map.of("a", "2")))
+                .fieldManager("intruder")
+                .forceConflicts()
+                .serverSideApply();
         assertEquals(Map.of("a", "2", "b", "1"), forced.getData());
-        assertEquals(List.of("intruder/Apply", "operator/Apply"), managers(forced).stream().sorted().toList());
+        assertEquals(
+                List.of("intruder/Apply", "operator/Apply"),
+                managers(forced).stream().sorted().toList());
     }
 
     @Test
     void reapplyingWithoutAFieldRemovesIt() {
-        client.configMaps().resource(configMap(Map.of("a", "1", "b", "2"))).fieldManager("operator").serverSideApply();
-        ConfigMap reapplied = client.configMaps().resource(configMap(Map.of("a", "1"))).fieldManager("operator").serverSideApply();
+        client.configMaps()
+                .resource(configMap(Map.of("a", "1", "b", "2")))
+                .fieldManager("operator")
+                .serverSideApply();
+        ConfigMap reapplied = client.configMaps()
+                .resource(configMap(Map.of("a", "1")))
+                .fieldManager("operator")
+                .serverSideApply();
         assertEquals(Map.of("a", "1"), reapplied.getData());
     }
 
     @Test
     void aPatchContextOfServerSideApplyIsTheSameApply() {
         client.configMaps().resource(configMap(Map.of("a", "1"))).create();
-        ConfigMap patched = client.configMaps().withName("cfg").patch(new PatchContext.Builder()
-                .withPatchType(PatchType.SERVER_SIDE_APPLY).withFieldManager("patcher").withForce(true).build(),
-                "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"cfg\"},\"data\":{\"a\":\"9\"}}");
+        ConfigMap patched = client.configMaps()
+                .withName("cfg")
+                .patch(
+                        new PatchContext.Builder()
+                                .withPatchType(PatchType.SERVER_SIDE_APPLY)
+                                .withFieldManager("patcher")
+                                .withForce(true)
+                                .build(),
+                        "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"cfg\"},\"data\":{\"a\":\"9\"}}");
         assertEquals("9", patched.getData().get("a"));
-        assertTrue(managers(patched).contains("patcher/Apply"), managers(patched).toString());
+        assertTrue(
+                managers(patched).contains("patcher/Apply"), managers(patched).toString());
         assertFalse(managers(patched).isEmpty());
     }
 }

@@ -15,8 +15,10 @@ class Fabric8VertxTest extends Fabric8Test {
 
     @Override
     HttpClient.Factory httpClientFactory() {
-        return ServiceLoader.load(HttpClient.Factory.class).stream().map(ServiceLoader.Provider::get)
+        return ServiceLoader.load(HttpClient.Factory.class).stream()
+                .map(ServiceLoader.Provider::get)
                 .filter(factory -> factory.getClass().getName().contains(".vertx"))
-                .findFirst().orElseThrow(() -> new AssertionError("no Vert.x HTTP client for fabric8 on the class path"));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no Vert.x HTTP client for fabric8 on the class path"));
     }
 }

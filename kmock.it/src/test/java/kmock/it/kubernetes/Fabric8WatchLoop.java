@@ -27,8 +27,7 @@ import kmock.handlers.KubernetesEmulator;
  */
 public final class Fabric8WatchLoop {
 
-    private Fabric8WatchLoop() {
-    }
+    private Fabric8WatchLoop() {}
 
     @SuppressWarnings("try") // each watch is held open by try until its first event arrives
     public static void main(String[] args) throws Exception {
@@ -37,23 +36,28 @@ public final class Fabric8WatchLoop {
             kmock.resources().loadBundled();
             kmock.objects().put("v1/configmaps", "default", "present", Map.of("data", Map.of("a", "1")));
             try (Server server = Server.builder(kmock).transport(transport).start();
-                 KubernetesClient client = new KubernetesClientBuilder().withHttpClientFactory(new JdkHttpClientFactory())
-                         .withConfig(new ConfigBuilder(Config.empty()).withMasterUrl(server.url().toString())
-                                 .withNamespace("default").build()).build()) {
+                    KubernetesClient client = new KubernetesClientBuilder()
+                            .withHttpClientFactory(new JdkHttpClientFactory())
+                            .withConfig(new ConfigBuilder(Config.empty())
+                                    .withMasterUrl(server.url().toString())
+                                    .withNamespace("default")
+                                    .build())
+                            .build()) {
                 List<Double> millis = new ArrayList<>();
                 for (int i = 0; i < 120; i++) {
                     CountDownLatch first = new CountDownLatch(1);
                     long start = System.nanoTime();
-                    try (Watch watch = client.configMaps().inNamespace("default").watch(new Watcher<ConfigMap>() {
-                        @Override
-                        public void eventReceived(Action action, ConfigMap resource) {
-                            first.countDown();
-                        }
+                    try (Watch watch = client.configMaps()
+                            .inNamespace("default")
+                            .watch(new Watcher<ConfigMap>() {
+                                @Override
+                                public void eventReceived(Action action, ConfigMap resource) {
+                                    first.countDown();
+                                }
 
-                        @Override
-                        public void onClose(WatcherException cause) {
-                        }
-                    })) {
+                                @Override
+                                public void onClose(WatcherException cause) {}
+                            })) {
                         if (!first.await(10, TimeUnit.SECONDS)) {
                             throw new IllegalStateException("no first event within 10 s on " + transport);
                         }
@@ -63,9 +67,13 @@ public final class Fabric8WatchLoop {
                     }
                 }
                 Collections.sort(millis);
-                System.out.printf("%s: watch() -> first event p50 %.2f ms, p90 %.2f ms, max %.2f ms (n=%d after 20 warm-up)%n",
-                        transport, millis.get(millis.size() / 2), millis.get(millis.size() * 9 / 10),
-                        millis.get(millis.size() - 1), millis.size());
+                System.out.printf(
+                        "%s: watch() -> first event p50 %.2f ms, p90 %.2f ms, max %.2f ms (n=%d after 20 warm-up)%n",
+                        transport,
+                        millis.get(millis.size() / 2),
+                        millis.get(millis.size() * 9 / 10),
+                        millis.get(millis.size() - 1),
+                        millis.size());
             } finally {
                 kmock.close();
             }

@@ -40,6 +40,7 @@ class KubectlPatchingTest {
 
     @TempDir
     Path dir;
+
     private KubernetesEmulator kmock;
     private Server server;
     private KubectlRunner kubectl;
@@ -72,7 +73,8 @@ class KubectlPatchingTest {
 
     /** A Deployment manifest with two containers; {@code env} lines and labels vary between applies. */
     private static String manifest(String image, String labels, String env) {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "apiVersion: apps/v1",
                 "kind: Deployment",
                 "metadata:",
@@ -122,8 +124,15 @@ class KubectlPatchingTest {
 
     @Test
     void applyRemovesWhatTheManifestDropsAndThenReportsUnchanged() throws Exception {
-        ok("apply", "-f", file("web.yaml", manifest("nginx:1.25", "app: web, tier: front",
-                "{name: A, value: '1'}, {name: B, value: '2'}, {name: C, value: '3'}")));
+        ok(
+                "apply",
+                "-f",
+                file(
+                        "web.yaml",
+                        manifest(
+                                "nginx:1.25",
+                                "app: web, tier: front",
+                                "{name: A, value: '1'}, {name: B, value: '2'}, {name: C, value: '3'}")));
         String changed = manifest("nginx:1.27", "app: web", "{name: A, value: '1'}, {name: C, value: '3'}");
         ok("apply", "-f", file("web.yaml", changed));
 
@@ -150,7 +159,8 @@ class KubectlPatchingTest {
         remote.add("deployment/web");
         remote.addAll(List.of(args));
         kubectl.ok(remote);
-        StrategicPatches.assertPatched(withoutZeroValues(expected), withoutZeroValues(stored()), String.join(" ", remote));
+        StrategicPatches.assertPatched(
+                withoutZeroValues(expected), withoutZeroValues(stored()), String.join(" ", remote));
         assertNoDirectives(stored());
     }
 
@@ -174,8 +184,15 @@ class KubectlPatchingTest {
     }
 
     private void createDeployment() throws Exception {
-        ok("create", "-f", file("web.yaml", manifest("nginx:1.25", "app: web, tier: front",
-                "{name: A, value: '1'}, {name: B, value: '2'}, {name: C, value: '3'}")));
+        ok(
+                "create",
+                "-f",
+                file(
+                        "web.yaml",
+                        manifest(
+                                "nginx:1.25",
+                                "app: web, tier: front",
+                                "{name: A, value: '1'}, {name: B, value: '2'}, {name: C, value: '3'}")));
     }
 
     @Test
@@ -230,10 +247,12 @@ class KubectlPatchingTest {
     void editThroughAnEditorChangesWhatTheEditorChanged() throws Exception {
         createDeployment();
         Map<String, Object> before = stored();
-        Path editor = Files.writeString(dir.resolve("editor.sh"), "#!/bin/sh\nsed -i 's/image: nginx:1.25/image: nginx:1.27/' \"$1\"\n");
+        Path editor = Files.writeString(
+                dir.resolve("editor.sh"), "#!/bin/sh\nsed -i 's/image: nginx:1.25/image: nginx:1.27/' \"$1\"\n");
         Files.setPosixFilePermissions(editor, PosixFilePermissions.fromString("rwx------"));
 
-        KubectlRunner.Result edited = kubectl.run(List.of("edit", "deployment/web"), Map.of("KUBE_EDITOR", editor.toString()));
+        KubectlRunner.Result edited =
+                kubectl.run(List.of("edit", "deployment/web"), Map.of("KUBE_EDITOR", editor.toString()));
 
         assertEquals(0, edited.code(), edited.out() + edited.err());
         String expected = Json.toText(before).replace("\"image\":\"nginx:1.25\"", "\"image\":\"nginx:1.27\"");
@@ -246,28 +265,47 @@ class KubectlPatchingTest {
 
     @Test
     void aStrategicPatchOfACustomResourceIsRefusedAsTheApiServerRefusesIt() throws Exception {
-        ok("apply", "-f", file("crd.yaml", String.join("\n",
-                "apiVersion: apiextensions.k8s.io/v1",
-                "kind: CustomResourceDefinition",
-                "metadata: {name: kopfexamples.kopf.dev}",
-                "spec:",
-                "  group: kopf.dev",
-                "  scope: Namespaced",
-                "  names: {kind: KopfExample, plural: kopfexamples, singular: kopfexample, shortNames: [kex]}",
-                "  versions:",
-                "  - name: v1",
-                "    served: true",
-                "    storage: true",
-                "    schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}",
-                "")));
-        ok("apply", "-f", file("ex.yaml", "apiVersion: kopf.dev/v1\nkind: KopfExample\nmetadata: {name: ex1}\nspec: {duration: 5}\n"));
+        ok(
+                "apply",
+                "-f",
+                file(
+                        "crd.yaml",
+                        String.join(
+                                "\n",
+                                "apiVersion: apiextensions.k8s.io/v1",
+                                "kind: CustomResourceDefinition",
+                                "metadata: {name: kopfexamples.kopf.dev}",
+                                "spec:",
+                                "  group: kopf.dev",
+                                "  scope: Namespaced",
+                                "  names: {kind: KopfExample, plural: kopfexamples, singular: kopfexample, shortNames: [kex]}",
+                                "  versions:",
+                                "  - name: v1",
+                                "    served: true",
+                                "    storage: true",
+                                "    schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}",
+                                "")));
+        ok(
+                "apply",
+                "-f",
+                file(
+                        "ex.yaml",
+                        "apiVersion: kopf.dev/v1\nkind: KopfExample\nmetadata: {name: ex1}\nspec: {duration: 5}\n"));
 
         KubectlRunner.Result refused = kubectl.run(List.of("patch", "kex", "ex1", "-p", "{\"spec\":{\"duration\":6}}"));
 
         assertEquals(1, refused.code(), refused.out());
-        assertTrue(refused.err().contains("the body of the request was in an unknown format - accepted media types include: "
-                + "application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml"), refused.err());
+        assertTrue(
+                refused.err()
+                        .contains(
+                                "the body of the request was in an unknown format - accepted media types include: "
+                                        + "application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml"),
+                refused.err());
         ok("patch", "kex", "ex1", "--type", "merge", "-p", "{\"spec\":{\"duration\":6}}");
-        assertEquals(Map.of("duration", 6), kmock.objects().get("kopf.dev/v1/kopfexamples", "default", "ex1").get("spec"));
+        assertEquals(
+                Map.of("duration", 6),
+                kmock.objects()
+                        .get("kopf.dev/v1/kopfexamples", "default", "ex1")
+                        .get("spec"));
     }
 }

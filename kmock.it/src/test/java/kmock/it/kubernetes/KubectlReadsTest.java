@@ -38,6 +38,7 @@ class KubectlReadsTest {
 
     @TempDir
     Path dir;
+
     private KubernetesEmulator kmock;
     private Server server;
     private KubectlRunner kubectl;
@@ -101,40 +102,81 @@ class KubectlReadsTest {
 
     @Test
     void allNamespacesAddsTheNamespaceOfEachRow() throws Exception {
-        kmock.objects().put("v1/configmaps", "a", "one", Map.of("metadata", Map.of("creationTimestamp", ClusterKinds.CREATED)));
-        kmock.objects().put("v1/configmaps", "b", "two", Map.of("data", Map.of("k", "v"),
-                "metadata", Map.of("creationTimestamp", ClusterKinds.CREATED)));
-        assertEquals(List.of(List.of("NAMESPACE", "NAME", "DATA", "AGE"), List.of("a", "one", "0", "10d"),
-                List.of("b", "two", "1", "10d")), KubectlTables.parse(ok("get", "configmaps", "-A")));
+        kmock.objects()
+                .put(
+                        "v1/configmaps",
+                        "a",
+                        "one",
+                        Map.of("metadata", Map.of("creationTimestamp", ClusterKinds.CREATED)));
+        kmock.objects()
+                .put(
+                        "v1/configmaps",
+                        "b",
+                        "two",
+                        Map.of(
+                                "data",
+                                Map.of("k", "v"),
+                                "metadata",
+                                Map.of("creationTimestamp", ClusterKinds.CREATED)));
+        assertEquals(
+                List.of(
+                        List.of("NAMESPACE", "NAME", "DATA", "AGE"),
+                        List.of("a", "one", "0", "10d"),
+                        List.of("b", "two", "1", "10d")),
+                KubectlTables.parse(ok("get", "configmaps", "-A")));
     }
 
     @Test
     void customResourcesPrintTheColumnsOfTheirDefinition() throws Exception {
-        ok("apply", "-f", Files.writeString(dir.resolve("crd.yaml"), String.join("\n",
-                "apiVersion: apiextensions.k8s.io/v1",
-                "kind: CustomResourceDefinition",
-                "metadata: {name: kopfexamples.kopf.dev}",
-                "spec:",
-                "  group: kopf.dev",
-                "  scope: Namespaced",
-                "  names: {kind: KopfExample, plural: kopfexamples, singular: kopfexample, shortNames: [kex]}",
-                "  versions:",
-                "  - name: v1",
-                "    served: true",
-                "    storage: true",
-                "    schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}",
-                "    additionalPrinterColumns:",
-                "    - {name: Duration, type: integer, jsonPath: .spec.duration}",
-                "    - {name: Ready, type: string, jsonPath: '.status.conditions[?(@.type==\"Ready\")].status'}",
-                "    - {name: Message, type: string, priority: 1, jsonPath: .status.message}",
-                "    - {name: Age, type: date, jsonPath: .metadata.creationTimestamp}",
-                "")).toString());
-        kmock.objects().put("kopf.dev/v1/kopfexamples", "ns", "ex1", Map.of(
-                "metadata", Map.of("creationTimestamp", ClusterKinds.CREATED), "spec", Map.of("duration", 5),
-                "status", Map.of("message", "all good", "conditions", List.of(Map.of("type", "Ready", "status", "True")))));
-        assertEquals(List.of(List.of("NAME", "DURATION", "READY", "AGE"), List.of("ex1", "5", "True", "10d")),
+        ok(
+                "apply",
+                "-f",
+                Files.writeString(
+                                dir.resolve("crd.yaml"),
+                                String.join(
+                                        "\n",
+                                        "apiVersion: apiextensions.k8s.io/v1",
+                                        "kind: CustomResourceDefinition",
+                                        "metadata: {name: kopfexamples.kopf.dev}",
+                                        "spec:",
+                                        "  group: kopf.dev",
+                                        "  scope: Namespaced",
+                                        "  names: {kind: KopfExample, plural: kopfexamples, singular: kopfexample, shortNames: [kex]}",
+                                        "  versions:",
+                                        "  - name: v1",
+                                        "    served: true",
+                                        "    storage: true",
+                                        "    schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}",
+                                        "    additionalPrinterColumns:",
+                                        "    - {name: Duration, type: integer, jsonPath: .spec.duration}",
+                                        "    - {name: Ready, type: string, jsonPath: '.status.conditions[?(@.type==\"Ready\")].status'}",
+                                        "    - {name: Message, type: string, priority: 1, jsonPath: .status.message}",
+                                        "    - {name: Age, type: date, jsonPath: .metadata.creationTimestamp}",
+                                        ""))
+                        .toString());
+        kmock.objects()
+                .put(
+                        "kopf.dev/v1/kopfexamples",
+                        "ns",
+                        "ex1",
+                        Map.of(
+                                "metadata",
+                                Map.of("creationTimestamp", ClusterKinds.CREATED),
+                                "spec",
+                                Map.of("duration", 5),
+                                "status",
+                                Map.of(
+                                        "message",
+                                        "all good",
+                                        "conditions",
+                                        List.of(Map.of("type", "Ready", "status", "True")))));
+        assertEquals(
+                List.of(List.of("NAME", "DURATION", "READY", "AGE"), List.of("ex1", "5", "True", "10d")),
                 KubectlTables.parse(ok("get", "kex", "-n", "ns")));
-        assertEquals(List.of(List.of("NAME", "DURATION", "READY", "MESSAGE", "AGE"), List.of("ex1", "5", "True", "all good", "10d")),
+        assertEquals(
+                List.of(
+                        List.of("NAME", "DURATION", "READY", "MESSAGE", "AGE"),
+                        List.of("ex1", "5", "True", "all good", "10d")),
                 KubectlTables.parse(ok("get", "kex", "-n", "ns", "-o", "wide")));
     }
 
@@ -151,33 +193,44 @@ class KubectlReadsTest {
     @Test
     void explainRecursiveListsTheWholeTreeOfAKind() throws Exception {
         String explained = ok("explain", "pods", "--recursive");
-        assertTrue(explained.lines().anyMatch(line -> line.matches("\\s+containers\\s+<\\[\\]Container> -required-")), explained);
-        assertTrue(explained.lines().anyMatch(line -> line.matches("\\s+containerPort\\s+<integer> -required-")), explained);
+        assertTrue(
+                explained.lines().anyMatch(line -> line.matches("\\s+containers\\s+<\\[\\]Container> -required-")),
+                explained);
+        assertTrue(
+                explained.lines().anyMatch(line -> line.matches("\\s+containerPort\\s+<integer> -required-")),
+                explained);
     }
 
     @Test
     void explainDescribesAFieldOfACustomResourceFromItsDefinition() throws Exception {
-        ok("apply", "-f", Files.writeString(dir.resolve("crd.yaml"), String.join("\n",
-                "apiVersion: apiextensions.k8s.io/v1",
-                "kind: CustomResourceDefinition",
-                "metadata: {name: widgets.example.com}",
-                "spec:",
-                "  group: example.com",
-                "  scope: Namespaced",
-                "  names: {kind: Widget, plural: widgets, singular: widget}",
-                "  versions:",
-                "  - name: v1",
-                "    served: true",
-                "    storage: true",
-                "    schema:",
-                "      openAPIV3Schema:",
-                "        type: object",
-                "        properties:",
-                "          spec:",
-                "            type: object",
-                "            properties:",
-                "              size: {type: integer, description: How many widgets to make.}",
-                "")).toString());
+        ok(
+                "apply",
+                "-f",
+                Files.writeString(
+                                dir.resolve("crd.yaml"),
+                                String.join(
+                                        "\n",
+                                        "apiVersion: apiextensions.k8s.io/v1",
+                                        "kind: CustomResourceDefinition",
+                                        "metadata: {name: widgets.example.com}",
+                                        "spec:",
+                                        "  group: example.com",
+                                        "  scope: Namespaced",
+                                        "  names: {kind: Widget, plural: widgets, singular: widget}",
+                                        "  versions:",
+                                        "  - name: v1",
+                                        "    served: true",
+                                        "    storage: true",
+                                        "    schema:",
+                                        "      openAPIV3Schema:",
+                                        "        type: object",
+                                        "        properties:",
+                                        "          spec:",
+                                        "            type: object",
+                                        "            properties:",
+                                        "              size: {type: integer, description: How many widgets to make.}",
+                                        ""))
+                        .toString());
         String explained = ok("explain", "widgets.spec.size");
         assertTrue(explained.contains("FIELD: size <integer>"), explained);
         assertTrue(explained.contains("How many widgets to make."), explained);
@@ -185,12 +238,20 @@ class KubectlReadsTest {
 
     @Test
     void getWatchPrintsEachChangeAsATableRow() throws Exception {
-        kmock.objects().put("v1/configmaps", "ns", "first", Map.of("metadata", Map.of("creationTimestamp", ClusterKinds.CREATED)));
+        kmock.objects()
+                .put(
+                        "v1/configmaps",
+                        "ns",
+                        "first",
+                        Map.of("metadata", Map.of("creationTimestamp", ClusterKinds.CREATED)));
         Path out = dir.resolve("watch.txt");
         Process watch = new ProcessBuilder(kubectl.command(List.of("get", "configmaps", "-n", "ns", "--watch")))
-                .redirectOutput(out.toFile()).redirectErrorStream(true).start();
+                .redirectOutput(out.toFile())
+                .redirectErrorStream(true)
+                .start();
         try {
-            Await.until("kubectl printed the existing config map", () -> read(out).contains("first"));
+            Await.until(
+                    "kubectl printed the existing config map", () -> read(out).contains("first"));
             kmock.objects().put("v1/configmaps", "ns", "second", Map.of("data", Map.of("a", "1", "b", "2")));
             Await.until("kubectl printed the new config map", () -> read(out).contains("second"));
         } finally {
@@ -207,14 +268,23 @@ class KubectlReadsTest {
     @Test
     void authCanIAllowsEverythingByDefault() throws Exception {
         assertEquals("yes", ok("auth", "can-i", "create", "pods").strip());
-        assertEquals("yes", ok("auth", "can-i", "delete", "deployments.apps", "-n", "prod").strip());
+        assertEquals(
+                "yes",
+                ok("auth", "can-i", "delete", "deployments.apps", "-n", "prod").strip());
     }
 
     @Test
     void authCanIFollowsAUserRule() throws Exception {
         kmock.on("post /apis/authorization.k8s.io/v1/selfsubjectaccessreviews")
-                .reply(201, Map.of("apiVersion", "authorization.k8s.io/v1", "kind", "SelfSubjectAccessReview",
-                        "status", Map.of("allowed", false, "reason", "denied by the test")));
+                .reply(
+                        201,
+                        Map.of(
+                                "apiVersion",
+                                "authorization.k8s.io/v1",
+                                "kind",
+                                "SelfSubjectAccessReview",
+                                "status",
+                                Map.of("allowed", false, "reason", "denied by the test")));
         KubectlRunner.Result denied = run("auth", "can-i", "create", "pods");
         assertEquals(1, denied.code(), denied.err());
         assertEquals("no - denied by the test", denied.out().strip());
@@ -222,24 +292,35 @@ class KubectlReadsTest {
 
     @Test
     void authCanIListShowsRulesThatAllowEverything() throws Exception {
-        assertEquals(List.of(List.of("Resources", "Non-Resource URLs", "Resource Names", "Verbs"),
-                List.of("*.*", "[]", "[]", "[*]"), List.of("", "[*]", "[]", "[*]")),
+        assertEquals(
+                List.of(
+                        List.of("Resources", "Non-Resource URLs", "Resource Names", "Verbs"),
+                        List.of("*.*", "[]", "[]", "[*]"),
+                        List.of("", "[*]", "[]", "[*]")),
                 KubectlTables.parse(ok("auth", "can-i", "--list")));
     }
 
     @Test
     void authWhoamiNamesTheCaller() throws Exception {
-        assertEquals(List.of(List.of("ATTRIBUTE", "VALUE"), List.of("Username", "system:anonymous"),
-                List.of("Groups", "[system:unauthenticated]")), KubectlTables.parse(ok("auth", "whoami")));
-        assertEquals(List.of(List.of("ATTRIBUTE", "VALUE"), List.of("Username", "jane"),
-                List.of("Groups", "[devs system:authenticated]")),
+        assertEquals(
+                List.of(
+                        List.of("ATTRIBUTE", "VALUE"),
+                        List.of("Username", "system:anonymous"),
+                        List.of("Groups", "[system:unauthenticated]")),
+                KubectlTables.parse(ok("auth", "whoami")));
+        assertEquals(
+                List.of(
+                        List.of("ATTRIBUTE", "VALUE"),
+                        List.of("Username", "jane"),
+                        List.of("Groups", "[devs system:authenticated]")),
                 KubectlTables.parse(ok("auth", "whoami", "--as=jane", "--as-group=devs")));
     }
 
     @Test
     void createTokenIssuesAJwtValidForTheDuration() throws Exception {
         kmock.objects().put("v1/serviceaccounts", "ns", "robot", Map.of());
-        String token = ok("create", "token", "robot", "-n", "ns", "--duration=20m").strip();
+        String token =
+                ok("create", "token", "robot", "-n", "ns", "--duration=20m").strip();
         String[] parts = token.split("\\.");
         assertEquals(3, parts.length, token);
         Map<?, ?> claims = (Map<?, ?>) Json.parse(Base64.getUrlDecoder().decode(parts[1]));
@@ -259,14 +340,29 @@ class KubectlReadsTest {
     @Test
     void getAllListsEveryKindOfTheAllCategory() throws Exception {
         for (ClusterKinds.Kind kind : ClusterKinds.all()) {
-            if (List.of("pods", "services", "deployments", "replicasets", "statefulsets", "daemonsets", "jobs", "cronjobs")
+            if (List.of(
+                            "pods",
+                            "services",
+                            "deployments",
+                            "replicasets",
+                            "statefulsets",
+                            "daemonsets",
+                            "jobs",
+                            "cronjobs")
                     .contains(kind.get())) {
                 put(kind);
             }
         }
         String all = ok("get", "all", "-n", "ns");
-        for (String name : List.of("pod/web", "service/web", "daemonset.apps/agent", "deployment.apps/web",
-                "replicaset.apps/web-5d8f", "statefulset.apps/db", "cronjob.batch/nightly", "job.batch/backup")) {
+        for (String name : List.of(
+                "pod/web",
+                "service/web",
+                "daemonset.apps/agent",
+                "deployment.apps/web",
+                "replicaset.apps/web-5d8f",
+                "statefulset.apps/db",
+                "cronjob.batch/nightly",
+                "job.batch/backup")) {
             assertTrue(all.lines().anyMatch(line -> line.startsWith(name + " ")), name + " in\n" + all);
         }
         assertTrue(all.lines().anyMatch(line -> line.matches("NAME\\s+READY\\s+UP-TO-DATE\\s+AVAILABLE\\s+AGE")), all);
@@ -276,35 +372,110 @@ class KubectlReadsTest {
     void describeShowsTheEventsOfTheObject() throws Exception {
         ClusterKinds.Kind pod = ClusterKinds.all().get(0);
         put(pod);
-        String uid = (String) ((Map<?, ?>) kmock.objects().get("v1/pods", "ns", "web").get("metadata")).get("uid");
-        kmock.objects().put("v1/events", "ns", "web.1", Map.of("type", "Warning", "reason", "BackOff",
-                "message", "Back-off restarting failed container", "count", 4,
-                "involvedObject", Map.of("kind", "Pod", "namespace", "ns", "name", "web", "uid", uid),
-                "source", Map.of("component", "kubelet"), "firstTimestamp", ClusterKinds.CREATED, "lastTimestamp", ClusterKinds.CREATED));
-        kmock.objects().put("v1/events", "ns", "other.1", Map.of("type", "Normal", "reason", "Pulled", "message", "elsewhere",
-                "involvedObject", Map.of("kind", "Pod", "namespace", "ns", "name", "other", "uid", "u-other")));
+        String uid = (String)
+                ((Map<?, ?>) kmock.objects().get("v1/pods", "ns", "web").get("metadata")).get("uid");
+        kmock.objects()
+                .put(
+                        "v1/events",
+                        "ns",
+                        "web.1",
+                        Map.of(
+                                "type",
+                                "Warning",
+                                "reason",
+                                "BackOff",
+                                "message",
+                                "Back-off restarting failed container",
+                                "count",
+                                4,
+                                "involvedObject",
+                                Map.of("kind", "Pod", "namespace", "ns", "name", "web", "uid", uid),
+                                "source",
+                                Map.of("component", "kubelet"),
+                                "firstTimestamp",
+                                ClusterKinds.CREATED,
+                                "lastTimestamp",
+                                ClusterKinds.CREATED));
+        kmock.objects()
+                .put(
+                        "v1/events",
+                        "ns",
+                        "other.1",
+                        Map.of(
+                                "type",
+                                "Normal",
+                                "reason",
+                                "Pulled",
+                                "message",
+                                "elsewhere",
+                                "involvedObject",
+                                Map.of("kind", "Pod", "namespace", "ns", "name", "other", "uid", "u-other")));
         String described = ok("describe", "pod", "web", "-n", "ns");
         List<String> lines = described.lines().toList();
         int events = lines.indexOf("Events:");
         assertTrue(events > 0, described);
         assertTrue(lines.get(events + 1).strip().matches("Type\\s+Reason\\s+Age\\s+From\\s+Message"), described);
-        assertTrue(lines.get(events + 3).strip().matches(
-                "Warning\\s+BackOff\\s+10d \\(x4 over 10d\\)\\s+kubelet\\s+Back-off restarting failed container"), described);
+        assertTrue(
+                lines.get(events + 3)
+                        .strip()
+                        .matches(
+                                "Warning\\s+BackOff\\s+10d \\(x4 over 10d\\)\\s+kubelet\\s+Back-off restarting failed container"),
+                described);
         assertTrue(!described.contains("elsewhere"), "only the pod's own events");
     }
 
     @Test
     void podsAreSelectedByTheirFields() throws Exception {
         put(ClusterKinds.all().get(0));
-        kmock.objects().put("v1/pods", "ns", "pending", Map.of("spec", Map.of("containers", List.of(Map.of("name", "c")),
-                "restartPolicy", "Never", "serviceAccountName", "robot")));
-        assertEquals("pod/web", ok("get", "pods", "-n", "ns", "--field-selector", "spec.nodeName=node-1", "-o", "name").strip());
-        assertEquals("pod/pending", ok("get", "pods", "-n", "ns", "--field-selector", "status.phase=Pending", "-o", "name").strip());
-        assertEquals("pod/pending", ok("get", "pods", "-n", "ns", "--field-selector",
-                "spec.restartPolicy=Never,spec.serviceAccountName=robot", "-o", "name").strip());
-        assertEquals("pod/web", ok("get", "pods", "-A", "--field-selector", "status.podIP=10.244.0.5,metadata.namespace=ns",
-                "-o", "name").strip());
-        assertEquals("pod/web", ok("get", "pods", "-n", "ns", "--field-selector", "metadata.name!=pending", "-o", "name").strip());
+        kmock.objects()
+                .put(
+                        "v1/pods",
+                        "ns",
+                        "pending",
+                        Map.of(
+                                "spec",
+                                Map.of(
+                                        "containers",
+                                        List.of(Map.of("name", "c")),
+                                        "restartPolicy",
+                                        "Never",
+                                        "serviceAccountName",
+                                        "robot")));
+        assertEquals(
+                "pod/web",
+                ok("get", "pods", "-n", "ns", "--field-selector", "spec.nodeName=node-1", "-o", "name")
+                        .strip());
+        assertEquals(
+                "pod/pending",
+                ok("get", "pods", "-n", "ns", "--field-selector", "status.phase=Pending", "-o", "name")
+                        .strip());
+        assertEquals(
+                "pod/pending",
+                ok(
+                                "get",
+                                "pods",
+                                "-n",
+                                "ns",
+                                "--field-selector",
+                                "spec.restartPolicy=Never,spec.serviceAccountName=robot",
+                                "-o",
+                                "name")
+                        .strip());
+        assertEquals(
+                "pod/web",
+                ok(
+                                "get",
+                                "pods",
+                                "-A",
+                                "--field-selector",
+                                "status.podIP=10.244.0.5,metadata.namespace=ns",
+                                "-o",
+                                "name")
+                        .strip());
+        assertEquals(
+                "pod/web",
+                ok("get", "pods", "-n", "ns", "--field-selector", "metadata.name!=pending", "-o", "name")
+                        .strip());
     }
 
     @Test
@@ -315,13 +486,38 @@ class KubectlReadsTest {
             }
         }
         kmock.objects().put("v1/secrets", "ns", "tls", Map.of("type", "kubernetes.io/tls"));
-        assertEquals("event/web.17a2b3c4d5e6f708", ok("get", "events", "-n", "ns", "--field-selector",
-                "involvedObject.kind=Pod,involvedObject.name=web,reason=BackOff,type=Warning", "-o", "name").strip());
-        assertEquals("", ok("get", "events", "-n", "ns", "--field-selector", "involvedObject.name=nothing", "-o", "name").strip());
-        assertEquals("secret/tls", ok("get", "secrets", "-n", "ns", "--field-selector", "type=kubernetes.io/tls", "-o", "name").strip());
-        assertEquals("namespace/team-a", ok("get", "namespaces", "--field-selector", "status.phase=Active", "-o", "name").strip());
-        assertEquals("job.batch/backup", ok("get", "jobs", "-n", "ns", "--field-selector", "status.successful=1", "-o", "name").strip());
-        assertEquals("service/web", ok("get", "services", "-n", "ns", "--field-selector", "spec.type=ClusterIP", "-o", "name").strip());
+        assertEquals(
+                "event/web.17a2b3c4d5e6f708",
+                ok(
+                                "get",
+                                "events",
+                                "-n",
+                                "ns",
+                                "--field-selector",
+                                "involvedObject.kind=Pod,involvedObject.name=web,reason=BackOff,type=Warning",
+                                "-o",
+                                "name")
+                        .strip());
+        assertEquals(
+                "",
+                ok("get", "events", "-n", "ns", "--field-selector", "involvedObject.name=nothing", "-o", "name")
+                        .strip());
+        assertEquals(
+                "secret/tls",
+                ok("get", "secrets", "-n", "ns", "--field-selector", "type=kubernetes.io/tls", "-o", "name")
+                        .strip());
+        assertEquals(
+                "namespace/team-a",
+                ok("get", "namespaces", "--field-selector", "status.phase=Active", "-o", "name")
+                        .strip());
+        assertEquals(
+                "job.batch/backup",
+                ok("get", "jobs", "-n", "ns", "--field-selector", "status.successful=1", "-o", "name")
+                        .strip());
+        assertEquals(
+                "service/web",
+                ok("get", "services", "-n", "ns", "--field-selector", "spec.type=ClusterIP", "-o", "name")
+                        .strip());
     }
 
     @Test

@@ -20,8 +20,7 @@ import java.util.concurrent.TimeUnit;
 final class KubectlRunner {
 
     /** The outcome of one kubectl run. */
-    record Result(int code, String out, String err) {
-    }
+    record Result(int code, String out, String err) {}
 
     private final Path dir;
     private final Path kubeconfig;
@@ -51,17 +50,24 @@ final class KubectlRunner {
         timed.addAll(args);
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command(timed)).redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command(timed)).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();
         assertTrue(process.waitFor(90, TimeUnit.SECONDS), "kubectl " + String.join(" ", args) + " did not finish");
-        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return new Result(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 
     /** Runs kubectl and returns its standard output; fails the test on a non-zero exit, showing both outputs. */
     String ok(List<String> args) throws IOException, InterruptedException {
         Result result = run(args);
-        assertEquals(0, result.code(), "kubectl " + String.join(" ", args) + "\nstdout: " + result.out() + "\nstderr: " + result.err());
+        assertEquals(
+                0,
+                result.code(),
+                "kubectl " + String.join(" ", args) + "\nstdout: " + result.out() + "\nstderr: " + result.err());
         return result.out();
     }
 }

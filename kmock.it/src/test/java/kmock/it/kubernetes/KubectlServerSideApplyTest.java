@@ -53,6 +53,7 @@ class KubectlServerSideApplyTest {
 
     @TempDir
     Path dir;
+
     private KubernetesEmulator kmock;
     private Server server;
     private KubectlRunner kubectl;
@@ -97,7 +98,9 @@ class KubectlServerSideApplyTest {
     }
 
     private static List<String> managers(Map<String, Object> object) {
-        return managedFields(object).stream().map(e -> e.get("manager") + "/" + e.get("operation")).toList();
+        return managedFields(object).stream()
+                .map(e -> e.get("manager") + "/" + e.get("operation"))
+                .toList();
     }
 
     private static Object yaml(String text) throws IOException {
@@ -106,13 +109,25 @@ class KubectlServerSideApplyTest {
 
     @Test
     void applyServerSideRecordsExactlyTheAppliedFieldsOfADeployment() throws Exception {
-        assertEquals("deployment.apps/nginx serverside-applied\n", ok("apply", "--server-side", "-f", file("d.yaml", DEPLOYMENT)));
+        assertEquals(
+                "deployment.apps/nginx serverside-applied\n",
+                ok("apply", "--server-side", "-f", file("d.yaml", DEPLOYMENT)));
         List<Map<String, Object>> entries = managedFields(deployment());
         assertEquals(1, entries.size(), entries.toString());
         Map<String, Object> entry = new java.util.LinkedHashMap<>(entries.get(0));
         assertTrue(((String) entry.remove("time")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
-        assertEquals(Map.of("manager", "kubectl", "operation", "Apply", "apiVersion", "apps/v1", "fieldsType", "FieldsV1",
-                "fieldsV1", yaml("""
+        assertEquals(
+                Map.of(
+                        "manager",
+                        "kubectl",
+                        "operation",
+                        "Apply",
+                        "apiVersion",
+                        "apps/v1",
+                        "fieldsType",
+                        "FieldsV1",
+                        "fieldsV1",
+                        yaml("""
                         f:metadata:
                           f:labels:
                             f:app: {}
@@ -133,7 +148,8 @@ class KubectlServerSideApplyTest {
                                     k:{"containerPort":80,"protocol":"TCP"}:
                                       .: {}
                                       f:containerPort: {}
-                        """)), entry);
+                        """)),
+                entry);
         String shown = ok("get", "deployment", "nginx", "-o", "yaml", "--show-managed-fields");
         assertTrue(shown.contains("k:{\"containerPort\":80,\"protocol\":\"TCP\"}:"), shown);
     }
@@ -142,11 +158,18 @@ class KubectlServerSideApplyTest {
     void aSecondFieldManagerGetsTheConflictAndKubectlsAdvice() throws Exception {
         ok("apply", "--server-side", "-f", file("d.yaml", DEPLOYMENT));
         KObject before = deployment();
-        KubectlRunner.Result conflict = run("apply", "--server-side", "--field-manager=other",
-                "-f", file("d3.yaml", DEPLOYMENT.replace("replicas: 2", "replicas: 3")));
+        KubectlRunner.Result conflict = run(
+                "apply",
+                "--server-side",
+                "--field-manager=other",
+                "-f",
+                file("d3.yaml", DEPLOYMENT.replace("replicas: 2", "replicas: 3")));
         assertEquals(1, conflict.code(), conflict.out());
-        assertTrue(conflict.err().startsWith("error: Apply failed with 1 conflict: conflict with \"kubectl\": .spec.replicas\n"
-                + "Please review the fields above--they currently have other managers."), conflict.err());
+        assertTrue(
+                conflict.err()
+                        .startsWith("error: Apply failed with 1 conflict: conflict with \"kubectl\": .spec.replicas\n"
+                                + "Please review the fields above--they currently have other managers."),
+                conflict.err());
         assertTrue(conflict.err().contains("--force-conflicts"), conflict.err());
         assertEquals(before.history(), deployment().history(), "nothing stored");
     }
@@ -154,8 +177,13 @@ class KubectlServerSideApplyTest {
     @Test
     void forceConflictsTakesTheFieldAndLeavesTheRestShared() throws Exception {
         ok("apply", "--server-side", "-f", file("d.yaml", DEPLOYMENT));
-        ok("apply", "--server-side", "--field-manager=other", "--force-conflicts",
-                "-f", file("d3.yaml", DEPLOYMENT.replace("replicas: 2", "replicas: 3")));
+        ok(
+                "apply",
+                "--server-side",
+                "--field-manager=other",
+                "--force-conflicts",
+                "-f",
+                file("d3.yaml", DEPLOYMENT.replace("replicas: 2", "replicas: 3")));
         assertEquals("3", ok("get", "deployment", "nginx", "-o", "jsonpath={.spec.replicas}"));
         assertEquals(List.of("kubectl/Apply", "other/Apply"), managers(deployment()));
         String kubectlFields = String.valueOf(managedFields(deployment()).get(0).get("fieldsV1"));
@@ -165,14 +193,31 @@ class KubectlServerSideApplyTest {
 
     @Test
     void aFieldTheManagerStopsApplyingIsRemoved() throws Exception {
-        ok("apply", "--server-side", "-f", file("d.yaml", DEPLOYMENT.replace("labels: {app: nginx}\nspec",
-                "labels: {app: nginx, tier: web}\nspec").replace("        - containerPort: 80\n",
-                "        - containerPort: 80\n        - containerPort: 443\n")));
+        ok(
+                "apply",
+                "--server-side",
+                "-f",
+                file(
+                        "d.yaml",
+                        DEPLOYMENT
+                                .replace("labels: {app: nginx}\nspec", "labels: {app: nginx, tier: web}\nspec")
+                                .replace(
+                                        "        - containerPort: 80\n",
+                                        "        - containerPort: 80\n        - containerPort: 443\n")));
         ok("apply", "--server-side", "-f", file("d.yaml", DEPLOYMENT.replace("  replicas: 2\n", "")));
         assertEquals("{\"app\":\"nginx\"}", ok("get", "deployment", "nginx", "-o", "jsonpath={.metadata.labels}"));
-        assertEquals("80", ok("get", "deployment", "nginx", "-o", "jsonpath={.spec.template.spec.containers[0].ports[*].containerPort}"));
+        assertEquals(
+                "80",
+                ok(
+                        "get",
+                        "deployment",
+                        "nginx",
+                        "-o",
+                        "jsonpath={.spec.template.spec.containers[0].ports[*].containerPort}"));
         String replicas = ok("get", "deployment", "nginx", "-o", "jsonpath={.spec.replicas}");
-        assertTrue(replicas.isEmpty() || replicas.equals("1"), "removed, or defaulted again as the API server does: " + replicas);
+        assertTrue(
+                replicas.isEmpty() || replicas.equals("1"),
+                "removed, or defaulted again as the API server does: " + replicas);
     }
 
     @Test
@@ -180,9 +225,19 @@ class KubectlServerSideApplyTest {
         String cm = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: shared\ndata:\n  a: '1'\n  b: '2'\n";
         ok("apply", "--server-side", "--field-manager=one", "-f", file("one.yaml", cm));
         ok("apply", "--server-side", "--field-manager=two", "-f", file("two.yaml", cm.replace("  b: '2'\n", "")));
-        ok("apply", "--server-side", "--field-manager=one", "-f", file("one.yaml", cm.replace("data:\n  a: '1'\n  b: '2'\n", "")));
+        ok(
+                "apply",
+                "--server-side",
+                "--field-manager=one",
+                "-f",
+                file("one.yaml", cm.replace("data:\n  a: '1'\n  b: '2'\n", "")));
         assertEquals("{\"a\":\"1\"}", ok("get", "configmap", "shared", "-o", "jsonpath={.data}"), "b was one's alone");
-        ok("apply", "--server-side", "--field-manager=two", "-f", file("two.yaml", cm.replace("data:\n  a: '1'\n  b: '2'\n", "")));
+        ok(
+                "apply",
+                "--server-side",
+                "--field-manager=two",
+                "-f",
+                file("two.yaml", cm.replace("data:\n  a: '1'\n  b: '2'\n", "")));
         assertEquals("", ok("get", "configmap", "shared", "-o", "jsonpath={.data}"));
     }
 
@@ -203,23 +258,39 @@ class KubectlServerSideApplyTest {
                       - name: proxy
                         image: envoy:1.30
                 """));
-        assertEquals("nginx proxy", ok("get", "deployment", "nginx", "-o", "jsonpath={.spec.template.spec.containers[*].name}"));
-        assertEquals("nginx:1.25", ok("get", "deployment", "nginx", "-o", "jsonpath={.spec.template.spec.containers[0].image}"));
-        assertEquals("80 80", ok("get", "deployment", "nginx", "-o",
-                "jsonpath={.spec.template.spec.containers[0].ports[*].containerPort}"), "TCP 80 (by default) and UDP 80");
-        assertTrue(ok("get", "deployment", "nginx", "-o", "jsonpath={.spec.template.spec.containers[0].ports[1].protocol}")
-                .equals("UDP"));
+        assertEquals(
+                "nginx proxy",
+                ok("get", "deployment", "nginx", "-o", "jsonpath={.spec.template.spec.containers[*].name}"));
+        assertEquals(
+                "nginx:1.25",
+                ok("get", "deployment", "nginx", "-o", "jsonpath={.spec.template.spec.containers[0].image}"));
+        assertEquals(
+                "80 80",
+                ok(
+                        "get",
+                        "deployment",
+                        "nginx",
+                        "-o",
+                        "jsonpath={.spec.template.spec.containers[0].ports[*].containerPort}"),
+                "TCP 80 (by default) and UDP 80");
+        assertTrue(
+                ok("get", "deployment", "nginx", "-o", "jsonpath={.spec.template.spec.containers[0].ports[1].protocol}")
+                        .equals("UDP"));
     }
 
     @Test
     void diffServerSideShowsTheChangeAndLeavesNoTrace() throws Exception {
         ok("apply", "--server-side", "-f", file("d.yaml", DEPLOYMENT));
         KObject before = deployment();
-        KubectlRunner.Result diff = run("diff", "--server-side", "-f", file("d3.yaml", DEPLOYMENT.replace("replicas: 2", "replicas: 3")));
+        KubectlRunner.Result diff =
+                run("diff", "--server-side", "-f", file("d3.yaml", DEPLOYMENT.replace("replicas: 2", "replicas: 3")));
         assertEquals(1, diff.code(), diff.err());
         assertTrue(diff.out().contains("-  replicas: 2") && diff.out().contains("+  replicas: 3"), diff.out());
-        KubectlRunner.Result fresh = run("diff", "--server-side", "-f", file("f.yaml",
-                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: fresh\ndata:\n  a: '1'\n"));
+        KubectlRunner.Result fresh = run(
+                "diff",
+                "--server-side",
+                "-f",
+                file("f.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: fresh\ndata:\n  a: '1'\n"));
         assertEquals(1, fresh.code(), fresh.err());
         assertTrue(fresh.out().contains("+  name: fresh"), fresh.out());
         assertEquals(before.history(), deployment().history());
@@ -234,8 +305,12 @@ class KubectlServerSideApplyTest {
         KObject moved = kmock.objects().get("v1/configmaps", "default", "moved");
         assertEquals(Map.of("a", "1", "b", "3"), moved.get("data"));
         assertTrue(managers(moved).contains("kubectl/Apply"), managers(moved).toString());
-        assertFalse(managers(moved).contains("kubectl-client-side-apply/Update"), "kubectl moved its fields: " + managers(moved));
-        assertTrue(String.valueOf(((Map<?, ?>) ((Map<?, ?>) moved.get("metadata")).get("annotations")).values()).contains("\"b\":\"3\""),
+        assertFalse(
+                managers(moved).contains("kubectl-client-side-apply/Update"),
+                "kubectl moved its fields: " + managers(moved));
+        assertTrue(
+                String.valueOf(((Map<?, ?>) ((Map<?, ?>) moved.get("metadata")).get("annotations")).values())
+                        .contains("\"b\":\"3\""),
                 "the last-applied annotation follows the server-side apply");
         assertEquals("configmap/moved configured\n", ok("apply", "-f", file("cm.yaml", cm)));
     }

@@ -13,8 +13,7 @@ final class KubectlTables {
 
     private static final Pattern COLUMN = Pattern.compile("\\S+(?: \\S+)*");
 
-    private KubectlTables() {
-    }
+    private KubectlTables() {}
 
     /** The header and the rows of one table (kubectl's output for one resource), each as its cells. */
     static List<List<String>> parse(String output) {

@@ -28,6 +28,7 @@ class KubectlTest {
 
     @TempDir
     Path dir;
+
     private KubernetesEmulator kmock;
     private Server server;
     private KubectlRunner kubectl;
@@ -65,18 +66,23 @@ class KubectlTest {
     @Test
     void apiResourcesListsTheBundledCatalog() throws Exception {
         String resources = ok("api-resources", "--no-headers");
-        assertTrue(resources.lines().anyMatch(line -> line.matches("configmaps\\s+cm\\s+v1\\s+true\\s+ConfigMap")), resources);
+        assertTrue(
+                resources.lines().anyMatch(line -> line.matches("configmaps\\s+cm\\s+v1\\s+true\\s+ConfigMap")),
+                resources);
         assertTrue(resources.lines().anyMatch(line -> line.startsWith("deployments ")), resources);
         assertTrue(ok("version", "-o", "json").contains("serverVersion"));
     }
 
     @Test
     void createGetApplyTwiceAndDeleteAConfigMap() throws Exception {
-        Path manifest = file("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n  labels: {app: web}\ndata:\n  a: '1'\n");
+        Path manifest = file(
+                "cm.yaml",
+                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n  labels: {app: web}\ndata:\n  a: '1'\n");
         ok("create", "-f", manifest.toString());
         assertEquals("1", ok("get", "cm", "cfg", "-o", "jsonpath={.data.a}"));
 
-        Path changed = file("cm2.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: applied\ndata:\n  a: '1'\n");
+        Path changed =
+                file("cm2.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: applied\ndata:\n  a: '1'\n");
         ok("apply", "-f", changed.toString());
         Files.writeString(changed, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: applied\ndata:\n  a: '2'\n");
         ok("apply", "-f", changed.toString());
@@ -90,11 +96,17 @@ class KubectlTest {
 
     @Test
     void everyPatchTypeWorks() throws Exception {
-        ok("create", "-f", file("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: p}\ndata: {a: '1'}\n").toString());
+        ok(
+                "create",
+                "-f",
+                file("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: p}\ndata: {a: '1'}\n")
+                        .toString());
         ok("patch", "configmap", "p", "--type=merge", "-p", "{\"data\":{\"b\":\"2\"}}");
         ok("patch", "configmap", "p", "--type=json", "-p", "[{\"op\":\"remove\",\"path\":\"/data/a\"}]");
         ok("patch", "configmap", "p", "-p", "{\"data\":{\"c\":\"3\"}}");
-        assertEquals(Map.of("b", "2", "c", "3"), kmock.objects().get("v1/configmaps", "default", "p").get("data"));
+        assertEquals(
+                Map.of("b", "2", "c", "3"),
+                kmock.objects().get("v1/configmaps", "default", "p").get("data"));
 
         Path applied = file("ssa.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ssa}\ndata: {x: 'y'}\n");
         ok("apply", "--server-side", "-f", applied.toString());
@@ -105,8 +117,14 @@ class KubectlTest {
     @Test
     void labelSelectorsAndDeleteCollection() throws Exception {
         for (String name : List.of("a", "b", "c")) {
-            kmock.objects().put("v1/configmaps", "default", name,
-                    Map.of("metadata", Map.of("name", name, "labels", Map.of("drop", name.equals("c") ? "no" : "yes"))));
+            kmock.objects()
+                    .put(
+                            "v1/configmaps",
+                            "default",
+                            name,
+                            Map.of(
+                                    "metadata",
+                                    Map.of("name", name, "labels", Map.of("drop", name.equals("c") ? "no" : "yes"))));
         }
         assertEquals("a b", ok("get", "cm", "-l", "drop=yes", "-o", "jsonpath={.items[*].metadata.name}"));
         assertEquals("c", ok("get", "cm", "-l", "drop!=yes", "-o", "jsonpath={.items[*].metadata.name}"));
@@ -118,7 +136,9 @@ class KubectlTest {
     void watchPrintsChangesAsTheyHappen() throws Exception {
         Path out = dir.resolve("watch.txt");
         Process watch = new ProcessBuilder(kubectl.command(List.of("get", "configmaps", "--watch", "-o", "name")))
-                .redirectOutput(out.toFile()).redirectErrorStream(true).start();
+                .redirectOutput(out.toFile())
+                .redirectErrorStream(true)
+                .start();
         try {
             Await.until("kubectl's watch is open", () -> kmock.requests().stream()
                     .anyMatch(r -> "true".equals(r.params().get("watch"))));
@@ -132,21 +152,34 @@ class KubectlTest {
 
     @Test
     void customResourceAfterItsDefinition() throws Exception {
-        ok("apply", "-f", file("crd.yaml", String.join("\n",
-                "apiVersion: apiextensions.k8s.io/v1",
-                "kind: CustomResourceDefinition",
-                "metadata: {name: kopfexamples.kopf.dev}",
-                "spec:",
-                "  group: kopf.dev",
-                "  scope: Namespaced",
-                "  names: {kind: KopfExample, plural: kopfexamples, singular: kopfexample, shortNames: [kex]}",
-                "  versions:",
-                "  - name: v1",
-                "    served: true",
-                "    storage: true",
-                "    schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}",
-                "")).toString());
-        ok("apply", "-f", file("ex.yaml", "apiVersion: kopf.dev/v1\nkind: KopfExample\nmetadata: {name: ex1}\nspec: {duration: 5}\n").toString());
+        ok(
+                "apply",
+                "-f",
+                file(
+                                "crd.yaml",
+                                String.join(
+                                        "\n",
+                                        "apiVersion: apiextensions.k8s.io/v1",
+                                        "kind: CustomResourceDefinition",
+                                        "metadata: {name: kopfexamples.kopf.dev}",
+                                        "spec:",
+                                        "  group: kopf.dev",
+                                        "  scope: Namespaced",
+                                        "  names: {kind: KopfExample, plural: kopfexamples, singular: kopfexample, shortNames: [kex]}",
+                                        "  versions:",
+                                        "  - name: v1",
+                                        "    served: true",
+                                        "    storage: true",
+                                        "    schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}",
+                                        ""))
+                        .toString());
+        ok(
+                "apply",
+                "-f",
+                file(
+                                "ex.yaml",
+                                "apiVersion: kopf.dev/v1\nkind: KopfExample\nmetadata: {name: ex1}\nspec: {duration: 5}\n")
+                        .toString());
         assertEquals("ex1", ok("get", "kex", "-o", "jsonpath={.items[*].metadata.name}"));
         KObject stored = kmock.objects().get("kopf.dev/v1/kopfexamples", "default", "ex1");
         assertEquals(Map.of("duration", 5), stored.get("spec"));
@@ -154,26 +187,52 @@ class KubectlTest {
 
     @Test
     void namespacesAndNamespacedObjects() throws Exception {
-        ok("apply", "-f", file("ns.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: team-a}\n").toString());
+        ok(
+                "apply",
+                "-f",
+                file("ns.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: team-a}\n")
+                        .toString());
         assertTrue(ok("get", "namespaces", "-o", "name").contains("namespace/team-a"));
-        ok("apply", "-n", "team-a", "-f", file("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n").toString());
-        assertEquals("team-a/x", ok("get", "cm", "-A", "-o", "jsonpath={.items[0].metadata.namespace}/{.items[0].metadata.name}"));
+        ok(
+                "apply",
+                "-n",
+                "team-a",
+                "-f",
+                file("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n")
+                        .toString());
+        assertEquals(
+                "team-a/x",
+                ok("get", "cm", "-A", "-o", "jsonpath={.items[0].metadata.namespace}/{.items[0].metadata.name}"));
     }
 
     @Test
     void statusSubresourcePatch() throws Exception {
-        ok("apply", "-f", file("deploy.yaml", String.join("\n",
-                "apiVersion: apps/v1",
-                "kind: Deployment",
-                "metadata: {name: web}",
-                "spec:",
-                "  replicas: 1",
-                "  selector: {matchLabels: {app: web}}",
-                "  template:",
-                "    metadata: {labels: {app: web}}",
-                "    spec: {containers: [{name: web, image: nginx}]}",
-                "")).toString());
-        ok("patch", "deployment", "web", "--subresource=status", "--type=merge", "-p", "{\"status\":{\"readyReplicas\":1}}");
+        ok(
+                "apply",
+                "-f",
+                file(
+                                "deploy.yaml",
+                                String.join(
+                                        "\n",
+                                        "apiVersion: apps/v1",
+                                        "kind: Deployment",
+                                        "metadata: {name: web}",
+                                        "spec:",
+                                        "  replicas: 1",
+                                        "  selector: {matchLabels: {app: web}}",
+                                        "  template:",
+                                        "    metadata: {labels: {app: web}}",
+                                        "    spec: {containers: [{name: web, image: nginx}]}",
+                                        ""))
+                        .toString());
+        ok(
+                "patch",
+                "deployment",
+                "web",
+                "--subresource=status",
+                "--type=merge",
+                "-p",
+                "{\"status\":{\"readyReplicas\":1}}");
         assertEquals("1", ok("get", "deployment", "web", "-o", "jsonpath={.status.readyReplicas}"));
         ok("scale", "deployment", "web", "--replicas=3");
         assertEquals("3", ok("get", "deployment", "web", "-o", "jsonpath={.spec.replicas}"));
@@ -185,7 +244,10 @@ class KubectlTest {
         String described = ok("describe", "deployment", "web");
         // pkg/apis/apps/v1/defaults.go: SetDefaults_Deployment
         assertTrue(described.lines().anyMatch(line -> line.matches("StrategyType:\\s+RollingUpdate")), described);
-        assertTrue(described.lines().anyMatch(line -> line.matches("RollingUpdateStrategy:\\s+25% max unavailable, 25% max surge")),
+        assertTrue(
+                described
+                        .lines()
+                        .anyMatch(line -> line.matches("RollingUpdateStrategy:\\s+25% max unavailable, 25% max surge")),
                 described);
         assertTrue(described.lines().anyMatch(line -> line.matches("Replicas:\\s+1 desired .*")), described);
     }

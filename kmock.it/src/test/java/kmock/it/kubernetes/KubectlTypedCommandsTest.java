@@ -25,9 +25,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import com.google.protobuf.ByteString;
-
 import io.kubernetes.client.proto.Runtime.TypeMeta;
 import io.kubernetes.client.proto.Runtime.Unknown;
+
 import kmock.api.KResponse;
 import kmock.api.Request;
 import kmock.api.Server;
@@ -57,18 +57,23 @@ class KubectlTypedCommandsTest {
     /** The metadata the emulator manages: set on create, unknown to a client-side dry run. */
     private static final List<String> SERVER_OWNED = List.of("uid", "resourceVersion", "creationTimestamp");
     /** A container of a pod template, as defaulted (pkg/apis/core/v1/defaults.go: SetDefaults_Container). */
-    private static final String CONTAINER = "terminationMessagePath:\"/dev/termination-log\" terminationMessagePolicy:\"File\"";
+    private static final String CONTAINER =
+            "terminationMessagePath:\"/dev/termination-log\" terminationMessagePolicy:\"File\"";
     /** The labels a Job's strategy generates for its pods (pkg/registry/batch/job/strategy.go: generateSelector). */
-    private static final String JOB_LABELS = "{\"batch.kubernetes.io/controller-uid\":\"<uid>\",\"batch.kubernetes.io/job-name\":\"j\","
-            + "\"controller-uid\":\"<uid>\",\"job-name\":\"j\"}";
+    private static final String JOB_LABELS =
+            "{\"batch.kubernetes.io/controller-uid\":\"<uid>\",\"batch.kubernetes.io/job-name\":\"j\","
+                    + "\"controller-uid\":\"<uid>\",\"job-name\":\"j\"}";
     /** A ClusterIP Service as defaulted and allocated (SetDefaults_Service; service storage's allocators). */
-    private static final String SERVICE = "clusterIP:\"<clusterIP>\" clusterIPs:[\"<clusterIP>\"] sessionAffinity:\"None\""
-            + " ipFamilies:[\"IPv4\"] ipFamilyPolicy:\"SingleStack\" internalTrafficPolicy:\"Cluster\"";
+    private static final String SERVICE =
+            "clusterIP:\"<clusterIP>\" clusterIPs:[\"<clusterIP>\"] sessionAffinity:\"None\""
+                    + " ipFamilies:[\"IPv4\"] ipFamilyPolicy:\"SingleStack\" internalTrafficPolicy:\"Cluster\"";
     /** A pod template's spec as defaulted (SetDefaults_PodSpec), for what kubectl leaves out. */
-    private static final String POD_SPEC = "terminationGracePeriodSeconds:30 securityContext:{} schedulerName:\"default-scheduler\"";
+    private static final String POD_SPEC =
+            "terminationGracePeriodSeconds:30 securityContext:{} schedulerName:\"default-scheduler\"";
 
     @TempDir
     Path dir;
+
     private KubernetesEmulator kmock;
     private Server server;
     private KubectlRunner kubectl;
@@ -98,8 +103,15 @@ class KubectlTypedCommandsTest {
      * @param sends the media type kubectl 1.32 sends: protobuf for {@code create …}, JSON for {@code run} and {@code expose}
      * @param namespaceFromUrl kubectl leaves {@code metadata.namespace} out of the object even with {@code -n}
      */
-    record Command(String resource, String namespace, String name, List<String> setup, List<String> args, String sends,
-                   boolean namespaceFromUrl, Map<String, String> added) {
+    record Command(
+            String resource,
+            String namespace,
+            String name,
+            List<String> setup,
+            List<String> args,
+            String sends,
+            boolean namespaceFromUrl,
+            Map<String, String> added) {
 
         static Command of(String resource, String namespace, String name, String... args) {
             List<String> all = namespace == null ? List.of(args) : concat(List.of(args), "-n", namespace);
@@ -126,7 +138,9 @@ class KubectlTypedCommandsTest {
             Map<String, String> all = new java.util.LinkedHashMap<>(added);
             for (String pair : pairs.trim().split(" +")) {
                 int colon = pair.indexOf(':');
-                all.put(prefix + pair.substring(0, colon), pair.substring(colon + 1).replace('\u00a0', ' '));
+                all.put(
+                        prefix + pair.substring(0, colon),
+                        pair.substring(colon + 1).replace('\u00a0', ' '));
             }
             return new Command(resource, namespace, name, setup, args, sends, namespaceFromUrl, all);
         }
@@ -140,56 +154,192 @@ class KubectlTypedCommandsTest {
     static Stream<Command> commands() {
         return Stream.of(
                 Command.of("v1/namespaces", null, "demo", "create", "namespace", "demo")
-                        .adds("", "metadata.labels:{\"kubernetes.io/metadata.name\":\"demo\"} spec.finalizers:[\"kubernetes\"]"
-                                + " status.phase:\"Active\""),
-                Command.of("v1/configmaps", "default", "cfg", "create", "configmap", "cfg", "--from-literal=a=1", "--from-literal=b=two"),
-                Command.of("v1/secrets", "default", "s", "create", "secret", "generic", "s", "--from-literal=password=hunter2",
-                        "--from-literal=empty=").adds("", "type:\"Opaque\""),
-                Command.of("apps/v1/deployments", "default", "web", "create", "deployment", "web", "--image=nginx:1.27", "--replicas=2")
-                        .adds("", "metadata.generation:1 spec.revisionHistoryLimit:10 spec.progressDeadlineSeconds:600"
-                                + " spec.strategy:{\"type\":\"RollingUpdate\",\"rollingUpdate\":{\"maxUnavailable\":\"25%\",\"maxSurge\":\"25%\"}}")
+                        .adds(
+                                "",
+                                "metadata.labels:{\"kubernetes.io/metadata.name\":\"demo\"} spec.finalizers:[\"kubernetes\"]"
+                                        + " status.phase:\"Active\""),
+                Command.of(
+                        "v1/configmaps",
+                        "default",
+                        "cfg",
+                        "create",
+                        "configmap",
+                        "cfg",
+                        "--from-literal=a=1",
+                        "--from-literal=b=two"),
+                Command.of(
+                                "v1/secrets",
+                                "default",
+                                "s",
+                                "create",
+                                "secret",
+                                "generic",
+                                "s",
+                                "--from-literal=password=hunter2",
+                                "--from-literal=empty=")
+                        .adds("", "type:\"Opaque\""),
+                Command.of(
+                                "apps/v1/deployments",
+                                "default",
+                                "web",
+                                "create",
+                                "deployment",
+                                "web",
+                                "--image=nginx:1.27",
+                                "--replicas=2")
+                        .adds(
+                                "",
+                                "metadata.generation:1 spec.revisionHistoryLimit:10 spec.progressDeadlineSeconds:600"
+                                        + " spec.strategy:{\"type\":\"RollingUpdate\",\"rollingUpdate\":{\"maxUnavailable\":\"25%\",\"maxSurge\":\"25%\"}}")
                         .adds("spec.template.spec.", POD_SPEC + " restartPolicy:\"Always\" dnsPolicy:\"ClusterFirst\"")
                         .adds("spec.template.spec.containers.0.", CONTAINER + " imagePullPolicy:\"IfNotPresent\""),
                 Command.of("batch/v1/jobs", "default", "j", "create", "job", "j", "--image=busybox:1.36", "--", "date")
-                        .adds("", "metadata.generation:1 metadata.labels:" + JOB_LABELS + " spec.template.metadata.labels:" + JOB_LABELS
-                                + " spec.selector:{\"matchLabels\":{\"batch.kubernetes.io/controller-uid\":\"<uid>\"}}"
-                                + " spec.parallelism:1 spec.completions:1 spec.backoffLimit:6 spec.manualSelector:false"
-                                + " spec.completionMode:\"NonIndexed\" spec.suspend:false spec.podReplacementPolicy:\"TerminatingOrFailed\"")
+                        .adds(
+                                "",
+                                "metadata.generation:1 metadata.labels:" + JOB_LABELS
+                                        + " spec.template.metadata.labels:" + JOB_LABELS
+                                        + " spec.selector:{\"matchLabels\":{\"batch.kubernetes.io/controller-uid\":\"<uid>\"}}"
+                                        + " spec.parallelism:1 spec.completions:1 spec.backoffLimit:6 spec.manualSelector:false"
+                                        + " spec.completionMode:\"NonIndexed\" spec.suspend:false spec.podReplacementPolicy:\"TerminatingOrFailed\"")
                         .adds("spec.template.spec.", POD_SPEC + " dnsPolicy:\"ClusterFirst\"")
                         .adds("spec.template.spec.containers.0.", CONTAINER + " imagePullPolicy:\"IfNotPresent\""),
-                Command.of("v1/services", "default", "svc", "create", "service", "clusterip", "svc", "--tcp=80:8080", "--tcp=443")
+                Command.of(
+                                "v1/services",
+                                "default",
+                                "svc",
+                                "create",
+                                "service",
+                                "clusterip",
+                                "svc",
+                                "--tcp=80:8080",
+                                "--tcp=443")
                         .adds("spec.", SERVICE),
                 Command.of("v1/serviceaccounts", "default", "sa", "create", "serviceaccount", "sa"),
-                Command.of("rbac.authorization.k8s.io/v1/roles", "default", "r", "create", "role", "r", "--verb=get,list,watch",
+                Command.of(
+                        "rbac.authorization.k8s.io/v1/roles",
+                        "default",
+                        "r",
+                        "create",
+                        "role",
+                        "r",
+                        "--verb=get,list,watch",
                         "--resource=pods,deployments.apps"),
-                Command.of("rbac.authorization.k8s.io/v1/rolebindings", "default", "rb", "create", "rolebinding", "rb", "--role=r",
-                        "--serviceaccount=default:sa", "--user=ann"),
-                Command.of("batch/v1/cronjobs", "default", "cj", "create", "cronjob", "cj", "--image=busybox:1.36", "--schedule=*/5 * * * *")
-                        .adds("", "metadata.generation:1 spec.concurrencyPolicy:\"Allow\" spec.suspend:false"
-                                + " spec.successfulJobsHistoryLimit:3 spec.failedJobsHistoryLimit:1")
+                Command.of(
+                        "rbac.authorization.k8s.io/v1/rolebindings",
+                        "default",
+                        "rb",
+                        "create",
+                        "rolebinding",
+                        "rb",
+                        "--role=r",
+                        "--serviceaccount=default:sa",
+                        "--user=ann"),
+                Command.of(
+                                "batch/v1/cronjobs",
+                                "default",
+                                "cj",
+                                "create",
+                                "cronjob",
+                                "cj",
+                                "--image=busybox:1.36",
+                                "--schedule=*/5 * * * *")
+                        .adds(
+                                "",
+                                "metadata.generation:1 spec.concurrencyPolicy:\"Allow\" spec.suspend:false"
+                                        + " spec.successfulJobsHistoryLimit:3 spec.failedJobsHistoryLimit:1")
                         .adds("spec.jobTemplate.spec.template.spec.", POD_SPEC + " dnsPolicy:\"ClusterFirst\"")
-                        .adds("spec.jobTemplate.spec.template.spec.containers.0.", CONTAINER + " imagePullPolicy:\"IfNotPresent\""),
-                Command.of("networking.k8s.io/v1/ingresses", "default", "ing", "create", "ingress", "ing", "--rule=foo.com/bar*=svc:80",
-                        "--class=nginx").adds("", "metadata.generation:1"),
-                Command.of("policy/v1/poddisruptionbudgets", "default", "pdb", "create", "poddisruptionbudget", "pdb", "--selector=app=web",
-                        "--min-available=0").adds("", "metadata.generation:1"),
-                Command.of("scheduling.k8s.io/v1/priorityclasses", null, "pc", "create", "priorityclass", "pc", "--value=0",
+                        .adds(
+                                "spec.jobTemplate.spec.template.spec.containers.0.",
+                                CONTAINER + " imagePullPolicy:\"IfNotPresent\""),
+                Command.of(
+                                "networking.k8s.io/v1/ingresses",
+                                "default",
+                                "ing",
+                                "create",
+                                "ingress",
+                                "ing",
+                                "--rule=foo.com/bar*=svc:80",
+                                "--class=nginx")
+                        .adds("", "metadata.generation:1"),
+                Command.of(
+                                "policy/v1/poddisruptionbudgets",
+                                "default",
+                                "pdb",
+                                "create",
+                                "poddisruptionbudget",
+                                "pdb",
+                                "--selector=app=web",
+                                "--min-available=0")
+                        .adds("", "metadata.generation:1"),
+                Command.of(
+                        "scheduling.k8s.io/v1/priorityclasses",
+                        null,
+                        "pc",
+                        "create",
+                        "priorityclass",
+                        "pc",
+                        "--value=0",
                         "--description=zero is written"),
-                Command.of("v1/resourcequotas", "default", "q", "create", "quota", "q", "--hard=cpu=1,memory=1Gi,pods=2"),
-                Command.of("rbac.authorization.k8s.io/v1/clusterroles", null, "cr", "create", "clusterrole", "cr", "--verb=get",
+                Command.of(
+                        "v1/resourcequotas", "default", "q", "create", "quota", "q", "--hard=cpu=1,memory=1Gi,pods=2"),
+                Command.of(
+                        "rbac.authorization.k8s.io/v1/clusterroles",
+                        null,
+                        "cr",
+                        "create",
+                        "clusterrole",
+                        "cr",
+                        "--verb=get",
                         "--non-resource-url=/healthz"),
-                Command.of("rbac.authorization.k8s.io/v1/clusterrolebindings", null, "crb", "create", "clusterrolebinding", "crb",
-                        "--clusterrole=cr", "--group=devs"),
-                Command.of("v1/secrets", "default", "reg", "create", "secret", "docker-registry", "reg", "--docker-server=r.io",
-                        "--docker-username=u", "--docker-password=p"),
-                Command.of("autoscaling/v1/horizontalpodautoscalers", "default", "web", "autoscale", "deployment", "web", "--min=1", "--max=3")
-                        .after("create", "deployment", "web", "--image=nginx:1.27", "-n", "default").withNamespaceFromUrl(),
-                Command.of("v1/pods", "default", "p", "run", "p", "--image=nginx:1.27", "--port=80", "--env=MODE=test").sendingJson()
+                Command.of(
+                        "rbac.authorization.k8s.io/v1/clusterrolebindings",
+                        null,
+                        "crb",
+                        "create",
+                        "clusterrolebinding",
+                        "crb",
+                        "--clusterrole=cr",
+                        "--group=devs"),
+                Command.of(
+                        "v1/secrets",
+                        "default",
+                        "reg",
+                        "create",
+                        "secret",
+                        "docker-registry",
+                        "reg",
+                        "--docker-server=r.io",
+                        "--docker-username=u",
+                        "--docker-password=p"),
+                Command.of(
+                                "autoscaling/v1/horizontalpodautoscalers",
+                                "default",
+                                "web",
+                                "autoscale",
+                                "deployment",
+                                "web",
+                                "--min=1",
+                                "--max=3")
+                        .after("create", "deployment", "web", "--image=nginx:1.27", "-n", "default")
+                        .withNamespaceFromUrl(),
+                Command.of("v1/pods", "default", "p", "run", "p", "--image=nginx:1.27", "--port=80", "--env=MODE=test")
+                        .sendingJson()
                         .adds("spec.", POD_SPEC + " enableServiceLinks:true")
-                        .adds("spec.containers.0.", CONTAINER + " imagePullPolicy:\"IfNotPresent\" ports.0.protocol:\"TCP\"")
+                        .adds(
+                                "spec.containers.0.",
+                                CONTAINER + " imagePullPolicy:\"IfNotPresent\" ports.0.protocol:\"TCP\"")
                         .adds("status.", "phase:\"Pending\" qosClass:\"BestEffort\""),
-                Command.of("v1/services", "default", "web", "expose", "deployment", "web", "--port=80", "--target-port=8080")
-                        .after("create", "deployment", "web", "--image=nginx:1.27", "-n", "default").sendingJson()
+                Command.of(
+                                "v1/services",
+                                "default",
+                                "web",
+                                "expose",
+                                "deployment",
+                                "web",
+                                "--port=80",
+                                "--target-port=8080")
+                        .after("create", "deployment", "web", "--image=nginx:1.27", "-n", "default")
+                        .sendingJson()
                         .adds("spec.", SERVICE + " type:\"ClusterIP\""));
     }
 
@@ -204,14 +354,18 @@ class KubectlTypedCommandsTest {
         ok(command.args());
         assertEquals(List.of(command.sends()), posts(before), "the media type kubectl sent the object in");
 
-        Map<String, Object> stored = asMap(Json.parse(Json.write(kmock.objects().get(command.resource(), command.namespace(), command.name()))));
+        Map<String, Object> stored = asMap(
+                Json.parse(Json.write(kmock.objects().get(command.resource(), command.namespace(), command.name()))));
         Map<String, Object> storedMeta = asMap(stored.get("metadata"));
         String uid = String.valueOf(storedMeta.get("uid"));
         String clusterIp = stored.get("spec") instanceof Map<?, ?> spec ? String.valueOf(spec.get("clusterIP")) : "";
-        command.added().forEach((path, json) -> put(dryRun, path,
-                Json.parse(json.replace("<uid>", uid).replace("<clusterIP>", clusterIp))));
+        command.added()
+                .forEach((path, json) ->
+                        put(dryRun, path, Json.parse(json.replace("<uid>", uid).replace("<clusterIP>", clusterIp))));
         Map<String, Object> dryMeta = asMap(dryRun.get("metadata"));
-        assertTrue(dryMeta.containsKey("creationTimestamp") && dryMeta.get("creationTimestamp") == null, "dry run: " + dryMeta);
+        assertTrue(
+                dryMeta.containsKey("creationTimestamp") && dryMeta.get("creationTimestamp") == null,
+                "dry run: " + dryMeta);
         for (String field : SERVER_OWNED) {
             assertNotNull(storedMeta.remove(field), "the emulator set metadata." + field);
             if (!field.equals("creationTimestamp")) {
@@ -230,20 +384,30 @@ class KubectlTypedCommandsTest {
 
     @Test
     void aCorruptProtobufBodyIsA400AndStoresNothing() {
-        byte[] unknown = Unknown.newBuilder().setTypeMeta(TypeMeta.newBuilder().setApiVersion("v1").setKind("ConfigMap"))
-                .setRaw(ByteString.copyFrom(new byte[] {0x0a, 0x7f, 0x0a})).build().toByteArray();
-        KResponse response = kmock.post("/api/v1/namespaces/default/configmaps", magic(unknown), Map.of("Content-Type", PROTOBUF));
+        byte[] unknown = Unknown.newBuilder()
+                .setTypeMeta(TypeMeta.newBuilder().setApiVersion("v1").setKind("ConfigMap"))
+                .setRaw(ByteString.copyFrom(new byte[] {0x0a, 0x7f, 0x0a}))
+                .build()
+                .toByteArray();
+        KResponse response =
+                kmock.post("/api/v1/namespaces/default/configmaps", magic(unknown), Map.of("Content-Type", PROTOBUF));
         assertEquals(400, response.status(), response.text());
         assertEquals("BadRequest", asMap(response.json()).get("reason"));
-        assertTrue(String.valueOf(asMap(response.json()).get("message")).contains("the v1 ConfigMap in the body is corrupt or truncated"),
+        assertTrue(
+                String.valueOf(asMap(response.json()).get("message"))
+                        .contains("the v1 ConfigMap in the body is corrupt or truncated"),
                 response.text());
         assertEquals(Set.of(), kmock.objects().keys());
     }
 
     @Test
     void aKindWithoutDescriptorIsA400ThatSaysToSendJsonAndStoresNothing() {
-        byte[] unknown = Unknown.newBuilder().setTypeMeta(TypeMeta.newBuilder().setApiVersion("v1").setKind("Frobnicator")).build().toByteArray();
-        KResponse response = kmock.post("/api/v1/namespaces/default/configmaps", magic(unknown), Map.of("Content-Type", PROTOBUF));
+        byte[] unknown = Unknown.newBuilder()
+                .setTypeMeta(TypeMeta.newBuilder().setApiVersion("v1").setKind("Frobnicator"))
+                .build()
+                .toByteArray();
+        KResponse response =
+                kmock.post("/api/v1/namespaces/default/configmaps", magic(unknown), Map.of("Content-Type", PROTOBUF));
         assertEquals(400, response.status(), response.text());
         String message = String.valueOf(asMap(response.json()).get("message"));
         assertTrue(message.contains("no protobuf descriptor for kind Frobnicator in apiVersion v1"), message);
@@ -253,7 +417,9 @@ class KubectlTypedCommandsTest {
 
     @Test
     void aWrongMagicNumberIsA400AndStoresNothing() {
-        KResponse response = kmock.post("/api/v1/namespaces", "{\"metadata\":{\"name\":\"x\"}}".getBytes(StandardCharsets.UTF_8),
+        KResponse response = kmock.post(
+                "/api/v1/namespaces",
+                "{\"metadata\":{\"name\":\"x\"}}".getBytes(StandardCharsets.UTF_8),
                 Map.of("Content-Type", PROTOBUF));
         assertEquals(400, response.status(), response.text());
         assertTrue(response.text().contains("not a Kubernetes protobuf body"), response.text());
@@ -283,7 +449,8 @@ class KubectlTypedCommandsTest {
         String[] steps = path.split("\\.");
         Object current = object;
         for (int i = 0; i < steps.length - 1; i++) {
-            current = current instanceof List<?> list ? list.get(Integer.parseInt(steps[i]))
+            current = current instanceof List<?> list
+                    ? list.get(Integer.parseInt(steps[i]))
                     : ((Map<String, Object>) current).computeIfAbsent(steps[i], k -> new java.util.LinkedHashMap<>());
         }
         ((Map<String, Object>) current).put(steps[steps.length - 1], value);

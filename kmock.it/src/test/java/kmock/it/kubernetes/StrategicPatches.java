@@ -27,18 +27,25 @@ final class StrategicPatches {
     /** Patches by what they show. */
     static final Map<String, String> CASES = cases();
 
-    private StrategicPatches() {
-    }
+    private StrategicPatches() {}
 
     private static Map<String, String> cases() {
         Map<String, String> cases = new LinkedHashMap<>();
         cases.put("image", "{'spec':{'template':{'spec':{'containers':[{'name':'web','image':'nginx:1.27'}]}}}}");
-        cases.put("env", "{'spec':{'template':{'spec':{'containers':[{'name':'web','env':[{'name':'B','value':'20'},"
-                + "{'name':'D','value':'4'},{'name':'A','$patch':'delete'}]}]}}}}");
-        cases.put("finalizers", "{'metadata':{'finalizers':['example.com/c'],'$deleteFromPrimitiveList/finalizers':['example.com/a']}}");
+        cases.put(
+                "env",
+                "{'spec':{'template':{'spec':{'containers':[{'name':'web','env':[{'name':'B','value':'20'},"
+                        + "{'name':'D','value':'4'},{'name':'A','$patch':'delete'}]}]}}}}");
+        cases.put(
+                "finalizers",
+                "{'metadata':{'finalizers':['example.com/c'],'$deleteFromPrimitiveList/finalizers':['example.com/a']}}");
         cases.put("retainKeys", "{'spec':{'strategy':{'$retainKeys':['type'],'type':'Recreate'}}}");
-        cases.put("setElementOrder", "{'spec':{'template':{'spec':{'$setElementOrder/containers':[{'name':'sidecar'},{'name':'web'}]}}}}");
-        cases.put("deleteContainer", "{'spec':{'template':{'spec':{'containers':[{'name':'sidecar','$patch':'delete'}]}}}}");
+        cases.put(
+                "setElementOrder",
+                "{'spec':{'template':{'spec':{'$setElementOrder/containers':[{'name':'sidecar'},{'name':'web'}]}}}}");
+        cases.put(
+                "deleteContainer",
+                "{'spec':{'template':{'spec':{'containers':[{'name':'sidecar','$patch':'delete'}]}}}}");
         cases.put("nulls", "{'metadata':{'labels':{'tier':null,'version':'2'}},'spec':{'replicas':null}}");
         cases.replaceAll((name, patch) -> patch.replace('\'', '"'));
         return cases;
@@ -46,16 +53,46 @@ final class StrategicPatches {
 
     /** A Deployment named {@code name} with two containers, env, finalizers and a rolling update strategy. */
     static Map<String, Object> deployment(String name) {
-        return Map.of("apiVersion", "apps/v1", "kind", "Deployment",
-                "metadata", Map.of("name", name, "labels", Map.of("app", "web", "tier", "front"),
-                        "finalizers", List.of("example.com/a", "example.com/b")),
-                "spec", Map.of("replicas", 2, "selector", Map.of("matchLabels", Map.of("app", "web")),
-                        "strategy", Map.of("type", "RollingUpdate", "rollingUpdate", Map.of("maxSurge", 1, "maxUnavailable", 0)),
-                        "template", Map.of("metadata", Map.of("labels", Map.of("app", "web")),
-                                "spec", Map.of("containers", List.of(
-                                        Map.of("name", "web", "image", "nginx:1.25", "env", List.of(Map.of("name", "A", "value", "1"),
-                                                Map.of("name", "B", "value", "2"), Map.of("name", "C", "value", "3"))),
-                                        Map.of("name", "sidecar", "image", "busybox"))))));
+        return Map.of(
+                "apiVersion",
+                "apps/v1",
+                "kind",
+                "Deployment",
+                "metadata",
+                Map.of(
+                        "name",
+                        name,
+                        "labels",
+                        Map.of("app", "web", "tier", "front"),
+                        "finalizers",
+                        List.of("example.com/a", "example.com/b")),
+                "spec",
+                Map.of(
+                        "replicas",
+                        2,
+                        "selector",
+                        Map.of("matchLabels", Map.of("app", "web")),
+                        "strategy",
+                        Map.of("type", "RollingUpdate", "rollingUpdate", Map.of("maxSurge", 1, "maxUnavailable", 0)),
+                        "template",
+                        Map.of(
+                                "metadata",
+                                Map.of("labels", Map.of("app", "web")),
+                                "spec",
+                                Map.of(
+                                        "containers",
+                                        List.of(
+                                                Map.of(
+                                                        "name",
+                                                        "web",
+                                                        "image",
+                                                        "nginx:1.25",
+                                                        "env",
+                                                        List.of(
+                                                                Map.of("name", "A", "value", "1"),
+                                                                Map.of("name", "B", "value", "2"),
+                                                                Map.of("name", "C", "value", "3"))),
+                                                Map.of("name", "sidecar", "image", "busybox"))))));
     }
 
     /** Creates the Deployment over HTTP, so that it is stored as the API server stores it (decoded into its Go type). */
@@ -74,7 +111,8 @@ final class StrategicPatches {
     static Map<String, Object> expected(KubectlRunner kubectl, Path dir, Map<String, Object> object, String patch)
             throws IOException, InterruptedException {
         Path file = Files.writeString(Files.createTempFile(dir, "object", ".json"), Json.toText(object));
-        String out = kubectl.ok(List.of("patch", "--local", "-f", file.toString(), "--type", "strategic", "-p", patch, "-o", "json"));
+        String out = kubectl.ok(
+                List.of("patch", "--local", "-f", file.toString(), "--type", "strategic", "-p", patch, "-o", "json"));
         Map<String, Object> patched = (Map<String, Object>) Json.parse(out);
         // The API server defaults the patched object: a replica count the patch removed is 1 again
         // (pkg/apis/apps/v1/defaults.go: SetDefaults_Deployment); kubectl's local patch does not default.

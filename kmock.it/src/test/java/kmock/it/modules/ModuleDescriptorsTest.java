@@ -36,20 +36,26 @@ import org.junit.jupiter.api.Test;
  */
 class ModuleDescriptorsTest {
 
-    private static final List<String> PUBLISHED = List.of("kmock.api", "kmock.handlers", "kmock.protobuf",
-            "kmock.transport.jdk", "kmock.transport.jetty", "kmock.test", "kmock.cli");
+    private static final List<String> PUBLISHED = List.of(
+            "kmock.api",
+            "kmock.handlers",
+            "kmock.protobuf",
+            "kmock.transport.jdk",
+            "kmock.transport.jetty",
+            "kmock.test",
+            "kmock.cli");
 
     @Test
     void everyRequiresAndQualifiedExportOfThePublishedModulesIsUsed() {
         Map<String, Path> modulePath = modulePath();
-        ModuleFinder finder = ModuleFinder.compose(ModuleFinder.of(modulePath.values().toArray(Path[]::new)),
-                ModuleFinder.ofSystem());
+        ModuleFinder finder = ModuleFinder.compose(
+                ModuleFinder.of(modulePath.values().toArray(Path[]::new)), ModuleFinder.ofSystem());
         String report = jdepsCheck(modulePath);
         List<String> problems = new ArrayList<>();
         for (String module : PUBLISHED) {
             ModuleDescriptor declared = finder.find(module).orElseThrow().descriptor();
-            problems.addAll(requiresProblems(declared, section(report, "[Suggested module descriptor for " + module + "]"),
-                    finder));
+            problems.addAll(requiresProblems(
+                    declared, section(report, "[Suggested module descriptor for " + module + "]"), finder));
             for (String export : section(report, "[Unused qualified exports in " + module + "]")) {
                 problems.add(module + ": '" + export + "', but those modules never use the package: drop them from "
                         + "the exports line (and from module-info-notes.md)");
@@ -64,7 +70,8 @@ class ModuleDescriptorsTest {
      * implies is allowed: it says the module uses it directly. {@code static} is not compared (jdeps cannot tell an
      * optional dependency).
      */
-    private static List<String> requiresProblems(ModuleDescriptor declared, List<String> suggested, ModuleFinder finder) {
+    private static List<String> requiresProblems(
+            ModuleDescriptor declared, List<String> suggested, ModuleFinder finder) {
         Set<String> used = new TreeSet<>();
         for (String line : suggested) {
             String[] words = line.replace(";", "").trim().split("\\s+");
@@ -124,12 +131,21 @@ class ModuleDescriptorsTest {
     }
 
     private static String jdepsCheck(Map<String, Path> modulePath) {
-        ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow(() -> new AssertionError(
-                "jdeps is missing: run the tests on a JDK (module jdk.jdeps)"));
+        ToolProvider jdeps = ToolProvider.findFirst("jdeps")
+                .orElseThrow(() -> new AssertionError("jdeps is missing: run the tests on a JDK (module jdk.jdeps)"));
         StringWriter out = new StringWriter();
-        String path = String.join(File.pathSeparator, modulePath.values().stream().map(Path::toString).toList());
-        int rc = jdeps.run(new PrintWriter(out), new PrintWriter(out), "--multi-release", "17", "--module-path", path,
-                "--check", String.join(",", PUBLISHED));
+        String path = String.join(
+                File.pathSeparator,
+                modulePath.values().stream().map(Path::toString).toList());
+        int rc = jdeps.run(
+                new PrintWriter(out),
+                new PrintWriter(out),
+                "--multi-release",
+                "17",
+                "--module-path",
+                path,
+                "--check",
+                String.join(",", PUBLISHED));
         assertEquals(0, rc, "jdeps --check failed:\n" + out);
         return out.toString();
     }
@@ -155,7 +171,9 @@ class ModuleDescriptorsTest {
             }
         }
         Set<String> system = new TreeSet<>();
-        ModuleFinder.ofSystem().findAll().forEach(module -> system.add(module.descriptor().name()));
+        ModuleFinder.ofSystem()
+                .findAll()
+                .forEach(module -> system.add(module.descriptor().name()));
         Map<String, Path> chosen = new LinkedHashMap<>();
         Deque<String> wanted = new ArrayDeque<>(PUBLISHED);
         Set<String> missing = new LinkedHashSet<>();
@@ -176,7 +194,8 @@ class ModuleDescriptorsTest {
                             || !requires.modifiers().contains(ModuleDescriptor.Requires.Modifier.STATIC))
                     .forEach(requires -> wanted.add(requires.name()));
         }
-        assertTrue(missing.isEmpty(), "Modules required by the published ones are not on the test class path: " + missing);
+        assertTrue(
+                missing.isEmpty(), "Modules required by the published ones are not on the test class path: " + missing);
         return chosen;
     }
 }

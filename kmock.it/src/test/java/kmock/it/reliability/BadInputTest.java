@@ -41,9 +41,16 @@ class BadInputTest {
         kmock = new KubernetesEmulator();
         kmock.resources().loadBundled();
         kmock.on("/echo").reply(200);
-        server = Server.builder(kmock).transport(transport).maxBodySize(64 * 1024).start();
-        kmock.objects().put("v1/configmaps", "ns", "cm", Map.of("metadata", Map.of("labels", Map.of("app", "web")),
-                "data", Map.of("a", "1")));
+        server = Server.builder(kmock)
+                .transport(transport)
+                .maxBodySize(64 * 1024)
+                .start();
+        kmock.objects()
+                .put(
+                        "v1/configmaps",
+                        "ns",
+                        "cm",
+                        Map.of("metadata", Map.of("labels", Map.of("app", "web")), "data", Map.of("a", "1")));
     }
 
     @AfterEach
@@ -63,9 +70,15 @@ class BadInputTest {
         requests.put("an invalid escape in the query", "GET /echo?q=%zz HTTP/1.1\r\nHost: x\r\n\r\n");
         requests.put("a truncated escape in the query", "GET /echo?q=%4 HTTP/1.1\r\nHost: x\r\n\r\n");
         requests.put("a non-numeric Content-Length", "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n");
-        requests.put("two different Content-Lengths", "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello!");
-        requests.put("a chunk size that is not hex", "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n");
-        requests.put("a body over the maximum", "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n" + "a".repeat(100_000));
+        requests.put(
+                "two different Content-Lengths",
+                "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello!");
+        requests.put(
+                "a chunk size that is not hex",
+                "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n");
+        requests.put(
+                "a body over the maximum",
+                "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n" + "a".repeat(100_000));
         List<String> wrong = new ArrayList<>();
         StringBuilder outcomes = new StringBuilder();
         for (Map.Entry<String, String> request : requests.entrySet()) {
@@ -87,7 +100,11 @@ class BadInputTest {
         }
         int echoed = kmock.on("/echo").size();
         int reached = kmock.size();
-        Figures.record("bad input: malformed HTTP requests", transport, requests.size(), wrong.size(),
+        Figures.record(
+                "bad input: malformed HTTP requests",
+                transport,
+                requests.size(),
+                wrong.size(),
                 "outcomes in order: " + outcomes.toString().trim() + "; none reached the handler");
         assertEquals(List.of(), wrong);
         assertEquals(requests.size(), echoed, "only the health checks reached the handler");
@@ -112,8 +129,9 @@ class BadInputTest {
     }
 
     private String snapshot() {
-        return Json.toText(kmock.objects().get("v1/configmaps", "ns", "cm").history()) + " " + kmock.objects().keys()
-                + " " + ((Map<?, ?>) ((Map<?, ?>) kmock.get(CM).json()).get("metadata")).get("resourceVersion");
+        return Json.toText(kmock.objects().get("v1/configmaps", "ns", "cm").history()) + " "
+                + kmock.objects().keys() + " "
+                + ((Map<?, ?>) ((Map<?, ?>) kmock.get(CM).json()).get("metadata")).get("resourceVersion");
     }
 
     @Test
@@ -124,26 +142,58 @@ class BadInputTest {
         refused.put("invalid JSON", kmock.post(CM, bytes("{\"metadata\": {\"name\": "), json));
         refused.put("a JSON array for an object", kmock.put(CM + "/cm", bytes("[1, 2]"), json));
         refused.put("a JSON string for an object", kmock.post(CM, bytes("\"cm\""), json));
-        refused.put("invalid YAML", kmock.post(CM, bytes("metadata: [unclosed\n  name: x"), Map.of("Content-Type", "application/yaml")));
-        refused.put("a YAML list for an object", kmock.post(CM, bytes("- a\n- b\n"), Map.of("Content-Type", "application/yaml")));
-        refused.put("an unknown content type", kmock.post(CM, bytes("a=1"), Map.of("Content-Type", "application/x-www-form-urlencoded")));
+        refused.put(
+                "invalid YAML",
+                kmock.post(CM, bytes("metadata: [unclosed\n  name: x"), Map.of("Content-Type", "application/yaml")));
+        refused.put(
+                "a YAML list for an object",
+                kmock.post(CM, bytes("- a\n- b\n"), Map.of("Content-Type", "application/yaml")));
+        refused.put(
+                "an unknown content type",
+                kmock.post(CM, bytes("a=1"), Map.of("Content-Type", "application/x-www-form-urlencoded")));
         refused.put("an invalid label selector", kmock.get(CM + "?labelSelector=app%20in%20web"));
         refused.put("an invalid field selector", kmock.get(CM + "?fieldSelector=metadata.name"));
         refused.put("a delete by invalid selector", kmock.delete(CM + "?labelSelector=app%3D%3D%3Dweb"));
-        refused.put("an unknown patch type", kmock.patch(CM + "/cm", bytes("{}"), Map.of("Content-Type", "application/x-patch")));
-        refused.put("a JSON patch whose test fails", kmock.patch(CM + "/cm", bytes("[{\"op\":\"remove\",\"path\":\"/data/a\"},"
-                + "{\"op\":\"test\",\"path\":\"/data/a\",\"value\":\"1\"}]"), Map.of("Content-Type", "application/json-patch+json")));
-        refused.put("a JSON patch removing what is absent", kmock.patch(CM + "/cm", bytes("[{\"op\":\"remove\",\"path\":\"/data/zz\"}]"),
-                Map.of("Content-Type", "application/json-patch+json")));
-        refused.put("a JSON patch that is an object", kmock.patch(CM + "/cm", bytes("{\"op\":\"remove\"}"),
-                Map.of("Content-Type", "application/json-patch+json")));
-        refused.put("a merge patch that is invalid JSON", kmock.patch(CM + "/cm", bytes("{"), Map.of("Content-Type", "application/merge-patch+json")));
-        refused.put("an apply patch that is invalid YAML", kmock.patch(CM + "/cm", bytes("data: [x"), Map.of("Content-Type", "application/apply-patch+yaml")));
-        refused.put("a replace naming another object", kmock.put(CM + "/cm", Map.of("metadata", Map.of("name", "other"))));
-        refused.put("a replace with a stale resourceVersion", kmock.put(CM + "/cm", Map.of("metadata", Map.of("name", "cm", "resourceVersion", "999"))));
-        refused.put("a create in another namespace than the URL", kmock.post(CM, Map.of("metadata", Map.of("name", "x", "namespace", "elsewhere"))));
+        refused.put(
+                "an unknown patch type",
+                kmock.patch(CM + "/cm", bytes("{}"), Map.of("Content-Type", "application/x-patch")));
+        refused.put(
+                "a JSON patch whose test fails",
+                kmock.patch(
+                        CM + "/cm",
+                        bytes("[{\"op\":\"remove\",\"path\":\"/data/a\"},"
+                                + "{\"op\":\"test\",\"path\":\"/data/a\",\"value\":\"1\"}]"),
+                        Map.of("Content-Type", "application/json-patch+json")));
+        refused.put(
+                "a JSON patch removing what is absent",
+                kmock.patch(
+                        CM + "/cm",
+                        bytes("[{\"op\":\"remove\",\"path\":\"/data/zz\"}]"),
+                        Map.of("Content-Type", "application/json-patch+json")));
+        refused.put(
+                "a JSON patch that is an object",
+                kmock.patch(
+                        CM + "/cm",
+                        bytes("{\"op\":\"remove\"}"),
+                        Map.of("Content-Type", "application/json-patch+json")));
+        refused.put(
+                "a merge patch that is invalid JSON",
+                kmock.patch(CM + "/cm", bytes("{"), Map.of("Content-Type", "application/merge-patch+json")));
+        refused.put(
+                "an apply patch that is invalid YAML",
+                kmock.patch(CM + "/cm", bytes("data: [x"), Map.of("Content-Type", "application/apply-patch+yaml")));
+        refused.put(
+                "a replace naming another object", kmock.put(CM + "/cm", Map.of("metadata", Map.of("name", "other"))));
+        refused.put(
+                "a replace with a stale resourceVersion",
+                kmock.put(CM + "/cm", Map.of("metadata", Map.of("name", "cm", "resourceVersion", "999"))));
+        refused.put(
+                "a create in another namespace than the URL",
+                kmock.post(CM, Map.of("metadata", Map.of("name", "x", "namespace", "elsewhere"))));
         refused.put("a create of an existing name", kmock.post(CM, Map.of("metadata", Map.of("name", "cm"))));
-        refused.put("a resourceVersion that is not a number", kmock.get(CM + "?watch=true&resourceVersion=abc&timeoutSeconds=1"));
+        refused.put(
+                "a resourceVersion that is not a number",
+                kmock.get(CM + "?watch=true&resourceVersion=abc&timeoutSeconds=1"));
         refused.put("a limit that is not a number", kmock.get(CM + "?limit=ten"));
         refused.put("a continue token of garbage", kmock.get(CM + "?limit=1&continue=%25%25garbage"));
         String after = snapshot();
@@ -151,13 +201,19 @@ class BadInputTest {
         StringBuilder codes = new StringBuilder();
         refused.forEach((what, response) -> {
             codes.append(response.status()).append(' ');
-            boolean status = response.status() >= 400 && response.status() < 500
-                    && response.json() instanceof Map<?, ?> map && "Status".equals(map.get("kind"));
+            boolean status = response.status() >= 400
+                    && response.status() < 500
+                    && response.json() instanceof Map<?, ?> map
+                    && "Status".equals(map.get("kind"));
             if (!status) {
                 wrong.add(what + " got " + response.status() + " " + response.text());
             }
         });
-        Figures.record("bad input: malformed Kubernetes requests", transport, refused.size(), wrong.size(),
+        Figures.record(
+                "bad input: malformed Kubernetes requests",
+                transport,
+                refused.size(),
+                wrong.size(),
                 "statuses in order: " + codes.toString().trim() + "; stored objects byte-for-byte unchanged: "
                         + before.equals(after));
         assertEquals(List.of(), wrong);

@@ -83,7 +83,8 @@ class EmulatorInvariantsTest {
             done.add(pool.submit((Callable<Void>) () -> {
                 for (int i = 0; i < increments; i++) {
                     while (true) {
-                        Map<String, Object> current = new LinkedHashMap<>((Map<String, Object>) kmock.get(CM + "/counter").json());
+                        Map<String, Object> current = new LinkedHashMap<>(
+                                (Map<String, Object>) kmock.get(CM + "/counter").json());
                         int n = Integer.parseInt((String) ((Map<?, ?>) current.get("data")).get("n"));
                         current.put("data", Map.of("n", String.valueOf(n + 1)));
                         int status = kmock.put(CM + "/counter", current).status();
@@ -101,7 +102,9 @@ class EmulatorInvariantsTest {
             writer.get(5, TimeUnit.MINUTES);
         }
         int total = writers * increments;
-        assertEquals(Map.of("n", String.valueOf(total)), kmock.objects().get("v1/configmaps", "inv", "counter").get("data"));
+        assertEquals(
+                Map.of("n", String.valueOf(total)),
+                kmock.objects().get("v1/configmaps", "inv", "counter").get("data"));
         long wrong = 0;
         for (KStream stream : streams) {
             try (stream) {
@@ -112,16 +115,24 @@ class EmulatorInvariantsTest {
                     Map<?, ?> object = (Map<?, ?>) event.get("object");
                     long version = Long.parseLong((String) metadata(object).get("resourceVersion"));
                     String n = (String) ((Map<?, ?>) object.get("data")).get("n");
-                    if (!"MODIFIED".equals(event.get("type")) || version <= previous || !String.valueOf(expected).equals(n)) {
+                    if (!"MODIFIED".equals(event.get("type"))
+                            || version <= previous
+                            || !String.valueOf(expected).equals(n)) {
                         wrong++;
                     }
                     previous = version;
                 }
             }
         }
-        Figures.record("emulator: " + writers + " writers x " + increments + " GET+PUT increments, " + watchers
-                + " watchers", transport, total, total - Integer.parseInt(String.valueOf(((Map<?, ?>)
-                        kmock.objects().get("v1/configmaps", "inv", "counter").get("data")).get("n"))),
+        Figures.record(
+                "emulator: " + writers + " writers x " + increments + " GET+PUT increments, " + watchers + " watchers",
+                transport,
+                total,
+                total
+                        - Integer.parseInt(String.valueOf(((Map<?, ?>) kmock.objects()
+                                        .get("v1/configmaps", "inv", "counter")
+                                        .get("data"))
+                                .get("n"))),
                 conflicts.get() + " conflicts retried; " + watchers * total + " events watched, " + wrong
                         + " missing, repeated or out of order");
         assertEquals(0, wrong, "every watcher saw every value once, in order, with growing resourceVersions");
@@ -134,7 +145,7 @@ class EmulatorInvariantsTest {
         String payload = "x".repeat(16 * 1024);
         int writes = 2500;
         try (RawHttp stalled = RawHttp.connect(server.url(), 4096);
-             KStream reader = kmock.stream("GET", CM + "?watch=true")) {
+                KStream reader = kmock.stream("GET", CM + "?watch=true")) {
             stalled.send("GET " + CM + "?watch=true HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
             assertEquals(200, reader.status());
             Future<Integer> seen = pool.submit(() -> {
@@ -149,8 +160,10 @@ class EmulatorInvariantsTest {
                 return count;
             });
             for (int i = 0; i < writes; i++) {
-                assertEquals(201, kmock.post(CM, Map.of("metadata", Map.of("name", "big-" + i), "data", Map.of("v", payload)))
-                        .status());
+                assertEquals(
+                        201,
+                        kmock.post(CM, Map.of("metadata", Map.of("name", "big-" + i), "data", Map.of("v", payload)))
+                                .status());
             }
             assertEquals(writes, seen.get(2, TimeUnit.MINUTES), "the reading watcher saw every write");
             assertEquals(200, stalled.status());
@@ -160,8 +173,12 @@ class EmulatorInvariantsTest {
             assertEquals("ERROR", last.get("type"), "the stalled watch ends with an error event");
             assertEquals(410, ((Number) ((Map<?, ?>) last.get("object")).get("code")).intValue());
             assertTrue(lines.size() - 1 < writes, "the stalled watch was cut short: " + lines.size());
-            Figures.record("emulator: a watcher that never reads while " + writes + " writes of 16 KiB go on", transport,
-                    writes, 0, "writers and another watcher unaffected; the stalled watch got " + (lines.size() - 1)
+            Figures.record(
+                    "emulator: a watcher that never reads while " + writes + " writes of 16 KiB go on",
+                    transport,
+                    writes,
+                    0,
+                    "writers and another watcher unaffected; the stalled watch got " + (lines.size() - 1)
                             + " events, then a 410 ERROR and the end of its stream");
         }
     }

@@ -67,7 +67,8 @@ class FaultsTest {
     @AfterEach
     void stop() {
         server.close();
-        Deadline.await("no KMock threads after close", HANG, () -> Deadline.kmockThreads().isEmpty());
+        Deadline.await("no KMock threads after close", HANG, () -> Deadline.kmockThreads()
+                .isEmpty());
     }
 
     private void assertHealthy() {
@@ -85,7 +86,11 @@ class FaultsTest {
             assertHealthy();
         }
         assertEquals(0, kmock.on("post /upload").size(), "no half request reached a handler");
-        Figures.record("faults: clients closing or resetting mid-body", transport, tried, 0,
+        Figures.record(
+                "faults: clients closing or resetting mid-body",
+                transport,
+                tried,
+                0,
                 "server healthy after each; no half request reached a handler");
     }
 
@@ -100,7 +105,11 @@ class FaultsTest {
         long closing = closeWithin();
         assertEquals(0, kmock.on("post /upload").size());
         stalled.close();
-        Figures.record("faults: an upload stalled after 4 of 1000 bytes, then close()", transport, 20, 0,
+        Figures.record(
+                "faults: an upload stalled after 4 of 1000 bytes, then close()",
+                transport,
+                20,
+                0,
                 "20 other requests served meanwhile; close() took " + closing + " ms");
     }
 
@@ -120,7 +129,11 @@ class FaultsTest {
             }
         }
         assertHealthy();
-        Figures.record("faults: stream clients closing or resetting mid-stream while events flow", transport, tried, 0,
+        Figures.record(
+                "faults: stream clients closing or resetting mid-stream while events flow",
+                transport,
+                tried,
+                0,
                 "the one staying client received all " + tried + " events");
     }
 
@@ -149,7 +162,11 @@ class FaultsTest {
                 }
             }
             assertArrayEquals(big, received.toByteArray());
-            Figures.record("faults: a reader taking 8 MiB in pieces between other requests", transport, served, 0,
+            Figures.record(
+                    "faults: a reader taking 8 MiB in pieces between other requests",
+                    transport,
+                    served,
+                    0,
                     "body intact; " + served + " other requests served while it was half read");
         }
     }
@@ -180,7 +197,10 @@ class FaultsTest {
             assertNotNull(stream.readLine(HANG));
             open.add(stream);
         }
-        Deadline.await("the blocked requests reach the handler", HANG, () -> kmock.on("get /blocked").size() == blocked);
+        Deadline.await(
+                "the blocked requests reach the handler",
+                HANG,
+                () -> kmock.on("get /blocked").size() == blocked);
         long closing = closeWithin();
         for (CompletableFuture<Integer> client : waiting) {
             client.get(HANG.toMillis(), TimeUnit.MILLISECONDS);
@@ -189,9 +209,12 @@ class FaultsTest {
             Deadline.await("the stream ends", HANG, stream::isFinished);
             stream.close();
         }
-        Figures.record("faults: close() with " + blocked + " requests blocked in the handler and " + streams
-                + " open streams", transport, blocked + streams, 0, "close() took " + closing + " ms; every client "
-                + "saw its connection end; no KMock thread left");
+        Figures.record(
+                "faults: close() with " + blocked + " requests blocked in the handler and " + streams + " open streams",
+                transport,
+                blocked + streams,
+                0,
+                "close() took " + closing + " ms; every client " + "saw its connection end; no KMock thread left");
     }
 
     /** Closes the server on another thread, failing if it hangs; the time it took, in milliseconds. */

@@ -25,8 +25,7 @@ final class Figures {
         }
     }
 
-    private Figures() {
-    }
+    private Figures() {}
 
     /**
      * Records one measurement: what was tried, on which transport, how many times, how many were lost or wrong, and
@@ -36,11 +35,16 @@ final class Figures {
         try {
             Files.createDirectories(FILE.getParent());
             if (!Files.exists(FILE)) {
-                Files.writeString(FILE, "| what | transport | tried | lost | notes |\n|---|---|---|---|---|\n",
+                Files.writeString(
+                        FILE,
+                        "| what | transport | tried | lost | notes |\n|---|---|---|---|---|\n",
                         StandardCharsets.UTF_8);
             }
-            Files.writeString(FILE, "| " + what + " | " + transport + " | " + tried + " | " + lost + " | " + notes + " |\n",
-                    StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            Files.writeString(
+                    FILE,
+                    "| " + what + " | " + transport + " | " + tried + " | " + lost + " | " + notes + " |\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -37,13 +37,77 @@ class FuzzTest {
     private static final KindSchemas SCHEMAS = new KindSchemas();
     /** Strategic merge patches follow a real schema (random fields the schema lacks merge as in a merge patch). */
     private static final GroupVersionKind DEPLOYMENT = new GroupVersionKind("apps", "v1", "Deployment");
-    private static final String[] CRITERIA_TOKENS = {"get", "post", "list", "watch", "delete", "v1", "pods", "apps",
-        "v1/pods", "kopf.dev/v1/kopfexamples", "pods.v1", "/", "/a", "?", "=", "&", "%", "%2", "%zz", " ", "  ", ".",
-        "*", "gett", "GET", "LIST", "http://", "host:80", ":", "[", "]", "\u00e9", "\t", "\n", "", "-", "_", "0", "9999"};
-    private static final String[] SELECTOR_TOKENS = {"app", "tier", "=", "==", "!=", "!", " in ", " notin ", "(", ")",
-        ",", " ", "a", "b", "example.com/", "x", "-", ".", "_", "metadata.name", "status.phase", "\u00e9", "%", "==="};
-    private static final String[] PATH_SEGMENTS = {"", "data", "a", "b", "0", "1", "-", "~0", "~1", "metadata",
-        "labels", "spec", "items", "99", "x"};
+
+    private static final String[] CRITERIA_TOKENS = {
+        "get",
+        "post",
+        "list",
+        "watch",
+        "delete",
+        "v1",
+        "pods",
+        "apps",
+        "v1/pods",
+        "kopf.dev/v1/kopfexamples",
+        "pods.v1",
+        "/",
+        "/a",
+        "?",
+        "=",
+        "&",
+        "%",
+        "%2",
+        "%zz",
+        " ",
+        "  ",
+        ".",
+        "*",
+        "gett",
+        "GET",
+        "LIST",
+        "http://",
+        "host:80",
+        ":",
+        "[",
+        "]",
+        "\u00e9",
+        "\t",
+        "\n",
+        "",
+        "-",
+        "_",
+        "0",
+        "9999"
+    };
+    private static final String[] SELECTOR_TOKENS = {
+        "app",
+        "tier",
+        "=",
+        "==",
+        "!=",
+        "!",
+        " in ",
+        " notin ",
+        "(",
+        ")",
+        ",",
+        " ",
+        "a",
+        "b",
+        "example.com/",
+        "x",
+        "-",
+        ".",
+        "_",
+        "metadata.name",
+        "status.phase",
+        "\u00e9",
+        "%",
+        "==="
+    };
+    private static final String[] PATH_SEGMENTS = {
+        "", "data", "a", "b", "0", "1", "-", "~0", "~1", "metadata", "labels", "spec", "items", "99", "x"
+    };
 
     private final long seed = seed();
 
@@ -55,58 +119,82 @@ class FuzzTest {
     @Test
     void criteriaStringsAreAcceptedOrRefusedWithAHint() {
         RawHandler kmock = new RawHandler();
-        long refused = fuzz("criteria strings", random -> {
-            String criteria = words(random, CRITERIA_TOKENS, 1 + random.nextInt(5));
-            kmock.on(criteria);
-        }, IllegalArgumentException.class);
+        long refused = fuzz(
+                "criteria strings",
+                random -> {
+                    String criteria = words(random, CRITERIA_TOKENS, 1 + random.nextInt(5));
+                    kmock.on(criteria);
+                },
+                IllegalArgumentException.class);
         record("criteria-string parser", refused);
     }
 
     @Test
     void resourceNotationIsParsedOrRefusedWithAHint() {
-        long refused = fuzz("resource notation", random -> {
-            String text = words(random, CRITERIA_TOKENS, 1 + random.nextInt(4)).replace(' ', random.nextBoolean() ? '/' : '.');
-            ResourceNotation.tryParse(text, random.nextBoolean());
-            Resource.parse(text);
-        }, IllegalArgumentException.class);
+        long refused = fuzz(
+                "resource notation",
+                random -> {
+                    String text = words(random, CRITERIA_TOKENS, 1 + random.nextInt(4))
+                            .replace(' ', random.nextBoolean() ? '/' : '.');
+                    ResourceNotation.tryParse(text, random.nextBoolean());
+                    Resource.parse(text);
+                },
+                IllegalArgumentException.class);
         record("resource-notation parser", refused);
     }
 
     @Test
     void selectorsParseOrAreRefusedAsBadRequests() {
-        Map<String, Object> object = Map.of("metadata", Map.of("name", "a", "labels", Map.of("app", "a", "tier", "b")),
-                "status", Map.of("phase", "x"));
-        long refused = fuzz("selectors", random -> {
-            String selector = words(random, SELECTOR_TOKENS, 1 + random.nextInt(8)).replace("  ", " ");
-            try {
-                (random.nextBoolean() ? Selectors.labels(selector) : Selectors.fields(selector)).test(object);
-            } catch (KubernetesException e) {
-                assertEquals(400, e.code(), e.getMessage());
-                throw e;
-            }
-        }, KubernetesException.class);
+        Map<String, Object> object = Map.of(
+                "metadata",
+                Map.of("name", "a", "labels", Map.of("app", "a", "tier", "b")),
+                "status",
+                Map.of("phase", "x"));
+        long refused = fuzz(
+                "selectors",
+                random -> {
+                    String selector = words(random, SELECTOR_TOKENS, 1 + random.nextInt(8))
+                            .replace("  ", " ");
+                    try {
+                        (random.nextBoolean() ? Selectors.labels(selector) : Selectors.fields(selector)).test(object);
+                    } catch (KubernetesException e) {
+                        assertEquals(400, e.code(), e.getMessage());
+                        throw e;
+                    }
+                },
+                KubernetesException.class);
         record("label and field selector parser", refused);
     }
 
     @Test
     void patchesApplyOrFailWithoutTouchingTheirTarget() {
-        String[] types = {"application/merge-patch+json", "application/json-patch+json",
-            "application/strategic-merge-patch+json", "application/apply-patch+yaml"};
-        long refused = fuzz("patches", random -> {
-            Map<String, Object> current = randomObject(random, 3);
-            String before = Json.toText(current);
-            String type = types[random.nextInt(types.length)];
-            Object patch = type.equals("application/json-patch+json") && random.nextInt(4) > 0
-                    ? randomJsonPatch(random) : randomValue(random, 3);
-            byte[] body = random.nextInt(20) == 0
-                    ? Json.toText(patch).substring(0, Math.max(0, Json.toText(patch).length() - 1)).getBytes(StandardCharsets.UTF_8)
-                    : Json.toText(patch).getBytes(StandardCharsets.UTF_8);
-            try {
-                Patches.apply(type, current, body, SCHEMAS, DEPLOYMENT);
-            } finally {
-                assertEquals(before, Json.toText(current), "a patch never changes its target in place");
-            }
-        }, KubernetesException.class);
+        String[] types = {
+            "application/merge-patch+json",
+            "application/json-patch+json",
+            "application/strategic-merge-patch+json",
+            "application/apply-patch+yaml"
+        };
+        long refused = fuzz(
+                "patches",
+                random -> {
+                    Map<String, Object> current = randomObject(random, 3);
+                    String before = Json.toText(current);
+                    String type = types[random.nextInt(types.length)];
+                    Object patch = type.equals("application/json-patch+json") && random.nextInt(4) > 0
+                            ? randomJsonPatch(random)
+                            : randomValue(random, 3);
+                    byte[] body = random.nextInt(20) == 0
+                            ? Json.toText(patch)
+                                    .substring(0, Math.max(0, Json.toText(patch).length() - 1))
+                                    .getBytes(StandardCharsets.UTF_8)
+                            : Json.toText(patch).getBytes(StandardCharsets.UTF_8);
+                    try {
+                        Patches.apply(type, current, body, SCHEMAS, DEPLOYMENT);
+                    } finally {
+                        assertEquals(before, Json.toText(current), "a patch never changes its target in place");
+                    }
+                },
+                KubernetesException.class);
         record("patch engines (merge, JSON, strategic, apply)", refused);
     }
 
@@ -120,21 +208,29 @@ class FuzzTest {
                 try {
                     oneCase.accept(random);
                 } catch (RuntimeException e) {
-                    if (!documented.isInstance(e) || e.getMessage() == null || e.getMessage().isBlank()) {
+                    if (!documented.isInstance(e)
+                            || e.getMessage() == null
+                            || e.getMessage().isBlank()) {
                         undocumented.add(e.getClass().getName() + ": " + e.getMessage());
                     }
                     refused++;
                 }
             }
-            assertEquals(List.of(), undocumented.subList(0, Math.min(5, undocumented.size())),
+            assertEquals(
+                    List.of(),
+                    undocumented.subList(0, Math.min(5, undocumented.size())),
                     what + " with -Dkmock.fuzz.seed=" + seed);
             return refused;
         });
     }
 
     private void record(String what, long refused) {
-        Figures.record("fuzz: " + what, "-", CASES, 0, refused + " refused with the documented exception, "
-                + (CASES - refused) + " accepted; seed " + seed);
+        Figures.record(
+                "fuzz: " + what,
+                "-",
+                CASES,
+                0,
+                refused + " refused with the documented exception, " + (CASES - refused) + " accepted; seed " + seed);
     }
 
     private static String words(Random random, String[] tokens, int count) {
@@ -159,10 +255,14 @@ class FuzzTest {
 
     private static Object randomValue(Random random, int depth) {
         switch (depth <= 0 ? random.nextInt(4) : random.nextInt(7)) {
-            case 0: return null;
-            case 1: return random.nextInt(100);
-            case 2: return "s" + random.nextInt(5);
-            case 3: return random.nextBoolean();
+            case 0:
+                return null;
+            case 1:
+                return random.nextInt(100);
+            case 2:
+                return "s" + random.nextInt(5);
+            case 3:
+                return random.nextBoolean();
             case 4: {
                 List<Object> list = new ArrayList<>();
                 for (int i = random.nextInt(3); i > 0; i--) {
@@ -170,7 +270,8 @@ class FuzzTest {
                 }
                 return list;
             }
-            default: return randomObject(random, depth - 1);
+            default:
+                return randomObject(random, depth - 1);
         }
     }
 

@@ -32,17 +32,20 @@ class LeakTest {
         RawHandler kmock = new RawHandler();
         kmock.on("get /ping").reply("pong");
         cycles(kmock, 50);
-        Deadline.await("no KMock threads after warm-up", SETTLE, () -> Deadline.kmockThreads().isEmpty());
+        Deadline.await("no KMock threads after warm-up", SETTLE, () -> Deadline.kmockThreads()
+                .isEmpty());
         Deadline.await("the warm-up's HTTP client threads collected", SETTLE, () -> {
             System.gc();
-            return Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().startsWith("HttpClient-"));
+            return Thread.getAllStackTraces().keySet().stream()
+                    .noneMatch(t -> t.getName().startsWith("HttpClient-"));
         });
         int threadsBefore = Thread.activeCount();
         long fdsBefore = openFileDescriptors();
         long start = System.nanoTime();
         cycles(kmock, CYCLES);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        Deadline.await("no KMock threads after the cycles", SETTLE, () -> Deadline.kmockThreads().isEmpty());
+        Deadline.await("no KMock threads after the cycles", SETTLE, () -> Deadline.kmockThreads()
+                .isEmpty());
         // Some threads end after close() returns: on JDK 17 the java.net.http client's selector thread ends once
         // the closed client is garbage, hence the collections. What matters is that the counts come back.
         Deadline.await("threads back to " + threadsBefore, SETTLE, () -> {
@@ -55,8 +58,13 @@ class LeakTest {
         });
         int threadsAfter = Thread.activeCount();
         long fdsAfter = openFileDescriptors();
-        Figures.record("leaks: start + GET + stop cycles", transport, CYCLES, 0, "threads " + threadsBefore + " -> "
-                + threadsAfter + ", open fds " + fdsBefore + " -> " + fdsAfter + "; " + CYCLES + " cycles in " + millis + " ms");
+        Figures.record(
+                "leaks: start + GET + stop cycles",
+                transport,
+                CYCLES,
+                0,
+                "threads " + threadsBefore + " -> " + threadsAfter + ", open fds " + fdsBefore + " -> " + fdsAfter
+                        + "; " + CYCLES + " cycles in " + millis + " ms");
         assertEquals(0, kmock.errors().size());
     }
 

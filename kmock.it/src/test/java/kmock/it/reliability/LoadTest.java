@@ -62,7 +62,8 @@ class LoadTest {
 
     @Test
     void everyRequestIsAnsweredCorrectlyAndLoggedOnce() throws Exception {
-        View echo = kmock.on("get /echo").reply((Function<Request, Object>) request -> Map.of("i", request.params().get("i")));
+        View echo = kmock.on("get /echo").reply((Function<Request, Object>)
+                request -> Map.of("i", request.params().get("i")));
         View stream = kmock.on("get /stream").reply(Payload.stream(Map.of("n", 1), Map.of("n", 2), Map.of("n", 3)));
         ConcurrentLinkedQueue<String> wrong = new ConcurrentLinkedQueue<>();
         CountDownLatch go = new CountDownLatch(1);
@@ -78,7 +79,8 @@ class LoadTest {
                         check(wrong, "echo " + id, Map.of("i", id), kmock.get("/echo?i=" + id));
                         try (KStream lines = kmock.stream("GET", "/stream")) {
                             List<String> got = new ArrayList<>();
-                            for (String line = lines.readLine(Duration.ofSeconds(30)); line != null;
+                            for (String line = lines.readLine(Duration.ofSeconds(30));
+                                    line != null;
                                     line = lines.readLine(Duration.ofSeconds(30))) {
                                 got.add(line);
                             }
@@ -86,7 +88,8 @@ class LoadTest {
                                 wrong.add("stream " + id + ": " + got);
                             }
                         }
-                        Map<String, Object> object = Map.of("metadata", Map.of("name", "cm-" + id), "data", Map.of("id", id));
+                        Map<String, Object> object =
+                                Map.of("metadata", Map.of("name", "cm-" + id), "data", Map.of("id", id));
                         KResponse created = kmock.post(CM, object);
                         if (created.status() != 201) {
                             wrong.add("create " + id + ": " + created.status() + " " + created.text());
@@ -112,10 +115,17 @@ class LoadTest {
         for (Request request : echo.requests()) {
             echoed.add(request.params().get("i"));
         }
-        int lost = wrong.size() + (each - echoed.size()) + Math.abs(each - stream.size())
+        int lost = wrong.size()
+                + (each - echoed.size())
+                + Math.abs(each - stream.size())
                 + Math.abs(each - kmock.objects().keys().size());
-        Figures.record("load: 32 threads x " + ROUNDS + " x (rule, stream, create, read)", transport, 4L * each, lost,
-                "log holds " + kmock.size() + " requests; " + kmock.objects().keys().size() + " objects stored");
+        Figures.record(
+                "load: 32 threads x " + ROUNDS + " x (rule, stream, create, read)",
+                transport,
+                4L * each,
+                lost,
+                "log holds " + kmock.size() + " requests; "
+                        + kmock.objects().keys().size() + " objects stored");
         assertEquals(List.of(), List.copyOf(wrong).subList(0, Math.min(10, wrong.size())));
         assertEquals(each, echo.size(), "every echo logged once");
         assertEquals(each, echoed.size(), "every echo logged under its own id");

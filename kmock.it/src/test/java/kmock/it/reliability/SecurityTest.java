@@ -42,12 +42,16 @@ class SecurityTest {
 
     @Test
     void theServerListensOnLoopbackOnlyUnlessToldOtherwise() throws IOException {
-        try (Server server = Server.builder(request -> Response.of(204)).transport(transport).start()) {
+        try (Server server =
+                Server.builder(request -> Response.of(204)).transport(transport).start()) {
             assertEquals("127.0.0.1", server.url().getHost());
             InetAddress external = nonLoopbackAddress();
             assumeTrue(external != null, "this machine has no non-loopback address to try");
             try (Socket socket = new Socket()) {
-                assertThrows(IOException.class, () -> socket.connect(new InetSocketAddress(external, server.url().getPort()), 5_000),
+                assertThrows(
+                        IOException.class,
+                        () -> socket.connect(
+                                new InetSocketAddress(external, server.url().getPort()), 5_000),
                         "the port is closed on " + external);
             }
         }
@@ -58,15 +62,27 @@ class SecurityTest {
         ProxySelector before = ProxySelector.getDefault();
         URI other = URI.create("http://not-intercepted.example.invalid/");
         List<Proxy> otherBefore = before == null ? List.of(Proxy.NO_PROXY) : before.select(other);
-        try (Server server = Server.builder(request -> Response.of(204)).transport(transport)
-                .hostnames("intercepted.example.invalid").interceptJvm(true).start()) {
-            List<Proxy> intercepted = ProxySelector.getDefault().select(URI.create("http://intercepted.example.invalid/"));
+        try (Server server = Server.builder(request -> Response.of(204))
+                .transport(transport)
+                .hostnames("intercepted.example.invalid")
+                .interceptJvm(true)
+                .start()) {
+            List<Proxy> intercepted =
+                    ProxySelector.getDefault().select(URI.create("http://intercepted.example.invalid/"));
             assertEquals(Proxy.Type.HTTP, intercepted.get(0).type());
-            assertEquals(server.proxy().address(), intercepted.get(0).address(), "the server as a proxy (on the JDK transport, its proxy port)");
-            assertEquals(otherBefore, ProxySelector.getDefault().select(other), "other hosts go where they went before");
+            assertEquals(
+                    server.proxy().address(),
+                    intercepted.get(0).address(),
+                    "the server as a proxy (on the JDK transport, its proxy port)");
+            assertEquals(
+                    otherBefore, ProxySelector.getDefault().select(other), "other hosts go where they went before");
         }
         assertSame(before, ProxySelector.getDefault(), "the JVM's proxy selector is the very one it was");
-        Figures.record("security: JVM-wide interception", transport, 1, 0,
+        Figures.record(
+                "security: JVM-wide interception",
+                transport,
+                1,
+                0,
                 "only the configured host rerouted; the original ProxySelector restored on close");
     }
 
@@ -80,28 +96,43 @@ class SecurityTest {
             String json = "{\"metadata\":{\"name\":\"typed\"},\"data\":{\"@class\":\"java.io.File\",\"path\":\"/etc\"},"
                     + "\"binaryData\":[\"java.net.URL\",\"http://example.invalid\"]}";
             kmock.post(cm, json.getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/json"));
-            String yaml = "metadata:\n  name: tagged\ndata: !!java.io.File\n  path: /etc\nother: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://example.invalid/\"]]]]\n";
-            KResponse tagged = kmock.post(cm, yaml.getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/yaml"));
+            String yaml =
+                    "metadata:\n  name: tagged\ndata: !!java.io.File\n  path: /etc\nother: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://example.invalid/\"]]]]\n";
+            KResponse tagged =
+                    kmock.post(cm, yaml.getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/yaml"));
             assertTrue(tagged.status() == 201 || tagged.status() == 400, tagged.text());
-            kmock.objects().keys().forEach(key -> assertPlainJson(
-                    kmock.objects().get(key.resource(), key.namespace(), key.name()).version(-1)));
+            kmock.objects()
+                    .keys()
+                    .forEach(key -> assertPlainJson(kmock.objects()
+                            .get(key.resource(), key.namespace(), key.name())
+                            .version(-1)));
             assertTrue(kmock.objects().keys().size() >= 1);
         } finally {
             kmock.close();
         }
-        Figures.record("security: typed JSON and YAML bodies", transport, 2, 0,
+        Figures.record(
+                "security: typed JSON and YAML bodies",
+                transport,
+                2,
+                0,
                 "stored as maps, lists, strings, numbers and booleans only");
     }
 
     @Test
     void bodiesOverTheDefaultLimitAreRefusedUnread() throws IOException {
-        try (Server server = Server.builder(request -> Response.of(204)).transport(transport).start();
-             RawHttp client = RawHttp.connect(server.url())) {
+        try (Server server = Server.builder(request -> Response.of(204))
+                        .transport(transport)
+                        .start();
+                RawHttp client = RawHttp.connect(server.url())) {
             long oneOver = 64L * 1024 * 1024 + 1;
             client.send("POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: " + oneOver + "\r\n\r\n");
             assertEquals(413, client.status(), "the default limit of 64 MiB is enforced before the body is read");
         }
-        Figures.record("security: a body one byte over the default 64 MiB limit", transport, 1, 0,
+        Figures.record(
+                "security: a body one byte over the default 64 MiB limit",
+                transport,
+                1,
+                0,
                 "413 before any of the body was sent");
     }
 
@@ -114,7 +145,8 @@ class SecurityTest {
         } else if (value instanceof List<?> list) {
             list.forEach(SecurityTest::assertPlainJson);
         } else {
-            assertTrue(value == null || value instanceof String || value instanceof Number || value instanceof Boolean,
+            assertTrue(
+                    value == null || value instanceof String || value instanceof Number || value instanceof Boolean,
                     "a plain JSON value, not a " + value.getClass().getName());
         }
     }

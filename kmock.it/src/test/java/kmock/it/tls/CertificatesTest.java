@@ -32,11 +32,19 @@ class CertificatesTest {
     @Test
     void aServerCertificateNamesHostsAndIpAddresses() throws Exception {
         KeyPair key = Issuer.newKeyPair();
-        X509Certificate certificate = issuer.server(key.getPublic(), List.of("localhost", "127.0.0.1", "::1", "api.example.test"));
+        X509Certificate certificate =
+                issuer.server(key.getPublic(), List.of("localhost", "127.0.0.1", "::1", "api.example.test"));
         certificate.verify(issuer.certificate().getPublicKey());
-        List<Object> names = certificate.getSubjectAlternativeNames().stream().map(name -> (Object) name).toList();
-        assertEquals(List.of(List.of(2, "localhost"), List.of(7, "127.0.0.1"), List.of(7, "0:0:0:0:0:0:0:1"),
-                List.of(2, "api.example.test")), names);
+        List<Object> names = certificate.getSubjectAlternativeNames().stream()
+                .map(name -> (Object) name)
+                .toList();
+        assertEquals(
+                List.of(
+                        List.of(2, "localhost"),
+                        List.of(7, "127.0.0.1"),
+                        List.of(7, "0:0:0:0:0:0:0:1"),
+                        List.of(2, "api.example.test")),
+                names);
         assertEquals(-1, certificate.getBasicConstraints(), "not a CA");
         assertEquals(List.of("1.3.6.1.5.5.7.3.1"), certificate.getExtendedKeyUsage());
         assertTrue(issuer.issued(certificate));
@@ -44,8 +52,11 @@ class CertificatesTest {
 
     @Test
     void aClientCertificateCarriesTheUserAndGroups() throws Exception {
-        X509Certificate certificate = issuer.client(Issuer.newKeyPair().getPublic(), "alice", List.of("devs", "system:masters"));
-        assertEquals(new Identity("alice", List.of("devs", "system:masters", "system:authenticated")), Identity.of(certificate));
+        X509Certificate certificate =
+                issuer.client(Issuer.newKeyPair().getPublic(), "alice", List.of("devs", "system:masters"));
+        assertEquals(
+                new Identity("alice", List.of("devs", "system:masters", "system:authenticated")),
+                Identity.of(certificate));
         assertEquals(List.of("1.3.6.1.5.5.7.3.2"), certificate.getExtendedKeyUsage());
     }
 

@@ -7,8 +7,7 @@ import java.util.function.BooleanSupplier;
 /** Waits on a condition with a deadline; the suite's only way to wait for something asynchronous. */
 public final class Deadline {
 
-    private Deadline() {
-    }
+    private Deadline() {}
 
     /** Polls the condition every 2 ms until it holds; fails naming what was awaited at the deadline. */
     public static void await(String what, Duration timeout, BooleanSupplier condition) {
@@ -23,7 +22,11 @@ public final class Deadline {
 
     /** Names of live threads started by KMock. */
     public static java.util.List<String> kmockThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-                .filter(name -> name.startsWith("kmock-") && !name.startsWith("kmock-it")).sorted().toList();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .map(Thread::getName)
+                .filter(name -> name.startsWith("kmock-") && !name.startsWith("kmock-it"))
+                .sorted()
+                .toList();
     }
 }

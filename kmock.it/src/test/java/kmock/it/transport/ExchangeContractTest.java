@@ -40,8 +40,14 @@ class ExchangeContractTest {
 
     @Test
     void statusReasonHeadersAndCookiesArrive() {
-        Response reply = Response.builder().status(418).header("X-Multi", "one").header("x-multi", "two")
-                .header("Set-Cookie", "session=abc; Path=/").header("Set-Cookie", "theme=dark").body("short and stout").build();
+        Response reply = Response.builder()
+                .status(418)
+                .header("X-Multi", "one")
+                .header("x-multi", "two")
+                .header("Set-Cookie", "session=abc; Path=/")
+                .header("Set-Cookie", "theme=dark")
+                .body("short and stout")
+                .build();
         try (Server server = on(Server.builder(request -> reply)).start()) {
             KResponse response = server.client().get("/teapot");
             assertEquals(418, response.status());
@@ -58,11 +64,16 @@ class ExchangeContractTest {
     void requestArrivesWithMethodUrlHeadersCookiesAndQuery() {
         List<Request> seen = new CopyOnWriteArrayList<>();
         try (Server server = on(Server.builder(request -> {
-            seen.add(request);
-            return Response.of(204);
-        })).start()) {
-            KResponse response = server.client().request("PATCH", "/a/b?x=1&x=2&y=%20z", Map.of("k", 1),
-                    Map.of("X-Trace", "t1", "Cookie", "c1=v1; c2=v2"));
+                    seen.add(request);
+                    return Response.of(204);
+                }))
+                .start()) {
+            KResponse response = server.client()
+                    .request(
+                            "PATCH",
+                            "/a/b?x=1&x=2&y=%20z",
+                            Map.of("k", 1),
+                            Map.of("X-Trace", "t1", "Cookie", "c1=v1; c2=v2"));
             assertEquals(204, response.status());
             assertEquals(0, response.body().length);
             Request request = seen.get(0);
@@ -81,8 +92,8 @@ class ExchangeContractTest {
 
     @Test
     void headAndEmptyBodiesCarryNoBody() {
-        try (Server server = on(Server.builder(request -> Response.of(200, "body".getBytes(StandardCharsets.UTF_8)))
-                ).start()) {
+        try (Server server = on(Server.builder(request -> Response.of(200, "body".getBytes(StandardCharsets.UTF_8))))
+                .start()) {
             KResponse head = server.client().head("/");
             assertEquals(200, head.status());
             assertEquals(0, head.body().length);
@@ -98,7 +109,8 @@ class ExchangeContractTest {
     void tenMegabytesTravelIntactBothWays() {
         byte[] payload = new byte[10 * 1024 * 1024];
         new Random(42).nextBytes(payload);
-        try (Server server = on(Server.builder(request -> Response.of(200, request.body()))).start()) {
+        try (Server server =
+                on(Server.builder(request -> Response.of(200, request.body()))).start()) {
             KResponse echoed = server.client().post("/echo", payload);
             assertArrayEquals(payload, echoed.body());
         }
@@ -108,9 +120,11 @@ class ExchangeContractTest {
     void bodyOverTheLimitIsAnswered413WithoutCallingTheHandler() {
         List<Request> seen = new CopyOnWriteArrayList<>();
         try (Server server = on(Server.builder(request -> {
-            seen.add(request);
-            return Response.of(200);
-        })).maxBodySize(1024).start()) {
+                    seen.add(request);
+                    return Response.of(200);
+                }))
+                .maxBodySize(1024)
+                .start()) {
             assertEquals(413, server.client().post("/", new byte[4096]).status());
             assertEquals(200, server.client().post("/", new byte[512]).status());
             assertEquals(1, seen.size());
@@ -120,8 +134,9 @@ class ExchangeContractTest {
     @Test
     void handlerExceptionBecomesA500NamingIt() {
         try (Server server = on(Server.builder(request -> {
-            throw new IllegalStateException("broken on purpose");
-        })).start()) {
+                    throw new IllegalStateException("broken on purpose");
+                }))
+                .start()) {
             KResponse response = server.client().get("/");
             assertEquals(500, response.status());
             assertTrue(response.text().contains("IllegalStateException: broken on purpose"), response.text());
@@ -132,9 +147,10 @@ class ExchangeContractTest {
     void unknownQueryParametersDoNotChangeWhatArrives() {
         List<String> paths = new CopyOnWriteArrayList<>();
         try (Server server = on(Server.builder(request -> {
-            paths.add(request.path());
-            return Response.of(200);
-        })).start()) {
+                    paths.add(request.path());
+                    return Response.of(200);
+                }))
+                .start()) {
             server.client().get("/api/v1/pods?timeout=32s&fieldManager=kubectl&fieldValidation=Strict");
             assertEquals(List.of("/api/v1/pods"), paths);
             assertFalse(paths.isEmpty());
@@ -145,22 +161,31 @@ class ExchangeContractTest {
     void targetStartingWithTwoSlashesIsAPathNotAHost() throws Exception {
         List<Request> seen = new CopyOnWriteArrayList<>();
         try (Server server = on(Server.builder(request -> {
-            seen.add(request);
-            return Response.of(204);
-        })).start()) {
+                    seen.add(request);
+                    return Response.of(204);
+                }))
+                .start()) {
             HttpClient.Builder plain = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY);
-            HttpClient plainClient = scheme.equals("https") ? plain.sslContext(server.certificateAuthority().sslContext()).build()
+            HttpClient plainClient = scheme.equals("https")
+                    ? plain.sslContext(server.certificateAuthority().sslContext())
+                            .build()
                     : plain.build();
             // A base URL with a trailing slash plus "/api/…", as client-java builds it from kmock.url(), sent in
             // origin form by a plain client (the embedded clients send absolute URLs to the server).
             URI url = URI.create(server.url() + "/api/v1/namespaces?limit=1");
-            assertEquals(204, plainClient.send(HttpRequest.newBuilder(url).build(), BodyHandlers.discarding()).statusCode());
+            assertEquals(
+                    204,
+                    plainClient
+                            .send(HttpRequest.newBuilder(url).build(), BodyHandlers.discarding())
+                            .statusCode());
             Request request = seen.get(0);
             assertEquals("/api/v1/namespaces", request.path());
             assertEquals("//api/v1/namespaces", request.url().getRawPath());
             assertEquals(server.port(), request.url().getPort());
             assertEquals("1", request.params().get("limit"));
-            assertEquals("v1/namespaces", request.resource().apiVersion() + "/" + request.resource().plural());
+            assertEquals(
+                    "v1/namespaces",
+                    request.resource().apiVersion() + "/" + request.resource().plural());
         }
     }
 }

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
@@ -38,9 +37,10 @@ class HttpsContractTest {
 
     private Server.Builder builder() {
         return Server.builder(request -> {
-            seen.add(request);
-            return Response.of(200, ("served " + request.url()).getBytes(StandardCharsets.UTF_8));
-        }).transport(transport);
+                    seen.add(request);
+                    return Response.of(200, ("served " + request.url()).getBytes(StandardCharsets.UTF_8));
+                })
+                .transport(transport);
     }
 
     @Test
@@ -54,7 +54,10 @@ class HttpsContractTest {
 
     @Test
     void sniChoosesTheCertificateOfEachInterceptedName() throws Exception {
-        try (Server server = builder().https().hostnames("one.example.test", "two.example.test").start()) {
+        try (Server server = builder()
+                .https()
+                .hostnames("one.example.test", "two.example.test")
+                .start()) {
             assertEquals(List.of("one.example.test"), namesPresentedFor(server, "one.example.test"));
             assertEquals(List.of("two.example.test"), namesPresentedFor(server, "two.example.test"));
         }
@@ -62,10 +65,17 @@ class HttpsContractTest {
 
     @Test
     void interceptedHttpsUrlsAreServedWithTheHostsOwnCertificate() {
-        try (Server server = builder().hostnames("one.example.test", "two.example.test").start()) {
-            assertEquals("served https://one.example.test/a", server.client().get("https://one.example.test/a").text());
-            assertEquals("served https://two.example.test/b", server.client().get("https://two.example.test/b").text());
-            assertEquals("served http://one.example.test/c", server.client().get("http://one.example.test/c").text());
+        try (Server server =
+                builder().hostnames("one.example.test", "two.example.test").start()) {
+            assertEquals(
+                    "served https://one.example.test/a",
+                    server.client().get("https://one.example.test/a").text());
+            assertEquals(
+                    "served https://two.example.test/b",
+                    server.client().get("https://two.example.test/b").text());
+            assertEquals(
+                    "served http://one.example.test/c",
+                    server.client().get("http://one.example.test/c").text());
         }
     }
 
@@ -74,7 +84,8 @@ class HttpsContractTest {
         try (Server server = builder().https().start()) {
             HttpClient untrusting = HttpClient.newBuilder().build(); // the JDK's anchors only
             HttpRequest request = HttpRequest.newBuilder(server.url()).build();
-            assertThrows(SSLHandshakeException.class, () -> untrusting.send(request, HttpResponse.BodyHandlers.ofString()));
+            assertThrows(
+                    SSLHandshakeException.class, () -> untrusting.send(request, HttpResponse.BodyHandlers.ofString()));
             assertTrue(seen.isEmpty());
         }
     }
@@ -91,7 +102,9 @@ class HttpsContractTest {
     }
 
     private static List<String> namesPresentedFor(Server server, String sni) throws Exception {
-        return presented(server, sni).getSubjectAlternativeNames().stream().map(name -> (String) name.get(1)).toList();
+        return presented(server, sni).getSubjectAlternativeNames().stream()
+                .map(name -> (String) name.get(1))
+                .toList();
     }
 
     /** The certificate the server presents to a TLS client that names {@code sni}. */

@@ -36,16 +36,23 @@ class InterceptionContractTest {
 
     private Server start(Object... hostnames) {
         return Server.builder(request -> {
-            seen.add(request);
-            return Response.of(200, ("served " + request.url().getHost()).getBytes(StandardCharsets.UTF_8));
-        }).transport(transport).hostnames(hostnames).start();
+                    seen.add(request);
+                    return Response.of(200, ("served " + request.url().getHost()).getBytes(StandardCharsets.UTF_8));
+                })
+                .transport(transport)
+                .hostnames(hostnames)
+                .start();
     }
 
     @Test
     void aHostnameIsServedLocallyOnEveryPort() {
         try (Server server = start("google.com", "api.example.invalid")) {
-            assertEquals("served google.com", server.client().get("http://google.com/search?q=1").text());
-            assertEquals("served API.example.invalid", server.client().get("http://API.example.invalid:8080/").text(),
+            assertEquals(
+                    "served google.com",
+                    server.client().get("http://google.com/search?q=1").text());
+            assertEquals(
+                    "served API.example.invalid",
+                    server.client().get("http://API.example.invalid:8080/").text(),
                     "host names match whatever their case; the request keeps the one the client used");
             assertEquals("google.com", seen.get(0).url().getHost());
             assertEquals("/search", seen.get(0).path());
@@ -55,7 +62,8 @@ class InterceptionContractTest {
     @Test
     void aHostWithAPortIsInterceptedOnlyOnThatPort() {
         try (Server server = start("ported.example.invalid:80")) {
-            assertEquals(200, server.client().get("http://ported.example.invalid/").status());
+            assertEquals(
+                    200, server.client().get("http://ported.example.invalid/").status());
             assertThrows(UncheckedIOException.class, () -> server.client().get("http://ported.example.invalid:81/"));
             assertEquals(1, seen.size(), "the request to port 81 must not reach the server");
         }
@@ -64,8 +72,11 @@ class InterceptionContractTest {
     @Test
     void aPatternMatchesWholeHostNames() {
         try (Server server = start(Pattern.compile("svc-\\d+\\.example\\.invalid"))) {
-            assertEquals("served svc-42.example.invalid", server.client().get("http://svc-42.example.invalid/").text());
-            assertThrows(UncheckedIOException.class, () -> server.client().get("http://svc-42.example.invalid.other.invalid/"));
+            assertEquals(
+                    "served svc-42.example.invalid",
+                    server.client().get("http://svc-42.example.invalid/").text());
+            assertThrows(UncheckedIOException.class, () -> server.client()
+                    .get("http://svc-42.example.invalid.other.invalid/"));
             assertEquals(1, seen.size());
         }
     }
@@ -91,15 +102,23 @@ class InterceptionContractTest {
     void interceptJvmReachesHttpUrlConnectionAndIsUndoneOnClose() throws Exception {
         ProxySelector before = ProxySelector.getDefault();
         try (Server server = Server.builder(request -> {
-            seen.add(request);
-            return Response.of(200, "jvm-wide".getBytes(StandardCharsets.UTF_8));
-        }).transport(transport).hostnames("legacy.example.invalid").interceptJvm(true).start()) {
+                    seen.add(request);
+                    return Response.of(200, "jvm-wide".getBytes(StandardCharsets.UTF_8));
+                })
+                .transport(transport)
+                .hostnames("legacy.example.invalid")
+                .interceptJvm(true)
+                .start()) {
             // (The selector object may already be KMock's: the JUnit extension installs it for good when it loads.)
-            assertEquals(List.of(server.proxy()), ProxySelector.getDefault().select(URI.create("http://legacy.example.invalid/")));
-            HttpURLConnection connection = (HttpURLConnection) URI.create("http://legacy.example.invalid/old").toURL().openConnection();
+            assertEquals(
+                    List.of(server.proxy()),
+                    ProxySelector.getDefault().select(URI.create("http://legacy.example.invalid/")));
+            HttpURLConnection connection = (HttpURLConnection)
+                    URI.create("http://legacy.example.invalid/old").toURL().openConnection();
             try {
                 assertEquals(200, connection.getResponseCode());
-                assertEquals("jvm-wide", new String(connection.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+                assertEquals(
+                        "jvm-wide", new String(connection.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
             } finally {
                 connection.disconnect();
             }
@@ -114,7 +133,9 @@ class InterceptionContractTest {
             assertEquals(200, server.client().get("relative/path").status());
             assertEquals("/relative/path", seen.get(0).path());
             Client client = server.client();
-            Class<?> expected = transport.equals("jdk") ? java.net.http.HttpClient.class : org.eclipse.jetty.client.HttpClient.class;
+            Class<?> expected = transport.equals("jdk")
+                    ? java.net.http.HttpClient.class
+                    : org.eclipse.jetty.client.HttpClient.class;
             assertTrue(expected.isInstance(client.unwrap(expected)));
         }
     }

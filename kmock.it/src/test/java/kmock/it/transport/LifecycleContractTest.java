@@ -37,9 +37,12 @@ class LifecycleContractTest {
     void closingWithOpenStreamsEndsThemAndLeavesNoThreads() throws Exception {
         CountDownLatch never = new CountDownLatch(1);
         Server server = Server.builder(request -> Response.builder().stream(out -> {
-            out.write("open\n");
-            never.await();
-        }).build()).transport(transport).start();
+                            out.write("open\n");
+                            never.await();
+                        })
+                        .build())
+                .transport(transport)
+                .start();
         List<KStream> streams = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             KStream stream = server.client().stream("GET", "/");
@@ -51,35 +54,45 @@ class LifecycleContractTest {
             Deadline.await("the stream ends after close", Duration.ofSeconds(10), stream::isFinished);
             stream.close();
         }
-        Deadline.await("no kmock threads remain: " + Deadline.kmockThreads(), Duration.ofSeconds(10),
+        Deadline.await(
+                "no kmock threads remain: " + Deadline.kmockThreads(),
+                Duration.ofSeconds(10),
                 () -> Deadline.kmockThreads().isEmpty());
     }
 
     @Test
     void theEmbeddedClientStartsOnFirstUseOnlyAndIsClosedWithTheServer() {
         AtomicInteger made = new AtomicInteger();
-        Server server = Server.builder(request -> Response.of(204)).transport(transport)
+        Server server = Server.builder(request -> Response.of(204))
+                .transport(transport)
                 .clientFactory(options -> {
                     made.incrementAndGet();
                     return transportNamed(transport).client(options);
-                }).start();
+                })
+                .start();
         assertEquals(0, made.get(), "a server that only others call starts no client");
         assertEquals(204, server.client().get("/").status());
         assertEquals(204, server.client().get("/").status());
         assertEquals(1, made.get(), "one client, made on first use");
         server.close();
-        Deadline.await("no kmock threads remain: " + Deadline.kmockThreads(), Duration.ofSeconds(10),
+        Deadline.await(
+                "no kmock threads remain: " + Deadline.kmockThreads(),
+                Duration.ofSeconds(10),
                 () -> Deadline.kmockThreads().isEmpty());
     }
 
     private static Transport transportNamed(String name) {
-        return ServiceLoader.load(Transport.class).stream().map(ServiceLoader.Provider::get)
-                .filter(transport -> transport.name().equals(name)).findFirst().orElseThrow();
+        return ServiceLoader.load(Transport.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(transport -> transport.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void askingAClosedServerForItsFirstClientIsAClearError() {
-        Server server = Server.builder(request -> Response.of(204)).transport(transport).start();
+        Server server =
+                Server.builder(request -> Response.of(204)).transport(transport).start();
         server.close();
         IllegalStateException error = assertThrows(IllegalStateException.class, server::client);
         assertTrue(error.getMessage().contains("closed"), error.getMessage());
@@ -105,7 +118,7 @@ class LifecycleContractTest {
             }
         };
         try (Server one = Server.builder(handler).transport(transport).start();
-             Server two = Server.builder(handler).transport(transport).start()) {
+                Server two = Server.builder(handler).transport(transport).start()) {
             assertEquals(List.of(one, two), attached);
             assertEquals(String.valueOf(one.port()), one.client().get("/").text());
             assertEquals(String.valueOf(two.port()), two.client().get("/").text());
@@ -121,7 +134,9 @@ class LifecycleContractTest {
             for (int i = 0; i < 8; i++) {
                 String name = "server-" + i;
                 answers.add(pool.submit(() -> {
-                    try (Server server = Server.builder(request -> Response.of(200, name.getBytes())).transport(transport).start()) {
+                    try (Server server = Server.builder(request -> Response.of(200, name.getBytes()))
+                            .transport(transport)
+                            .start()) {
                         return server.client().get("/").text();
                     }
                 }));
@@ -136,9 +151,13 @@ class LifecycleContractTest {
 
     @Test
     void aPortInUseFailsWithAClearMessage() {
-        try (Server first = Server.builder(request -> Response.of(200)).transport(transport).start()) {
-            UncheckedIOException failure = assertThrows(UncheckedIOException.class,
-                    () -> Server.builder(request -> Response.of(200)).transport(transport).port(first.port()).start());
+        try (Server first =
+                Server.builder(request -> Response.of(200)).transport(transport).start()) {
+            UncheckedIOException failure =
+                    assertThrows(UncheckedIOException.class, () -> Server.builder(request -> Response.of(200))
+                            .transport(transport)
+                            .port(first.port())
+                            .start());
             assertTrue(failure.getMessage().contains(":" + first.port()), failure.getMessage());
             assertTrue(failure.getMessage().contains("port 0"), failure.getMessage());
         }
@@ -146,7 +165,8 @@ class LifecycleContractTest {
 
     @Test
     void theServerReportsItsTransportAndUrl() {
-        try (Server server = Server.builder(request -> Response.of(200)).transport(transport).start()) {
+        try (Server server =
+                Server.builder(request -> Response.of(200)).transport(transport).start()) {
             assertEquals(transport, server.transport());
             assertEquals("http://127.0.0.1:" + server.port() + "/", server.url().toString());
         }

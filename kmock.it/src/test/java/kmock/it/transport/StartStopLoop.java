@@ -12,8 +12,7 @@ import kmock.api.Server;
  */
 public final class StartStopLoop {
 
-    private StartStopLoop() {
-    }
+    private StartStopLoop() {}
 
     public static void main(String[] args) {
         for (String transport : args.length == 0 ? new String[] {"jdk", "jetty"} : args) {
@@ -25,14 +24,17 @@ public final class StartStopLoop {
                 nanos[i] = cycle(transport);
             }
             Arrays.sort(nanos);
-            System.out.printf("%-6s start+GET+stop: median %.2f ms (p10 %.2f, p90 %.2f) over %d cycles%n", transport,
-                    nanos[100] / 1e6, nanos[20] / 1e6, nanos[180] / 1e6, nanos.length);
+            System.out.printf(
+                    "%-6s start+GET+stop: median %.2f ms (p10 %.2f, p90 %.2f) over %d cycles%n",
+                    transport, nanos[100] / 1e6, nanos[20] / 1e6, nanos[180] / 1e6, nanos.length);
         }
     }
 
     private static long cycle(String transport) {
         long start = System.nanoTime();
-        try (Server server = Server.builder(request -> Response.of(200, "ok".getBytes())).transport(transport).start()) {
+        try (Server server = Server.builder(request -> Response.of(200, "ok".getBytes()))
+                .transport(transport)
+                .start()) {
             if (server.client().get("/").status() != 200) {
                 throw new IllegalStateException("unexpected status");
             }

@@ -39,12 +39,13 @@ class StreamingContractTest {
     void firstChunkArrivesWhileTheProducerIsStillBlocked() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         Response streaming = Response.builder().stream(out -> {
-            out.write("first\n");
-            release.await(30, TimeUnit.SECONDS);
-            out.write("second\n");
-        }).build();
+                    out.write("first\n");
+                    release.await(30, TimeUnit.SECONDS);
+                    out.write("second\n");
+                })
+                .build();
         try (Server server = on(Server.builder(request -> streaming)).start();
-             KStream stream = server.client().stream("GET", "/")) {
+                KStream stream = server.client().stream("GET", "/")) {
             assertEquals(200, stream.status());
             assertEquals("first", stream.readLine(WAIT));
             release.countDown();
@@ -58,11 +59,12 @@ class StreamingContractTest {
     void emptyChunkSendsTheHeadersAtOnce() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         Response streaming = Response.builder().stream(out -> {
-            out.write(new byte[0]);
-            release.await(30, TimeUnit.SECONDS);
-        }).build();
+                    out.write(new byte[0]);
+                    release.await(30, TimeUnit.SECONDS);
+                })
+                .build();
         try (Server server = on(Server.builder(request -> streaming)).start();
-             KStream stream = server.client().stream("GET", "/")) {
+                KStream stream = server.client().stream("GET", "/")) {
             assertEquals(200, stream.status(), "the stream opened while the producer still waits");
             assertEquals(0, stream.readAvailable().length);
             release.countDown();
@@ -72,18 +74,19 @@ class StreamingContractTest {
     @Test
     void statusAndHeadersCanChangeUntilTheFirstChunk() throws Exception {
         Response streaming = Response.builder().stream(out -> {
-            out.status(202, null);
-            out.header("X-Late", "yes");
-            out.write("{\"a\":1}\n");
-            try {
-                out.header("X-Too-Late", "no");
-                out.write("not refused\n");
-            } catch (IllegalStateException expected) {
-                out.write("refused\n");
-            }
-        }).build();
+                    out.status(202, null);
+                    out.header("X-Late", "yes");
+                    out.write("{\"a\":1}\n");
+                    try {
+                        out.header("X-Too-Late", "no");
+                        out.write("not refused\n");
+                    } catch (IllegalStateException expected) {
+                        out.write("refused\n");
+                    }
+                })
+                .build();
         try (Server server = on(Server.builder(request -> streaming)).start();
-             KStream stream = server.client().stream("GET", "/")) {
+                KStream stream = server.client().stream("GET", "/")) {
             assertEquals(202, stream.status());
             assertEquals(List.of("yes"), stream.headers().get("x-late"));
             assertEquals("{\"a\":1}", stream.readLine(WAIT));
@@ -95,23 +98,25 @@ class StreamingContractTest {
     void clientDisconnectEndsTheProducer() throws Exception {
         CountDownLatch failed = new CountDownLatch(1);
         Response streaming = Response.builder().stream(out -> {
-            try {
-                while (true) {
-                    out.write("tick\n");
-                    LockSupport.parkNanos(1_000_000);
-                    if (Thread.interrupted()) {
-                        throw new InterruptedException();
+                    try {
+                        while (true) {
+                            out.write("tick\n");
+                            LockSupport.parkNanos(1_000_000);
+                            if (Thread.interrupted()) {
+                                throw new InterruptedException();
+                            }
+                        }
+                    } catch (IOException | InterruptedException ended) {
+                        failed.countDown();
                     }
-                }
-            } catch (IOException | InterruptedException ended) {
-                failed.countDown();
-            }
-        }).build();
+                })
+                .build();
         try (Server server = on(Server.builder(request -> streaming)).start()) {
             KStream stream = server.client().stream("GET", "/");
             assertEquals("tick", stream.readLine(WAIT));
             stream.close();
-            assertTrue(failed.await(10, TimeUnit.SECONDS), "the producer's writes kept succeeding after the disconnect");
+            assertTrue(
+                    failed.await(10, TimeUnit.SECONDS), "the producer's writes kept succeeding after the disconnect");
         }
     }
 
@@ -119,11 +124,13 @@ class StreamingContractTest {
     void twoHundredOpenStreamsDoNotStallOtherRequests() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         try (Server server = on(Server.builder(request -> request.path().equals("/stream")
-                ? Response.builder().stream(out -> {
-                    out.write("open\n");
-                    release.await(60, TimeUnit.SECONDS);
-                }).build()
-                : Response.of(200, "plain".getBytes()))).start()) {
+                        ? Response.builder().stream(out -> {
+                                    out.write("open\n");
+                                    release.await(60, TimeUnit.SECONDS);
+                                })
+                                .build()
+                        : Response.of(200, "plain".getBytes())))
+                .start()) {
             List<KStream> streams = new ArrayList<>();
             try {
                 for (int i = 0; i < 200; i++) {

@@ -24,11 +24,11 @@ public @interface TransportsAndSchemes {
 
     /** The four combinations, and the builder setting for each. */
     final class Matrix {
-        private Matrix() {
-        }
+        private Matrix() {}
 
         static Stream<Arguments> all() {
-            return Stream.of("jdk", "jetty").flatMap(transport -> Stream.of(Arguments.of(transport, "http"), Arguments.of(transport, "https")));
+            return Stream.of("jdk", "jetty")
+                    .flatMap(transport -> Stream.of(Arguments.of(transport, "http"), Arguments.of(transport, "https")));
         }
 
         /** A builder on that transport, serving HTTPS when the scheme says so. */

@@ -26,8 +26,7 @@ public final class KubernetesProtobufDecoder implements BodyDecoder {
     public static final String MEDIA_TYPE = "application/vnd.kubernetes.protobuf";
 
     /** Creates the decoder; the descriptors are read on the first body, not here. */
-    public KubernetesProtobufDecoder() {
-    }
+    public KubernetesProtobufDecoder() {}
 
     @Override
     public String mediaType() {
@@ -57,8 +56,10 @@ public final class KubernetesProtobufDecoder implements BodyDecoder {
         try {
             message = DynamicMessage.parseFrom(type, envelope.raw());
         } catch (InvalidProtocolBufferException e) {
-            throw new IllegalArgumentException("the " + envelope.apiVersion() + " " + envelope.kind() + " in the body is corrupt or "
-                    + "truncated: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "the " + envelope.apiVersion() + " " + envelope.kind() + " in the body is corrupt or "
+                            + "truncated: " + e.getMessage(),
+                    e);
         }
         // Go writes TypeMeta first: kind, then apiVersion.
         Map<String, Object> object = new LinkedHashMap<>();
@@ -77,8 +78,8 @@ public final class KubernetesProtobufDecoder implements BodyDecoder {
         try {
             return Json.parse(raw);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("an embedded object (RawExtension) is neither Kubernetes protobuf nor JSON: "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "an embedded object (RawExtension) is neither Kubernetes protobuf nor JSON: " + e.getMessage(), e);
         }
     }
 }

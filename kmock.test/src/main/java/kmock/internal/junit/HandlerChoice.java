@@ -15,26 +15,28 @@ import kmock.handlers.RawHandler;
  */
 final class HandlerChoice {
 
-    private HandlerChoice() {
-    }
+    private HandlerChoice() {}
 
     static Class<? extends RawHandler> choose(Settings settings, List<Wanted> wanted) {
         boolean kubernetes = wanted.stream().anyMatch(Wanted::kubernetes);
-        Wanted needsKubernetes = wanted.stream().filter(Wanted::kubernetes).findFirst().orElse(null);
+        Wanted needsKubernetes =
+                wanted.stream().filter(Wanted::kubernetes).findFirst().orElse(null);
         if (settings.handler() != null) {
             Class<? extends RawHandler> configured = settings.handler();
             for (Wanted one : wanted) {
                 if (one.kind() == Wanted.Kind.HANDLER && !one.type().isAssignableFrom(configured)) {
                     throw new ParameterResolutionException("The " + one.describe() + " cannot take the "
-                            + configured.getSimpleName() + " that " + settings.handlerSource() + " makes: declare it as "
+                            + configured.getSimpleName() + " that " + settings.handlerSource()
+                            + " makes: declare it as "
                             + configured.getSimpleName() + " (or a supertype), or configure @KMock(handler = "
                             + one.type().getSimpleName() + ".class).");
                 }
             }
             if (kubernetes && !KubernetesScaffold.class.isAssignableFrom(configured)) {
-                throw new ParameterResolutionException("The " + needsKubernetes.describe() + " needs a Kubernetes API, but "
-                        + settings.handlerSource() + " makes a " + configured.getSimpleName()
-                        + ": configure @KMock(handler = KubernetesEmulator.class), or drop the handler setting.");
+                throw new ParameterResolutionException(
+                        "The " + needsKubernetes.describe() + " needs a Kubernetes API, but "
+                                + settings.handlerSource() + " makes a " + configured.getSimpleName()
+                                + ": configure @KMock(handler = KubernetesEmulator.class), or drop the handler setting.");
             }
             return configured;
         }
@@ -57,8 +59,9 @@ final class HandlerChoice {
             return KubernetesEmulator.class;
         }
         if (kubernetes && !KubernetesScaffold.class.isAssignableFrom(chosen)) {
-            throw new ParameterResolutionException("The " + needsKubernetes.describe() + " needs a Kubernetes API, but the "
-                    + chooser.describe() + " asks for a handler that serves none: declare it as a KubernetesEmulator.");
+            throw new ParameterResolutionException(
+                    "The " + needsKubernetes.describe() + " needs a Kubernetes API, but the " + chooser.describe()
+                            + " asks for a handler that serves none: declare it as a KubernetesEmulator.");
         }
         return chosen.asSubclass(RawHandler.class);
     }

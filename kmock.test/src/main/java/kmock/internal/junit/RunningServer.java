@@ -17,7 +17,8 @@ import kmock.handlers.RawHandler;
  * One test's handler and started server; closing it closes both, and a strict handler's first error is thrown
  * from {@link #close()} so that it fails the test.
  */
-@SuppressWarnings("try") // close() throws Exception: it rethrows a strict handler's first error, whatever it is, to fail the test
+@SuppressWarnings(
+        "try") // close() throws Exception: it rethrows a strict handler's first error, whatever it is, to fail the test
 public final class RunningServer implements AutoCloseable {
 
     /** How many unmatched requests and errors a report lists. */
@@ -36,8 +37,11 @@ public final class RunningServer implements AutoCloseable {
     public static RunningServer start(Class<? extends RawHandler> type, Settings settings) {
         RawHandler handler = instantiate(type, settings);
         try {
-            Server.Builder builder = Server.builder(handler).port(settings.port()).host(settings.host())
-                    .hostnames(settings.hostnames().toArray()).interceptJvm(settings.interceptJvm());
+            Server.Builder builder = Server.builder(handler)
+                    .port(settings.port())
+                    .host(settings.host())
+                    .hostnames(settings.hostnames().toArray())
+                    .interceptJvm(settings.interceptJvm());
             if (settings.transport() != null) {
                 builder.transport(settings.transport());
             }
@@ -58,7 +62,8 @@ public final class RunningServer implements AutoCloseable {
      * expects the API of a cluster.
      */
     public void serveBundledCatalog() {
-        if (handler instanceof KubernetesScaffold kubernetes && kubernetes.resources().size() == 0) {
+        if (handler instanceof KubernetesScaffold kubernetes
+                && kubernetes.resources().size() == 0) {
             kubernetes.resources().loadBundled();
         }
     }
@@ -78,7 +83,8 @@ public final class RunningServer implements AutoCloseable {
         if (unmatched.isEmpty() && errors.isEmpty()) {
             return null;
         }
-        StringBuilder text = new StringBuilder("KMock server ").append(server.url()).append(':');
+        StringBuilder text =
+                new StringBuilder("KMock server ").append(server.url()).append(':');
         if (!unmatched.isEmpty()) {
             text.append("\n  ").append(unmatched.size()).append(" request(s) matched no rule:");
             int requests = 0;
@@ -112,7 +118,9 @@ public final class RunningServer implements AutoCloseable {
     }
 
     private static RawHandler instantiate(Class<? extends RawHandler> type, Settings settings) {
-        boolean options = settings.strict() || settings.failOnUnmatched() != null || settings.limit() >= 0
+        boolean options = settings.strict()
+                || settings.failOnUnmatched() != null
+                || settings.limit() >= 0
                 || settings.controllers() != null;
         if (settings.controllers() != null && !KubernetesEmulator.class.isAssignableFrom(type)) {
             throw new ExtensionConfigurationException("Controllers need a KubernetesEmulator, but the handler is "
@@ -125,7 +133,8 @@ public final class RunningServer implements AutoCloseable {
             Method builderMethod = type.getMethod("builder");
             if (builderMethod.getDeclaringClass() != type) {
                 throw new ExtensionConfigurationException(type.getName() + " declares no static builder(), which "
-                        + "strict, failOnUnmatched and limit need; declare one returning a RawHandler.Builder subtype that builds " + type.getSimpleName());
+                        + "strict, failOnUnmatched and limit need; declare one returning a RawHandler.Builder subtype that builds "
+                        + type.getSimpleName());
             }
             RawHandler.Builder<?> builder = (RawHandler.Builder<?>) builderMethod.invoke(null);
             builder.strict(settings.strict());
@@ -142,7 +151,8 @@ public final class RunningServer implements AutoCloseable {
         } catch (NoSuchMethodException e) {
             throw new ExtensionConfigurationException(type.getName() + " needs a public no-argument constructor", e);
         } catch (InvocationTargetException e) {
-            throw new ExtensionConfigurationException("Cannot make " + type.getName() + ": " + e.getCause(), e.getCause());
+            throw new ExtensionConfigurationException(
+                    "Cannot make " + type.getName() + ": " + e.getCause(), e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new ExtensionConfigurationException("Cannot make " + type.getName() + ": " + e, e);
         }

@@ -35,9 +35,18 @@ import kmock.test.KMock;
  * @param interceptJvm    whether the hostnames are intercepted JVM-wide
  * @param controllers     the emulator's simulated controllers, or {@code null} for none
  */
-public record Settings(Class<? extends RawHandler> handler, String handlerSource, int port, String host,
-                       List<String> hostnames, boolean strict, Boolean failOnUnmatched, int limit, String transport,
-                       boolean interceptJvm, Controllers controllers) {
+public record Settings(
+        Class<? extends RawHandler> handler,
+        String handlerSource,
+        int port,
+        String host,
+        List<String> hostnames,
+        boolean strict,
+        Boolean failOnUnmatched,
+        int limit,
+        String transport,
+        boolean interceptJvm,
+        Controllers controllers) {
 
     /** The configuration parameter naming the handler: a class name or {@code raw|scaffold|emulator}. */
     public static final String HANDLER = "kmock.handler";
@@ -57,29 +66,54 @@ public record Settings(Class<? extends RawHandler> handler, String handlerSource
     /** The settings for the test of this context. */
     public static Settings of(ExtensionContext context) {
         List<KMock> scopes = scopes(context);
-        Optional<KMock> handlerScope = scopes.stream().filter(k -> k.handler() != KMock.Unset.class).findFirst();
-        Class<? extends RawHandler> handler = handlerScope.<Class<? extends RawHandler>>map(KMock::handler)
-                .orElseGet(() -> context.getConfigurationParameter(HANDLER).map(Settings::handlerClass).orElse(null));
-        String handlerSource = handlerScope.map(k -> "@KMock(handler = " + k.handler().getSimpleName() + ".class)")
-                .orElseGet(() -> context.getConfigurationParameter(HANDLER).map(v -> HANDLER + "=" + v).orElse(null));
+        Optional<KMock> handlerScope =
+                scopes.stream().filter(k -> k.handler() != KMock.Unset.class).findFirst();
+        Class<? extends RawHandler> handler = handlerScope
+                .<Class<? extends RawHandler>>map(KMock::handler)
+                .orElseGet(() -> context.getConfigurationParameter(HANDLER)
+                        .map(Settings::handlerClass)
+                        .orElse(null));
+        String handlerSource = handlerScope
+                .map(k -> "@KMock(handler = " + k.handler().getSimpleName() + ".class)")
+                .orElseGet(() -> context.getConfigurationParameter(HANDLER)
+                        .map(v -> HANDLER + "=" + v)
+                        .orElse(null));
         int port = closest(scopes, KMock::port, p -> p >= 0).orElse(0);
         String host = closest(scopes, KMock::host, h -> !h.isEmpty()).orElse("127.0.0.1");
-        List<String> hostnames = closest(scopes, (KMock k) -> Arrays.asList(k.hostnames()), h -> !h.isEmpty()).orElse(List.of());
-        boolean strict = closest(scopes, Settings::strictness, s -> s != KMock.Switch.INHERIT).map(s -> s == KMock.Switch.ON)
-                .orElseGet(() -> context.getConfigurationParameter(STRICT).map(Boolean::parseBoolean).orElse(false));
+        List<String> hostnames = closest(scopes, (KMock k) -> Arrays.asList(k.hostnames()), h -> !h.isEmpty())
+                .orElse(List.of());
+        boolean strict = closest(scopes, Settings::strictness, s -> s != KMock.Switch.INHERIT)
+                .map(s -> s == KMock.Switch.ON)
+                .orElseGet(() -> context.getConfigurationParameter(STRICT)
+                        .map(Boolean::parseBoolean)
+                        .orElse(false));
         Boolean failOnUnmatched = closest(scopes, KMock::failOnUnmatched, s -> s != KMock.Switch.INHERIT)
                 .map(s -> s == KMock.Switch.ON)
-                .orElseGet(() -> context.getConfigurationParameter(FAIL_ON_UNMATCHED).map(Boolean::parseBoolean).orElse(null));
-        int limit = closest(scopes, KMock::limit, l -> l >= 0)
-                .orElseGet(() -> context.getConfigurationParameter(LIMIT).map(v -> parseInt(LIMIT, v)).orElse(-1));
+                .orElseGet(() -> context.getConfigurationParameter(FAIL_ON_UNMATCHED)
+                        .map(Boolean::parseBoolean)
+                        .orElse(null));
+        int limit = closest(scopes, KMock::limit, l -> l >= 0).orElseGet(() -> context.getConfigurationParameter(LIMIT)
+                .map(v -> parseInt(LIMIT, v))
+                .orElse(-1));
         String transport = closest(scopes, KMock::transport, t -> !t.isEmpty())
                 .orElseGet(() -> context.getConfigurationParameter(TRANSPORT).orElse(null));
         Controllers controllers = closest(scopes, (KMock k) -> Arrays.asList(k.controllers()), c -> !c.isEmpty())
                 .map(names -> controllers(names, "@KMock(controllers = " + names + ")"))
                 .orElseGet(() -> context.getConfigurationParameter(CONTROLLERS)
-                        .map(value -> controllers(List.of(value.split(",")), CONTROLLERS + "=" + value)).orElse(null));
-        return new Settings(handler, handlerSource, port, host, hostnames, strict, failOnUnmatched, limit, transport,
-                interceptJvm(context, scopes), controllers);
+                        .map(value -> controllers(List.of(value.split(",")), CONTROLLERS + "=" + value))
+                        .orElse(null));
+        return new Settings(
+                handler,
+                handlerSource,
+                port,
+                host,
+                hostnames,
+                strict,
+                failOnUnmatched,
+                limit,
+                transport,
+                interceptJvm(context, scopes),
+                controllers);
     }
 
     /** Controllers by name, or {@code null} for {@code none}. */
@@ -100,9 +134,15 @@ public record Settings(Class<? extends RawHandler> handler, String handlerSource
     }
 
     private static boolean interceptJvm(ExtensionContext context, List<KMock> scopes) {
-        return closest(scopes, scope -> switched(scope.interceptJvm(), scope.jvmInterception(), "interceptJvm", "jvmInterception"),
-                        on -> on != KMock.Switch.INHERIT).map(on -> on == KMock.Switch.ON)
-                .orElseGet(() -> context.getConfigurationParameter(INTERCEPT_JVM).map(Boolean::parseBoolean).orElse(false));
+        return closest(
+                        scopes,
+                        scope -> switched(
+                                scope.interceptJvm(), scope.jvmInterception(), "interceptJvm", "jvmInterception"),
+                        on -> on != KMock.Switch.INHERIT)
+                .map(on -> on == KMock.Switch.ON)
+                .orElseGet(() -> context.getConfigurationParameter(INTERCEPT_JVM)
+                        .map(Boolean::parseBoolean)
+                        .orElse(false));
     }
 
     /** Strict as one switch: {@code strictness} when set, else {@code strict = true} is on. */
@@ -116,8 +156,8 @@ public record Settings(Class<? extends RawHandler> handler, String handlerSource
      */
     private static KMock.Switch switched(boolean on, KMock.Switch explicit, String flag, String form) {
         if (on && explicit == KMock.Switch.OFF) {
-            throw new ExtensionConfigurationException("@KMock(" + flag + " = true, " + form + " = Switch.OFF) contradicts "
-                    + "itself: keep one of the two");
+            throw new ExtensionConfigurationException("@KMock(" + flag + " = true, " + form
+                    + " = Switch.OFF) contradicts " + "itself: keep one of the two");
         }
         return explicit != KMock.Switch.INHERIT ? explicit : on ? KMock.Switch.ON : KMock.Switch.INHERIT;
     }
@@ -136,14 +176,17 @@ public record Settings(Class<? extends RawHandler> handler, String handlerSource
         }
         try {
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            Class<?> type = Class.forName(value.trim(), false, loader == null ? Settings.class.getClassLoader() : loader);
+            Class<?> type =
+                    Class.forName(value.trim(), false, loader == null ? Settings.class.getClassLoader() : loader);
             if (!RawHandler.class.isAssignableFrom(type)) {
                 throw new ExtensionConfigurationException(HANDLER + "=" + value + " is not a RawHandler subclass");
             }
             return type.asSubclass(RawHandler.class);
         } catch (ClassNotFoundException e) {
-            throw new ExtensionConfigurationException(HANDLER + "=" + value + ": no such class; use raw, scaffold, "
-                    + "emulator or a fully-qualified RawHandler subclass name", e);
+            throw new ExtensionConfigurationException(
+                    HANDLER + "=" + value + ": no such class; use raw, scaffold, "
+                            + "emulator or a fully-qualified RawHandler subclass name",
+                    e);
         }
     }
 

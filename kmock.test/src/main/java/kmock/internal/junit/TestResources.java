@@ -16,7 +16,8 @@ import kmock.internal.junit.clients.ClientLibrary;
  * after the test (injected fields set back to null, clients closed, the kubeconfig deleted, then the server and
  * handler closed, where a strict handler fails the test).
  */
-@SuppressWarnings("try") // close() throws Exception: it rethrows a strict handler's first error, whatever it is, to fail the test
+@SuppressWarnings(
+        "try") // close() throws Exception: it rethrows a strict handler's first error, whatever it is, to fail the test
 public final class TestResources implements AutoCloseable {
 
     private final Settings settings;
@@ -59,8 +60,9 @@ public final class TestResources implements AutoCloseable {
                 return running.server();
             case HANDLER:
                 if (!wanted.type().isInstance(running.handler())) {
-                    throw new ParameterResolutionException("This test's KMock handler is a " + running.handler().getClass().getSimpleName()
-                            + ", which the " + wanted.describe() + " cannot take: declare the parameters with one handler type.");
+                    throw new ParameterResolutionException("This test's KMock handler is a "
+                            + running.handler().getClass().getSimpleName() + ", which the " + wanted.describe()
+                            + " cannot take: declare the parameters with one handler type.");
                 }
                 return running.handler();
             case KUBECONFIG:
@@ -82,12 +84,13 @@ public final class TestResources implements AutoCloseable {
                 try {
                     return library.client(wanted.type(), running.server().url());
                 } catch (IllegalStateException | LinkageError failed) {
-                    throw new ParameterResolutionException("Cannot make the " + wanted.describe() + ": "
-                            + failed.getMessage(), failed);
+                    throw new ParameterResolutionException(
+                            "Cannot make the " + wanted.describe() + ": " + failed.getMessage(), failed);
                 }
             }
         }
-        throw new ParameterResolutionException("No client library on the class path makes a " + wanted.type().getName());
+        throw new ParameterResolutionException(
+                "No client library on the class path makes a " + wanted.type().getName());
     }
 
     /** Sets a field of a test instance that is still null to what it asks for; set back to null at close. */
@@ -109,8 +112,10 @@ public final class TestResources implements AutoCloseable {
             if (e instanceof ParameterResolutionException resolution) {
                 throw resolution;
             }
-            throw new ParameterResolutionException("Cannot set the " + Wanted.of(field).describe() + " of "
-                    + instance.getClass().getSimpleName() + ": " + e.getMessage(), e);
+            throw new ParameterResolutionException(
+                    "Cannot set the " + Wanted.of(field).describe() + " of "
+                            + instance.getClass().getSimpleName() + ": " + e.getMessage(),
+                    e);
         }
     }
 

@@ -64,7 +64,10 @@ public record Wanted(Kind kind, Class<?> type, String name) {
         for (Class<?> at = type; at != null && at != Object.class; at = at.getSuperclass()) {
             for (Field field : at.getDeclaredFields()) {
                 int modifiers = field.getModifiers();
-                if (!Modifier.isStatic(modifiers) && !Modifier.isFinal(modifiers) && !field.isSynthetic() && of(field) != null) {
+                if (!Modifier.isStatic(modifiers)
+                        && !Modifier.isFinal(modifiers)
+                        && !field.isSynthetic()
+                        && of(field) != null) {
                     found.add(field);
                 }
             }

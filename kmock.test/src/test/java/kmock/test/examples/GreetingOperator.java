@@ -28,16 +28,22 @@ final class GreetingOperator implements AutoCloseable {
 
             @Override
             public void onDelete(ConfigMap source, boolean finalStateUnknown) {
-                client.configMaps().withName(source.getMetadata().getName() + "-greeting").delete();
+                client.configMaps()
+                        .withName(source.getMetadata().getName() + "-greeting")
+                        .delete();
             }
         });
     }
 
     private void reconcile(ConfigMap source) {
-        client.configMaps().resource(new ConfigMapBuilder()
-                .withNewMetadata().withName(source.getMetadata().getName() + "-greeting").endMetadata()
-                .addToData("greeting", "Hello, " + source.getData().get("name") + "!")
-                .build()).createOr(NonDeletingOperation::update);
+        client.configMaps()
+                .resource(new ConfigMapBuilder()
+                        .withNewMetadata()
+                        .withName(source.getMetadata().getName() + "-greeting")
+                        .endMetadata()
+                        .addToData("greeting", "Hello, " + source.getData().get("name") + "!")
+                        .build())
+                .createOr(NonDeletingOperation::update);
     }
 
     @Override

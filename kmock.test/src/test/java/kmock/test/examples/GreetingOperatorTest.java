@@ -20,10 +20,17 @@ class GreetingOperatorTest {
     @Test
     void greetsEveryGreeterConfigMap(KubernetesClient client) {
         try (GreetingOperator operator = new GreetingOperator(client)) {
-            client.configMaps().resource(new ConfigMapBuilder()
-                    .withNewMetadata().withName("ann").addToLabels("app", "greeter").endMetadata()
-                    .addToData("name", "Ann").build()).create();
-            ConfigMap greeting = client.configMaps().withName("ann-greeting")
+            client.configMaps()
+                    .resource(new ConfigMapBuilder()
+                            .withNewMetadata()
+                            .withName("ann")
+                            .addToLabels("app", "greeter")
+                            .endMetadata()
+                            .addToData("name", "Ann")
+                            .build())
+                    .create();
+            ConfigMap greeting = client.configMaps()
+                    .withName("ann-greeting")
                     .waitUntilCondition(Objects::nonNull, 20, TimeUnit.SECONDS);
             assertEquals("Hello, Ann!", greeting.getData().get("greeting"));
         }

@@ -19,19 +19,40 @@ class RolloutTest {
 
     @Test
     void theDeploymentBecomesAvailable(KubernetesEmulator kmock, KubernetesClient client) {
-        client.apps().deployments().resource(new DeploymentBuilder()
-                .withNewMetadata().withName("web").endMetadata()
-                .withNewSpec().withReplicas(3)
-                .withNewSelector().addToMatchLabels("app", "web").endSelector()
-                .withNewTemplate().withNewMetadata().addToLabels("app", "web").endMetadata()
-                .withNewSpec().addNewContainer().withName("web").withImage("nginx:1.27").endContainer().endSpec()
-                .endTemplate().endSpec().build()).create();
+        client.apps()
+                .deployments()
+                .resource(new DeploymentBuilder()
+                        .withNewMetadata()
+                        .withName("web")
+                        .endMetadata()
+                        .withNewSpec()
+                        .withReplicas(3)
+                        .withNewSelector()
+                        .addToMatchLabels("app", "web")
+                        .endSelector()
+                        .withNewTemplate()
+                        .withNewMetadata()
+                        .addToLabels("app", "web")
+                        .endMetadata()
+                        .withNewSpec()
+                        .addNewContainer()
+                        .withName("web")
+                        .withImage("nginx:1.27")
+                        .endContainer()
+                        .endSpec()
+                        .endTemplate()
+                        .endSpec()
+                        .build())
+                .create();
 
         kmock.settle();
 
         Deployment web = client.apps().deployments().withName("web").get();
         assertEquals(3, web.getStatus().getAvailableReplicas());
-        assertEquals(3, client.pods().list().getItems().stream()
-                .filter(pod -> "Running".equals(pod.getStatus().getPhase())).count());
+        assertEquals(
+                3,
+                client.pods().list().getItems().stream()
+                        .filter(pod -> "Running".equals(pod.getStatus().getPhase()))
+                        .count());
     }
 }

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -70,15 +70,19 @@ final class JdkClient extends BaseClient {
     }
 
     @Override
-    protected KResponse send(String method, URI url, byte[] body, Map<String, String> headers) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = await(http.sendAsync(request(method, url, body, headers).timeout(options.timeout()).build(),
+    protected KResponse send(String method, URI url, byte[] body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = await(http.sendAsync(
+                request(method, url, body, headers).timeout(options.timeout()).build(),
                 HttpResponse.BodyHandlers.ofByteArray()));
         return new KResponse(response.statusCode(), null, response.headers().map(), response.body());
     }
 
     @Override
-    protected KStream open(String method, URI url, byte[] body, Map<String, String> headers) throws IOException, InterruptedException {
-        HttpResponse<BufferedKStream> response = await(http.sendAsync(request(method, url, body, headers).build(), StreamSubscriber::new));
+    protected KStream open(String method, URI url, byte[] body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpResponse<BufferedKStream> response =
+                await(http.sendAsync(request(method, url, body, headers).build(), StreamSubscriber::new));
         BufferedKStream stream = response.body();
         streams.add(stream);
         return stream;
@@ -88,7 +92,8 @@ final class JdkClient extends BaseClient {
      * The response of an exchange, as {@code HttpClient.send} would give it, but cancelled when the client closes:
      * without its executor the JDK client would never complete it, and the caller would wait for its timeout.
      */
-    private <T> HttpResponse<T> await(CompletableFuture<HttpResponse<T>> exchange) throws IOException, InterruptedException {
+    private <T> HttpResponse<T> await(CompletableFuture<HttpResponse<T>> exchange)
+            throws IOException, InterruptedException {
         inFlight.add(exchange);
         try {
             return exchange.get();
@@ -106,7 +111,11 @@ final class JdkClient extends BaseClient {
 
     private static HttpRequest.Builder request(String method, URI url, byte[] body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach((name, value) -> {
             if (!RESTRICTED.contains(name)) {
                 request.header(name, value);
@@ -120,7 +129,8 @@ final class JdkClient extends BaseClient {
         if (type.isInstance(http)) {
             return type.cast(http);
         }
-        throw new IllegalArgumentException("The JDK transport's client is a java.net.http.HttpClient, not " + type.getName());
+        throw new IllegalArgumentException(
+                "The JDK transport's client is a java.net.http.HttpClient, not " + type.getName());
     }
 
     @Override
@@ -164,14 +174,18 @@ final class JdkClient extends BaseClient {
 
         private boolean isServer(URI uri) {
             URI base = options.baseUrl();
-            return uri.getPort() == base.getPort() && uri.getHost() != null && uri.getHost().equalsIgnoreCase(base.getHost());
+            return uri.getPort() == base.getPort()
+                    && uri.getHost() != null
+                    && uri.getHost().equalsIgnoreCase(base.getHost());
         }
 
         @Override
         public void connectFailed(URI uri, SocketAddress address, IOException failure) {
             ProxySelector fallback = ProxySelector.getDefault();
-            if (fallback != null && fallback != this && !(address instanceof InetSocketAddress target
-                    && target.equals(options.interception().target()))) {
+            if (fallback != null
+                    && fallback != this
+                    && !(address instanceof InetSocketAddress target
+                            && target.equals(options.interception().target()))) {
                 fallback.connectFailed(uri, address, failure);
             }
         }

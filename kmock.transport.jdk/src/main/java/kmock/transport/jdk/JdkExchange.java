@@ -10,7 +10,6 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
@@ -51,7 +50,8 @@ final class JdkExchange {
             Request.Builder builder = Request.builder().method(exchange.getRequestMethod());
             // One pass over the headers: the server keeps them under names it normalised ("Content-length"), and
             // each of its own lookups normalises the name again.
-            for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
+            for (Map.Entry<String, List<String>> header :
+                    exchange.getRequestHeaders().entrySet()) {
                 String name = header.getKey();
                 for (String value : header.getValue()) {
                     builder.header(name, value);
@@ -71,7 +71,10 @@ final class JdkExchange {
                 sendFixed(Replies.tooLarge(maxBodySize));
                 return;
             }
-            Request request = builder.url(url()).body(body).clientCertificates(clientCertificates()).build();
+            Request request = builder.url(url())
+                    .body(body)
+                    .clientCertificates(clientCertificates())
+                    .build();
             Response response;
             try {
                 response = handler.handle(request);
@@ -101,9 +104,11 @@ final class JdkExchange {
         }
         String host = this.host;
         if (host == null || host.isBlank()) {
-            host = exchange.getLocalAddress().getHostString() + ":" + exchange.getLocalAddress().getPort();
+            host = exchange.getLocalAddress().getHostString() + ":"
+                    + exchange.getLocalAddress().getPort();
             if (host.indexOf(':') != host.lastIndexOf(':')) {
-                host = "[" + exchange.getLocalAddress().getHostString() + "]:" + exchange.getLocalAddress().getPort();
+                host = "[" + exchange.getLocalAddress().getHostString() + "]:"
+                        + exchange.getLocalAddress().getPort();
             }
         }
         // The target as sent: URI would read "//api/v1/pods" (a base URL with a trailing slash plus a path) as
@@ -111,7 +116,9 @@ final class JdkExchange {
         String sent = target.toString();
         int question = sent.indexOf('?');
         String raw = question < 0 ? sent : sent.substring(0, question);
-        return URI.create((tls != null ? "https://" : "http://") + host + (raw.startsWith("/") ? raw : "/")
+        return URI.create((tls != null ? "https://" : "http://")
+                + host
+                + (raw.startsWith("/") ? raw : "/")
                 + (question < 0 ? "" : sent.substring(question)));
     }
 
@@ -258,7 +265,8 @@ final class JdkExchange {
 
         private void requireOpen() {
             if (out != null) {
-                throw new IllegalStateException("The response is committed: status and headers can change only before the first chunk");
+                throw new IllegalStateException(
+                        "The response is committed: status and headers can change only before the first chunk");
             }
         }
     }

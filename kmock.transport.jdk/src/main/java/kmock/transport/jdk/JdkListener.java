@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
@@ -47,13 +46,20 @@ final class JdkListener implements Transport.Listener {
 
     static JdkListener start(Transport.ServerConfig config, Handler handler) throws IOException {
         // Unbounded threads on demand: each open stream holds one, and hundreds of streams must not starve requests.
-        ExecutorService executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        ExecutorService executor = new ThreadPoolExecutor(
+                0,
+                Integer.MAX_VALUE,
+                10,
+                TimeUnit.SECONDS,
+                new SynchronousQueue<>(),
                 ServingThreadFactory.create("kmock-jdk-"));
         JdkListener listener = new JdkListener(executor);
         try {
-            HttpServer main = listener.serve(create(new InetSocketAddress(config.host(), config.port()), config.https()), handler, config);
+            HttpServer main = listener.serve(
+                    create(new InetSocketAddress(config.host(), config.port()), config.https()), handler, config);
             if (config.tunnels() != null) {
-                HttpServer plain = config.https() == null ? main
+                HttpServer plain = config.https() == null
+                        ? main
                         : listener.serve(create(new InetSocketAddress(config.host(), 0), null), handler, config);
                 listener.proxy = ProxyPort.start(config.host(), config.tunnels(), plain.getAddress(), executor);
             }
@@ -108,7 +114,9 @@ final class JdkListener implements Transport.Listener {
             return https.getSSLSession();
         }
         ProxyPort tunnels = proxy;
-        return tunnels == null ? null : tunnels.session(exchange.getRemoteAddress().getPort());
+        return tunnels == null
+                ? null
+                : tunnels.session(exchange.getRemoteAddress().getPort());
     }
 
     @Override

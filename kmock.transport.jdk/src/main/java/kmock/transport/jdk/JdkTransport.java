@@ -46,11 +46,9 @@ public final class JdkTransport implements Transport {
             }
         }
 
-        private NoDelay() {
-        }
+        private NoDelay() {}
 
         /** Loads the class, so that its initialiser has run before any server exists. */
-        static void ensure() {
-        }
+        static void ensure() {}
     }
 }

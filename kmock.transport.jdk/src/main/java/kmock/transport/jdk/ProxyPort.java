@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
@@ -39,9 +38,11 @@ final class ProxyPort implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     /** The TLS session of each tunnel, by the local port of its connection to the plain server. */
     private final Map<Integer, SSLSession> sessions = new ConcurrentHashMap<>();
+
     private final Thread acceptor;
 
-    private ProxyPort(ServerSocket listening, SSLContext tunnels, InetSocketAddress upstream, ExecutorService executor) {
+    private ProxyPort(
+            ServerSocket listening, SSLContext tunnels, InetSocketAddress upstream, ExecutorService executor) {
         this.listening = listening;
         this.tunnels = tunnels;
         this.upstream = upstream;
@@ -51,7 +52,8 @@ final class ProxyPort implements AutoCloseable {
     }
 
     /** Listens on an ephemeral port of the host and relays to the plain server at {@code upstream}. */
-    static ProxyPort start(String host, SSLContext tunnels, InetSocketAddress upstream, ExecutorService executor) throws IOException {
+    static ProxyPort start(String host, SSLContext tunnels, InetSocketAddress upstream, ExecutorService executor)
+            throws IOException {
         ServerSocket listening = new ServerSocket();
         listening.bind(new InetSocketAddress(host, 0), 1024);
         ProxyPort port = new ProxyPort(listening, tunnels, upstream, executor);
@@ -104,7 +106,8 @@ final class ProxyPort implements AutoCloseable {
                     return;
                 }
                 if (first == TLS_HANDSHAKE) {
-                    tls = (SSLSocket) tunnels.getSocketFactory().createSocket(client, new ByteArrayInputStream(new byte[] {(byte) first}), true);
+                    tls = (SSLSocket) tunnels.getSocketFactory()
+                            .createSocket(client, new ByteArrayInputStream(new byte[] {(byte) first}), true);
                     tls.setUseClientMode(false);
                     tls.setWantClientAuth(true);
                     tls.startHandshake();

@@ -18,8 +18,7 @@ final class ServingThreadFactory {
     /** {@code Thread.ofVirtual().name(prefix, 1).factory()} as a handle from a prefix, or {@code null} before JDK 24. */
     private static final MethodHandle VIRTUAL = virtualFactory();
 
-    private ServingThreadFactory() {
-    }
+    private ServingThreadFactory() {}
 
     /** A factory of threads named {@code prefix} and a number. */
     static ThreadFactory create(String prefix) {
@@ -45,9 +44,12 @@ final class ServingThreadFactory {
         try {
             Class<?> builder = Class.forName("java.lang.Thread$Builder");
             MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-            MethodHandle ofVirtual = lookup.findStatic(Thread.class, "ofVirtual",
+            MethodHandle ofVirtual = lookup.findStatic(
+                    Thread.class,
+                    "ofVirtual",
                     MethodType.methodType(Class.forName("java.lang.Thread$Builder$OfVirtual")));
-            MethodHandle name = lookup.findVirtual(builder, "name", MethodType.methodType(builder, String.class, long.class));
+            MethodHandle name =
+                    lookup.findVirtual(builder, "name", MethodType.methodType(builder, String.class, long.class));
             MethodHandle factory = lookup.findVirtual(builder, "factory", MethodType.methodType(ThreadFactory.class));
             // prefix -> ofVirtual().name(prefix, 1).factory()
             MethodHandle named = MethodHandles.insertArguments(

@@ -46,8 +46,12 @@ class JdkTransportTest {
 
     @Test
     void statusMultiValuedHeadersAndBodyReachTheClient() {
-        Handler handler = request -> Response.builder().status(201).header("X-Multi", "a").header("X-Multi", "b")
-                .body("created").build();
+        Handler handler = request -> Response.builder()
+                .status(201)
+                .header("X-Multi", "a")
+                .header("X-Multi", "b")
+                .body("created")
+                .build();
         try (Server server = start(handler)) {
             KResponse response = server.client().get("/things");
             assertEquals(201, response.status());
@@ -78,10 +82,14 @@ class JdkTransportTest {
     void anInterceptedHostReachesTheServerWithItsNameInTheUrl() {
         AtomicReference<Request> seen = new AtomicReference<>();
         try (Server server = Server.builder(request -> {
-            seen.set(request);
-            return Response.of(200, "local".getBytes(StandardCharsets.UTF_8));
-        }).hostnames("api.example.invalid").start()) {
-            assertEquals("local", server.client().get("http://api.example.invalid/v1").text());
+                    seen.set(request);
+                    return Response.of(200, "local".getBytes(StandardCharsets.UTF_8));
+                })
+                .hostnames("api.example.invalid")
+                .start()) {
+            assertEquals(
+                    "local",
+                    server.client().get("http://api.example.invalid/v1").text());
             assertEquals("api.example.invalid", seen.get().url().getHost());
             assertEquals("/v1", seen.get().path());
         }
@@ -100,9 +108,11 @@ class JdkTransportTest {
     void aBodyOverTheLimitIsAnswered413WithoutCallingTheHandler() {
         CountDownLatch called = new CountDownLatch(1);
         try (Server server = Server.builder(request -> {
-            called.countDown();
-            return Response.of(200);
-        }).maxBodySize(1024).start()) {
+                    called.countDown();
+                    return Response.of(200);
+                })
+                .maxBodySize(1024)
+                .start()) {
             assertEquals(413, server.client().post("/", new byte[2048]).status());
             assertEquals(1, called.getCount());
         }
@@ -112,11 +122,13 @@ class JdkTransportTest {
     void streamedChunksArriveWhileTheProducerStillRuns() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         Handler handler = request -> Response.builder().stream(out -> {
-            out.write("first\n");
-            assertTrue(release.await(10, TimeUnit.SECONDS), "the test read the first chunk");
-            out.write("second\n");
-        }).build();
-        try (Server server = start(handler); KStream stream = server.client().stream("GET", "/")) {
+                    out.write("first\n");
+                    assertTrue(release.await(10, TimeUnit.SECONDS), "the test read the first chunk");
+                    out.write("second\n");
+                })
+                .build();
+        try (Server server = start(handler);
+                KStream stream = server.client().stream("GET", "/")) {
             assertEquals("first", stream.readLine(Duration.ofSeconds(10)));
             release.countDown();
             assertEquals("second", stream.readLine(Duration.ofSeconds(10)));
@@ -126,7 +138,9 @@ class JdkTransportTest {
     @Test
     void theEmbeddedClientUnwrapsToTheJdksHttpClientOnHttp11() {
         try (Server server = start(request -> Response.of(204))) {
-            assertEquals(HttpClient.Version.HTTP_1_1, server.client().unwrap(HttpClient.class).version());
+            assertEquals(
+                    HttpClient.Version.HTTP_1_1,
+                    server.client().unwrap(HttpClient.class).version());
         }
     }
 }

@@ -29,8 +29,11 @@ final class FullResponse extends BufferingResponseListener {
     public void onComplete(Result outcome) {
         Response response = outcome.getResponse();
         if (outcome.getResponseFailure() == null && response != null && response.getStatus() > 0) {
-            result.complete(new KResponse(response.getStatus(), response.getReason(),
-                    JettyClient.headers(response.getHeaders()), getContent()));
+            result.complete(new KResponse(
+                    response.getStatus(),
+                    response.getReason(),
+                    JettyClient.headers(response.getHeaders()),
+                    getContent()));
         } else {
             result.completeExceptionally(outcome.getFailure());
         }

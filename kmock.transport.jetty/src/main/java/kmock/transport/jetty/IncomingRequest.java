@@ -13,8 +13,7 @@ import org.eclipse.jetty.server.Request;
 /** Reads a Jetty request into a kmock {@link kmock.api.Request}: the URL as the client asked for it, headers, body. */
 final class IncomingRequest {
 
-    private IncomingRequest() {
-    }
+    private IncomingRequest() {}
 
     /** The request target cannot be read as a URI; answered {@code 400}. */
     static final class BadTarget extends Exception {
@@ -44,7 +43,8 @@ final class IncomingRequest {
     /** The method, URL, headers and client certificates. */
     private static kmock.api.Request.Builder head(Request request) throws BadTarget {
         URI url = url(request.getHttpURI());
-        kmock.api.Request.Builder builder = kmock.api.Request.builder().method(request.getMethod()).url(url);
+        kmock.api.Request.Builder builder =
+                kmock.api.Request.builder().method(request.getMethod()).url(url);
         for (HttpField field : request.getHeaders()) {
             builder.header(field.getName(), field.getValue() == null ? "" : field.getValue());
         }

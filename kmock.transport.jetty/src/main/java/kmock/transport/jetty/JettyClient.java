@@ -5,7 +5,6 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -63,8 +62,8 @@ final class JettyClient extends BaseClient {
         SslContextFactory.Client tls = new SslContextFactory.Client();
         tls.setSslContext(options.tls()); // the KMock CA and the JDK's anchors; host names are verified
         client.setSslContextFactory(tls);
-        client.setSocketAddressResolver(new InterceptingResolver(options.interception(),
-                new SocketAddressResolver.Async(pool, scheduler, connectMillis)));
+        client.setSocketAddressResolver(new InterceptingResolver(
+                options.interception(), new SocketAddressResolver.Async(pool, scheduler, connectMillis)));
         client.setConnectTimeout(connectMillis);
         // No idle timeout, as with the JDK transport: a full request has its total timeout, and a watch stream may
         // rightly stay silent for minutes; the server closes idle pooled connections on its side.
@@ -77,7 +76,8 @@ final class JettyClient extends BaseClient {
         client.setMaxRequestsQueuedPerDestination(MAX_CONNECTIONS * 4);
         try {
             client.start();
-            // After start, which loads the decoders it finds when none are set: no Accept-Encoding, no transparent gunzip.
+            // After start, which loads the decoders it finds when none are set: no Accept-Encoding, no transparent
+            // gunzip.
             client.getContentDecoderFactories().clear();
         } catch (Exception e) {
             stopQuietly(client);
@@ -89,7 +89,8 @@ final class JettyClient extends BaseClient {
     @Override
     protected KResponse send(String method, URI url, byte[] body, Map<String, String> headers)
             throws IOException, InterruptedException {
-        Request request = newRequest(method, url, body, headers).timeout(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        Request request =
+                newRequest(method, url, body, headers).timeout(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
         FullResponse listener = new FullResponse(MAX_BODY);
         request.send(listener);
         try {
@@ -144,7 +145,8 @@ final class JettyClient extends BaseClient {
             return io;
         }
         if (cause instanceof TimeoutException) {
-            SocketTimeoutException timeout = new SocketTimeoutException("No complete response within " + timeoutMillis + " ms");
+            SocketTimeoutException timeout =
+                    new SocketTimeoutException("No complete response within " + timeoutMillis + " ms");
             timeout.initCause(cause);
             return timeout;
         }
@@ -156,8 +158,8 @@ final class JettyClient extends BaseClient {
         if (type.isInstance(http)) {
             return type.cast(http);
         }
-        throw new IllegalArgumentException("The Jetty transport's client unwraps to " + HttpClient.class.getName()
-                + ", not to " + type.getName());
+        throw new IllegalArgumentException(
+                "The Jetty transport's client unwraps to " + HttpClient.class.getName() + ", not to " + type.getName());
     }
 
     @Override

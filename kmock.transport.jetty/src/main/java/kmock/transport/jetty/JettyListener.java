@@ -1,11 +1,9 @@
 package kmock.transport.jetty;
 
-import java.time.Duration;
-import kmock.internal.http.ServingThreads;
 import java.io.IOException;
 import java.net.BindException;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.net.ssl.SSLContext;
 
 import org.eclipse.jetty.http.HttpCompliance;
@@ -25,6 +23,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 import kmock.api.Handler;
+import kmock.internal.http.ServingThreads;
 import kmock.spi.Transport;
 
 /**
@@ -39,12 +38,14 @@ final class JettyListener implements Transport.Listener {
      * requests; idle ones go after a few seconds, so a quiet server costs a couple of threads.
      */
     private static final int MAX_THREADS = 1000;
+
     private static final int MIN_THREADS = 2;
     private static final int THREAD_IDLE_MILLIS = 5_000;
     /** How long a keep-alive connection may sit between requests before the server closes it (Jetty's default). */
     private static final long IDLE_CONNECTION_MILLIS = 30_000;
     /** How long stopping waits for pool threads before interrupting them, and again after: close() stays under a second. */
     private static final long POOL_STOP_MILLIS = 500;
+
     private static final AtomicInteger SERVERS = new AtomicInteger();
 
     private final Server server;
@@ -63,7 +64,8 @@ final class JettyListener implements Transport.Listener {
     }
 
     /** The same with another idle timeout for connections between requests, so tests can reach it quickly. */
-    static JettyListener start(Transport.ServerConfig config, Handler handler, long idleConnectionMillis) throws IOException {
+    static JettyListener start(Transport.ServerConfig config, Handler handler, long idleConnectionMillis)
+            throws IOException {
         String name = "kmock-jetty-server-" + SERVERS.incrementAndGet();
         QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, MIN_THREADS, THREAD_IDLE_MILLIS);
         pool.setName(name);
@@ -108,7 +110,8 @@ final class JettyListener implements Transport.Listener {
         connector.setHost(config.host());
         connector.setPort(config.port());
         connector.setIdleTimeout(idleConnectionMillis);
-        connector.setAcceptQueueSize(1024); // bursts of hundreds of parallel connections (watches) must not wait on SYN retries
+        connector.setAcceptQueueSize(
+                1024); // bursts of hundreds of parallel connections (watches) must not wait on SYN retries
         server.addConnector(connector);
         try {
             server.start();
@@ -130,8 +133,8 @@ final class JettyListener implements Transport.Listener {
      */
     static HttpConfiguration httpConfiguration() {
         HttpConfiguration http = new HttpConfiguration();
-        http.setUriCompliance(UriCompliance.DEFAULT.with("KMOCK",
-                UriCompliance.AMBIGUOUS_VIOLATIONS.toArray(new UriCompliance.Violation[0])));
+        http.setUriCompliance(UriCompliance.DEFAULT.with(
+                "KMOCK", UriCompliance.AMBIGUOUS_VIOLATIONS.toArray(new UriCompliance.Violation[0])));
         http.setHttpCompliance(HttpCompliance.RFC9110.with("KMOCK", HttpCompliance.Violation.MISMATCHED_AUTHORITY));
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
@@ -151,13 +154,16 @@ final class JettyListener implements Transport.Listener {
     private static IOException bindFailure(Transport.ServerConfig config, Exception failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof BindException) {
-                BindException bind = new BindException(cause.getMessage() + " (" + config.host() + ":" + config.port() + ")");
+                BindException bind =
+                        new BindException(cause.getMessage() + " (" + config.host() + ":" + config.port() + ")");
                 bind.initCause(failure);
                 return bind;
             }
         }
-        return failure instanceof IOException io ? io
-                : new IOException("Jetty could not start on " + config.host() + ":" + config.port() + ": " + failure, failure);
+        return failure instanceof IOException io
+                ? io
+                : new IOException(
+                        "Jetty could not start on " + config.host() + ":" + config.port() + ": " + failure, failure);
     }
 
     private static void stopQuietly(Server server) {

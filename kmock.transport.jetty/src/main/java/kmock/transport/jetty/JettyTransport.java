@@ -16,8 +16,7 @@ import kmock.spi.Transport;
 public final class JettyTransport implements Transport {
 
     /** For {@link java.util.ServiceLoader}. */
-    public JettyTransport() {
-    }
+    public JettyTransport() {}
 
     @Override
     public String name() {

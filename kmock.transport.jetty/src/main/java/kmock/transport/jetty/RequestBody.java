@@ -19,8 +19,7 @@ final class RequestBody {
     private static final int INITIAL_SIZE = 16 * 1024;
     private static final byte[] NO_BODY = new byte[0];
 
-    private RequestBody() {
-    }
+    private RequestBody() {}
 
     /** The body is larger than the server accepts; answered {@code 413}. */
     static final class TooLarge extends Exception {
@@ -62,7 +61,8 @@ final class RequestBody {
                     return whole;
                 }
                 if (body == null) {
-                    body = new ByteArrayOutputStream(declared > 0 ? (int) declared : Math.max(INITIAL_SIZE, bytes.remaining()));
+                    body = new ByteArrayOutputStream(
+                            declared > 0 ? (int) declared : Math.max(INITIAL_SIZE, bytes.remaining()));
                 }
                 if (bytes.hasArray()) {
                     body.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
@@ -110,7 +110,9 @@ final class RequestBody {
             }
             if (Content.Chunk.isFailure(chunk)) {
                 Throwable failure = chunk.getFailure();
-                throw failure instanceof IOException io ? io : new IOException("Reading the request body failed: " + failure, failure);
+                throw failure instanceof IOException io
+                        ? io
+                        : new IOException("Reading the request body failed: " + failure, failure);
             }
             return chunk;
         }

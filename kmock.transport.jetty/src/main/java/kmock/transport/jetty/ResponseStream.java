@@ -33,7 +33,9 @@ final class ResponseStream implements Response.Listener {
 
     @Override
     public void onHeaders(Response response) {
-        BufferedKStream created = new BufferedKStream(response.getStatus(), JettyClient.headers(response.getHeaders()),
+        BufferedKStream created = new BufferedKStream(
+                response.getStatus(),
+                JettyClient.headers(response.getHeaders()),
                 () -> request.abort(new IOException("The KStream was closed")));
         stream = created;
         opened.complete(created);
@@ -62,7 +64,8 @@ final class ResponseStream implements Response.Listener {
         }
         if (!opened.isDone()) {
             Throwable failure = result.getFailure();
-            opened.completeExceptionally(failure != null ? failure : new IOException("The response ended before its headers"));
+            opened.completeExceptionally(
+                    failure != null ? failure : new IOException("The response ended before its headers"));
         }
     }
 }

@@ -1,6 +1,5 @@
 package kmock.transport.jetty;
 
-import kmock.internal.http.ServingThreads;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -16,15 +15,17 @@ import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpStream;
-import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.server.TunnelSupport;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.TunnelSupport;
 import org.eclipse.jetty.util.Blocker;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.VirtualThreads;
 import org.eclipse.jetty.util.thread.Invocable;
+
+import kmock.internal.http.ServingThreads;
 
 /**
  * The Jetty core handler that serves a kmock {@link kmock.api.Handler}. Declared non-blocking, it is called on
@@ -141,8 +142,12 @@ final class ServingHandler extends Handler.Abstract {
     private boolean tunnel(Request request, Response response, Callback callback) {
         TunnelSupport support = request.getTunnelSupport();
         if (tunnels == null || support == null) {
-            text(response, callback, 405, "This KMock server intercepts no hosts, so it opens no CONNECT tunnels: "
-                    + "give it hostnames(...) to intercept");
+            text(
+                    response,
+                    callback,
+                    405,
+                    "This KMock server intercepts no hosts, so it opens no CONNECT tunnels: "
+                            + "give it hostnames(...) to intercept");
             return true;
         }
         EndPoint endPoint = support.getEndPoint();
@@ -163,13 +168,16 @@ final class ServingHandler extends Handler.Abstract {
         EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
         long betweenRequests = endPoint.getIdleTimeout();
         endPoint.setIdleTimeout(0);
-        return Callback.from(callback.getInvocationType(), () -> {
-            endPoint.setIdleTimeout(betweenRequests);
-            callback.succeeded();
-        }, failure -> {
-            endPoint.setIdleTimeout(betweenRequests);
-            callback.failed(failure);
-        });
+        return Callback.from(
+                callback.getInvocationType(),
+                () -> {
+                    endPoint.setIdleTimeout(betweenRequests);
+                    callback.succeeded();
+                },
+                failure -> {
+                    endPoint.setIdleTimeout(betweenRequests);
+                    callback.failed(failure);
+                });
     }
 
     private void serve(Request request, Response response, Callback callback) {
@@ -190,7 +198,8 @@ final class ServingHandler extends Handler.Abstract {
         try {
             reply = handler.handle(incoming);
             if (reply == null) {
-                throw new IllegalStateException("The handler " + handler.getClass().getName() + " returned no response");
+                throw new IllegalStateException(
+                        "The handler " + handler.getClass().getName() + " returned no response");
             }
         } catch (Exception | AssertionError e) {
             failure(response, callback, e);
@@ -269,7 +278,11 @@ final class ServingHandler extends Handler.Abstract {
     private static void failure(Response response, Callback callback, Throwable error) {
         String message = error.getMessage();
         String text = "Internal Server Error: " + error.getClass().getName() + (message == null ? "" : ": " + message);
-        text(response, callback, 500, text.length() > MAX_ERROR_TEXT ? text.substring(0, MAX_ERROR_TEXT) + "..." : text);
+        text(
+                response,
+                callback,
+                500,
+                text.length() > MAX_ERROR_TEXT ? text.substring(0, MAX_ERROR_TEXT) + "..." : text);
     }
 
     private static void text(Response response, Callback callback, int status, String text) {

@@ -10,8 +10,7 @@ final class TargetText {
     private static final String UNSAFE = "[]{}|^\"<>\\` ";
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private TargetText() {
-    }
+    private TargetText() {}
 
     static String lenient(String raw) {
         StringBuilder out = null;

@@ -24,9 +24,12 @@ class JettyInterceptionTest {
 
     private Server start(Object... hostnames) {
         return Server.builder(request -> {
-            seen.add(request);
-            return Response.of(200, ("served " + request.url()).getBytes(StandardCharsets.UTF_8));
-        }).transport("jetty").hostnames(hostnames).start();
+                    seen.add(request);
+                    return Response.of(200, ("served " + request.url()).getBytes(StandardCharsets.UTF_8));
+                })
+                .transport("jetty")
+                .hostnames(hostnames)
+                .start();
     }
 
     @Test
@@ -35,7 +38,8 @@ class JettyInterceptionTest {
             KResponse response = server.client().get("http://google.com/search?q=kmock");
             assertEquals("served http://google.com/search?q=kmock", response.text());
             assertEquals("google.com", seen.get(0).header("Host"));
-            assertEquals(URI.create("http://google.com/search?q=kmock"), seen.get(0).url());
+            assertEquals(
+                    URI.create("http://google.com/search?q=kmock"), seen.get(0).url());
         }
     }
 
@@ -51,11 +55,12 @@ class JettyInterceptionTest {
     void hostWithPortIsInterceptedOnlyOnThatPort() {
         try (Server server = start("google.com:80", "kmock-test.invalid:80")) {
             assertEquals(200, server.client().get("http://google.com/").status());
-            assertEquals(200, server.client().get("http://kmock-test.invalid:80/").status());
+            assertEquals(
+                    200, server.client().get("http://kmock-test.invalid:80/").status());
             assertEquals(2, seen.size());
             // Not intercepted on port 81: the name goes to DNS, where a .invalid name never resolves.
-            UncheckedIOException failure = assertThrows(UncheckedIOException.class,
-                    () -> server.client().get("http://kmock-test.invalid:81/"));
+            UncheckedIOException failure = assertThrows(
+                    UncheckedIOException.class, () -> server.client().get("http://kmock-test.invalid:81/"));
             assertTrue(failure.getMessage().contains("kmock-test.invalid"), failure.getMessage());
             assertEquals(2, seen.size());
         }
@@ -64,7 +69,8 @@ class JettyInterceptionTest {
     @Test
     void patternInterceptsMatchingHostsOnly() {
         try (Server server = start(Pattern.compile(".*\\.example\\.invalid"))) {
-            assertEquals(200, server.client().get("http://api.example.invalid/apis").status());
+            assertEquals(
+                    200, server.client().get("http://api.example.invalid/apis").status());
             assertEquals("api.example.invalid", seen.get(0).url().getHost());
             assertThrows(UncheckedIOException.class, () -> server.client().get("http://other.invalid/"));
             assertEquals(1, seen.size());
@@ -74,21 +80,26 @@ class JettyInterceptionTest {
     @Test
     void ipv4LiteralIsIntercepted() {
         try (Server server = start("10.255.255.1")) {
-            assertEquals("served http://10.255.255.1/x", server.client().get("http://10.255.255.1/x").text());
+            assertEquals(
+                    "served http://10.255.255.1/x",
+                    server.client().get("http://10.255.255.1/x").text());
         }
     }
 
     @Test
     void ipv6LiteralIsIntercepted() {
         try (Server server = start("[fd00::1]")) {
-            assertEquals("served http://[fd00::1]:8080/x", server.client().get("http://[fd00::1]:8080/x").text());
+            assertEquals(
+                    "served http://[fd00::1]:8080/x",
+                    server.client().get("http://[fd00::1]:8080/x").text());
         }
     }
 
     @Test
     void relativeUrlsGoToTheServer() {
         try (Server server = start()) {
-            assertEquals("served " + server.url() + "rel", server.client().get("rel").text());
+            assertEquals(
+                    "served " + server.url() + "rel", server.client().get("rel").text());
         }
     }
 }

@@ -21,8 +21,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.Test;
 
@@ -48,9 +48,13 @@ class JettyServerTest {
 
     @Test
     void statusReasonMultiValuedHeadersAndBodyReachTheClient() {
-        Handler handler = request -> Response.builder().status(201)
-                .header("X-Multi", "a").header("X-Multi", "b").header("Content-Type", "text/plain")
-                .body("created").build();
+        Handler handler = request -> Response.builder()
+                .status(201)
+                .header("X-Multi", "a")
+                .header("X-Multi", "b")
+                .header("Content-Type", "text/plain")
+                .body("created")
+                .build();
         try (Server server = start(handler)) {
             KResponse response = server.client().get("/things");
             assertEquals(201, response.status());
@@ -91,7 +95,8 @@ class JettyServerTest {
     void cookiesGoBothWays() {
         try (Server server = start(request -> Response.builder()
                 .header("Set-Cookie", "seen=" + request.cookies().get("a") + "; Path=/")
-                .header("Set-Cookie", "other=x").build())) {
+                .header("Set-Cookie", "other=x")
+                .build())) {
             KResponse response = server.client().get("/", Map.of("Cookie", "a=1; b=2"));
             assertEquals(Map.of("seen", "1", "other", "x"), response.cookies());
         }
@@ -106,7 +111,10 @@ class JettyServerTest {
         AtomicReference<Request> seen = new AtomicReference<>();
         try (Server server = start(request -> {
             seen.set(request);
-            return Response.builder().header("Content-Encoding", "gzip").body(gzipped.toByteArray()).build();
+            return Response.builder()
+                    .header("Content-Encoding", "gzip")
+                    .body(gzipped.toByteArray())
+                    .build();
         })) {
             KResponse response = server.client().get("/");
             assertNull(seen.get().header("Accept-Encoding"));
@@ -151,7 +159,8 @@ class JettyServerTest {
 
     @Test
     void unusualStatusesPassThrough() {
-        try (Server server = start(request -> Response.of(Integer.parseInt(request.path().substring(1)), new byte[] {'x'}))) {
+        try (Server server =
+                start(request -> Response.of(Integer.parseInt(request.path().substring(1)), new byte[] {'x'}))) {
             for (int status : new int[] {299, 418, 444, 599, 999}) {
                 KResponse response = server.client().get("/" + status);
                 assertEquals(status, response.status());
@@ -162,7 +171,8 @@ class JettyServerTest {
 
     @Test
     void noContentIsAnsweredWithoutBody() {
-        try (Server server = start(request -> Response.builder().status(204).header("X-Done", "1").build())) {
+        try (Server server = start(
+                request -> Response.builder().status(204).header("X-Done", "1").build())) {
             KResponse response = server.client().delete("/thing");
             assertEquals(204, response.status());
             assertEquals("1", response.header("X-Done"));
@@ -175,9 +185,12 @@ class JettyServerTest {
     void bodyOverTheLimitIsAnswered413WithoutCallingTheHandler() {
         AtomicInteger calls = new AtomicInteger();
         try (Server server = Server.builder(request -> {
-            calls.incrementAndGet();
-            return Response.of(200);
-        }).transport("jetty").maxBodySize(1024).start()) {
+                    calls.incrementAndGet();
+                    return Response.of(200);
+                })
+                .transport("jetty")
+                .maxBodySize(1024)
+                .start()) {
             assertEquals(413, server.client().post("/", new byte[2048]).status());
             assertEquals(200, server.client().post("/", new byte[1024]).status());
             assertEquals(1, calls.get());
@@ -188,10 +201,14 @@ class JettyServerTest {
     void largeBodyOverTheLimitIsAnswered413WhileTheClientStillSends() {
         AtomicInteger calls = new AtomicInteger();
         try (Server server = Server.builder(request -> {
-            calls.incrementAndGet();
-            return Response.of(200);
-        }).transport("jetty").maxBodySize(1024 * 1024).start()) {
-            assertEquals(413, server.client().post("/", new byte[32 * 1024 * 1024]).status());
+                    calls.incrementAndGet();
+                    return Response.of(200);
+                })
+                .transport("jetty")
+                .maxBodySize(1024 * 1024)
+                .start()) {
+            assertEquals(
+                    413, server.client().post("/", new byte[32 * 1024 * 1024]).status());
             assertEquals(0, calls.get());
             assertEquals(200, server.client().get("/").status());
         }
@@ -201,11 +218,16 @@ class JettyServerTest {
     void chunkedBodyOverTheLimitIsAnswered413WithoutCallingTheHandler() throws IOException {
         AtomicInteger calls = new AtomicInteger();
         try (Server server = Server.builder(request -> {
-            calls.incrementAndGet();
-            return Response.of(200);
-        }).transport("jetty").maxBodySize(10).start()) {
-            String response = RawHttp.exchange(server.port(), "POST / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
-                    + "Transfer-Encoding: chunked\r\n\r\n8\r\n12345678\r\n8\r\n12345678\r\n0\r\n\r\n");
+                    calls.incrementAndGet();
+                    return Response.of(200);
+                })
+                .transport("jetty")
+                .maxBodySize(10)
+                .start()) {
+            String response = RawHttp.exchange(
+                    server.port(),
+                    "POST / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                            + "Transfer-Encoding: chunked\r\n\r\n8\r\n12345678\r\n8\r\n12345678\r\n0\r\n\r\n");
             assertEquals(413, RawHttp.status(response));
             assertEquals(0, calls.get());
         }
@@ -218,8 +240,10 @@ class JettyServerTest {
             seen.set(request);
             return Response.of(200, request.body());
         })) {
-            String response = RawHttp.exchange(server.port(), "POST /upload HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
-                    + "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n");
+            String response = RawHttp.exchange(
+                    server.port(),
+                    "POST /upload HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                            + "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n");
             assertEquals(200, RawHttp.status(response));
             assertEquals("hello world", seen.get().text());
             assertNull(seen.get().header("Content-Type"));
@@ -233,8 +257,10 @@ class JettyServerTest {
             seen.set(request);
             return Response.of(204);
         })) {
-            String response = RawHttp.exchange(server.port(),
-                    "PUT /x HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 4\r\n\r\n", "data".getBytes(StandardCharsets.US_ASCII));
+            String response = RawHttp.exchange(
+                    server.port(),
+                    "PUT /x HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 4\r\n\r\n",
+                    "data".getBytes(StandardCharsets.US_ASCII));
             assertEquals(204, RawHttp.status(response));
             assertEquals("data", seen.get().text());
         }
@@ -247,9 +273,12 @@ class JettyServerTest {
             calls.incrementAndGet();
             return Response.of(200);
         })) {
-            String inQuery = RawHttp.exchange(server.port(), "GET /x?a=%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-            String inPath = RawHttp.exchange(server.port(), "GET /%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-            String badHost = RawHttp.exchange(server.port(), "GET /x HTTP/1.1\r\nHost: a_b^c\r\nConnection: close\r\n\r\n");
+            String inQuery =
+                    RawHttp.exchange(server.port(), "GET /x?a=%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            String inPath =
+                    RawHttp.exchange(server.port(), "GET /%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            String badHost =
+                    RawHttp.exchange(server.port(), "GET /x HTTP/1.1\r\nHost: a_b^c\r\nConnection: close\r\n\r\n");
             assertEquals(400, RawHttp.status(inQuery));
             assertEquals(400, RawHttp.status(inPath));
             assertEquals(400, RawHttp.status(badHost));
@@ -264,7 +293,8 @@ class JettyServerTest {
             seen.set(request);
             return Response.of(200);
         })) {
-            String response = RawHttp.exchange(server.port(), "GET /x?a=[1]|{2} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            String response = RawHttp.exchange(
+                    server.port(), "GET /x?a=[1]|{2} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
             assertEquals(200, RawHttp.status(response));
             assertEquals("[1]|{2}", seen.get().params().get("a"));
         }
@@ -277,11 +307,13 @@ class JettyServerTest {
             seen.set(request);
             return Response.of(200);
         })) {
-            KResponse response = server.client().get(
-                    "/api/v1/namespaces/default/pods/a%2Fb%3Ac?fieldSelector=metadata.name%3Dx&labelSelector=app%2Fname%3Aweb");
+            KResponse response = server.client()
+                    .get(
+                            "/api/v1/namespaces/default/pods/a%2Fb%3Ac?fieldSelector=metadata.name%3Dx&labelSelector=app%2Fname%3Aweb");
             assertEquals(200, response.status());
             Request request = seen.get();
-            assertEquals("/api/v1/namespaces/default/pods/a%2Fb%3Ac", request.url().getRawPath());
+            assertEquals(
+                    "/api/v1/namespaces/default/pods/a%2Fb%3Ac", request.url().getRawPath());
             assertEquals("metadata.name=x", request.params().get("fieldSelector"));
             assertEquals("app/name:web", request.params().get("labelSelector"));
         }
@@ -305,7 +337,8 @@ class JettyServerTest {
             seen.set(request);
             return Response.of(200, request.url().toString().getBytes(StandardCharsets.UTF_8));
         })) {
-            String response = RawHttp.exchange(server.port(),
+            String response = RawHttp.exchange(
+                    server.port(),
                     "GET http://example.invalid/x?y=1 HTTP/1.1\r\nHost: example.invalid\r\nConnection: close\r\n\r\n");
             assertEquals(200, RawHttp.status(response));
             assertEquals("http://example.invalid/x?y=1", RawHttp.body(response));
@@ -320,7 +353,8 @@ class JettyServerTest {
             seen.set(request);
             return Response.of(204);
         })) {
-            String response = RawHttp.exchange(server.port(),
+            String response = RawHttp.exchange(
+                    server.port(),
                     "GET http://example.invalid:80/x HTTP/1.1\r\nHost: example.invalid\r\nConnection: close\r\n\r\n");
             assertEquals(204, RawHttp.status(response));
             assertEquals("example.invalid", seen.get().url().getHost());
@@ -332,9 +366,12 @@ class JettyServerTest {
     void ipv6LoopbackIsServed() {
         AtomicReference<Request> seen = new AtomicReference<>();
         try (Server server = Server.builder(request -> {
-            seen.set(request);
-            return Response.of(200, "six".getBytes(StandardCharsets.UTF_8));
-        }).transport("jetty").host("::1").start()) {
+                    seen.set(request);
+                    return Response.of(200, "six".getBytes(StandardCharsets.UTF_8));
+                })
+                .transport("jetty")
+                .host("::1")
+                .start()) {
             assertEquals(URI.create("http://[::1]:" + server.port() + "/"), server.url());
             assertEquals("six", server.client().get("/v6").text());
             assertEquals("[::1]", seen.get().url().getHost());
@@ -344,8 +381,11 @@ class JettyServerTest {
     @Test
     void portInUseFailsWithAnIOExceptionAndAClearMessage() {
         try (Server first = start(request -> Response.of(204))) {
-            UncheckedIOException failure = assertThrows(UncheckedIOException.class,
-                    () -> Server.builder(request -> Response.of(204)).transport("jetty").port(first.port()).start());
+            UncheckedIOException failure =
+                    assertThrows(UncheckedIOException.class, () -> Server.builder(request -> Response.of(204))
+                            .transport("jetty")
+                            .port(first.port())
+                            .start());
             assertInstanceOf(IOException.class, failure.getCause());
             assertTrue(failure.getMessage().contains(String.valueOf(first.port())), failure.getMessage());
             assertTrue(failure.getMessage().contains("in use"), failure.getMessage());
@@ -356,7 +396,8 @@ class JettyServerTest {
     @Test
     void clientUnwrapsToTheJettyHttpClient() {
         try (Server server = start(request -> Response.of(204))) {
-            org.eclipse.jetty.client.HttpClient jetty = server.client().unwrap(org.eclipse.jetty.client.HttpClient.class);
+            org.eclipse.jetty.client.HttpClient jetty =
+                    server.client().unwrap(org.eclipse.jetty.client.HttpClient.class);
             assertTrue(jetty.isStarted());
             assertSame(jetty, server.client().unwrap(Object.class));
             assertThrows(IllegalArgumentException.class, () -> server.client().unwrap(String.class));
@@ -368,8 +409,8 @@ class JettyServerTest {
         byte[] body = new byte[8 * 1024 * 1024];
         Arrays.fill(body, (byte) 'x');
         long idleMillis = 100;
-        JettyListener listener = JettyListener.start(new Transport.ServerConfig("127.0.0.1", 0, 1024),
-                request -> Response.of(200, body), idleMillis);
+        JettyListener listener = JettyListener.start(
+                new Transport.ServerConfig("127.0.0.1", 0, 1024), request -> Response.of(200, body), idleMillis);
         try (Socket socket = new Socket()) {
             socket.setReceiveBufferSize(64 * 1024);
             socket.connect(new InetSocketAddress("127.0.0.1", listener.port()));

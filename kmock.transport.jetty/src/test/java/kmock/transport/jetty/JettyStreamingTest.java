@@ -33,22 +33,26 @@ class JettyStreamingTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private static Server start(Handler handler) {
-        return Server.builder(handler).transport("jetty").clientOptions(o -> o.withTimeout(WAIT)).start();
+        return Server.builder(handler)
+                .transport("jetty")
+                .clientOptions(o -> o.withTimeout(WAIT))
+                .start();
     }
 
     private static Response streaming(Response.StreamingBody body) {
-        return Response.builder().header("Content-Type", "text/plain").stream(body).build();
+        return Response.builder().header("Content-Type", "text/plain").stream(body)
+                .build();
     }
 
     @Test
     void firstChunkArrivesWhileProducerIsBlocked() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         try (Server server = start(request -> streaming(out -> {
-            out.write("first\n");
-            release.await(WAIT.toSeconds(), TimeUnit.SECONDS);
-            out.write("second\n");
-        }));
-             KStream stream = server.client().stream("GET", "/watch")) {
+                    out.write("first\n");
+                    release.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+                    out.write("second\n");
+                }));
+                KStream stream = server.client().stream("GET", "/watch")) {
             assertEquals(200, stream.status());
             assertEquals("first", stream.readLine(WAIT));
             assertEquals(1, release.getCount()); // the producer is still blocked
@@ -219,8 +223,11 @@ class JettyStreamingTest {
         List<String> alive;
         do {
             alive = Thread.getAllStackTraces().keySet().stream()
-                    .filter(Thread::isAlive).map(Thread::getName).filter(name -> name.startsWith(prefix))
-                    .sorted().collect(Collectors.toList());
+                    .filter(Thread::isAlive)
+                    .map(Thread::getName)
+                    .filter(name -> name.startsWith(prefix))
+                    .sorted()
+                    .collect(Collectors.toList());
             if (alive.isEmpty()) {
                 return;
             }
@@ -234,7 +241,8 @@ class JettyStreamingTest {
         int streams = 200;
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch blocked = new CountDownLatch(streams);
-        try (Server server = start(request -> request.path().equals("/plain") ? Response.of(200, "ok".getBytes(StandardCharsets.UTF_8))
+        try (Server server = start(request -> request.path().equals("/plain")
+                ? Response.of(200, "ok".getBytes(StandardCharsets.UTF_8))
                 : streaming(out -> {
                     out.write("open\n");
                     blocked.countDown();
@@ -245,7 +253,9 @@ class JettyStreamingTest {
                 for (int i = 0; i < streams; i++) {
                     open.add(server.client().stream("GET", "/watch/" + i));
                 }
-                assertTrue(blocked.await(WAIT.toSeconds(), TimeUnit.SECONDS), blocked.getCount() + " streams did not start");
+                assertTrue(
+                        blocked.await(WAIT.toSeconds(), TimeUnit.SECONDS),
+                        blocked.getCount() + " streams did not start");
                 assertEquals("ok", server.client().get("/plain").text());
             } finally {
                 release.countDown();

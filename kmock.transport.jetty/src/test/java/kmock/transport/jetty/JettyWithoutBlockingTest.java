@@ -62,7 +62,11 @@ class JettyWithoutBlockingTest {
     void aRequestWithABodyIsReadOnAThreadThatMayBlock() {
         TwoSpeeds handler = new TwoSpeeds();
         try (Server server = Server.builder(handler).transport("jetty").start()) {
-            assertEquals("slow body", server.client().post("/quick", "body".getBytes(StandardCharsets.UTF_8)).text());
+            assertEquals(
+                    "slow body",
+                    server.client()
+                            .post("/quick", "body".getBytes(StandardCharsets.UTF_8))
+                            .text());
             assertEquals(List.of(), handler.quickThreads);
         }
     }
@@ -81,7 +85,8 @@ class JettyWithoutBlockingTest {
             }
         };
         try (Server server = Server.builder(failing).transport("jetty").start()) {
-            assertEquals(500, server.client().request("GET", "/x", null, Map.of()).status());
+            assertEquals(
+                    500, server.client().request("GET", "/x", null, Map.of()).status());
         }
     }
 }

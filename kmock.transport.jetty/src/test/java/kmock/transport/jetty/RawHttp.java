@@ -11,8 +11,7 @@ final class RawHttp {
 
     private static final int READ_TIMEOUT_MILLIS = 10_000;
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** Sends the text (and body) and reads until the server closes: the request must say {@code Connection: close}. */
     static String exchange(int port, String head, byte[] body) throws IOException {

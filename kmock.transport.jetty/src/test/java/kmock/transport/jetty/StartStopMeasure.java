@@ -16,8 +16,7 @@ public final class StartStopMeasure {
     private static final int WARM_UP = 50;
     private static final int CYCLES = 200;
 
-    private StartStopMeasure() {
-    }
+    private StartStopMeasure() {}
 
     public static void main(String[] args) {
         for (int i = 0; i < WARM_UP; i++) {
@@ -30,12 +29,15 @@ public final class StartStopMeasure {
             nanos[i] = System.nanoTime() - start;
         }
         Arrays.sort(nanos);
-        System.out.printf("jetty start+GET+stop: median %.2f ms, p10 %.2f ms, p90 %.2f ms over %d cycles (%d warm-up)%n",
+        System.out.printf(
+                "jetty start+GET+stop: median %.2f ms, p10 %.2f ms, p90 %.2f ms over %d cycles (%d warm-up)%n",
                 nanos[CYCLES / 2] / 1e6, nanos[CYCLES / 10] / 1e6, nanos[CYCLES * 9 / 10] / 1e6, CYCLES, WARM_UP);
     }
 
     private static void cycle() {
-        try (Server server = Server.builder(request -> Response.of(200, new byte[] {'o', 'k'})).transport("jetty").start()) {
+        try (Server server = Server.builder(request -> Response.of(200, new byte[] {'o', 'k'}))
+                .transport("jetty")
+                .start()) {
             if (server.client().get("/").status() != 200) {
                 throw new IllegalStateException("unexpected status");
             }

@@ -6,8 +6,7 @@ import kmock.api.Method;
 /** The Kubernetes action of a request, from its method and what its URL names. */
 public final class Actions {
 
-    private Actions() {
-    }
+    private Actions() {}
 
     /** The action of a request with this method, with or without an object name, watching or not; else {@code null}. */
     public static Action of(Method method, boolean named, boolean watch) {

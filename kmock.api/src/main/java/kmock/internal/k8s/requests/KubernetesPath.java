@@ -19,7 +19,8 @@ import kmock.internal.http.SharedStrings;
  * @param subresource the rest after the name ({@code status}, {@code scale}), or {@code null}
  * @param watchPrefix whether the path used the legacy {@code /watch/} segment
  */
-public record KubernetesPath(Resource resource, String namespace, String name, String subresource, boolean watchPrefix) {
+public record KubernetesPath(
+        Resource resource, String namespace, String name, String subresource, boolean watchPrefix) {
 
     /** The reading of a path with no Kubernetes meaning. */
     public static final KubernetesPath NONE = new KubernetesPath(null, null, null, null, false);
@@ -60,7 +61,9 @@ public record KubernetesPath(Resource resource, String namespace, String name, S
             return NONE;
         }
         String namespace = null;
-        if (rest[0].equals("namespaces") && rest.length >= 3 && !(rest.length == 3 && NAMESPACE_SUBRESOURCES.contains(rest[2]))) {
+        if (rest[0].equals("namespaces")
+                && rest.length >= 3
+                && !(rest.length == 3 && NAMESPACE_SUBRESOURCES.contains(rest[2]))) {
             namespace = SharedStrings.of(rest[1]);
             rest = Arrays.copyOfRange(rest, 2, rest.length);
         }
@@ -74,7 +77,10 @@ public record KubernetesPath(Resource resource, String namespace, String name, S
     private static Resource resource(String group, String version, String plural) {
         int slot = (group.hashCode() * 31 + version.hashCode()) * 31 + plural.hashCode() & (RESOURCES.length - 1);
         Resource known = RESOURCES[slot];
-        if (known != null && known.plural().equals(plural) && known.version().equals(version) && known.group().equals(group)) {
+        if (known != null
+                && known.plural().equals(plural)
+                && known.version().equals(version)
+                && known.group().equals(group)) {
             return known;
         }
         Resource made = new Resource(SharedStrings.of(group), SharedStrings.of(version), SharedStrings.of(plural));

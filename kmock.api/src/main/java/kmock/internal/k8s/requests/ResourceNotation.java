@@ -15,10 +15,10 @@ public final class ResourceNotation {
 
     private static final Pattern VERSION = Pattern.compile("v\\d+(?:(?:alpha|beta)\\d*)?");
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-    private static final Pattern GROUP = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    private static final Pattern GROUP =
+            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
-    private ResourceNotation() {
-    }
+    private ResourceNotation() {}
 
     /** Whether a string looks like a Kubernetes API version: {@code v1}, {@code v1beta2}, {@code v2alpha1}. */
     public static boolean isVersion(String text) {

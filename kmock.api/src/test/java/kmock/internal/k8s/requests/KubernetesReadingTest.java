@@ -55,8 +55,12 @@ class KubernetesReadingTest {
     void everyResourceNotationParsesAndPartialOnesOnlyWhenAllowed() {
         assertEquals(new Resource("", "v1", "pods"), ResourceNotation.tryParse("v1/pods", false));
         assertEquals(new Resource("", "v1", "pods"), ResourceNotation.tryParse("pods.v1", false));
-        assertEquals(new Resource("kopf.dev", "v1", "kopfexamples"), ResourceNotation.tryParse("kopf.dev/v1/kopfexamples", false));
-        assertEquals(new Resource("kopf.dev", "v1", "kopfexamples"), ResourceNotation.tryParse("kopfexamples.v1.kopf.dev", false));
+        assertEquals(
+                new Resource("kopf.dev", "v1", "kopfexamples"),
+                ResourceNotation.tryParse("kopf.dev/v1/kopfexamples", false));
+        assertEquals(
+                new Resource("kopf.dev", "v1", "kopfexamples"),
+                ResourceNotation.tryParse("kopfexamples.v1.kopf.dev", false));
         assertNull(ResourceNotation.tryParse("deployments.apps", false));
         assertEquals(new Resource("apps", null, "deployments"), ResourceNotation.tryParse("deployments.apps", true));
         assertNull(ResourceNotation.tryParse("pods", false));

@@ -3,7 +3,6 @@ package kmock.internal.k8s.auth;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.security.auth.x500.X500Principal;
 
 import kmock.api.Request;
@@ -28,7 +27,9 @@ public record Identity(String user, List<String> groups) {
         String impersonated = request.header("Impersonate-User");
         if (impersonated != null && !impersonated.isBlank()) {
             List<String> groups = request.headers().getOrDefault("Impersonate-Group", List.of());
-            return impersonated.equals(ANONYMOUS.user()) ? new Identity(impersonated, groups) : authenticated(impersonated, groups);
+            return impersonated.equals(ANONYMOUS.user())
+                    ? new Identity(impersonated, groups)
+                    : authenticated(impersonated, groups);
         }
         return request.user() == null ? ANONYMOUS : new Identity(request.user(), request.groups());
     }

@@ -20,25 +20,35 @@ import kmock.internal.tls.Pem;
  */
 public final class Kubeconfigs {
 
-    private Kubeconfigs() {
-    }
+    private Kubeconfigs() {}
 
     /** The kubeconfig text; {@code token} may be {@code null}. */
     public static String text(URI server, String user, List<String> groups, String token) {
         boolean https = "https".equals(server.getScheme());
-        String url = server.toString().endsWith("/") ? server.toString().substring(0, server.toString().length() - 1) : server.toString();
+        String url = server.toString().endsWith("/")
+                ? server.toString().substring(0, server.toString().length() - 1)
+                : server.toString();
         StringBuilder yaml = new StringBuilder()
-                .append("apiVersion: v1\nkind: Config\nclusters:\n- name: kmock\n  cluster:\n    server: ").append(url).append('\n');
+                .append("apiVersion: v1\nkind: Config\nclusters:\n- name: kmock\n  cluster:\n    server: ")
+                .append(url)
+                .append('\n');
         if (https) {
-            yaml.append("    certificate-authority-data: ").append(base64(Authority.jvm().pem())).append('\n');
+            yaml.append("    certificate-authority-data: ")
+                    .append(base64(Authority.jvm().pem()))
+                    .append('\n');
         }
-        yaml.append("contexts:\n- name: kmock\n  context:\n    cluster: kmock\n    user: ").append(quoted(user))
-                .append("\n    namespace: default\ncurrent-context: kmock\nusers:\n- name: ").append(quoted(user)).append("\n  user:");
+        yaml.append("contexts:\n- name: kmock\n  context:\n    cluster: kmock\n    user: ")
+                .append(quoted(user))
+                .append("\n    namespace: default\ncurrent-context: kmock\nusers:\n- name: ")
+                .append(quoted(user))
+                .append("\n  user:");
         boolean empty = true;
         if (https) {
             String[] credential = clientCertificate(user, groups);
-            yaml.append("\n    client-certificate-data: ").append(base64(credential[0]))
-                    .append("\n    client-key-data: ").append(base64(credential[1]));
+            yaml.append("\n    client-certificate-data: ")
+                    .append(base64(credential[0]))
+                    .append("\n    client-key-data: ")
+                    .append(base64(credential[1]));
             empty = false;
         }
         if (token != null) {
@@ -53,7 +63,9 @@ public final class Kubeconfigs {
         try {
             KeyPair key = Issuer.newKeyPair();
             X509Certificate certificate = Authority.jvm().issuer().client(key.getPublic(), user, groups);
-            return new String[] {Pem.encode("CERTIFICATE", certificate.getEncoded()), Pem.encode("EC PRIVATE KEY", Issuer.sec1(key))};
+            return new String[] {
+                Pem.encode("CERTIFICATE", certificate.getEncoded()), Pem.encode("EC PRIVATE KEY", Issuer.sec1(key))
+            };
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot issue a client certificate for " + user + ": " + e, e);
         }

@@ -15,14 +15,16 @@ public final class SelfSubjectReviews {
 
     private static final String GROUP = "authentication.k8s.io";
 
-    private SelfSubjectReviews() {
-    }
+    private SelfSubjectReviews() {}
 
     /** The answer when the request creates a review (any served version), else {@code null}. */
     public static Response answer(Request request) {
         // The name last: for a create it is read from the body, which needs parsing.
-        if (!request.method().equals("POST") || request.resource() == null || !GROUP.equals(request.resource().group())
-                || !"selfsubjectreviews".equals(request.resource().plural()) || request.name() != null) {
+        if (!request.method().equals("POST")
+                || request.resource() == null
+                || !GROUP.equals(request.resource().group())
+                || !"selfsubjectreviews".equals(request.resource().plural())
+                || request.name() != null) {
             return null;
         }
         Identity caller = Identity.of(request);
@@ -32,7 +34,13 @@ public final class SelfSubjectReviews {
         Map<String, Object> review = new LinkedHashMap<>();
         review.put("kind", "SelfSubjectReview");
         review.put("apiVersion", GROUP + "/" + request.resource().version());
-        review.put("metadata", Map.of("creationTimestamp", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()));
+        review.put(
+                "metadata",
+                Map.of(
+                        "creationTimestamp",
+                        java.time.Instant.now()
+                                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                                .toString()));
         review.put("status", Map.of("userInfo", userInfo));
         return StatusReplies.json(201, review);
     }

@@ -52,7 +52,12 @@ public final class ClusterClient {
         }
 
         WriteRequest request(String subresource) {
-            return new WriteRequest(subresource, false, WriteRequest.FieldValidation.IGNORE, name, false,
+            return new WriteRequest(
+                    subresource,
+                    false,
+                    WriteRequest.FieldValidation.IGNORE,
+                    name,
+                    false,
                     name + "/v1.32.4 (linux/amd64) kubernetes/kmock");
         }
     }
@@ -65,8 +70,14 @@ public final class ClusterClient {
     private final WorkQueue queue;
     private final Controllers settings;
 
-    ClusterClient(ObjectStore store, ObjectWrites writes, ObjectDeletes deletes, Supplier<Map<Resource, ResourceInfo>> known,
-                  VirtualClock clock, WorkQueue queue, Controllers settings) {
+    ClusterClient(
+            ObjectStore store,
+            ObjectWrites writes,
+            ObjectDeletes deletes,
+            Supplier<Map<Resource, ResourceInfo>> known,
+            VirtualClock clock,
+            WorkQueue queue,
+            Controllers settings) {
         this.store = store;
         this.writes = writes;
         this.deletes = deletes;
@@ -107,7 +118,8 @@ public final class ClusterClient {
     }
 
     /** The live objects of a resource in a namespace that a filter accepts, in name order. */
-    public List<Map<String, Object>> list(Resource resource, String namespace, Predicate<? super Map<String, Object>> filter) {
+    public List<Map<String, Object>> list(
+            Resource resource, String namespace, Predicate<? super Map<String, Object>> filter) {
         return new ArrayList<>(store.list(resource, namespace, filter, 0, null).items());
     }
 
@@ -122,7 +134,8 @@ public final class ClusterClient {
             return null;
         }
         try {
-            return writes.create(resource, namespace, body, manager.request(null)).object();
+            return writes.create(resource, namespace, body, manager.request(null))
+                    .object();
         } catch (KubernetesException e) {
             if (e.reason() == Reason.ALREADY_EXISTS) {
                 return null;
@@ -154,12 +167,13 @@ public final class ClusterClient {
      * Edits an object through one of the API server's own subresources ({@code binding}, {@code finalize}), which skip
      * the kind's update strategy; refusals other than "gone" are thrown.
      */
-    public Map<String, Object> updateSubresource(ObjectKey key, String subresource, Consumer<Map<String, Object>> edit,
-                                                 Manager manager) {
+    public Map<String, Object> updateSubresource(
+            ObjectKey key, String subresource, Consumer<Map<String, Object>> edit, Manager manager) {
         return change(key, edit, manager.request(subresource), true);
     }
 
-    private Map<String, Object> change(ObjectKey key, Consumer<Map<String, Object>> edit, WriteRequest request, boolean raw) {
+    private Map<String, Object> change(
+            ObjectKey key, Consumer<Map<String, Object>> edit, WriteRequest request, boolean raw) {
         Map<String, Object> current = store.find(key);
         if (current == null) {
             return null;

@@ -12,8 +12,7 @@ import java.util.Objects;
  */
 public final class Conditions {
 
-    private Conditions() {
-    }
+    private Conditions() {}
 
     /** The condition of a type, or {@code null}. */
     public static Map<String, Object> find(Map<String, ?> status, String type) {
@@ -46,13 +45,16 @@ public final class Conditions {
      * Sets a pod's condition in place (added at the end when new): {@code lastTransitionTime} moves only when the
      * status changes.
      */
-    public static void setPod(Map<String, Object> status, String type, String value, String reason, String message, String now) {
+    public static void setPod(
+            Map<String, Object> status, String type, String value, String reason, String message, String now) {
         List<Object> conditions = Tree.childList(status, "conditions");
         Map<String, Object> current = find(status, type);
-        String transition = current != null && value.equals(current.get("status")) && current.get("lastTransitionTime") != null
-                ? (String) current.get("lastTransitionTime") : now;
-        Map<String, Object> condition = Tree.object("type", type, "status", value, "lastProbeTime", null,
-                "lastTransitionTime", transition);
+        String transition =
+                current != null && value.equals(current.get("status")) && current.get("lastTransitionTime") != null
+                        ? (String) current.get("lastTransitionTime")
+                        : now;
+        Map<String, Object> condition =
+                Tree.object("type", type, "status", value, "lastProbeTime", null, "lastTransitionTime", transition);
         if (reason != null) {
             condition.put("reason", reason);
         }
@@ -76,10 +78,12 @@ public final class Conditions {
      * @param condition the new condition, with its timestamps at now
      * @return whether the conditions changed
      */
-    public static boolean setWorkload(Map<String, Object> status, Map<String, Object> condition, boolean compareMessage) {
+    public static boolean setWorkload(
+            Map<String, Object> status, Map<String, Object> condition, boolean compareMessage) {
         String type = (String) condition.get("type");
         Map<String, Object> current = find(status, type);
-        if (current != null && Objects.equals(current.get("status"), condition.get("status"))
+        if (current != null
+                && Objects.equals(current.get("status"), condition.get("status"))
                 && Objects.equals(current.get("reason"), condition.get("reason"))
                 && (!compareMessage || Objects.equals(current.get("message"), condition.get("message")))) {
             return false;
@@ -94,18 +98,41 @@ public final class Conditions {
 
     /** A Deployment's condition, with both timestamps at now. */
     public static Map<String, Object> deployment(String type, String value, String reason, String message, String now) {
-        return Tree.object("type", type, "status", value, "lastUpdateTime", now, "lastTransitionTime", now,
-                "reason", reason, "message", message);
+        return Tree.object(
+                "type",
+                type,
+                "status",
+                value,
+                "lastUpdateTime",
+                now,
+                "lastTransitionTime",
+                now,
+                "reason",
+                reason,
+                "message",
+                message);
     }
 
     /** A Job's condition, with its probe and transition times at now. */
     public static Map<String, Object> job(String type, String value, String reason, String message, String now) {
-        return Tree.object("type", type, "status", value, "lastProbeTime", now, "lastTransitionTime", now,
-                "reason", reason, "message", message);
+        return Tree.object(
+                "type",
+                type,
+                "status",
+                value,
+                "lastProbeTime",
+                now,
+                "lastTransitionTime",
+                now,
+                "reason",
+                reason,
+                "message",
+                message);
     }
 
     /** A condition with a transition time only (ReplicaSets, Namespaces). */
     public static Map<String, Object> plain(String type, String value, String reason, String message, String now) {
-        return Tree.object("type", type, "status", value, "lastTransitionTime", now, "reason", reason, "message", message);
+        return Tree.object(
+                "type", type, "status", value, "lastTransitionTime", now, "reason", reason, "message", message);
     }
 }

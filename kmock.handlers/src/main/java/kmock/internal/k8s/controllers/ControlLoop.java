@@ -65,8 +65,14 @@ public final class ControlLoop implements AutoCloseable {
      * @param known  every served resource with its description
      * @param errors where failures of the controllers themselves go (the emulator's {@code errors()})
      */
-    public ControlLoop(ObjectStore store, ObjectWrites writes, ObjectDeletes deletes, Supplier<Map<Resource, ResourceInfo>> known,
-                       Controllers settings, VirtualClock clock, Consumer<Throwable> errors) {
+    public ControlLoop(
+            ObjectStore store,
+            ObjectWrites writes,
+            ObjectDeletes deletes,
+            Supplier<Map<Resource, ResourceInfo>> known,
+            Controllers settings,
+            VirtualClock clock,
+            Consumer<Throwable> errors) {
         this.clock = clock;
         this.errors = errors;
         this.cluster = new ClusterClient(store, writes, deletes, known, clock, queue, settings);
@@ -232,9 +238,10 @@ public final class ControlLoop implements AutoCloseable {
         int rounds = 0;
         while (step()) {
             if (++rounds > SETTLE_LIMIT) {
-                throw new IllegalStateException("The controllers did not settle after " + SETTLE_LIMIT + " reconciles ("
-                        + queue.describe() + "); the last ones were " + recent
-                        + ": something keeps changing what a controller owns, such as two controllers selecting the same pods");
+                throw new IllegalStateException(
+                        "The controllers did not settle after " + SETTLE_LIMIT + " reconciles ("
+                                + queue.describe() + "); the last ones were " + recent
+                                + ": something keeps changing what a controller owns, such as two controllers selecting the same pods");
             }
         }
     }

@@ -47,8 +47,7 @@ public abstract class Controller {
     public abstract void reconcile(ObjectKey key);
 
     /** What runs once when the emulator starts, such as registering nodes. */
-    public void start() {
-    }
+    public void start() {}
 
     /** Where {@link #observe} puts the keys to reconcile. */
     public interface Keys {

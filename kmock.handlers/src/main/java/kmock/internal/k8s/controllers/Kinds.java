@@ -38,6 +38,5 @@ public final class Kinds {
     /** {@code discovery.k8s.io/v1/endpointslices}. */
     public static final Resource ENDPOINT_SLICES = new Resource("discovery.k8s.io", "v1", "endpointslices");
 
-    private Kinds() {
-    }
+    private Kinds() {}
 }

@@ -10,8 +10,7 @@ import java.util.function.Predicate;
  */
 public final class LabelSelectors {
 
-    private LabelSelectors() {
-    }
+    private LabelSelectors() {}
 
     /** Whether a LabelSelector selects these labels; an absent selector selects nothing, an empty one everything. */
     public static boolean matches(Object selector, Map<String, ?> labels) {
@@ -33,8 +32,9 @@ public final class LabelSelectors {
 
     /** Whether a selector is absent or selects everything (a workload then manages nothing). */
     public static boolean isEmpty(Object selector) {
-        return !(selector instanceof Map<?, ?> map) || Tree.map(map.get("matchLabels")).isEmpty()
-                && Tree.list(map.get("matchExpressions")).isEmpty();
+        return !(selector instanceof Map<?, ?> map)
+                || Tree.map(map.get("matchLabels")).isEmpty()
+                        && Tree.list(map.get("matchExpressions")).isEmpty();
     }
 
     /** The objects whose labels a LabelSelector selects. */
@@ -73,8 +73,10 @@ public final class LabelSelectors {
 
     private static int compare(Object value, List<Object> values) {
         try {
-            return value == null || values.size() != 1 ? 0
-                    : Long.compare(Long.parseLong(String.valueOf(value)), Long.parseLong(String.valueOf(values.get(0))));
+            return value == null || values.size() != 1
+                    ? 0
+                    : Long.compare(
+                            Long.parseLong(String.valueOf(value)), Long.parseLong(String.valueOf(values.get(0))));
         } catch (NumberFormatException e) {
             return 0;
         }

@@ -16,13 +16,23 @@ import kmock.internal.k8s.store.ObjectKey;
  */
 public final class Owners {
 
-    private Owners() {
-    }
+    private Owners() {}
 
     /** A controller reference to an owner: {@code controller} and {@code blockOwnerDeletion} set. */
     public static Map<String, Object> controllerRef(Map<String, ?> owner, String apiVersion, String kind) {
-        return Tree.object("apiVersion", apiVersion, "kind", kind, "name", Tree.name(owner), "uid", Tree.uid(owner),
-                "controller", true, "blockOwnerDeletion", true);
+        return Tree.object(
+                "apiVersion",
+                apiVersion,
+                "kind",
+                kind,
+                "name",
+                Tree.name(owner),
+                "uid",
+                Tree.uid(owner),
+                "controller",
+                true,
+                "blockOwnerDeletion",
+                true);
     }
 
     /** An object's owner references. */
@@ -69,9 +79,13 @@ public final class Owners {
      * @param selects    whether the owner's selector matches an object
      * @param ref        the controller reference to add when adopting
      */
-    public static List<Map<String, Object>> claim(ClusterClient cluster, Resource resource, Map<String, Object> owner,
-                                                  List<Map<String, Object>> candidates, Predicate<Map<String, Object>> selects,
-                                                  Map<String, Object> ref) {
+    public static List<Map<String, Object>> claim(
+            ClusterClient cluster,
+            Resource resource,
+            Map<String, Object> owner,
+            List<Map<String, Object>> candidates,
+            Predicate<Map<String, Object>> selects,
+            Map<String, Object> ref) {
         List<Map<String, Object>> claimed = new ArrayList<>();
         boolean ownerDeleting = Tree.deleting(owner);
         for (Map<String, Object> object : candidates) {
@@ -87,8 +101,11 @@ public final class Owners {
                     cluster.update(key, edited -> removeRef(edited, Tree.uid(owner)), Manager.CONTROLLER_MANAGER);
                 }
             } else if (!ownerDeleting && !Tree.deleting(object) && selects.test(object)) {
-                Map<String, Object> adopted = cluster.update(key, edited -> Tree.childList(Tree.child(edited, "metadata"),
-                        "ownerReferences").add(Tree.copy(ref)), Manager.CONTROLLER_MANAGER);
+                Map<String, Object> adopted = cluster.update(
+                        key,
+                        edited -> Tree.childList(Tree.child(edited, "metadata"), "ownerReferences")
+                                .add(Tree.copy(ref)),
+                        Manager.CONTROLLER_MANAGER);
                 if (adopted != null) {
                     claimed.add(adopted);
                 }

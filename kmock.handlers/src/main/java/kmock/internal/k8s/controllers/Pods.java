@@ -7,8 +7,7 @@ import java.util.Map;
 /** What the controllers read of a pod: its phase, readiness, availability, node and address. */
 public final class Pods {
 
-    private Pods() {
-    }
+    private Pods() {}
 
     /** The pod's phase ({@code Pending} when it has none yet). */
     public static String phase(Map<String, ?> pod) {

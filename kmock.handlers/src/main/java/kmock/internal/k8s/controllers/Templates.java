@@ -17,8 +17,7 @@ public final class Templates {
 
     private static final String ALPHANUMS = "bcdfghjklmnpqrstvwxz2456789";
 
-    private Templates() {
-    }
+    private Templates() {}
 
     /**
      * A pod from a template: its labels, annotations and finalizers, its spec, and the owner's controller reference.
@@ -26,7 +25,8 @@ public final class Templates {
      * @param generateName the name prefix, or {@code null} when {@code name} is given
      * @param name         a fixed name, or {@code null}
      */
-    public static Map<String, Object> pod(Map<String, ?> template, Map<String, Object> ref, String generateName, String name) {
+    public static Map<String, Object> pod(
+            Map<String, ?> template, Map<String, Object> ref, String generateName, String name) {
         Map<String, Object> source = Tree.copy(Tree.map(template));
         Map<String, Object> templateMeta = Tree.map(source.get("metadata"));
         Map<String, Object> meta = Tree.object();
@@ -43,7 +43,15 @@ public final class Templates {
         if (ref != null) {
             meta.put("ownerReferences", new java.util.ArrayList<>(List.of(ref)));
         }
-        return Tree.object("apiVersion", "v1", "kind", "Pod", "metadata", meta, "spec", source.getOrDefault("spec", Tree.object()));
+        return Tree.object(
+                "apiVersion",
+                "v1",
+                "kind",
+                "Pod",
+                "metadata",
+                meta,
+                "spec",
+                source.getOrDefault("spec", Tree.object()));
     }
 
     /** The name prefix of a workload's pods: its name and a dash, shortened as the API server's name limit needs. */

@@ -18,8 +18,7 @@ import kmock.internal.k8s.store.JsonTree;
  */
 public final class Tree {
 
-    private Tree() {
-    }
+    private Tree() {}
 
     /** A value as a map, or an empty map when it is none. */
     @SuppressWarnings("unchecked")

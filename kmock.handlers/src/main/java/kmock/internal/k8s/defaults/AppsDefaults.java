@@ -12,15 +12,15 @@ final class AppsDefaults {
     private static final String APPS = "io.k8s.api.apps.v1.";
     private static final String AUTOSCALING = "io.k8s.api.autoscaling.";
 
-    private AppsDefaults() {
-    }
+    private AppsDefaults() {}
 
     static void register(Map<String, TypeDefaulter> types) {
         types.put(APPS + "Deployment", AppsDefaults::deployment);
         types.put(APPS + "DaemonSet", AppsDefaults::daemonSet);
         types.put(APPS + "StatefulSet", AppsDefaults::statefulSet);
         types.put(APPS + "ReplicaSet", set -> Fields.defaultPointer(Fields.objectOrNew(set, "spec"), "replicas", 1));
-        types.put(AUTOSCALING + "v1.HorizontalPodAutoscaler",
+        types.put(
+                AUTOSCALING + "v1.HorizontalPodAutoscaler",
                 hpa -> Fields.defaultPointer(Fields.objectOrNew(hpa, "spec"), "minReplicas", 1));
         types.put(AUTOSCALING + "v2.HorizontalPodAutoscaler", AppsDefaults::autoscaler);
     }
@@ -79,20 +79,37 @@ final class AppsDefaults {
         Map<String, Object> spec = Fields.objectOrNew(autoscaler, "spec");
         Fields.defaultPointer(spec, "minReplicas", 1);
         if (Fields.list(spec, "metrics").isEmpty()) {
-            spec.put("metrics", Fields.listOf(Fields.map("type", "Resource", "resource", Fields.map("name", "cpu",
-                    "target", Fields.map("type", "Utilization", "averageUtilization", 80)))));
+            spec.put(
+                    "metrics",
+                    Fields.listOf(Fields.map(
+                            "type",
+                            "Resource",
+                            "resource",
+                            Fields.map(
+                                    "name",
+                                    "cpu",
+                                    "target",
+                                    Fields.map("type", "Utilization", "averageUtilization", 80)))));
         }
         Map<String, Object> behavior = Fields.object(spec, "behavior");
         if (behavior != null) {
-            scalingRules(behavior, "scaleUp", 0, Fields.listOf(
-                    Fields.map("type", "Pods", "value", 4, "periodSeconds", 15),
-                    Fields.map("type", "Percent", "value", 100, "periodSeconds", 15)));
-            scalingRules(behavior, "scaleDown", null, Fields.listOf(
-                    Fields.map("type", "Percent", "value", 100, "periodSeconds", 15)));
+            scalingRules(
+                    behavior,
+                    "scaleUp",
+                    0,
+                    Fields.listOf(
+                            Fields.map("type", "Pods", "value", 4, "periodSeconds", 15),
+                            Fields.map("type", "Percent", "value", 100, "periodSeconds", 15)));
+            scalingRules(
+                    behavior,
+                    "scaleDown",
+                    null,
+                    Fields.listOf(Fields.map("type", "Percent", "value", 100, "periodSeconds", 15)));
         }
     }
 
-    private static void scalingRules(Map<String, Object> behavior, String direction, Integer stabilization, List<Object> policies) {
+    private static void scalingRules(
+            Map<String, Object> behavior, String direction, Integer stabilization, List<Object> policies) {
         Map<String, Object> rules = Fields.objectOrNew(behavior, direction);
         if (stabilization != null) {
             Fields.defaultPointer(rules, "stabilizationWindowSeconds", stabilization);

@@ -12,8 +12,7 @@ final class BatchDefaults {
 
     private static final String BATCH = "io.k8s.api.batch.v1.";
 
-    private BatchDefaults() {
-    }
+    private BatchDefaults() {}
 
     static void register(Map<String, TypeDefaulter> types) {
         types.put(BATCH + "Job", BatchDefaults::job);
@@ -27,7 +26,8 @@ final class BatchDefaults {
         }
         Fields.defaultPointer(spec, "parallelism", 1);
         Fields.defaultPointer(spec, "backoffLimit", spec.get("backoffLimitPerIndex") != null ? Integer.MAX_VALUE : 6);
-        Map<String, Object> templateLabels = Fields.object(Fields.object(Fields.object(spec, "template"), "metadata"), "labels");
+        Map<String, Object> templateLabels =
+                Fields.object(Fields.object(Fields.object(spec, "template"), "metadata"), "labels");
         Map<String, Object> metadata = Fields.objectOrNew(job, "metadata");
         if (templateLabels != null && Fields.isZero(metadata.get("labels"))) {
             metadata.put("labels", new LinkedHashMap<>(templateLabels));

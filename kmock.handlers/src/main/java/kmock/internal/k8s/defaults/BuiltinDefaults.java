@@ -5,11 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import kmock.internal.k8s.schema.Quantity;
 import kmock.internal.k8s.schema.Field;
 import kmock.internal.k8s.schema.ListSchema;
 import kmock.internal.k8s.schema.MapSchema;
 import kmock.internal.k8s.schema.ObjectSchema;
+import kmock.internal.k8s.schema.Quantity;
 import kmock.internal.k8s.schema.ScalarSchema;
 import kmock.internal.k8s.schema.Schema;
 import kmock.internal.k8s.store.JsonTree;
@@ -26,8 +26,7 @@ public final class BuiltinDefaults {
     private static final String CORE = "io.k8s.api.core.v1.";
     private static final Map<String, TypeDefaulter> TYPES = registry();
 
-    private BuiltinDefaults() {
-    }
+    private BuiltinDefaults() {}
 
     private static Map<String, TypeDefaulter> registry() {
         Map<String, TypeDefaulter> types = new HashMap<>();
@@ -79,7 +78,9 @@ public final class BuiltinDefaults {
             if (value == null) {
                 continue;
             }
-            if (field.schema() instanceof MapSchema map && isQuantity(map.values()) && type.name().startsWith(CORE)) {
+            if (field.schema() instanceof MapSchema map
+                    && isQuantity(map.values())
+                    && type.name().startsWith(CORE)) {
                 roundUp(cast((Map<?, ?>) value));
             } else {
                 visit(field.schema(), value);
@@ -92,7 +93,8 @@ public final class BuiltinDefaults {
 
     private static boolean unset(Field field, Object value) {
         return field.pointer() || field.schema() instanceof ListSchema || field.schema() instanceof MapSchema
-                ? value == null : Fields.isZero(value);
+                ? value == null
+                : Fields.isZero(value);
     }
 
     private static boolean isQuantity(Schema schema) {

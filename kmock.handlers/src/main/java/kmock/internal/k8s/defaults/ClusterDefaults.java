@@ -15,8 +15,7 @@ final class ClusterDefaults {
     private static final String STORAGE = "io.k8s.api.storage.v1.";
     private static final String APIEXTENSIONS = "io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.";
 
-    private ClusterDefaults() {
-    }
+    private ClusterDefaults() {}
 
     static void register(Map<String, TypeDefaulter> types) {
         types.put(RBAC + "RoleBinding", ClusterDefaults::binding);
@@ -27,7 +26,8 @@ final class ClusterDefaults {
             Fields.defaultPointer(storageClass, "volumeBindingMode", "Immediate");
         });
         types.put(STORAGE + "CSIDriver", ClusterDefaults::csiDriver);
-        types.put("io.k8s.api.scheduling.v1.PriorityClass",
+        types.put(
+                "io.k8s.api.scheduling.v1.PriorityClass",
                 priorityClass -> Fields.defaultPointer(priorityClass, "preemptionPolicy", "PreemptLowerPriority"));
         types.put(APIEXTENSIONS + "CustomResourceDefinition", ClusterDefaults::customResourceDefinition);
         types.put(APIEXTENSIONS + "ServiceReference", reference -> Fields.defaultPointer(reference, "port", 443));

@@ -14,8 +14,7 @@ final class CoreDefaults {
 
     private static final String CORE = "io.k8s.api.core.v1.";
 
-    private CoreDefaults() {
-    }
+    private CoreDefaults() {}
 
     static void register(Map<String, TypeDefaulter> types) {
         types.put(CORE + "Service", CoreDefaults::service);
@@ -23,7 +22,9 @@ final class CoreDefaults {
         types.put(CORE + "NamespaceStatus", status -> Fields.defaultValue(status, "phase", "Active"));
         types.put(CORE + "Secret", secret -> Fields.defaultValue(secret, "type", "Opaque"));
         types.put(CORE + "PersistentVolume", CoreDefaults::persistentVolume);
-        types.put(CORE + "PersistentVolumeClaim", claim -> Fields.defaultValue(Fields.objectOrNew(claim, "status"), "phase", "Pending"));
+        types.put(
+                CORE + "PersistentVolumeClaim",
+                claim -> Fields.defaultValue(Fields.objectOrNew(claim, "status"), "phase", "Pending"));
         types.put(CORE + "PersistentVolumeClaimSpec", spec -> Fields.defaultPointer(spec, "volumeMode", "Filesystem"));
         types.put(CORE + "Endpoints", CoreDefaults::endpoints);
         types.put(CORE + "NodeStatus", CoreDefaults::nodeStatus);
@@ -50,8 +51,10 @@ final class CoreDefaults {
             }
         }
         Object type = spec.get("type");
-        boolean external = "LoadBalancer".equals(type) || "NodePort".equals(type)
-                || ("ClusterIP".equals(type) && !Fields.list(spec, "externalIPs").isEmpty());
+        boolean external = "LoadBalancer".equals(type)
+                || "NodePort".equals(type)
+                || ("ClusterIP".equals(type)
+                        && !Fields.list(spec, "externalIPs").isEmpty());
         if (external) {
             Fields.defaultValue(spec, "externalTrafficPolicy", "Cluster");
         }
@@ -125,7 +128,8 @@ final class CoreDefaults {
     /** The selector and the object's labels come from the template's labels when empty; one replica by default. */
     private static void replicationController(Map<String, Object> controller) {
         Map<String, Object> spec = Fields.objectOrNew(controller, "spec");
-        Map<String, Object> labels = Fields.object(Fields.object(Fields.object(spec, "template"), "metadata"), "labels");
+        Map<String, Object> labels =
+                Fields.object(Fields.object(Fields.object(spec, "template"), "metadata"), "labels");
         if (labels != null) {
             if (Fields.isZero(spec.get("selector"))) {
                 spec.put("selector", new LinkedHashMap<>(labels));

@@ -13,8 +13,7 @@ import java.util.Map;
  */
 public final class Fields {
 
-    private Fields() {
-    }
+    private Fields() {}
 
     /** A field's value as an object, or {@code null} when it is absent or not an object. */
     @SuppressWarnings("unchecked")
@@ -57,9 +56,12 @@ public final class Fields {
 
     /** Whether a value is Go's zero value for a non-pointer field, or absent. */
     public static boolean isZero(Object value) {
-        return value == null || "".equals(value) || Boolean.FALSE.equals(value)
+        return value == null
+                || "".equals(value)
+                || Boolean.FALSE.equals(value)
                 || (value instanceof Number number && new BigDecimal(number.toString()).signum() == 0)
-                || (value instanceof List<?> list && list.isEmpty()) || (value instanceof Map<?, ?> map && map.isEmpty());
+                || (value instanceof List<?> list && list.isEmpty())
+                || (value instanceof Map<?, ?> map && map.isEmpty());
     }
 
     /** Sets a non-pointer field that holds its zero value: {@code if obj.F == "" { obj.F = value }}. */
@@ -93,7 +95,8 @@ public final class Fields {
 
     /** Removes a map or list field that is empty: Go's {@code omitempty} drops it. */
     public static void dropIfEmpty(Map<String, Object> object, String name) {
-        if (object.get(name) instanceof Map<?, ?> map && map.isEmpty() || object.get(name) instanceof List<?> list && list.isEmpty()) {
+        if (object.get(name) instanceof Map<?, ?> map && map.isEmpty()
+                || object.get(name) instanceof List<?> list && list.isEmpty()) {
             object.remove(name);
         }
     }

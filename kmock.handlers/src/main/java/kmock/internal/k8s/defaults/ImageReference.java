@@ -15,12 +15,11 @@ final class ImageReference {
             "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*"
                     + "(?::[0-9]+)?|\\[[a-fA-F0-9:]+](?::[0-9]+)?");
     private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
-    private static final Pattern DIGEST = Pattern.compile(
-            "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}");
+    private static final Pattern DIGEST =
+            Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}");
     private static final Pattern HEX_ID = Pattern.compile("[a-f0-9]{64}");
 
-    private ImageReference() {
-    }
+    private ImageReference() {}
 
     /** The tag: the given one, {@code latest} when neither a tag nor a digest is given, {@code ""} when unreadable. */
     static String tag(String image) {
@@ -57,7 +56,9 @@ final class ImageReference {
         int slash = name.indexOf('/');
         if (slash >= 0) {
             String first = name.substring(0, slash);
-            boolean domain = first.contains(".") || first.contains(":") || first.equals("localhost")
+            boolean domain = first.contains(".")
+                    || first.contains(":")
+                    || first.equals("localhost")
                     || !first.toLowerCase(java.util.Locale.ROOT).equals(first);
             if (domain) {
                 if (!DOMAIN.matcher(first).matches()) {

@@ -10,8 +10,7 @@ final class NetworkingDefaults {
 
     private static final String NETWORKING = "io.k8s.api.networking.v1.";
 
-    private NetworkingDefaults() {
-    }
+    private NetworkingDefaults() {}
 
     static void register(Map<String, TypeDefaulter> types) {
         types.put(NETWORKING + "NetworkPolicyPort", port -> Fields.defaultPointer(port, "protocol", "TCP"));
@@ -27,8 +26,11 @@ final class NetworkingDefaults {
     private static void networkPolicy(Map<String, Object> policy) {
         Map<String, Object> spec = Fields.objectOrNew(policy, "spec");
         if (Fields.list(spec, "policyTypes").isEmpty()) {
-            spec.put("policyTypes", Fields.list(spec, "egress").isEmpty() ? Fields.listOf("Ingress")
-                    : Fields.listOf("Ingress", "Egress"));
+            spec.put(
+                    "policyTypes",
+                    Fields.list(spec, "egress").isEmpty()
+                            ? Fields.listOf("Ingress")
+                            : Fields.listOf("Ingress", "Egress"));
         }
     }
 

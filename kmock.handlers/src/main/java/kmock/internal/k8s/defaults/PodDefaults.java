@@ -14,8 +14,7 @@ final class PodDefaults {
     private static final String CORE = "io.k8s.api.core.v1.";
     private static final int DEFAULT_MODE = 0644;
 
-    private PodDefaults() {
-    }
+    private PodDefaults() {}
 
     static void register(Map<String, TypeDefaulter> types) {
         types.put(CORE + "Pod", PodDefaults::pod);
@@ -27,9 +26,12 @@ final class PodDefaults {
         types.put(CORE + "Volume", PodDefaults::volume);
         types.put(CORE + "SecretVolumeSource", source -> Fields.defaultPointer(source, "defaultMode", DEFAULT_MODE));
         types.put(CORE + "ConfigMapVolumeSource", source -> Fields.defaultPointer(source, "defaultMode", DEFAULT_MODE));
-        types.put(CORE + "DownwardAPIVolumeSource", source -> Fields.defaultPointer(source, "defaultMode", DEFAULT_MODE));
+        types.put(
+                CORE + "DownwardAPIVolumeSource", source -> Fields.defaultPointer(source, "defaultMode", DEFAULT_MODE));
         types.put(CORE + "ProjectedVolumeSource", source -> Fields.defaultPointer(source, "defaultMode", DEFAULT_MODE));
-        types.put(CORE + "ServiceAccountTokenProjection", token -> Fields.defaultPointer(token, "expirationSeconds", 3600));
+        types.put(
+                CORE + "ServiceAccountTokenProjection",
+                token -> Fields.defaultPointer(token, "expirationSeconds", 3600));
         types.put(CORE + "HostPathVolumeSource", hostPath -> Fields.defaultPointer(hostPath, "type", ""));
         types.put(CORE + "ObjectFieldSelector", selector -> Fields.defaultValue(selector, "apiVersion", "v1"));
     }
@@ -100,8 +102,9 @@ final class PodDefaults {
 
     private static void container(Map<String, Object> container) {
         if (Fields.isZero(container.get("imagePullPolicy"))) {
-            container.put("imagePullPolicy", "latest".equals(ImageReference.tag(Fields.string(container, "image")))
-                    ? "Always" : "IfNotPresent");
+            container.put(
+                    "imagePullPolicy",
+                    "latest".equals(ImageReference.tag(Fields.string(container, "image"))) ? "Always" : "IfNotPresent");
         }
         Fields.defaultValue(container, "terminationMessagePath", "/dev/termination-log");
         Fields.defaultValue(container, "terminationMessagePolicy", "File");

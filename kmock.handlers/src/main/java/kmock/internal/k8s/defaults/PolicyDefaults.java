@@ -12,8 +12,7 @@ final class PolicyDefaults {
     private static final String ADMISSION = "io.k8s.api.admissionregistration.v1.";
     private static final String FLOWCONTROL = "io.k8s.api.flowcontrol.v1.";
 
-    private PolicyDefaults() {
-    }
+    private PolicyDefaults() {}
 
     static void register(Map<String, TypeDefaulter> types) {
         types.put(ADMISSION + "ValidatingWebhook", PolicyDefaults::webhook);
@@ -25,7 +24,9 @@ final class PolicyDefaults {
         types.put(ADMISSION + "RuleWithOperations", rule -> Fields.defaultPointer(rule, "scope", "*"));
         types.put(ADMISSION + "NamedRuleWithOperations", rule -> Fields.defaultPointer(rule, "scope", "*"));
         types.put(ADMISSION + "ServiceReference", reference -> Fields.defaultPointer(reference, "port", 443));
-        types.put(ADMISSION + "ValidatingAdmissionPolicySpec", spec -> Fields.defaultPointer(spec, "failurePolicy", "Fail"));
+        types.put(
+                ADMISSION + "ValidatingAdmissionPolicySpec",
+                spec -> Fields.defaultPointer(spec, "failurePolicy", "Fail"));
         types.put(ADMISSION + "MatchResources", PolicyDefaults::matchResources);
         types.put(FLOWCONTROL + "FlowSchemaSpec", spec -> Fields.defaultValue(spec, "matchingPrecedence", 1000));
         types.put(FLOWCONTROL + "ExemptPriorityLevelConfiguration", exempt -> {

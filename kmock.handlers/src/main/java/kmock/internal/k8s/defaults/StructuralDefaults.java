@@ -20,8 +20,7 @@ import kmock.internal.k8s.store.JsonTree;
  */
 public final class StructuralDefaults {
 
-    private StructuralDefaults() {
-    }
+    private StructuralDefaults() {}
 
     /** Sets a custom resource's defaults on a decoded object, in place. */
     public static void apply(ObjectSchema schema, Map<String, Object> object) {
@@ -50,7 +49,9 @@ public final class StructuralDefaults {
         boolean added = false;
         for (String name : new ArrayList<>(object.keySet())) {
             Field field = type.field(name);
-            if (field != null && object.get(name) == null && field.defaultValue() == null
+            if (field != null
+                    && object.get(name) == null
+                    && field.defaultValue() == null
                     && !field.schema().constraints().nullable()) {
                 object.remove(name);
             }
@@ -60,7 +61,9 @@ public final class StructuralDefaults {
                 continue;
             }
             Object value = object.get(field.name());
-            if (value == null && (!object.containsKey(field.name()) || !field.schema().constraints().nullable())) {
+            if (value == null
+                    && (!object.containsKey(field.name())
+                            || !field.schema().constraints().nullable())) {
                 added |= !object.containsKey(field.name());
                 object.put(field.name(), JsonTree.copy(field.defaultValue()));
             }

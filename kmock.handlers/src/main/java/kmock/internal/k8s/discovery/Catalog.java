@@ -30,9 +30,15 @@ public final class Catalog {
      * @param categories   the categories, maybe empty
      * @param subresources the subresource names, maybe empty
      */
-    public record Entry(Resource resource, String kind, String singular, boolean namespaced, List<String> verbs,
-                        List<String> shortNames, List<String> categories, List<String> subresources) {
-    }
+    public record Entry(
+            Resource resource,
+            String kind,
+            String singular,
+            boolean namespaced,
+            List<String> verbs,
+            List<String> shortNames,
+            List<String> categories,
+            List<String> subresources) {}
 
     private final Map<String, Map<String, List<Entry>>> groups;
 
@@ -68,11 +74,18 @@ public final class Catalog {
 
     private static void add(Map<String, Map<String, Map<String, Entry>>> sorted, Resource resource, ResourceInfo info) {
         if (resource == null || !resource.isComplete()) {
-            throw new IllegalArgumentException("Discovery needs complete resources (group, version, plural), got " + resource);
+            throw new IllegalArgumentException(
+                    "Discovery needs complete resources (group, version, plural), got " + resource);
         }
         String plural = resource.plural();
-        Entry entry = new Entry(resource, info.kindFor(plural), info.singularFor(plural), info.namespaced(),
-                info.verbs().isEmpty() ? ResourceInfo.ALL_VERBS : info.verbs(), info.shortNames(), info.categories(),
+        Entry entry = new Entry(
+                resource,
+                info.kindFor(plural),
+                info.singularFor(plural),
+                info.namespaced(),
+                info.verbs().isEmpty() ? ResourceInfo.ALL_VERBS : info.verbs(),
+                info.shortNames(),
+                info.categories(),
                 info.subresources());
         sorted.computeIfAbsent(resource.group(), g -> new TreeMap<>(VersionPriority.HIGHEST_FIRST))
                 .computeIfAbsent(resource.version(), v -> new TreeMap<>())

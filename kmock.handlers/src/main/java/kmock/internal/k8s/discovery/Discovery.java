@@ -20,6 +20,7 @@ public final class Discovery {
 
     /** The Kubernetes release that {@code /version} and the OpenAPI documents claim. */
     static final String MAJOR = "1";
+
     static final String MINOR = "32";
     static final String RELEASE = "v" + MAJOR + "." + MINOR + ".0";
 

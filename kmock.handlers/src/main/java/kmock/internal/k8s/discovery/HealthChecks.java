@@ -17,8 +17,7 @@ public final class HealthChecks {
             "livez", List.of("ping", "log", "etcd"),
             "readyz", List.of("ping", "log", "etcd", "informer-sync", "shutdown"));
 
-    private HealthChecks() {
-    }
+    private HealthChecks() {}
 
     /** The answer for a path, or {@code null} when it is not a health endpoint. */
     public static Response reply(String path, Map<String, String> params) {
@@ -28,8 +27,12 @@ public final class HealthChecks {
             return null;
         }
         if (parts.length == 2) {
-            return checks.contains(parts[1]) ? text(200, "ok")
-                    : text(404, "no such health check \"" + parts[1] + "\": the checks are " + String.join(", ", checks) + "\n");
+            return checks.contains(parts[1])
+                    ? text(200, "ok")
+                    : text(
+                            404,
+                            "no such health check \"" + parts[1] + "\": the checks are " + String.join(", ", checks)
+                                    + "\n");
         }
         if (!params.containsKey("verbose")) {
             return text(200, "ok");
@@ -43,7 +46,11 @@ public final class HealthChecks {
     }
 
     private static Response text(int status, String body) {
-        return Response.builder().status(status).header("Content-Type", "text/plain; charset=utf-8")
-                .header("X-Content-Type-Options", "nosniff").body(body).build();
+        return Response.builder()
+                .status(status)
+                .header("Content-Type", "text/plain; charset=utf-8")
+                .header("X-Content-Type-Options", "nosniff")
+                .body(body)
+                .build();
     }
 }

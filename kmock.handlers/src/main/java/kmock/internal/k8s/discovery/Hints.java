@@ -17,8 +17,7 @@ public final class Hints {
 
     private static final String BUNDLED = "kmock.resources().loadBundled()";
 
-    private Hints() {
-    }
+    private Hints() {}
 
     /**
      * For a request to a resource that is not in the catalog: load the bundled catalog first when it has the
@@ -29,7 +28,8 @@ public final class Hints {
             return "resource " + spec(resource) + " is not known: load the bundled catalog with " + BUNDLED
                     + ", or declare it with " + declaration(resource);
         }
-        return "resource " + spec(resource) + " is not known: declare it with " + declaration(resource) + " or " + BUNDLED;
+        return "resource " + spec(resource) + " is not known: declare it with " + declaration(resource) + " or "
+                + BUNDLED;
     }
 
     /** For {@code /apis/{group}} of a group that has no resources. */
@@ -88,8 +88,8 @@ public final class Hints {
         ResourceInfo known = BundledKinds.find(resource);
         String kind = known != null && known.kind() != null ? known.kind() : exampleKind(plural);
         boolean namespaced = known == null || known.namespaced();
-        return "kmock.resources().put(\"" + spec(resource) + "\", Map.of(\"kind\", \"" + kind
-                + "\", \"namespaced\", " + namespaced + "))";
+        return "kmock.resources().put(\"" + spec(resource) + "\", Map.of(\"kind\", \"" + kind + "\", \"namespaced\", "
+                + namespaced + "))";
     }
 
     /** The bundled catalog by group and plural (any version), read on the first hint that needs it. */
@@ -97,11 +97,13 @@ public final class Hints {
         private static final Map<String, ResourceInfo> BY_NAME = new HashMap<>();
 
         static {
-            ResourceLists.bundled().forEach((resource, info) -> BY_NAME.putIfAbsent(resource.group() + "/" + resource.plural(), info));
+            ResourceLists.bundled()
+                    .forEach((resource, info) -> BY_NAME.putIfAbsent(resource.group() + "/" + resource.plural(), info));
         }
 
         static ResourceInfo find(Resource resource) {
-            return resource.group() == null || resource.plural() == null ? null
+            return resource.group() == null || resource.plural() == null
+                    ? null
                     : BY_NAME.get(resource.group() + "/" + resource.plural());
         }
     }
@@ -113,10 +115,13 @@ public final class Hints {
 
     /** A plausible kind for an example: the plural made singular by the common English endings, capitalised. */
     static String exampleKind(String plural) {
-        String singular = plural.endsWith("ies") ? plural.substring(0, plural.length() - 3) + "y"
-                : plural.matches(".*(ss|x|ch|sh)es") ? plural.substring(0, plural.length() - 2)
-                : plural.matches(".*[^su]s") ? plural.substring(0, plural.length() - 1)
-                : plural;
-        return singular.isEmpty() ? singular : singular.substring(0, 1).toUpperCase(Locale.ROOT) + singular.substring(1);
+        String singular = plural.endsWith("ies")
+                ? plural.substring(0, plural.length() - 3) + "y"
+                : plural.matches(".*(ss|x|ch|sh)es")
+                        ? plural.substring(0, plural.length() - 2)
+                        : plural.matches(".*[^su]s") ? plural.substring(0, plural.length() - 1) : plural;
+        return singular.isEmpty()
+                ? singular
+                : singular.substring(0, 1).toUpperCase(Locale.ROOT) + singular.substring(1);
     }
 }

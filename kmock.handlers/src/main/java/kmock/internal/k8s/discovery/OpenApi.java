@@ -58,7 +58,6 @@ public final class OpenApi {
         this.definitions = definitions;
     }
 
-
     /** {@code /openapi/v3}: each group-version's document path with a hash of its content, as kubectl caches by it. */
     public Map<String, Object> index() {
         Map<String, Object> paths = new LinkedHashMap<>();
@@ -94,7 +93,8 @@ public final class OpenApi {
             gvk.put("kind", entry.kind());
             String schema = schema(schemas, resource, entry.kind(), gvk);
             String scope = entry.namespaced() ? "Namespaced" : "";
-            String prefix = resource.path().substring(0, resource.path().length() - resource.plural().length());
+            String prefix = resource.path()
+                    .substring(0, resource.path().length() - resource.plural().length());
             String collection = prefix + (entry.namespaced() ? "namespaces/{namespace}/" : "") + resource.plural();
             paths.put(collection, Map.of("post", operation("create" + scope + entry.kind(), "post", gvk, schema)));
             Map<String, Object> object = new LinkedHashMap<>();
@@ -125,8 +125,13 @@ public final class OpenApi {
             Map<String, Object> definition = definitions.apply(entry.resource());
             Map<String, Object> input = new LinkedHashMap<>();
             input.put("entry", List.of(entry.resource().plural(), entry.kind(), entry.namespaced(), entry.verbs()));
-            input.put("schema", definition != null ? String.valueOf(openApiV3Schema(definition, version))
-                    : BuiltinSchemas.get().kind(new GroupVersionKind(group, version, entry.kind())) != null ? "built-in" : "none");
+            input.put(
+                    "schema",
+                    definition != null
+                            ? String.valueOf(openApiV3Schema(definition, version))
+                            : BuiltinSchemas.get().kind(new GroupVersionKind(group, version, entry.kind())) != null
+                                    ? "built-in"
+                                    : "none");
             inputs.add(input);
         }
         return inputs;
@@ -135,7 +140,9 @@ public final class OpenApi {
     /** The hex SHA-256 of a value's JSON: the same content always gives the same hash, in any JVM. */
     static String hash(Object document) {
         try {
-            return HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("SHA-256").digest(Json.write(document)));
+            return HexFormat.of()
+                    .withUpperCase()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(Json.write(document)));
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("Every JDK has SHA-256", impossible);
         }
@@ -161,7 +168,8 @@ public final class OpenApi {
         Map<String, Object> fieldValidation = new LinkedHashMap<>();
         fieldValidation.put("name", "fieldValidation");
         fieldValidation.put("in", "query");
-        fieldValidation.put("description", "Strict, Warn or Ignore: how the server treats unknown or duplicate fields.");
+        fieldValidation.put(
+                "description", "Strict, Warn or Ignore: how the server treats unknown or duplicate fields.");
         fieldValidation.put("schema", Map.of("type", "string"));
         Map<String, Object> reference = Map.of("$ref", "#/components/schemas/" + schema);
         Map<String, Object> ok = new LinkedHashMap<>();
@@ -186,7 +194,8 @@ public final class OpenApi {
         if (custom != null) {
             return schemas.custom(schemaName(resource, kind), custom, gvk);
         }
-        ObjectSchema builtIn = BuiltinSchemas.get().kind(new GroupVersionKind(resource.group(), resource.version(), kind));
+        ObjectSchema builtIn =
+                BuiltinSchemas.get().kind(new GroupVersionKind(resource.group(), resource.version(), kind));
         if (builtIn != null && definition == null) {
             return schemas.builtIn(builtIn, gvk);
         }
@@ -197,7 +206,9 @@ public final class OpenApi {
     private static Map<?, ?> openApiV3Schema(Map<String, Object> definition, String version) {
         if (definition.get("spec") instanceof Map<?, ?> spec && spec.get("versions") instanceof List<?> versions) {
             for (Object entry : versions) {
-                if (entry instanceof Map<?, ?> map && version.equals(map.get("name")) && map.get("schema") instanceof Map<?, ?> schema
+                if (entry instanceof Map<?, ?> map
+                        && version.equals(map.get("name"))
+                        && map.get("schema") instanceof Map<?, ?> schema
                         && schema.get("openAPIV3Schema") instanceof Map<?, ?> openApi) {
                     return openApi;
                 }

@@ -49,7 +49,8 @@ final class OpenApiSchemas {
         Map<String, Object> schema = (Map<String, Object>) Json.parse(Json.write(openApiV3Schema));
         schema.putIfAbsent("type", "object");
         Map<String, Object> properties = schema.get("properties") instanceof Map<?, ?> given
-                ? (Map<String, Object>) given : new LinkedHashMap<>();
+                ? (Map<String, Object>) given
+                : new LinkedHashMap<>();
         Map<String, Object> ordered = new LinkedHashMap<>();
         ordered.put("apiVersion", Map.of("type", "string", "description", "The version of the object's schema."));
         ordered.put("kind", Map.of("type", "string", "description", "The object's kind."));

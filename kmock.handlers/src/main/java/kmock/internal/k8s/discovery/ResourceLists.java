@@ -33,8 +33,7 @@ public final class ResourceLists {
     /** Decompressed input beyond this is refused rather than read into memory; real clusters' dumps are ~100 KiB. */
     static final int MAX_BYTES = 64 * 1024 * 1024;
 
-    private ResourceLists() {
-    }
+    private ResourceLists() {}
 
     /** The built-in resources of a recent Kubernetes, as shipped in the jar. */
     public static Map<Resource, ResourceInfo> bundled() {
@@ -95,7 +94,8 @@ public final class ResourceLists {
             if (map.get("items") instanceof List<?> items) {
                 return items;
             }
-            throw new IllegalArgumentException("Cannot read resources from " + source + ": a List without an 'items' array");
+            throw new IllegalArgumentException(
+                    "Cannot read resources from " + source + ": a List without an 'items' array");
         }
         if (parsed instanceof Map<?, ?> single) {
             return List.of(single);
@@ -116,18 +116,22 @@ public final class ResourceLists {
             throw new IllegalArgumentException(where + ": 'groupVersion' is missing or not a string");
         }
         if (!(fields.get("resources") instanceof List<?> entries)) {
-            throw new IllegalArgumentException(where + " (" + groupVersion + "): 'resources' is missing or not an array");
+            throw new IllegalArgumentException(
+                    where + " (" + groupVersion + "): 'resources' is missing or not an array");
         }
         String here = where + " (" + groupVersion + ")";
         Map<String, ResourceInfo> parents = new LinkedHashMap<>();
         Map<String, List<String>> subresources = new LinkedHashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             if (!(entries.get(i) instanceof Map<?, ?> entry) || !(entry.get("name") instanceof String name)) {
-                throw new IllegalArgumentException(here + ", resource " + (i + 1) + ": 'name' is missing or not a string");
+                throw new IllegalArgumentException(
+                        here + ", resource " + (i + 1) + ": 'name' is missing or not a string");
             }
             int slash = name.indexOf('/');
             if (slash > 0 && slash < name.length() - 1) {
-                subresources.computeIfAbsent(name.substring(0, slash), p -> new ArrayList<>()).add(name.substring(slash + 1));
+                subresources
+                        .computeIfAbsent(name.substring(0, slash), p -> new ArrayList<>())
+                        .add(name.substring(slash + 1));
             } else {
                 parents.put(name, describe(entry, here + ", resource " + name));
             }
@@ -150,7 +154,8 @@ public final class ResourceLists {
         info.singular(singular == null || singular.isEmpty() ? null : singular);
         Object namespaced = entry.get("namespaced");
         if (namespaced != null && !(namespaced instanceof Boolean)) {
-            throw new IllegalArgumentException(where + ": 'namespaced' must be true or false, got " + brief(namespaced));
+            throw new IllegalArgumentException(
+                    where + ": 'namespaced' must be true or false, got " + brief(namespaced));
         }
         // A missing flag reads as Go's zero value, as kubectl would read it.
         info.namespaced(Boolean.TRUE.equals(namespaced));
@@ -164,9 +169,11 @@ public final class ResourceLists {
         Resource resource = ResourceNotation.tryParse(groupVersion + "/" + plural, false);
         if (resource == null) {
             boolean goodVersion = ResourceNotation.tryParse(groupVersion + "/widgets", false) != null;
-            throw new IllegalArgumentException(where + ": " + (goodVersion
-                    ? "'" + plural + "' is not a resource name (lowercase letters, digits and dashes)"
-                    : "'groupVersion' " + brief(groupVersion) + " is not a group/version such as \"v1\" or \"apps/v1\""));
+            throw new IllegalArgumentException(where + ": "
+                    + (goodVersion
+                            ? "'" + plural + "' is not a resource name (lowercase letters, digits and dashes)"
+                            : "'groupVersion' " + brief(groupVersion)
+                                    + " is not a group/version such as \"v1\" or \"apps/v1\""));
         }
         return resource;
     }
@@ -185,7 +192,8 @@ public final class ResourceLists {
             return List.of();
         }
         if (!(value instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
-            throw new IllegalArgumentException(where + ": '" + key + "' must be an array of strings, got " + brief(value));
+            throw new IllegalArgumentException(
+                    where + ": '" + key + "' must be an array of strings, got " + brief(value));
         }
         return list.stream().map(String.class::cast).toList();
     }
@@ -207,14 +215,22 @@ public final class ResourceLists {
             }
             return out.toByteArray();
         } catch (IOException e) {
-            throw new IllegalArgumentException("Cannot read resources from " + source + ": broken gzip data (" + e.getMessage() + ")", e);
+            throw new IllegalArgumentException(
+                    "Cannot read resources from " + source + ": broken gzip data (" + e.getMessage() + ")", e);
         }
     }
 
     private static String brief(Object value) {
         String text = value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
-        String type = value == null ? "" : value instanceof Map ? " (an object)" : value instanceof List ? " (an array)"
-                : value instanceof String ? "" : " (" + value.getClass().getSimpleName() + ")";
+        String type = value == null
+                ? ""
+                : value instanceof Map
+                        ? " (an object)"
+                        : value instanceof List
+                                ? " (an array)"
+                                : value instanceof String
+                                        ? ""
+                                        : " (" + value.getClass().getSimpleName() + ")";
         return (text.length() > 80 ? text.substring(0, 80) + "…" : text) + type;
     }
 }

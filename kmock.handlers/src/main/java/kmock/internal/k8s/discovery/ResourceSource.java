@@ -14,8 +14,7 @@ public interface ResourceSource {
     /** A source of no resources. */
     ResourceSource NONE = new ResourceSource() {
         @Override
-        public void addTo(Map<Resource, ResourceInfo> known) {
-        }
+        public void addTo(Map<Resource, ResourceInfo> known) {}
 
         @Override
         public long revision() {

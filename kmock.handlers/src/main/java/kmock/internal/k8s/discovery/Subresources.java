@@ -17,8 +17,7 @@ final class Subresources {
     private static final List<String> PROXY = List.of("create", "delete", "get", "patch", "update");
     private static final List<String> CREATE = List.of("create");
 
-    private Subresources() {
-    }
+    private Subresources() {}
 
     /** The discovery entry of {@code parent/name}, in kube-apiserver's field order. */
     static Map<String, Object> entry(Catalog.Entry parent, String name) {
@@ -66,7 +65,9 @@ final class Subresources {
         entry.put("name", parent.resource().plural() + "/" + name);
         entry.put("singularName", "");
         entry.put("namespaced", parent.namespaced());
-        if (group != null && !(group.equals(parent.resource().group()) && version.equals(parent.resource().version()))) {
+        if (group != null
+                && !(group.equals(parent.resource().group())
+                        && version.equals(parent.resource().version()))) {
             entry.put("group", group);
             entry.put("version", version);
         }

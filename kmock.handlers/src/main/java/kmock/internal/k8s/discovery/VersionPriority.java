@@ -17,8 +17,7 @@ final class VersionPriority implements Comparator<String> {
 
     private static final Pattern KUBE_LIKE = Pattern.compile("v(\\d+)(?:(alpha|beta)(\\d+))?");
 
-    private VersionPriority() {
-    }
+    private VersionPriority() {}
 
     @Override
     public int compare(String a, String b) {

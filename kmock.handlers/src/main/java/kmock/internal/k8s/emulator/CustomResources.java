@@ -17,12 +17,12 @@ import kmock.handlers.ResourcesArray;
  */
 public final class CustomResources {
 
-    private CustomResources() {
-    }
+    private CustomResources() {}
 
     /** Whether an object is a {@code CustomResourceDefinition}. */
     public static boolean isDefinition(Map<String, ?> object) {
-        return "CustomResourceDefinition".equals(object.get("kind")) && object.get("apiVersion") instanceof String version
+        return "CustomResourceDefinition".equals(object.get("kind"))
+                && object.get("apiVersion") instanceof String version
                 && version.startsWith("apiextensions.k8s.io/");
     }
 
@@ -34,8 +34,10 @@ public final class CustomResources {
     /** The resources a definition defines, one per version, in order; none when it is incomplete. */
     public static Map<Resource, ResourceInfo> defined(Map<String, ?> crd) {
         Map<Resource, ResourceInfo> defined = new LinkedHashMap<>();
-        if (!(crd.get("spec") instanceof Map<?, ?> spec) || !(spec.get("names") instanceof Map<?, ?> names)
-                || !(spec.get("group") instanceof String group) || !(names.get("plural") instanceof String plural)) {
+        if (!(crd.get("spec") instanceof Map<?, ?> spec)
+                || !(spec.get("names") instanceof Map<?, ?> names)
+                || !(spec.get("group") instanceof String group)
+                || !(names.get("plural") instanceof String plural)) {
             return defined;
         }
         List<?> versions = spec.get("versions") instanceof List<?> list ? list : List.of();
@@ -47,13 +49,15 @@ public final class CustomResources {
             if (version.get("subresources") instanceof Map<?, ?> subs) {
                 subs.keySet().forEach(k -> subresources.add(String.valueOf(k)));
             }
-            defined.put(new Resource(group, name, plural), new ResourceInfo()
-                    .kind((String) names.get("kind"))
-                    .singular(names.get("singular") instanceof String s ? s : null)
-                    .shortNames(strings(names.get("shortNames")))
-                    .categories(strings(names.get("categories")))
-                    .namespaced(!"Cluster".equals(spec.get("scope")))
-                    .subresources(subresources));
+            defined.put(
+                    new Resource(group, name, plural),
+                    new ResourceInfo()
+                            .kind((String) names.get("kind"))
+                            .singular(names.get("singular") instanceof String s ? s : null)
+                            .shortNames(strings(names.get("shortNames")))
+                            .categories(strings(names.get("categories")))
+                            .namespaced(!"Cluster".equals(spec.get("scope")))
+                            .subresources(subresources));
         }
         return defined;
     }
@@ -79,21 +83,28 @@ public final class CustomResources {
     @SuppressWarnings("unchecked")
     static void terminating(Map<String, Object> crd) {
         Map<String, Object> status = crd.get("status") instanceof Map<?, ?> s
-                ? new LinkedHashMap<>((Map<String, Object>) s) : new LinkedHashMap<>();
-        List<Object> conditions = status.get("conditions") instanceof List<?> list ? new ArrayList<>(list) : new ArrayList<>();
+                ? new LinkedHashMap<>((Map<String, Object>) s)
+                : new LinkedHashMap<>();
+        List<Object> conditions =
+                status.get("conditions") instanceof List<?> list ? new ArrayList<>(list) : new ArrayList<>();
         conditions.removeIf(c -> c instanceof Map<?, ?> m && "Terminating".equals(m.get("type")));
         Map<String, Object> condition = new LinkedHashMap<>();
         condition.put("type", "Terminating");
         condition.put("status", "True");
-        condition.put("lastTransitionTime", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        condition.put(
+                "lastTransitionTime",
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         condition.put("reason", "InstanceDeletionPending");
-        condition.put("message", "CustomResourceDefinition marked for deletion; CustomResource deletion will begin soon");
+        condition.put(
+                "message", "CustomResourceDefinition marked for deletion; CustomResource deletion will begin soon");
         conditions.add(condition);
         status.put("conditions", conditions);
         crd.put("status", status);
     }
 
     private static List<String> strings(Object value) {
-        return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+        return value instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList()
+                : List.of();
     }
 }

@@ -27,8 +27,8 @@ final class FieldOwnership {
     }
 
     /** An update (create when {@code current} is {@code null}) with its manager's Update entry recorded. */
-    Map<String, Object> updated(KindStrategy strategy, WriteRequest request, Map<String, Object> current,
-                                Map<String, Object> result) {
+    Map<String, Object> updated(
+            KindStrategy strategy, WriteRequest request, Map<String, Object> current, Map<String, Object> result) {
         // The write path has decoded the result by the kind's schema, when it has one.
         return FieldManager.update(write(strategy, request, strategy.schema() != null), current, result);
     }
@@ -41,19 +41,23 @@ final class FieldOwnership {
      *                             409 on conflicts, and what {@link FieldManager#apply} refuses
      */
     @SuppressWarnings("unchecked")
-    Map<String, Object> applied(KindStrategy strategy, WriteRequest request, String name, Map<String, Object> current,
-                                byte[] body) {
+    Map<String, Object> applied(
+            KindStrategy strategy, WriteRequest request, String name, Map<String, Object> current, byte[] body) {
         if (!(Patches.yaml(body) instanceof Map<?, ?> config)) {
-            throw new KubernetesException(Reason.BAD_REQUEST, "error decoding YAML: an apply configuration must be an object");
+            throw new KubernetesException(
+                    Reason.BAD_REQUEST, "error decoding YAML: an apply configuration must be an object");
         }
         if (current == null) {
             Object given = config.get("metadata") instanceof Map<?, ?> meta ? meta.get("name") : null;
             if (!name.equals(given)) {
-                throw new KubernetesException(Reason.BAD_REQUEST, "the name of the object (" + (given == null ? "" : given)
-                        + ") does not match the name on the URL (" + name + ")");
+                throw new KubernetesException(
+                        Reason.BAD_REQUEST,
+                        "the name of the object (" + (given == null ? "" : given)
+                                + ") does not match the name on the URL (" + name + ")");
             }
         }
-        return FieldManager.apply(write(strategy, request, false), current, (Map<String, Object>) config, request.force());
+        return FieldManager.apply(
+                write(strategy, request, false), current, (Map<String, Object>) config, request.force());
     }
 
     /**
@@ -75,13 +79,24 @@ final class FieldOwnership {
     }
 
     private static KubernetesException invalid(String field, String reason, String message) {
-        return new KubernetesException(Reason.INVALID, "PatchOptions.meta.k8s.io \"\" is invalid: " + field + ": " + message,
-                null, "meta.k8s.io", "PatchOptions", List.of(new KubernetesException.Cause(reason, message, field)));
+        return new KubernetesException(
+                Reason.INVALID,
+                "PatchOptions.meta.k8s.io \"\" is invalid: " + field + ": " + message,
+                null,
+                "meta.k8s.io",
+                "PatchOptions",
+                List.of(new KubernetesException.Cause(reason, message, field)));
     }
 
     private FieldManager.Write write(KindStrategy strategy, WriteRequest request, boolean decoded) {
-        return new FieldManager.Write(strategy.schema(), strategy.custom(), strategy.gvk(),
-                FieldManager.manager(request.fieldManager(), request.userAgent()), request.subresource(),
-                strategy.statusSubresource(), store.settings().clock().instant(), decoded);
+        return new FieldManager.Write(
+                strategy.schema(),
+                strategy.custom(),
+                strategy.gvk(),
+                FieldManager.manager(request.fieldManager(), request.userAgent()),
+                request.subresource(),
+                strategy.statusSubresource(),
+                store.settings().clock().instant(),
+                decoded);
     }
 }

@@ -14,15 +14,17 @@ import kmock.internal.k8s.store.StoredObject;
  */
 final class ListBodies {
 
-    private ListBodies() {
-    }
+    private ListBodies() {}
 
     /** {@code envelope} (apiVersion, kind, metadata) with {@code "items": [...]} appended. */
     static byte[] json(Map<String, Object> envelope, List<Map<String, Object>> items) {
         byte[] head = Json.write(envelope);
         ByteArrayOutputStream out = new ByteArrayOutputStream(head.length + 16 + items.size() * 512);
         out.write(head, 0, head.length - 1); // without its closing brace
-        out.writeBytes(head.length > 2 ? ",\"items\":[".getBytes(StandardCharsets.US_ASCII) : "\"items\":[".getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(
+                head.length > 2
+                        ? ",\"items\":[".getBytes(StandardCharsets.US_ASCII)
+                        : "\"items\":[".getBytes(StandardCharsets.US_ASCII));
         for (int i = 0; i < items.size(); i++) {
             if (i > 0) {
                 out.write(',');

@@ -33,11 +33,24 @@ public final class ObjectDeletes {
     private static final String NAMESPACE_FINALIZER = "kubernetes";
 
     /** Built-in resources whose storage answers a delete with the deleted object ({@code ReturnDeletedObject}). */
-    private static final Set<String> RETURN_DELETED = Set.of("/pods", "/podtemplates", "/resourcequotas", "/serviceaccounts",
-            "/services", "/persistentvolumeclaims", "/persistentvolumes", "storage.k8s.io/csidrivers", "storage.k8s.io/csinodes",
-            "storage.k8s.io/storageclasses", "storage.k8s.io/volumeattachments", "storage.k8s.io/volumeattributesclasses",
-            "resource.k8s.io/deviceclasses", "resource.k8s.io/resourceclaims", "resource.k8s.io/resourceclaimtemplates",
-            "resource.k8s.io/resourceslices", "resource.k8s.io/devicetaintrules");
+    private static final Set<String> RETURN_DELETED = Set.of(
+            "/pods",
+            "/podtemplates",
+            "/resourcequotas",
+            "/serviceaccounts",
+            "/services",
+            "/persistentvolumeclaims",
+            "/persistentvolumes",
+            "storage.k8s.io/csidrivers",
+            "storage.k8s.io/csinodes",
+            "storage.k8s.io/storageclasses",
+            "storage.k8s.io/volumeattachments",
+            "storage.k8s.io/volumeattributesclasses",
+            "resource.k8s.io/deviceclasses",
+            "resource.k8s.io/resourceclaims",
+            "resource.k8s.io/resourceclaimtemplates",
+            "resource.k8s.io/resourceslices",
+            "resource.k8s.io/devicetaintrules");
 
     private final ObjectStore store;
     private final KindSchemas schemas;
@@ -47,8 +60,12 @@ public final class ObjectDeletes {
     private volatile boolean namespaceController;
 
     /** @param crdGone told of every CustomResourceDefinition that is gone, to forget its resources */
-    ObjectDeletes(ObjectStore store, KindSchemas schemas, Function<Resource, ResourceInfo> catalog, boolean semantics,
-                  java.util.function.Consumer<Map<String, Object>> crdGone) {
+    ObjectDeletes(
+            ObjectStore store,
+            KindSchemas schemas,
+            Function<Resource, ResourceInfo> catalog,
+            boolean semantics,
+            java.util.function.Consumer<Map<String, Object>> crdGone) {
         this.store = store;
         this.schemas = schemas;
         this.catalog = catalog;
@@ -62,8 +79,7 @@ public final class ObjectDeletes {
      * @param status the HTTP status
      * @param answer the body: the object, or a {@code Status}
      */
-    public record Answer(int status, Map<String, Object> answer) {
-    }
+    public record Answer(int status, Map<String, Object> answer) {}
 
     /**
      * Leaves deleted namespaces Terminating for a namespace controller to empty and finalize, as the API server does,
@@ -86,9 +102,11 @@ public final class ObjectDeletes {
     }
 
     /** Deletes every object of a collection that the filter accepts; answers the list of their deletions. */
-    List<Object> deleteCollection(Resource resource, String namespace, Predicate<Map<String, Object>> filter, DeleteRequest request) {
+    List<Object> deleteCollection(
+            Resource resource, String namespace, Predicate<Map<String, Object>> filter, DeleteRequest request) {
         List<Object> items = new ArrayList<>();
-        for (Deletion deletion : store.deleteCollection(resource, namespace, filter, request.options(), rule(resource, request))) {
+        for (Deletion deletion :
+                store.deleteCollection(resource, namespace, filter, request.options(), rule(resource, request))) {
             items.add(deletion.object());
         }
         return items;
@@ -96,7 +114,8 @@ public final class ObjectDeletes {
 
     private ObjectStore.DeletionRule rule(Resource resource, DeleteRequest request) {
         String kind = kind(resource);
-        boolean builtIn = kind != null && !schemas.isCustom(new GroupVersionKind(resource.group(), resource.version(), kind))
+        boolean builtIn = kind != null
+                && !schemas.isCustom(new GroupVersionKind(resource.group(), resource.version(), kind))
                 && schemas.get(new GroupVersionKind(resource.group(), resource.version(), kind)) != null;
         return DeletionRules.of(kind, builtIn, request, semantics);
     }
@@ -106,7 +125,10 @@ public final class ObjectDeletes {
             // The API server answers 202 only to those who asked for cascading deletion the old way.
             return new Answer(Boolean.FALSE.equals(request.orphanDependents()) ? 202 : 200, deletion.object());
         }
-        if (!semantics || !hasSchema(key.resource()) || RETURN_DELETED.contains(key.resource().group() + "/" + key.resource().plural())) {
+        if (!semantics
+                || !hasSchema(key.resource())
+                || RETURN_DELETED.contains(
+                        key.resource().group() + "/" + key.resource().plural())) {
             return new Answer(200, deletion.object());
         }
         return new Answer(200, success(key, deletion.object()));
@@ -137,8 +159,10 @@ public final class ObjectDeletes {
     @SuppressWarnings("unchecked")
     private Answer deleteCrd(ObjectKey key, DeleteRequest request) {
         Deletion marked = store.delete(key, request.options(), object -> {
-            Map<String, Object> meta = (Map<String, Object>) object.computeIfAbsent("metadata", k -> new LinkedHashMap<>());
-            List<Object> finalizers = meta.get("finalizers") instanceof List<?> list ? new ArrayList<>(list) : new ArrayList<>();
+            Map<String, Object> meta =
+                    (Map<String, Object>) object.computeIfAbsent("metadata", k -> new LinkedHashMap<>());
+            List<Object> finalizers =
+                    meta.get("finalizers") instanceof List<?> list ? new ArrayList<>(list) : new ArrayList<>();
             if (!finalizers.contains(CRD_CLEANUP)) {
                 finalizers.add(CRD_CLEANUP);
             }
@@ -153,13 +177,17 @@ public final class ObjectDeletes {
         for (Resource resource : CustomResources.resources(crd)) {
             store.deleteCollection(resource, null, object -> true, request.options(), object -> null);
         }
-        Map<String, Object> last = store.update(key, object -> {
-            Map<String, Object> meta = (Map<String, Object>) object.get("metadata");
-            List<Object> finalizers = new ArrayList<>((List<Object>) meta.getOrDefault("finalizers", List.of()));
-            finalizers.remove(CRD_CLEANUP);
-            meta.put("finalizers", finalizers);
-            return object;
-        }, request.options());
+        Map<String, Object> last = store.update(
+                key,
+                object -> {
+                    Map<String, Object> meta = (Map<String, Object>) object.get("metadata");
+                    List<Object> finalizers =
+                            new ArrayList<>((List<Object>) meta.getOrDefault("finalizers", List.of()));
+                    finalizers.remove(CRD_CLEANUP);
+                    meta.put("finalizers", finalizers);
+                    return object;
+                },
+                request.options());
         if (store.find(key) == null) {
             crdGone.accept(last);
         }
@@ -184,21 +212,28 @@ public final class ObjectDeletes {
                 store.delete(content, plain.options(), rule(content.resource(), plain));
             }
         }
-        boolean empty = store.keys().stream().noneMatch(content -> key.name().equals(content.namespace()) && store.find(content) != null);
+        boolean empty = store.keys().stream()
+                .noneMatch(content -> key.name().equals(content.namespace()) && store.find(content) != null);
         if (empty && store.find(key) != null) {
-            store.update(key, namespace -> {
-                Map<String, Object> spec = namespace.get("spec") instanceof Map<?, ?> map
-                        ? (Map<String, Object>) map : new LinkedHashMap<>();
-                List<Object> finalizers = spec.get("finalizers") instanceof List<?> list ? new ArrayList<>(list) : new ArrayList<>();
-                finalizers.remove(NAMESPACE_FINALIZER);
-                if (finalizers.isEmpty()) {
-                    spec.remove("finalizers");
-                } else {
-                    spec.put("finalizers", finalizers);
-                }
-                namespace.put("spec", spec);
-                return namespace;
-            }, WriteOptions.NONE);
+            store.update(
+                    key,
+                    namespace -> {
+                        Map<String, Object> spec = namespace.get("spec") instanceof Map<?, ?> map
+                                ? (Map<String, Object>) map
+                                : new LinkedHashMap<>();
+                        List<Object> finalizers = spec.get("finalizers") instanceof List<?> list
+                                ? new ArrayList<>(list)
+                                : new ArrayList<>();
+                        finalizers.remove(NAMESPACE_FINALIZER);
+                        if (finalizers.isEmpty()) {
+                            spec.remove("finalizers");
+                        } else {
+                            spec.put("finalizers", finalizers);
+                        }
+                        namespace.put("spec", spec);
+                        return namespace;
+                    },
+                    WriteOptions.NONE);
         }
         return answer(key, marked, request);
     }

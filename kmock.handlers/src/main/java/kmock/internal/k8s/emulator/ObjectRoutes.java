@@ -2,7 +2,6 @@ package kmock.internal.k8s.emulator;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,20 +14,18 @@ import kmock.api.Resource;
 import kmock.api.Response;
 import kmock.handlers.ResourceInfo;
 import kmock.handlers.ResourcesArray;
-import kmock.internal.k8s.status.StatusReplies;
 import kmock.internal.k8s.patch.Patches;
+import kmock.internal.k8s.schema.GroupVersionKind;
+import kmock.internal.k8s.schema.KindSchemas;
 import kmock.internal.k8s.selectors.FieldLabels;
 import kmock.internal.k8s.selectors.Selectors;
-import kmock.internal.k8s.store.Deletion;
 import kmock.internal.k8s.status.KubernetesException;
 import kmock.internal.k8s.status.KubernetesException.Reason;
+import kmock.internal.k8s.status.StatusReplies;
 import kmock.internal.k8s.store.ListPage;
 import kmock.internal.k8s.store.ObjectKey;
 import kmock.internal.k8s.store.ObjectStore;
 import kmock.internal.k8s.store.StoredObject;
-import kmock.internal.k8s.store.WriteOptions;
-import kmock.internal.k8s.schema.GroupVersionKind;
-import kmock.internal.k8s.schema.KindSchemas;
 import kmock.internal.k8s.strategy.DeleteRequest;
 import kmock.internal.k8s.strategy.WriteRequest;
 import kmock.internal.k8s.watch.WatchEvent;
@@ -62,8 +59,12 @@ public final class ObjectRoutes {
      * @param known     every resource served, with its description
      * @param semantics whether writes get the API server's semantics (managed metadata on)
      */
-    public ObjectRoutes(ObjectStore store, Watches watches, ResourcesArray catalog, Supplier<Map<Resource, ResourceInfo>> known,
-                        boolean semantics) {
+    public ObjectRoutes(
+            ObjectStore store,
+            Watches watches,
+            ResourcesArray catalog,
+            Supplier<Map<Resource, ResourceInfo>> known,
+            boolean semantics) {
         this.store = store;
         this.watches = watches;
         this.catalog = catalog;
@@ -101,7 +102,8 @@ public final class ObjectRoutes {
         String subresource = request.subresource();
         if (name == null) {
             return switch (request.method()) {
-                case "GET" -> isWatch(request) ? watch(request, resource, namespace) : list(request, resource, namespace);
+                case "GET" ->
+                    isWatch(request) ? watch(request, resource, namespace) : list(request, resource, namespace);
                 case "POST" -> create(request, resource, namespace);
                 case "DELETE" -> deleteCollection(request, resource, namespace);
                 default -> null;
@@ -111,21 +113,34 @@ public final class ObjectRoutes {
         if ("scale".equals(subresource)) {
             return scale(request, key);
         }
-        if ("finalize".equals(subresource) && resource.equals(NAMESPACES) && request.method().equals("PUT")) {
+        if ("finalize".equals(subresource)
+                && resource.equals(NAMESPACES)
+                && request.method().equals("PUT")) {
             return finalize(request, key);
         }
-        if ("binding".equals(subresource) && resource.equals(PODS) && request.method().equals("POST")) {
+        if ("binding".equals(subresource)
+                && resource.equals(PODS)
+                && request.method().equals("POST")) {
             return bind(request, key);
         }
         if (subresource != null && !"status".equals(subresource)) {
             return null;
         }
         return switch (request.method()) {
-            case "GET" -> subresource != null ? ok(store.get(key)) : isWatch(request) ? watch(request, resource, namespace)
-                    : reads.object(ReadForm.of(request, false), resource, store.get(key));
+            case "GET" ->
+                subresource != null
+                        ? ok(store.get(key))
+                        : isWatch(request)
+                                ? watch(request, resource, namespace)
+                                : reads.object(ReadForm.of(request, false), resource, store.get(key));
             case "PUT" -> {
                 WriteRequest options = WriteRequest.of(request);
-                yield written(200, registered(resource, writes.replace(key, RequestBodies.object(request), options), options.dryRun()));
+                yield written(
+                        200,
+                        registered(
+                                resource,
+                                writes.replace(key, RequestBodies.object(request), options),
+                                options.dryRun()));
             }
             case "PATCH" -> patch(request, key);
             case "DELETE" -> {
@@ -146,8 +161,10 @@ public final class ObjectRoutes {
     private Response create(Request request, Resource resource, String namespace) {
         Map<String, Object> body = RequestBodies.object(request);
         String target = namespace;
-        if (target == null && known.get().getOrDefault(resource, new ResourceInfo()).namespaced()
-                && body.get("metadata") instanceof Map<?, ?> metadata && metadata.get("namespace") instanceof String given
+        if (target == null
+                && known.get().getOrDefault(resource, new ResourceInfo()).namespaced()
+                && body.get("metadata") instanceof Map<?, ?> metadata
+                && metadata.get("namespace") instanceof String given
                 && !given.isEmpty()) {
             target = given;
         }
@@ -160,7 +177,8 @@ public final class ObjectRoutes {
         writes.checkPatchOptions(request);
         boolean existed = store.find(key) != null;
         ObjectWrites.Written written = writes.patch(key, request.header("Content-Type"), request.body(), options);
-        return existed ? written(200, registered(key.resource(), written, options.dryRun()))
+        return existed
+                ? written(200, registered(key.resource(), written, options.dryRun()))
                 : created(key.resource(), written, options.dryRun());
     }
 
@@ -172,27 +190,44 @@ public final class ObjectRoutes {
         if (!request.method().equals("PUT") && !request.method().equals("PATCH")) {
             return null;
         }
-        Map<String, Object> wanted = request.method().equals("PUT") ? RequestBodies.object(request)
-                : Patches.apply(request.header("Content-Type"), Scale.of(store.get(key)), request.body(), schemas, SCALE);
+        Map<String, Object> wanted = request.method().equals("PUT")
+                ? RequestBodies.object(request)
+                : Patches.apply(
+                        request.header("Content-Type"), Scale.of(store.get(key)), request.body(), schemas, SCALE);
         Object replicas = wanted.get("spec") instanceof Map<?, ?> spec ? spec.get("replicas") : null;
         if (!(replicas instanceof Number)) {
             throw new KubernetesException(Reason.BAD_REQUEST, "a Scale needs spec.replicas as a number");
         }
-        ObjectWrites.Written updated = writes.change(key, current -> {
-            Map<String, Object> copy = new LinkedHashMap<>(current);
-            Map<String, Object> spec = copy.get("spec") instanceof Map<?, ?> s ? new LinkedHashMap<>((Map<String, Object>) s) : new LinkedHashMap<>();
-            spec.put("replicas", replicas);
-            copy.put("spec", spec);
-            return copy;
-        }, new WriteRequest("scale", WriteRequest.of(request).dryRun(), WriteRequest.FieldValidation.IGNORE,
-                request.params().get("fieldManager"), false, request.header("User-Agent")));
+        ObjectWrites.Written updated = writes.change(
+                key,
+                current -> {
+                    Map<String, Object> copy = new LinkedHashMap<>(current);
+                    Map<String, Object> spec = copy.get("spec") instanceof Map<?, ?> s
+                            ? new LinkedHashMap<>((Map<String, Object>) s)
+                            : new LinkedHashMap<>();
+                    spec.put("replicas", replicas);
+                    copy.put("spec", spec);
+                    return copy;
+                },
+                new WriteRequest(
+                        "scale",
+                        WriteRequest.of(request).dryRun(),
+                        WriteRequest.FieldValidation.IGNORE,
+                        request.params().get("fieldManager"),
+                        false,
+                        request.header("User-Agent")));
         return ok(Scale.of(updated.object()));
     }
 
     private Response list(Request request, Resource resource, String namespace) {
         ReadForm form = ReadForm.of(request, true);
         long limit = parseLong(request.params().get("limit"));
-        ListPage page = store.list(resource, namespace, filter(request, resource), limit, request.params().get("continue"));
+        ListPage page = store.list(
+                resource,
+                namespace,
+                filter(request, resource),
+                limit,
+                request.params().get("continue"));
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("resourceVersion", page.resourceVersion());
         if (page.continueToken() != null && !page.continueToken().isEmpty()) {
@@ -210,22 +245,32 @@ public final class ObjectRoutes {
     private Response finalize(Request request, ObjectKey key) {
         Map<String, Object> body = RequestBodies.object(request);
         Object finalizers = body.get("spec") instanceof Map<?, ?> spec ? spec.get("finalizers") : null;
-        ObjectWrites.Written written = writes.subresource(key, current -> {
-            Map<String, Object> spec = current.get("spec") instanceof Map<?, ?> s ? new LinkedHashMap<>((Map<String, Object>) s)
-                    : new LinkedHashMap<>();
-            if (finalizers == null) {
-                spec.remove("finalizers");
-            } else {
-                spec.put("finalizers", finalizers);
-            }
-            current.put("spec", spec);
-            Object version = body.get("metadata") instanceof Map<?, ?> meta ? meta.get("resourceVersion") : null;
-            if (version != null) {
-                ((Map<String, Object>) current.get("metadata")).put("resourceVersion", version);
-            }
-            return current;
-        }, new WriteRequest("finalize", WriteRequest.of(request).dryRun(), WriteRequest.FieldValidation.IGNORE,
-                request.params().get("fieldManager"), false, request.header("User-Agent")));
+        ObjectWrites.Written written = writes.subresource(
+                key,
+                current -> {
+                    Map<String, Object> spec = current.get("spec") instanceof Map<?, ?> s
+                            ? new LinkedHashMap<>((Map<String, Object>) s)
+                            : new LinkedHashMap<>();
+                    if (finalizers == null) {
+                        spec.remove("finalizers");
+                    } else {
+                        spec.put("finalizers", finalizers);
+                    }
+                    current.put("spec", spec);
+                    Object version =
+                            body.get("metadata") instanceof Map<?, ?> meta ? meta.get("resourceVersion") : null;
+                    if (version != null) {
+                        ((Map<String, Object>) current.get("metadata")).put("resourceVersion", version);
+                    }
+                    return current;
+                },
+                new WriteRequest(
+                        "finalize",
+                        WriteRequest.of(request).dryRun(),
+                        WriteRequest.FieldValidation.IGNORE,
+                        request.params().get("fieldManager"),
+                        false,
+                        request.header("User-Agent")));
         return ok(written.object());
     }
 
@@ -234,16 +279,28 @@ public final class ObjectRoutes {
         Map<String, Object> binding = RequestBodies.object(request);
         Object target = binding.get("target") instanceof Map<?, ?> t ? t.get("name") : null;
         if (!(target instanceof String node) || node.isEmpty()) {
-            throw new KubernetesException(Reason.INVALID, "Binding.meta.k8s.io \"" + key.name()
-                    + "\" is invalid: target.name: Required value: a binding names its node in target.name");
+            throw new KubernetesException(
+                    Reason.INVALID,
+                    "Binding.meta.k8s.io \"" + key.name()
+                            + "\" is invalid: target.name: Required value: a binding names its node in target.name");
         }
-        Map<?, ?> annotations = binding.get("metadata") instanceof Map<?, ?> meta && meta.get("annotations") instanceof Map<?, ?> a
-                ? a : Map.of();
+        Map<?, ?> annotations =
+                binding.get("metadata") instanceof Map<?, ?> meta && meta.get("annotations") instanceof Map<?, ?> a
+                        ? a
+                        : Map.of();
         String now = java.time.format.DateTimeFormatter.ISO_INSTANT.format(
                 store.settings().clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         WriteRequest options = WriteRequest.of(request);
-        writes.subresource(key, pod -> PodBinding.bind(pod, node, annotations.isEmpty() ? null : stringMap(annotations), now),
-                new WriteRequest("binding", options.dryRun(), options.validation(), options.fieldManager(), false, options.userAgent()));
+        writes.subresource(
+                key,
+                pod -> PodBinding.bind(pod, node, annotations.isEmpty() ? null : stringMap(annotations), now),
+                new WriteRequest(
+                        "binding",
+                        options.dryRun(),
+                        options.validation(),
+                        options.fieldManager(),
+                        false,
+                        options.userAgent()));
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("kind", "Status");
         status.put("apiVersion", "v1");
@@ -260,7 +317,8 @@ public final class ObjectRoutes {
     }
 
     private Response deleteCollection(Request request, Resource resource, String namespace) {
-        List<Object> items = deletes.deleteCollection(resource, namespace, filter(request, resource), DeleteRequest.of(request));
+        List<Object> items =
+                deletes.deleteCollection(resource, namespace, filter(request, resource), DeleteRequest.of(request));
         Map<String, Object> list = new LinkedHashMap<>();
         list.put("apiVersion", resource.apiVersion());
         list.put("kind", kind(resource) + "List");
@@ -278,23 +336,27 @@ public final class ObjectRoutes {
         Function<WatchEvent, byte[]> lines = reads.watch(form, resource);
         Map<String, String> params = request.params();
         Long timeout = parseLong(params.get("timeoutSeconds")) > 0 ? parseLong(params.get("timeoutSeconds")) : null;
-        WatchRequest watch = WatchRequest.of(resource, namespace).withName(pathName(request)).withFilter(filter(request, resource))
+        WatchRequest watch = WatchRequest.of(resource, namespace)
+                .withName(pathName(request))
+                .withFilter(filter(request, resource))
                 .withResourceVersion(params.get("resourceVersion"))
-                .withSendInitialEvents(params.containsKey("sendInitialEvents") ? isTrue(params.get("sendInitialEvents")) : null)
+                .withSendInitialEvents(
+                        params.containsKey("sendInitialEvents") ? isTrue(params.get("sendInitialEvents")) : null)
                 .withBookmarks(isTrue(params.get("allowWatchBookmarks")))
                 .withTimeout(timeout == null ? null : Duration.ofSeconds(timeout));
         Watcher watcher = watches.open(watch);
         return Response.builder().header("Content-Type", "application/json").stream(out -> {
-            try (watcher) {
-                out.write(new byte[0]);
-                while (!watcher.isEnded()) {
-                    WatchEvent event = watcher.poll(Duration.ofSeconds(1));
-                    if (event != null) {
-                        out.write(lines.apply(event));
+                    try (watcher) {
+                        out.write(new byte[0]);
+                        while (!watcher.isEnded()) {
+                            WatchEvent event = watcher.poll(Duration.ofSeconds(1));
+                            if (event != null) {
+                                out.write(lines.apply(event));
+                            }
+                        }
                     }
-                }
-            }
-        }).build();
+                })
+                .build();
     }
 
     /** The stored definition of a custom resource, or {@code null} when none defines it. */
@@ -304,10 +366,12 @@ public final class ObjectRoutes {
     }
 
     private Predicate<Map<String, Object>> filter(Request request, Resource resource) {
-        Predicate<Map<String, Object>> labels = Selectors.labels(request.params().get("labelSelector"));
-        boolean namespaced = known.get().getOrDefault(resource, new ResourceInfo()).namespaced();
-        Predicate<Map<String, Object>> fields = Selectors.fields(request.params().get("fieldSelector"),
-                FieldLabels.of(resource, namespaced, definition(resource)));
+        Predicate<Map<String, Object>> labels =
+                Selectors.labels(request.params().get("labelSelector"));
+        boolean namespaced =
+                known.get().getOrDefault(resource, new ResourceInfo()).namespaced();
+        Predicate<Map<String, Object>> fields = Selectors.fields(
+                request.params().get("fieldSelector"), FieldLabels.of(resource, namespaced, definition(resource)));
         return labels.and(fields);
     }
 
@@ -337,16 +401,23 @@ public final class ObjectRoutes {
 
     /** A written object, with a {@code Warning} header per warning as the API server sends them. */
     private static Response written(int status, ObjectWrites.Written written) {
-        Response.Builder response = Response.builder().status(status).header("Content-Type", "application/json")
+        Response.Builder response = Response.builder()
+                .status(status)
+                .header("Content-Type", "application/json")
                 .body(StoredObject.jsonOf(written.object()));
         for (String warning : written.warnings()) {
-            response.header("Warning", "299 - \"" + warning.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+            response.header(
+                    "Warning", "299 - \"" + warning.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
         }
         return response.build();
     }
 
     private static Response ok(Object object) {
-        return Response.builder().status(200).header("Content-Type", "application/json").body(StoredObject.jsonOf(object)).build();
+        return Response.builder()
+                .status(200)
+                .header("Content-Type", "application/json")
+                .body(StoredObject.jsonOf(object))
+                .build();
     }
 
     private String kind(Resource resource) {

@@ -15,8 +15,7 @@ import kmock.internal.k8s.status.KubernetesException.Reason;
  */
 public final class PodBinding {
 
-    private PodBinding() {
-    }
+    private PodBinding() {}
 
     /**
      * Binds a mutable copy of a pod to a node and returns it.
@@ -25,29 +24,39 @@ public final class PodBinding {
      * @throws KubernetesException 409 when the pod is assigned already or being deleted
      */
     @SuppressWarnings("unchecked")
-    public static Map<String, Object> bind(Map<String, Object> pod, String node, Map<String, ?> annotations, String now) {
+    public static Map<String, Object> bind(
+            Map<String, Object> pod, String node, Map<String, ?> annotations, String now) {
         Map<String, Object> meta = (Map<String, Object>) pod.computeIfAbsent("metadata", k -> new LinkedHashMap<>());
         String name = String.valueOf(meta.get("name"));
         if (meta.get("deletionTimestamp") != null) {
-            throw new KubernetesException(Reason.CONFLICT, "Operation cannot be fulfilled on pods/binding \"" + name
-                    + "\": pod " + name + " is being deleted, cannot be assigned to a host");
+            throw new KubernetesException(
+                    Reason.CONFLICT,
+                    "Operation cannot be fulfilled on pods/binding \"" + name + "\": pod " + name
+                            + " is being deleted, cannot be assigned to a host");
         }
-        Map<String, Object> spec = pod.get("spec") instanceof Map<?, ?> s ? new LinkedHashMap<>((Map<String, Object>) s) : new LinkedHashMap<>();
+        Map<String, Object> spec = pod.get("spec") instanceof Map<?, ?> s
+                ? new LinkedHashMap<>((Map<String, Object>) s)
+                : new LinkedHashMap<>();
         if (spec.get("nodeName") instanceof String assigned && !assigned.isEmpty()) {
-            throw new KubernetesException(Reason.CONFLICT, "Operation cannot be fulfilled on pods/binding \"" + name
-                    + "\": pod " + name + " is already assigned to node \"" + assigned + "\"");
+            throw new KubernetesException(
+                    Reason.CONFLICT,
+                    "Operation cannot be fulfilled on pods/binding \"" + name + "\": pod " + name
+                            + " is already assigned to node \"" + assigned + "\"");
         }
         spec.put("nodeName", node);
         pod.put("spec", spec);
         if (annotations != null && !annotations.isEmpty()) {
-            Map<String, Object> merged = meta.get("annotations") instanceof Map<?, ?> a ? new LinkedHashMap<>((Map<String, Object>) a)
+            Map<String, Object> merged = meta.get("annotations") instanceof Map<?, ?> a
+                    ? new LinkedHashMap<>((Map<String, Object>) a)
                     : new LinkedHashMap<>();
             merged.putAll(annotations);
             meta.put("annotations", merged);
         }
-        Map<String, Object> status = pod.get("status") instanceof Map<?, ?> s ? new LinkedHashMap<>((Map<String, Object>) s)
+        Map<String, Object> status = pod.get("status") instanceof Map<?, ?> s
+                ? new LinkedHashMap<>((Map<String, Object>) s)
                 : new LinkedHashMap<>();
-        List<Object> conditions = status.get("conditions") instanceof List<?> list ? new ArrayList<>(list) : new ArrayList<>();
+        List<Object> conditions =
+                status.get("conditions") instanceof List<?> list ? new ArrayList<>(list) : new ArrayList<>();
         conditions.removeIf(c -> c instanceof Map<?, ?> condition && "PodScheduled".equals(condition.get("type")));
         Map<String, Object> scheduled = new LinkedHashMap<>();
         scheduled.put("type", "PodScheduled");

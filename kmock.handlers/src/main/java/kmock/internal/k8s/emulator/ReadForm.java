@@ -20,7 +20,11 @@ import kmock.internal.k8s.status.KubernetesException.Reason;
 record ReadForm(Shape shape, String apiVersion, String includeObject) {
 
     /** What a read answers. */
-    enum Shape { OBJECTS, TABLE, METADATA }
+    enum Shape {
+        OBJECTS,
+        TABLE,
+        METADATA
+    }
 
     /** The plain JSON objects. */
     static final ReadForm OBJECTS = new ReadForm(Shape.OBJECTS, null, null);
@@ -52,14 +56,16 @@ record ReadForm(Shape shape, String apiVersion, String includeObject) {
                     case "as" -> as = value;
                     case "g" -> group = value;
                     case "v" -> version = value;
-                    default -> { }
+                    default -> {}
                 }
             }
             if (as == null) {
                 onlyConversions = false;
                 continue;
             }
-            boolean json = mediaType.equals("application/json") || mediaType.equals("*/*") || mediaType.equals("application/*");
+            boolean json = mediaType.equals("application/json")
+                    || mediaType.equals("*/*")
+                    || mediaType.equals("application/*");
             if (!json || !"meta.k8s.io".equals(group) || !("v1".equals(version) || "v1beta1".equals(version))) {
                 continue;
             }
@@ -72,10 +78,12 @@ record ReadForm(Shape shape, String apiVersion, String includeObject) {
             }
         }
         if (onlyConversions) {
-            throw new KubernetesException(Reason.NOT_ACCEPTABLE, "none of the representations in Accept: " + accept
-                    + " can be served here: ask for application/json, optionally with as=Table (lists, objects, "
-                    + "watches), as=PartialObjectMetadataList (lists) or as=PartialObjectMetadata (objects, watches), "
-                    + "each with g=meta.k8s.io and v=v1 or v1beta1");
+            throw new KubernetesException(
+                    Reason.NOT_ACCEPTABLE,
+                    "none of the representations in Accept: " + accept
+                            + " can be served here: ask for application/json, optionally with as=Table (lists, objects, "
+                            + "watches), as=PartialObjectMetadataList (lists) or as=PartialObjectMetadata (objects, watches), "
+                            + "each with g=meta.k8s.io and v=v1 or v1beta1");
         }
         return OBJECTS;
     }
@@ -88,7 +96,8 @@ record ReadForm(Shape shape, String apiVersion, String includeObject) {
         if (value.equals("Metadata") || value.equals("Object") || value.equals("None")) {
             return value;
         }
-        throw new KubernetesException(Reason.BAD_REQUEST, "unrecognized includeObject value: \"" + value
-                + "\": use Metadata (the default), Object or None");
+        throw new KubernetesException(
+                Reason.BAD_REQUEST,
+                "unrecognized includeObject value: \"" + value + "\": use Metadata (the default), Object or None");
     }
 }

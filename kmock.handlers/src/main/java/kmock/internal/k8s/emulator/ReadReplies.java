@@ -53,22 +53,27 @@ final class ReadReplies {
     Response list(ReadForm form, Resource resource, Map<String, Object> envelope, List<Map<String, Object>> items) {
         @SuppressWarnings("unchecked")
         Map<String, Object> metadata = (Map<String, Object>) envelope.get("metadata");
-        Object body = switch (form.shape()) {
-            case OBJECTS -> null;
-            case TABLE -> table(form, resource, items, metadata, true);
-            case METADATA -> {
-                List<Object> partials = new ArrayList<>(items.size());
-                items.forEach(item -> partials.add(partial(item, form.apiVersion())));
-                Map<String, Object> list = new LinkedHashMap<>();
-                list.put("kind", "PartialObjectMetadataList");
-                list.put("apiVersion", form.apiVersion());
-                list.put("metadata", metadata);
-                list.put("items", partials);
-                yield list;
-            }
-        };
+        Object body =
+                switch (form.shape()) {
+                    case OBJECTS -> null;
+                    case TABLE -> table(form, resource, items, metadata, true);
+                    case METADATA -> {
+                        List<Object> partials = new ArrayList<>(items.size());
+                        items.forEach(item -> partials.add(partial(item, form.apiVersion())));
+                        Map<String, Object> list = new LinkedHashMap<>();
+                        list.put("kind", "PartialObjectMetadataList");
+                        list.put("apiVersion", form.apiVersion());
+                        list.put("metadata", metadata);
+                        list.put("items", partials);
+                        yield list;
+                    }
+                };
         byte[] json = body == null ? ListBodies.json(envelope, items) : Json.write(body);
-        return Response.builder().status(200).header("Content-Type", "application/json").body(json).build();
+        return Response.builder()
+                .status(200)
+                .header("Content-Type", "application/json")
+                .body(json)
+                .build();
     }
 
     /** The lines of one watch: each event's object in the asked form; a table's columns come with the first event only. */
@@ -85,7 +90,8 @@ final class ReadReplies {
                 return event.toLine();
             }
             Map<String, Object> object = event.object();
-            Object shown = form.shape() == ReadForm.Shape.METADATA ? partial(object, form.apiVersion())
+            Object shown = form.shape() == ReadForm.Shape.METADATA
+                    ? partial(object, form.apiVersion())
                     : table(form, resource, List.of(object), metadataOf(object), headers[0]);
             headers[0] = false;
             return ("{\"type\":\"" + event.type().name() + "\",\"object\":" + Json.toText(shown) + "}\n")
@@ -93,14 +99,19 @@ final class ReadReplies {
         };
     }
 
-    private Map<String, Object> table(ReadForm form, Resource resource, List<Map<String, Object>> items,
-                                      Map<String, Object> metadata, boolean headers) {
+    private Map<String, Object> table(
+            ReadForm form,
+            Resource resource,
+            List<Map<String, Object>> items,
+            Map<String, Object> metadata,
+            boolean headers) {
         RowPrinter printer = Printers.of(resource, definitions.apply(resource));
-        UnaryOperator<Map<String, Object>> rowObject = switch (form.includeObject()) {
-            case "Object" -> object -> object;
-            case "None" -> object -> null;
-            default -> object -> partial(object, form.apiVersion());
-        };
+        UnaryOperator<Map<String, Object>> rowObject =
+                switch (form.includeObject()) {
+                    case "Object" -> object -> object;
+                    case "None" -> object -> null;
+                    default -> object -> partial(object, form.apiVersion());
+                };
         Map<String, Object> tableMetadata = new LinkedHashMap<>();
         for (String key : List.of("resourceVersion", "continue", "remainingItemCount")) {
             if (metadata != null && metadata.get(key) != null) {

@@ -23,8 +23,7 @@ public final class RequestBodies {
 
     private static final String PROTOBUF = "application/vnd.kubernetes.protobuf";
 
-    private RequestBodies() {
-    }
+    private RequestBodies() {}
 
     /** The JSON object of a request's body. @throws KubernetesException 400 or 415 when there is none to be had */
     @SuppressWarnings("unchecked")
@@ -37,23 +36,28 @@ public final class RequestBodies {
             try {
                 parsed = decoder.decode(request.body());
             } catch (IllegalArgumentException e) {
-                throw new KubernetesException(Reason.BAD_REQUEST, "the " + type + " body cannot be decoded: " + e.getMessage());
+                throw new KubernetesException(
+                        Reason.BAD_REQUEST, "the " + type + " body cannot be decoded: " + e.getMessage());
             }
         } else if (type.isEmpty() || type.contains("json") || type.contains("yaml")) {
             try {
                 parsed = type.contains("yaml") ? Patches.yaml(request.body()) : Json.parse(request.body());
             } catch (IllegalArgumentException e) {
-                throw new KubernetesException(Reason.BAD_REQUEST, "the body is not valid " + (type.contains("yaml") ? "YAML" : "JSON")
-                        + ": " + e.getMessage());
+                throw new KubernetesException(
+                        Reason.BAD_REQUEST,
+                        "the body is not valid " + (type.contains("yaml") ? "YAML" : "JSON") + ": " + e.getMessage());
             }
         } else if (type.equals(PROTOBUF)) {
-            throw new KubernetesException(Reason.UNSUPPORTED_MEDIA_TYPE, "the content type '" + header + "' is not decoded here: "
-                    + "add io.github.kmock:kmock-protobuf to the class path or module path to read Kubernetes protobuf "
-                    + "(what kubectl's typed commands such as 'kubectl create namespace' send), or send application/json"
-                    + Decoders.INSTANCE.failures);
+            throw new KubernetesException(
+                    Reason.UNSUPPORTED_MEDIA_TYPE,
+                    "the content type '" + header + "' is not decoded here: "
+                            + "add io.github.kmock:kmock-protobuf to the class path or module path to read Kubernetes protobuf "
+                            + "(what kubectl's typed commands such as 'kubectl create namespace' send), or send application/json"
+                            + Decoders.INSTANCE.failures);
         } else {
-            throw new KubernetesException(Reason.UNSUPPORTED_MEDIA_TYPE, "the content type '" + header
-                    + "' is not decoded here: send application/json or application/yaml");
+            throw new KubernetesException(
+                    Reason.UNSUPPORTED_MEDIA_TYPE,
+                    "the content type '" + header + "' is not decoded here: send application/json or application/yaml");
         }
         if (!(parsed instanceof Map<?, ?> map)) {
             throw new KubernetesException(Reason.BAD_REQUEST, "the body must be a JSON object");
@@ -74,7 +78,8 @@ public final class RequestBodies {
         private Decoders() {
             Map<String, BodyDecoder> decoders = new HashMap<>();
             StringBuilder failed = new StringBuilder();
-            Iterator<BodyDecoder> found = ServiceLoader.load(BodyDecoder.class, RequestBodies.class.getClassLoader()).iterator();
+            Iterator<BodyDecoder> found = ServiceLoader.load(BodyDecoder.class, RequestBodies.class.getClassLoader())
+                    .iterator();
             while (true) {
                 try {
                     if (!found.hasNext()) {
@@ -83,8 +88,11 @@ public final class RequestBodies {
                     BodyDecoder decoder = found.next();
                     decoders.putIfAbsent(decoder.mediaType().toLowerCase(Locale.ROOT), decoder);
                 } catch (ServiceConfigurationError e) {
-                    failed.append(" (a ").append(BodyDecoder.class.getName()).append(" on the path failed to load: ")
-                            .append(e.getMessage()).append(')');
+                    failed.append(" (a ")
+                            .append(BodyDecoder.class.getName())
+                            .append(" on the path failed to load: ")
+                            .append(e.getMessage())
+                            .append(')');
                 }
             }
             byType = Map.copyOf(decoders);

@@ -6,8 +6,7 @@ import java.util.Map;
 /** The {@code autoscaling/v1 Scale} view of an object with {@code spec.replicas}. */
 final class Scale {
 
-    private Scale() {
-    }
+    private Scale() {}
 
     static Map<String, Object> of(Map<String, Object> object) {
         Map<?, ?> metadata = object.get("metadata") instanceof Map<?, ?> m ? m : Map.of();

@@ -51,7 +51,8 @@ record Comparison(FieldSet removed, FieldSet modified, FieldSet added) {
         } else {
             // A value that changed form: what the old form held goes, what the new form holds comes.
             boolean oldLeaf = handle(path, lhs, rhs, node, node.effectiveForm(lhs));
-            boolean newLeaf = oldLeaf ? leafRecorded(path, lhs, rhs, node, node.effectiveForm(rhs))
+            boolean newLeaf = oldLeaf
+                    ? leafRecorded(path, lhs, rhs, node, node.effectiveForm(rhs))
                     : handle(path, lhs, rhs, node, node.effectiveForm(rhs));
             leaf = oldLeaf || newLeaf;
         }
@@ -68,8 +69,10 @@ record Comparison(FieldSet removed, FieldSet modified, FieldSet added) {
     private boolean leafRecorded(List<PathElement> path, Object lhs, Object rhs, TypeNode node, TypeNode.Form form) {
         if (form == TypeNode.Form.MAP && !node.atomicMap() && rhs instanceof Map<?, ?> map && !map.isEmpty()) {
             mapItems(path, Map.of(), map, node);
-        } else if (form == TypeNode.Form.LIST && node.listType() != ListSchema.ListType.ATOMIC
-                && rhs instanceof List<?> list && !list.isEmpty()) {
+        } else if (form == TypeNode.Form.LIST
+                && node.listType() != ListSchema.ListType.ATOMIC
+                && rhs instanceof List<?> list
+                && !list.isEmpty()) {
             listItems(path, List.of(), list, node);
         }
         return true;
@@ -120,7 +123,8 @@ record Comparison(FieldSet removed, FieldSet modified, FieldSet added) {
     private void mapItems(List<PathElement> path, Map<?, ?> lhs, Map<?, ?> rhs, TypeNode node) {
         lhs.forEach((k, v) -> {
             String key = String.valueOf(k);
-            compareAt(path, new PathElement.Field(key), v, rhs.containsKey(key) ? rhs.get(key) : ABSENT, node.child(key));
+            compareAt(
+                    path, new PathElement.Field(key), v, rhs.containsKey(key) ? rhs.get(key) : ABSENT, node.child(key));
         });
         rhs.forEach((k, v) -> {
             String key = String.valueOf(k);

@@ -51,13 +51,14 @@ final class FieldConflicts extends RuntimeException {
         byManager.forEach((manager, set) -> {
             lines.add("conflicts with " + printManager(manager) + ":");
             set.forEachPath(path -> {
-                causes.add(new KubernetesException.Cause("FieldManagerConflict", "conflict with " + printManager(manager),
-                        Paths.toString(path)));
+                causes.add(new KubernetesException.Cause(
+                        "FieldManagerConflict", "conflict with " + printManager(manager), Paths.toString(path)));
                 lines.add("- " + Paths.toString(path));
             });
         });
         String message = causes.size() == 1
-                ? "Apply failed with 1 conflict: " + causes.get(0).message() + ": " + causes.get(0).field()
+                ? "Apply failed with 1 conflict: " + causes.get(0).message() + ": "
+                        + causes.get(0).field()
                 : "Apply failed with " + causes.size() + " conflicts: " + String.join("\n", lines);
         return new KubernetesException(KubernetesException.Reason.CONFLICT, message, null, null, null, causes);
     }

@@ -12,9 +12,9 @@ import java.util.function.UnaryOperator;
 import kmock.internal.k8s.schema.GroupVersionKind;
 import kmock.internal.k8s.schema.ObjectSchema;
 import kmock.internal.k8s.schema.TypedDecoder;
-import kmock.internal.k8s.store.JsonTree;
 import kmock.internal.k8s.status.KubernetesException;
 import kmock.internal.k8s.status.KubernetesException.Reason;
+import kmock.internal.k8s.store.JsonTree;
 
 /**
  * {@code metadata.managedFields} for every write, as kube-apiserver's field manager keeps them: an {@code Update}
@@ -39,18 +39,30 @@ public final class FieldManager {
      * @param decoded           whether the new objects handed in come decoded by their kind's schema (the write
      *                          path's), so that they need not be decoded again to be compared
      */
-    public record Write(ObjectSchema schema, boolean customResource, GroupVersionKind kind, String manager,
-                        String subresource, boolean statusSubresource, Instant time, boolean decoded) {
+    public record Write(
+            ObjectSchema schema,
+            boolean customResource,
+            GroupVersionKind kind,
+            String manager,
+            String subresource,
+            boolean statusSubresource,
+            Instant time,
+            boolean decoded) {
 
         /** A write of objects that have not been decoded. */
-        public Write(ObjectSchema schema, boolean customResource, GroupVersionKind kind, String manager,
-                     String subresource, boolean statusSubresource, Instant time) {
+        public Write(
+                ObjectSchema schema,
+                boolean customResource,
+                GroupVersionKind kind,
+                String manager,
+                String subresource,
+                boolean statusSubresource,
+                Instant time) {
             this(schema, customResource, kind, manager, subresource, statusSubresource, time, false);
         }
     }
 
-    private FieldManager() {
-    }
+    private FieldManager() {}
 
     /**
      * The field manager of a request: its {@code fieldManager} parameter, or else the part of its user agent before
@@ -79,9 +91,15 @@ public final class FieldManager {
 
     private static boolean isPrintable(int cp) {
         int type = Character.getType(cp);
-        return cp == ' ' || Character.isDefined(cp) && !Character.isWhitespace(cp) && type != Character.CONTROL
-                && type != Character.FORMAT && type != Character.SURROGATE && type != Character.PRIVATE_USE
-                && type != Character.LINE_SEPARATOR && type != Character.PARAGRAPH_SEPARATOR;
+        return cp == ' '
+                || Character.isDefined(cp)
+                        && !Character.isWhitespace(cp)
+                        && type != Character.CONTROL
+                        && type != Character.FORMAT
+                        && type != Character.SURROGATE
+                        && type != Character.PRIVATE_USE
+                        && type != Character.LINE_SEPARATOR
+                        && type != Character.PARAGRAPH_SEPARATOR;
     }
 
     /**
@@ -113,8 +131,13 @@ public final class FieldManager {
             return next;
         }
         Kind kind = new Kind(write);
-        recordUpdate(kind, write, managers, kind.view(live == null ? null : withoutManagedFields(live)),
-                write.decoded() ? next : kind.view(next), write.manager());
+        recordUpdate(
+                kind,
+                write,
+                managers,
+                kind.view(live == null ? null : withoutManagedFields(live)),
+                write.decoded() ? next : kind.view(next),
+                write.manager());
         setManagedFields(next, managers.encode());
         return next;
     }
@@ -134,8 +157,9 @@ public final class FieldManager {
             TypedCheck.check(applied, kind.root);
         } catch (TypedException e) {
             // The API server does not classify this error: a reasonless 500, as for a broken strategic merge patch.
-            throw new KubernetesException(Reason.UNKNOWN, "failed to create typed patch object ("
-                    + describe(write, applied) + "): " + e.getMessage());
+            throw new KubernetesException(
+                    Reason.UNKNOWN,
+                    "failed to create typed patch object (" + describe(write, applied) + "): " + e.getMessage());
         }
         Map<String, Object> liveRaw = live == null ? new LinkedHashMap<>() : withoutManagedFields(live);
         Managers managers;
@@ -150,7 +174,9 @@ public final class FieldManager {
             outcome = applyOnce(kind, write, liveRaw, applied, managers.copy(), applier, force);
         } catch (FieldConflicts conflicts) {
             FieldSet allowed = KUBECTL.equals(write.manager())
-                    ? LastApplied.allowedConflicts(kind.root, kind::view, write.kind().apiVersion(), liveRaw) : null;
+                    ? LastApplied.allowedConflicts(
+                            kind.root, kind::view, write.kind().apiVersion(), liveRaw)
+                    : null;
             FieldConflicts left = allowed == null ? conflicts : conflicts.without(allowed);
             if (left != null) {
                 throw left.toException();
@@ -166,18 +192,29 @@ public final class FieldManager {
         return result;
     }
 
-    private record Outcome(Map<String, Object> object, Managers managers) {
-    }
+    private record Outcome(Map<String, Object> object, Managers managers) {}
 
     @SuppressWarnings("unchecked")
-    private static Outcome applyOnce(Kind kind, Write write, Map<String, Object> liveRaw, Map<String, ?> applied,
-                                     Managers managers, String applier, boolean force) {
+    private static Outcome applyOnce(
+            Kind kind,
+            Write write,
+            Map<String, Object> liveRaw,
+            Map<String, ?> applied,
+            Managers managers,
+            String applier,
+            boolean force) {
         if (managers.isEmpty()) {
             // Fields set before the first apply belong to a manager of their own.
             recordUpdate(kind, write, managers, kind.view(null), kind.view(liveRaw), "before-first-apply");
         }
-        Updater.Applied merged = kind.updater.apply(liveRaw, kind.view(liveRaw), applied, managers, applier,
-                write.kind().apiVersion(), force);
+        Updater.Applied merged = kind.updater.apply(
+                liveRaw,
+                kind.view(liveRaw),
+                applied,
+                managers,
+                applier,
+                write.kind().apiVersion(),
+                force);
         managers.stripServerOwned(applier);
         if (merged.raw() == null) {
             return new Outcome(JsonTree.copyMap(liveRaw), managers);
@@ -187,17 +224,28 @@ public final class FieldManager {
     }
 
     /** Records an update by a named manager: through a temporary one, merged into the manager's entry if anything changed. */
-    private static void recordUpdate(Kind kind, Write write, Managers managers, Object liveView, Object newView, String manager) {
-        String id = Managers.identifier(manager == null || manager.isEmpty() ? "unknown" : manager, "Update",
-                write.kind().apiVersion(), write.subresource());
+    private static void recordUpdate(
+            Kind kind, Write write, Managers managers, Object liveView, Object newView, String manager) {
+        String id = Managers.identifier(
+                manager == null || manager.isEmpty() ? "unknown" : manager,
+                "Update",
+                write.kind().apiVersion(),
+                write.subresource());
         String self = "current-operation";
         kind.updater.update(liveView, newView, managers, self, write.kind().apiVersion());
         managers.stripServerOwned(self);
         Managers.Owned current = managers.owned().remove(self);
         if (current != null) {
             Managers.Owned previous = managers.owned().get(id);
-            managers.owned().put(id, new Managers.Owned(previous == null ? current.set() : current.set().union(previous.set()),
-                    write.kind().apiVersion(), false));
+            managers.owned()
+                    .put(
+                            id,
+                            new Managers.Owned(
+                                    previous == null
+                                            ? current.set()
+                                            : current.set().union(previous.set()),
+                                    write.kind().apiVersion(),
+                                    false));
             managers.times().put(id, timestamp(write.time()));
         }
         managers.capUpdates();
@@ -246,7 +294,8 @@ public final class FieldManager {
         if (list.isEmpty()) {
             return true;
         }
-        return list.size() == 1 && list.get(0) instanceof Map<?, ?> entry
+        return list.size() == 1
+                && list.get(0) instanceof Map<?, ?> entry
                 && entry.values().stream().allMatch(v -> v == null || "".equals(v));
     }
 
@@ -288,7 +337,8 @@ public final class FieldManager {
     /** What one write knows of its kind: the schema's root node, how objects are seen, the fields it ignores. */
     private static final class Kind {
         /** The empty object of each built-in kind (what a create is compared with), decoded once. */
-        private static final Map<ObjectSchema, Map<String, Object>> ZERO = new java.util.concurrent.ConcurrentHashMap<>();
+        private static final Map<ObjectSchema, Map<String, Object>> ZERO =
+                new java.util.concurrent.ConcurrentHashMap<>();
 
         final TypeNode root;
         final ObjectSchema builtin;
@@ -310,7 +360,10 @@ public final class FieldManager {
          */
         Object view(Map<String, ?> object) {
             if (builtin != null && object == null) {
-                return ZERO.computeIfAbsent(builtin, schema -> JsonTree.freezeMap(TypedDecoder.decode(schema, Map.of(), true, gvk).object()));
+                return ZERO.computeIfAbsent(
+                        builtin,
+                        schema -> JsonTree.freezeMap(
+                                TypedDecoder.decode(schema, Map.of(), true, gvk).object()));
             }
             if (builtin != null) {
                 try {

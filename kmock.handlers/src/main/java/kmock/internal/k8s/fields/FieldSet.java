@@ -21,8 +21,7 @@ public final class FieldSet {
     private final NavigableMap<PathElement, FieldSet> children = new TreeMap<>();
 
     /** An empty set, to insert paths into. */
-    public FieldSet() {
-    }
+    public FieldSet() {}
 
     /** A set of the given paths. */
     public static FieldSet of(List<List<PathElement>> paths) {

@@ -15,8 +15,7 @@ import kmock.internal.k8s.schema.ListSchema;
  */
 final class FieldSets {
 
-    private FieldSets() {
-    }
+    private FieldSets() {}
 
     /** The fields a value sets. Items without a key of their own are skipped (stored data is read leniently). */
     static FieldSet of(Object value, TypeNode node) {

@@ -10,8 +10,7 @@ import java.util.Map;
  */
 public final class FieldsV1 {
 
-    private FieldsV1() {
-    }
+    private FieldsV1() {}
 
     /** The JSON object tree of a set; {@code {}} for the empty set. */
     public static Map<String, Object> encode(FieldSet set) {
@@ -25,7 +24,8 @@ public final class FieldsV1 {
         }
         // Members and children merge in element order; an element that is both is written once, with ".".
         java.util.Iterator<PathElement> members = set.members().iterator();
-        java.util.Iterator<Map.Entry<PathElement, FieldSet>> children = set.children().entrySet().iterator();
+        java.util.Iterator<Map.Entry<PathElement, FieldSet>> children =
+                set.children().entrySet().iterator();
         PathElement member = members.hasNext() ? members.next() : null;
         Map.Entry<PathElement, FieldSet> child = children.hasNext() ? children.next() : null;
         while (member != null || child != null) {

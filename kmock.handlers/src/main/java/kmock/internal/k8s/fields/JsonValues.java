@@ -17,8 +17,7 @@ import kmock.internal.k8s.store.JsonTree;
  */
 final class JsonValues {
 
-    private JsonValues() {
-    }
+    private JsonValues() {}
 
     /** A value with its numbers canonical: whole numbers as {@code Long} (when they fit), the others as {@code Double}. */
     static Object canonical(Object value) {
@@ -122,7 +121,10 @@ final class JsonValues {
     }
 
     private static boolean isWhole(Number n) {
-        return n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte
+        return n instanceof Long
+                || n instanceof Integer
+                || n instanceof Short
+                || n instanceof Byte
                 || n instanceof BigInteger;
     }
 
@@ -234,7 +236,8 @@ final class JsonValues {
                 default -> {
                     if (cp < 0x20 || cp == 0x7f) {
                         out.append(String.format("\\x%02x", cp));
-                    } else if (!Character.isDefined(cp) || Character.getType(cp) == Character.CONTROL
+                    } else if (!Character.isDefined(cp)
+                            || Character.getType(cp) == Character.CONTROL
                             || Character.getType(cp) == Character.FORMAT) {
                         out.append(cp <= 0xffff ? String.format("\\u%04x", cp) : String.format("\\U%08x", cp));
                     } else {

@@ -15,26 +15,28 @@ final class LastApplied {
 
     static final String ANNOTATION = "kubectl.kubernetes.io/last-applied-configuration";
 
-    private LastApplied() {
-    }
+    private LastApplied() {}
 
     /**
      * The fields of the annotation whose values the object still has, or {@code null} when there is no usable
      * annotation (none, not JSON, another apiVersion, or not fitting the schema).
      */
-    static FieldSet allowedConflicts(TypeNode root, Function<Map<String, ?>, Object> view, String apiVersion,
-                                     Map<String, Object> live) {
+    static FieldSet allowedConflicts(
+            TypeNode root, Function<Map<String, ?>, Object> view, String apiVersion, Map<String, Object> live) {
         Map<String, Object> annotations = annotations(live);
         if (annotations == null || !(annotations.get(ANNOTATION) instanceof String text) || text.isEmpty()) {
             return null;
         }
         try {
-            if (!(Json.parse(text) instanceof Map<?, ?> lastApplied) || !apiVersion.equals(lastApplied.get("apiVersion"))) {
+            if (!(Json.parse(text) instanceof Map<?, ?> lastApplied)
+                    || !apiVersion.equals(lastApplied.get("apiVersion"))) {
                 return null;
             }
             TypedCheck.check(lastApplied, root);
             Comparison changed = Comparison.of(lastApplied, view.apply(live), root);
-            return FieldSets.of(lastApplied, root).difference(changed.modified()).difference(changed.added())
+            return FieldSets.of(lastApplied, root)
+                    .difference(changed.modified())
+                    .difference(changed.added())
                     .difference(changed.removed());
         } catch (RuntimeException e) {
             return null;
@@ -58,6 +60,7 @@ final class LastApplied {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> annotations(Map<String, ?> object) {
         return object.get("metadata") instanceof Map<?, ?> meta && meta.get("annotations") instanceof Map<?, ?> a
-                ? (Map<String, Object>) a : null;
+                ? (Map<String, Object>) a
+                : null;
     }
 }

@@ -12,8 +12,7 @@ import kmock.internal.k8s.schema.ListSchema;
  */
 final class ListItems {
 
-    private ListItems() {
-    }
+    private ListItems() {}
 
     /** The element of an item. @throws TypedException when the item cannot be one of this list */
     static PathElement elementOf(TypeNode list, Object item) {

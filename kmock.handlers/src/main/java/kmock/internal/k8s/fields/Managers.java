@@ -20,13 +20,13 @@ import kmock.internal.json.Json;
 final class Managers {
 
     /** One manager's fields. @param set the fields @param apiVersion the version they are in @param applied whether by apply */
-    record Owned(FieldSet set, String apiVersion, boolean applied) {
-    }
+    record Owned(FieldSet set, String apiVersion, boolean applied) {}
 
     /** At most this many Update entries are kept; the oldest merge into {@code ancient-changes}. */
     private static final int MAX_UPDATE_MANAGERS = 10;
     /** Identifiers are few (manager, operation, version, subresource) and read on every write: their parts, once. */
     private static final Map<String, Map<?, ?>> PARTS = new ConcurrentHashMap<>();
+
     private static final int MAX_CACHED_PARTS = 4096;
     /** Fields nobody owns: the type, and the metadata the server sets. */
     private static final FieldSet SERVER_OWNED = serverOwned();
@@ -99,12 +99,17 @@ final class Managers {
                 throw new IllegalArgumentException("missing fieldsType in managed fields entry " + i);
             }
             if (!fieldsType.equals("FieldsV1")) {
-                throw new IllegalArgumentException("invalid fieldsType \"" + fieldsType + "\" in managed fields entry " + i);
+                throw new IllegalArgumentException(
+                        "invalid fieldsType \"" + fieldsType + "\" in managed fields entry " + i);
             }
             String id = identifier(text(entry, "manager"), operation, apiVersion, text(entry, "subresource"));
             Object fields = entry.get("fieldsV1");
-            managers.owned.put(id, new Owned(fields == null ? new FieldSet() : FieldsV1.decode(fields), apiVersion,
-                    operation.equals("Apply")));
+            managers.owned.put(
+                    id,
+                    new Owned(
+                            fields == null ? new FieldSet() : FieldsV1.decode(fields),
+                            apiVersion,
+                            operation.equals("Apply")));
             managers.times.put(id, text(entry, "time"));
         }
         return managers;
@@ -187,12 +192,15 @@ final class Managers {
 
     /** Past ten Update entries, merges the oldest into one {@code ancient-changes} entry per apiVersion. */
     void capUpdates() {
-        List<String> updaters = new ArrayList<>(owned.entrySet().stream().filter(e -> !e.getValue().applied())
-                .map(Map.Entry::getKey).toList());
+        List<String> updaters = new ArrayList<>(owned.entrySet().stream()
+                .filter(e -> !e.getValue().applied())
+                .map(Map.Entry::getKey)
+                .toList());
         if (updaters.size() <= MAX_UPDATE_MANAGERS) {
             return;
         }
-        updaters.sort(Comparator.<String>comparingLong(id -> seconds(times.get(id))).thenComparing(Comparator.naturalOrder()));
+        updaters.sort(Comparator.<String>comparingLong(id -> seconds(times.get(id)))
+                .thenComparing(Comparator.naturalOrder()));
         Map<String, String> firstOfVersion = new LinkedHashMap<>();
         int length = updaters.size();
         for (int i = 0; i < updaters.size() && length > MAX_UPDATE_MANAGERS; i++) {
@@ -218,8 +226,16 @@ final class Managers {
         set.insert(List.of(new PathElement.Field("apiVersion")));
         set.insert(List.of(new PathElement.Field("kind")));
         set.insert(List.of(new PathElement.Field("metadata")));
-        for (String field : List.of("name", "namespace", "creationTimestamp", "selfLink", "uid", "clusterName", "generation",
-                "managedFields", "resourceVersion")) {
+        for (String field : List.of(
+                "name",
+                "namespace",
+                "creationTimestamp",
+                "selfLink",
+                "uid",
+                "clusterName",
+                "generation",
+                "managedFields",
+                "resourceVersion")) {
             set.insert(List.of(new PathElement.Field("metadata"), new PathElement.Field(field)));
         }
         return set;

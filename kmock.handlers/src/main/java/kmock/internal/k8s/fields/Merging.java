@@ -17,8 +17,7 @@ import kmock.internal.k8s.schema.ListSchema;
  */
 final class Merging {
 
-    private Merging() {
-    }
+    private Merging() {}
 
     /** The merge of {@code rhs} into {@code lhs} (either may be {@link Comparison#ABSENT}); ABSENT when neither is there. */
     static Object merge(Object lhs, Object rhs, TypeNode node) {
@@ -129,7 +128,9 @@ final class Merging {
                     nextShared++;
                     continue;
                 }
-                if (right.containsKey(pe) && nextShared < shared.size() && !shared.get(nextShared).equals(pe)) {
+                if (right.containsKey(pe)
+                        && nextShared < shared.size()
+                        && !shared.get(nextShared).equals(pe)) {
                     l++; // a shared item, but not the one this round wants
                     continue;
                 }

@@ -73,7 +73,8 @@ public sealed interface PathElement extends Comparable<PathElement> {
         public Key {
             List<Map.Entry<String, Object>> sorted = new ArrayList<>();
             for (Map.Entry<String, Object> field : fields) {
-                sorted.add(new AbstractMap.SimpleImmutableEntry<>(field.getKey(), JsonValues.canonical(field.getValue())));
+                sorted.add(
+                        new AbstractMap.SimpleImmutableEntry<>(field.getKey(), JsonValues.canonical(field.getValue())));
             }
             sorted.sort(Map.Entry.comparingByKey(Comparator.naturalOrder()));
             fields = java.util.Collections.unmodifiableList(sorted);
@@ -91,7 +92,8 @@ public sealed interface PathElement extends Comparable<PathElement> {
                 }
                 int c = fields.get(i).getKey().compareTo(other.fields.get(i).getKey());
                 if (c == 0) {
-                    c = JsonValues.compare(fields.get(i).getValue(), other.fields.get(i).getValue());
+                    c = JsonValues.compare(
+                            fields.get(i).getValue(), other.fields.get(i).getValue());
                 }
                 if (c != 0) {
                     return c;

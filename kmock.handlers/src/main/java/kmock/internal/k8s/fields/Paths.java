@@ -5,8 +5,7 @@ import java.util.List;
 /** Field paths (lists of {@link PathElement}s) as the API server prints them: {@code .spec.containers[name="a"].image}. */
 final class Paths {
 
-    private Paths() {
-    }
+    private Paths() {}
 
     /** The printed form of a path. */
     static String toString(List<PathElement> path) {

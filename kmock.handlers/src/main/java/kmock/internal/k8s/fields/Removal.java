@@ -13,14 +13,15 @@ import kmock.internal.k8s.schema.ListSchema;
  */
 final class Removal {
 
-    private Removal() {
-    }
+    private Removal() {}
 
     /** A copy of the value without the set's members. */
     static Object remove(Object value, FieldSet set, TypeNode node) {
         switch (node.effectiveForm(value)) {
             case LIST -> {
-                if (!(value instanceof List<?> list) || list.isEmpty() || node.listType() == ListSchema.ListType.ATOMIC) {
+                if (!(value instanceof List<?> list)
+                        || list.isEmpty()
+                        || node.listType() == ListSchema.ListType.ATOMIC) {
                     return null;
                 }
                 List<Object> out = new ArrayList<>();

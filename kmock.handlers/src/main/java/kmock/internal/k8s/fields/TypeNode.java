@@ -20,7 +20,11 @@ import kmock.internal.k8s.schema.Schema;
 final class TypeNode {
 
     /** What a value is, for the walks: a map (objects and maps alike), a list or a scalar. */
-    enum Form { MAP, LIST, SCALAR }
+    enum Form {
+        MAP,
+        LIST,
+        SCALAR
+    }
 
     /** No schema: maps granular, lists and their content atomic. */
     static final TypeNode DEDUCED = new TypeNode(null, true, false);
@@ -144,7 +148,9 @@ final class TypeNode {
         if (!(schema instanceof ObjectSchema object)) {
             return true;
         }
-        return object.field(key) != null || object.preservesUnknownFields() || object.fields().isEmpty();
+        return object.field(key) != null
+                || object.preservesUnknownFields()
+                || object.fields().isEmpty();
     }
 
     /** The node of a key's value. */
@@ -174,10 +180,12 @@ final class TypeNode {
         }
         return switch (scalar.type()) {
             case BOOLEAN -> value instanceof Boolean ? null : "expected boolean, got " + JsonValues.json(value);
-            case INT32, INT64, INTEGER, DOUBLE, NUMBER -> value instanceof Number ? null
-                    : "expected numeric (int or float), got " + goType(value);
-            case INT_OR_STRING, QUANTITY -> value instanceof Number || value instanceof String || value instanceof Boolean
-                    ? null : "expected any scalar, got " + JsonValues.json(value);
+            case INT32, INT64, INTEGER, DOUBLE, NUMBER ->
+                value instanceof Number ? null : "expected numeric (int or float), got " + goType(value);
+            case INT_OR_STRING, QUANTITY ->
+                value instanceof Number || value instanceof String || value instanceof Boolean
+                        ? null
+                        : "expected any scalar, got " + JsonValues.json(value);
             default -> value instanceof String ? null : "expected string, got " + JsonValues.json(value);
         };
     }

@@ -17,8 +17,7 @@ final class TypedCheck {
 
     private final List<String> errors = new ArrayList<>();
 
-    private TypedCheck() {
-    }
+    private TypedCheck() {}
 
     /** @throws TypedException with every problem, each prefixed by its field path */
     static void check(Object value, TypeNode node) {
@@ -43,12 +42,16 @@ final class TypedCheck {
         TypeNode.Form form = node.formOf(value);
         if (!node.accepts(form)) {
             TypeNode.Form wanted = node.effectiveForm(value);
-            error(path, switch (wanted) {
-                case MAP -> "expected map, got " + JsonValues.json(value);
-                case LIST -> "expected list, got " + JsonValues.json(value);
-                case SCALAR -> node.scalarMismatch(value) != null ? node.scalarMismatch(value)
-                        : "expected any scalar, got " + JsonValues.json(value);
-            });
+            error(
+                    path,
+                    switch (wanted) {
+                        case MAP -> "expected map, got " + JsonValues.json(value);
+                        case LIST -> "expected list, got " + JsonValues.json(value);
+                        case SCALAR ->
+                            node.scalarMismatch(value) != null
+                                    ? node.scalarMismatch(value)
+                                    : "expected any scalar, got " + JsonValues.json(value);
+                    });
             return;
         }
         switch (form) {

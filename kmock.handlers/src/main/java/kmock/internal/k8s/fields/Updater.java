@@ -13,8 +13,7 @@ import java.util.function.UnaryOperator;
 final class Updater {
 
     /** The outcome of an apply. @param view the merged object as seen typed @param raw the merged object to store */
-    record Applied(Object view, Object raw) {
-    }
+    record Applied(Object view, Object raw) {}
 
     private final TypeNode root;
     private final UnaryOperator<FieldSet> ignore;
@@ -33,8 +32,10 @@ final class Updater {
         Comparison compare = Comparison.of(liveView, newView, root).filter(ignore);
         takeFromOthers(managers, workflow, compare, true);
         Managers.Owned previous = managers.owned().get(workflow);
-        FieldSet set = (previous == null ? new FieldSet() : previous.set()).difference(compare.removed())
-                .union(compare.modified()).union(compare.added());
+        FieldSet set = (previous == null ? new FieldSet() : previous.set())
+                .difference(compare.removed())
+                .union(compare.modified())
+                .union(compare.added());
         set = ignore.apply(set);
         if (set.isEmpty()) {
             managers.owned().remove(workflow);
@@ -49,15 +50,22 @@ final class Updater {
      *
      * @throws FieldConflicts when not forced and others own fields whose values the apply changes
      */
-    Applied apply(Map<String, Object> liveRaw, Object liveView, Map<String, ?> config, Managers managers,
-                  String applier, String apiVersion, boolean force) {
+    Applied apply(
+            Map<String, Object> liveRaw,
+            Object liveView,
+            Map<String, ?> config,
+            Managers managers,
+            String applier,
+            String apiVersion,
+            boolean force) {
         Object mergedView = Merging.merge(liveView, config, root);
         Object mergedRaw = Merging.merge(liveRaw, config, root);
         Managers.Owned last = managers.owned().get(applier);
         FieldSet applied = ignore.apply(FieldSets.of(config, root));
         managers.owned().put(applier, new Managers.Owned(applied, apiVersion, true));
         Applied pruned = prune(mergedView, mergedRaw, managers, last, applied);
-        takeFromOthers(managers, applier, Comparison.of(liveView, pruned.view(), root).filter(ignore), force);
+        takeFromOthers(
+                managers, applier, Comparison.of(liveView, pruned.view(), root).filter(ignore), force);
         managers.owned().values().removeIf(owned -> owned.set().isEmpty());
         return JsonValues.same(liveView, pruned.view()) ? new Applied(null, null) : pruned;
     }
@@ -67,7 +75,8 @@ final class Updater {
      * owns it: removal by the applier's previous fields, then everything owned put back, then everything that was
      * not the applier's put back too.
      */
-    private Applied prune(Object mergedView, Object mergedRaw, Managers managers, Managers.Owned last, FieldSet applied) {
+    private Applied prune(
+            Object mergedView, Object mergedRaw, Managers managers, Managers.Owned last, FieldSet applied) {
         if (last == null || last.set().difference(applied).isEmpty()) {
             // Nothing applied before is missing now (the usual re-apply): nothing to remove.
             return new Applied(mergedView, mergedRaw);
@@ -102,9 +111,18 @@ final class Updater {
         if (!force && !conflicts.isEmpty()) {
             throw new FieldConflicts(conflicts);
         }
-        managers.owned().replaceAll((id, owned) -> id.equals(workflow) ? owned : new Managers.Owned(
-                owned.set().difference(conflicts.getOrDefault(id, new FieldSet())).difference(compare.removed()),
-                owned.apiVersion(), owned.applied()));
-        managers.owned().entrySet().removeIf(entry -> !entry.getKey().equals(workflow) && entry.getValue().set().isEmpty());
+        managers.owned()
+                .replaceAll((id, owned) -> id.equals(workflow)
+                        ? owned
+                        : new Managers.Owned(
+                                owned.set()
+                                        .difference(conflicts.getOrDefault(id, new FieldSet()))
+                                        .difference(compare.removed()),
+                                owned.apiVersion(),
+                                owned.applied()));
+        managers.owned()
+                .entrySet()
+                .removeIf(entry -> !entry.getKey().equals(workflow)
+                        && entry.getValue().set().isEmpty());
     }
 }

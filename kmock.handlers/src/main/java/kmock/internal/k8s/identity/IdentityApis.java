@@ -14,11 +14,11 @@ import kmock.api.Request;
 import kmock.api.Resource;
 import kmock.api.Response;
 import kmock.internal.k8s.auth.Identity;
-import kmock.internal.k8s.status.StatusReplies;
 import kmock.internal.k8s.emulator.RequestBodies;
+import kmock.internal.k8s.requests.KubernetesPath;
 import kmock.internal.k8s.status.KubernetesException;
 import kmock.internal.k8s.status.KubernetesException.Reason;
-import kmock.internal.k8s.requests.KubernetesPath;
+import kmock.internal.k8s.status.StatusReplies;
 
 /**
  * The APIs that answer questions instead of storing objects, as {@code kubectl auth} and token clients call them:
@@ -29,8 +29,8 @@ import kmock.internal.k8s.requests.KubernetesPath;
  */
 public final class IdentityApis {
 
-    private static final Set<String> ACCESS_REVIEWS = Set.of("selfsubjectaccessreviews", "subjectaccessreviews",
-            "localsubjectaccessreviews");
+    private static final Set<String> ACCESS_REVIEWS =
+            Set.of("selfsubjectaccessreviews", "subjectaccessreviews", "localsubjectaccessreviews");
     private static final long DEFAULT_SECONDS = 3600;
     private static final long MIN_SECONDS = 600;
 
@@ -42,7 +42,8 @@ public final class IdentityApis {
      * @param serviceAccounts the stored service account of a namespace and name, or {@code null} when there is none
      * @param issued          told of every token issued and whom it identifies, so that requests bearing it log in
      */
-    public IdentityApis(BiFunction<String, String, Map<String, Object>> serviceAccounts, BiConsumer<String, Identity> issued) {
+    public IdentityApis(
+            BiFunction<String, String, Map<String, Object>> serviceAccounts, BiConsumer<String, Identity> issued) {
         this.serviceAccounts = serviceAccounts;
         this.issued = issued;
     }
@@ -57,8 +58,11 @@ public final class IdentityApis {
         boolean collection = KubernetesPath.parse(request.path()).name() == null;
         if (resource.group().equals("authorization.k8s.io") && collection) {
             if (ACCESS_REVIEWS.contains(plural)) {
-                return answer(request, resource, "status", Map.of("allowed", true,
-                        "reason", "the emulator allows every request"));
+                return answer(
+                        request,
+                        resource,
+                        "status",
+                        Map.of("allowed", true, "reason", "the emulator allows every request"));
             }
             if (plural.equals("selfsubjectrulesreviews")) {
                 return answer(request, resource, "status", rules());
@@ -86,7 +90,9 @@ public final class IdentityApis {
 
     private static Map<String, Object> rules() {
         Map<String, Object> status = new LinkedHashMap<>();
-        status.put("resourceRules", List.of(Map.of("verbs", List.of("*"), "apiGroups", List.of("*"), "resources", List.of("*"))));
+        status.put(
+                "resourceRules",
+                List.of(Map.of("verbs", List.of("*"), "apiGroups", List.of("*"), "resources", List.of("*"))));
         status.put("nonResourceRules", List.of(Map.of("verbs", List.of("*"), "nonResourceURLs", List.of("*"))));
         status.put("incomplete", false);
         return status;
@@ -97,19 +103,25 @@ public final class IdentityApis {
         String name = request.name();
         Map<String, Object> account = serviceAccounts.apply(namespace, name);
         if (account == null) {
-            throw new KubernetesException(Reason.NOT_FOUND, "serviceaccounts \"" + name + "\" not found", name, "", "serviceaccounts");
+            throw new KubernetesException(
+                    Reason.NOT_FOUND, "serviceaccounts \"" + name + "\" not found", name, "", "serviceaccounts");
         }
         Map<String, Object> body = bodyOf(request);
         Map<?, ?> spec = body.get("spec") instanceof Map<?, ?> given ? given : Map.of();
         long seconds = spec.get("expirationSeconds") instanceof Number number ? number.longValue() : DEFAULT_SECONDS;
         if (seconds < MIN_SECONDS || seconds > 1L << 32) {
-            throw new KubernetesException(Reason.INVALID, "TokenRequest.authentication.k8s.io \"" + name + "\" is invalid: "
-                    + "spec.expirationSeconds: Invalid value: " + seconds + ": may not specify a duration "
-                    + (seconds < MIN_SECONDS ? "less than 10 minutes" : "larger than 2^32 seconds"), name,
-                    "authentication.k8s.io", "TokenRequest");
+            throw new KubernetesException(
+                    Reason.INVALID,
+                    "TokenRequest.authentication.k8s.io \"" + name + "\" is invalid: "
+                            + "spec.expirationSeconds: Invalid value: " + seconds + ": may not specify a duration "
+                            + (seconds < MIN_SECONDS ? "less than 10 minutes" : "larger than 2^32 seconds"),
+                    name,
+                    "authentication.k8s.io",
+                    "TokenRequest");
         }
         List<String> audiences = spec.get("audiences") instanceof List<?> list && !list.isEmpty()
-                ? list.stream().map(String::valueOf).toList() : List.of(Tokens.ISSUER);
+                ? list.stream().map(String::valueOf).toList()
+                : List.of(Tokens.ISSUER);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Map<?, ?> metadata = account.get("metadata") instanceof Map<?, ?> meta ? meta : Map.of();
         String uid = metadata.get("uid") == null ? "" : String.valueOf(metadata.get("uid"));
@@ -118,15 +130,26 @@ public final class IdentityApis {
         answeredSpec.put("expirationSeconds", seconds);
         answeredSpec.put("boundObjectRef", spec.get("boundObjectRef"));
         String token = tokens.issue(namespace, name, uid, audiences, seconds, now);
-        issued.accept(token, Identity.authenticated("system:serviceaccount:" + namespace + ":" + name,
-                List.of("system:serviceaccounts", "system:serviceaccounts:" + namespace)));
+        issued.accept(
+                token,
+                Identity.authenticated(
+                        "system:serviceaccount:" + namespace + ":" + name,
+                        List.of("system:serviceaccounts", "system:serviceaccounts:" + namespace)));
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("token", token);
         status.put("expirationTimestamp", DateTimeFormatter.ISO_INSTANT.format(now.plusSeconds(seconds)));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("kind", "TokenRequest");
         answer.put("apiVersion", "authentication.k8s.io/v1");
-        answer.put("metadata", Map.of("name", name, "namespace", namespace, "creationTimestamp", DateTimeFormatter.ISO_INSTANT.format(now)));
+        answer.put(
+                "metadata",
+                Map.of(
+                        "name",
+                        name,
+                        "namespace",
+                        namespace,
+                        "creationTimestamp",
+                        DateTimeFormatter.ISO_INSTANT.format(now)));
         answer.put("spec", answeredSpec);
         answer.put("status", status);
         return StatusReplies.json(201, answer);

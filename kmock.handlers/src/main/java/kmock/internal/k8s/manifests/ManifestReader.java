@@ -19,15 +19,14 @@ final class ManifestReader {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private ManifestReader() {
-    }
+    private ManifestReader() {}
 
     /** Every object of a source, in order. @throws IllegalArgumentException naming the source and document */
     static List<Manifest> read(byte[] bytes, String source) {
         List<Manifest> objects = new ArrayList<>();
         int document = 0;
         try (JsonParser parser = YAML.getFactory().createParser(bytes);
-             MappingIterator<Object> documents = YAML.readValues(parser, Object.class)) {
+                MappingIterator<Object> documents = YAML.readValues(parser, Object.class)) {
             while (true) {
                 document++;
                 Object value;
@@ -37,8 +36,10 @@ final class ManifestReader {
                     }
                     value = documents.nextValue();
                 } catch (IOException | RuntimeException e) {
-                    throw new IllegalArgumentException(source + ", document " + document + ": not valid YAML or JSON: "
-                            + firstLine(e.getMessage()), e);
+                    throw new IllegalArgumentException(
+                            source + ", document " + document + ": not valid YAML or JSON: "
+                                    + firstLine(e.getMessage()),
+                            e);
                 }
                 if (value != null) {
                     collect(value, source + ", document " + document, objects);
@@ -53,7 +54,8 @@ final class ManifestReader {
     @SuppressWarnings("unchecked")
     private static void collect(Object value, String origin, List<Manifest> into) {
         if (!(value instanceof Map<?, ?> map)) {
-            throw new IllegalArgumentException(origin + ": expected a Kubernetes object (a mapping), got " + describe(value));
+            throw new IllegalArgumentException(
+                    origin + ": expected a Kubernetes object (a mapping), got " + describe(value));
         }
         Object kind = map.get("kind");
         if (kind instanceof String text && text.endsWith("List") && map.get("items") instanceof List<?> items) {
@@ -69,14 +71,17 @@ final class ManifestReader {
             }
         }
         if (!(map.get("metadata") instanceof Map<?, ?> metadata)
-                || !(metadata.get("name") instanceof String name) || name.isBlank()) {
+                || !(metadata.get("name") instanceof String name)
+                || name.isBlank()) {
             throw new IllegalArgumentException(origin + ": 'metadata.name' is missing");
         }
         into.add(new Manifest((Map<String, Object>) map, origin));
     }
 
     private static String describe(Object value) {
-        return value instanceof List<?> ? "a list" : value.getClass().getSimpleName().toLowerCase(Locale.ROOT);
+        return value instanceof List<?>
+                ? "a list"
+                : value.getClass().getSimpleName().toLowerCase(Locale.ROOT);
     }
 
     private static String firstLine(String message) {

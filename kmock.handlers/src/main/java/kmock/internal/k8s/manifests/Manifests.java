@@ -39,8 +39,7 @@ public final class Manifests {
         }
     }
 
-    private Manifests() {
-    }
+    private Manifests() {}
 
     /** The objects of files, in order. @throws IllegalArgumentException naming the file and document */
     public static List<Placement> ofFiles(List<Path> files, ResourcesArray catalog) {
@@ -68,9 +67,11 @@ public final class Manifests {
         for (Manifest manifest : manifests) {
             Resource resource = resourceOf(manifest, catalog, batch);
             ResourceInfo info = catalog.find(resource) != null ? catalog.find(resource) : batch.get(resource);
-            String namespace = !info.namespaced() ? null
+            String namespace = !info.namespaced()
+                    ? null
                     : manifest.metadata().get("namespace") instanceof String ns && !ns.isBlank() ? ns : "default";
-            placements.add(new Placement(resource, namespace, (String) manifest.metadata().get("name"), manifest.object()));
+            placements.add(new Placement(
+                    resource, namespace, (String) manifest.metadata().get("name"), manifest.object()));
             if (CustomResources.isDefinition(manifest.object())) {
                 batch.putAll(CustomResources.defined(manifest.object()));
             }
@@ -100,7 +101,8 @@ public final class Manifests {
     }
 
     private static boolean matches(Resource resource, ResourceInfo info, String group, String version, String kind) {
-        return resource.group().equals(group) && resource.version().equals(version)
+        return resource.group().equals(group)
+                && resource.version().equals(version)
                 && kind.equals(info.kindFor(resource.plural()));
     }
 }

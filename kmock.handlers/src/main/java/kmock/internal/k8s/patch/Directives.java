@@ -22,8 +22,7 @@ final class Directives {
     /** What {@link #withoutPatchMaps} answers for a value that is itself a {@code $patch} map. */
     static final Object DROPPED = new Object();
 
-    private Directives() {
-    }
+    private Directives() {}
 
     /** The list a {@code <prefix>/<list>} key names; any other shape is the given 400. */
     static String listKey(String key, String prefix, String malformed) {
@@ -93,7 +92,9 @@ final class Directives {
     }
 
     private static boolean isDirective(String key) {
-        return key.equals(PATCH) || key.equals(RETAIN_KEYS) || key.startsWith(SET_ELEMENT_ORDER)
+        return key.equals(PATCH)
+                || key.equals(RETAIN_KEYS)
+                || key.startsWith(SET_ELEMENT_ORDER)
                 || key.startsWith(DELETE_FROM_PRIMITIVE_LIST);
     }
 }

@@ -14,8 +14,7 @@ import kmock.internal.k8s.schema.Schema;
  */
 final class ElementOrder {
 
-    private ElementOrder() {
-    }
+    private ElementOrder() {}
 
     /** Handles every {@code $setElementOrder} key of a patch map, removing it and the list it orders from the patch. */
     static void apply(Map<String, Object> original, Map<String, Object> patch, Schema schema) {
@@ -37,7 +36,8 @@ final class ElementOrder {
             List<Object> merged;
             if (inOriginal && inPatch) {
                 merged = meta.strategy().equals(Directives.MERGE)
-                        ? StrategicMergePatch.mergeList(live, patched, meta, false) : patched;
+                        ? StrategicMergePatch.mergeList(live, patched, meta, false)
+                        : patched;
             } else if (inPatch) {
                 merged = StrategicMergePatch.asList(Directives.withoutPatchMaps(patched));
             } else if (inOriginal) {

@@ -17,8 +17,13 @@ final class GoValues {
 
     /** The Go type of a decoded JSON value. */
     enum Type {
-        MAP("map[string]interface {}"), LIST("[]interface {}"), STRING("string"), INT("int64"), FLOAT("float64"),
-        BOOL("bool"), NULL("<nil>");
+        MAP("map[string]interface {}"),
+        LIST("[]interface {}"),
+        STRING("string"),
+        INT("int64"),
+        FLOAT("float64"),
+        BOOL("bool"),
+        NULL("<nil>");
 
         private final String goName;
 
@@ -32,8 +37,7 @@ final class GoValues {
         }
     }
 
-    private GoValues() {
-    }
+    private GoValues() {}
 
     static Type type(Object value) {
         if (value == null) {
@@ -48,7 +52,10 @@ final class GoValues {
         if (value instanceof Boolean) {
             return Type.BOOL;
         }
-        if (value instanceof Integer || value instanceof Long || value instanceof BigInteger || value instanceof Short
+        if (value instanceof Integer
+                || value instanceof Long
+                || value instanceof BigInteger
+                || value instanceof Short
                 || value instanceof Byte) {
             return Type.INT;
         }
@@ -83,8 +90,11 @@ final class GoValues {
     /** The value as Go's {@code %v} prints it: {@code map[a:1 b:[x y]]}, keys sorted. */
     static String text(Object value) {
         return switch (type(value)) {
-            case MAP -> new TreeMap<>((Map<?, ?>) value).entrySet().stream()
-                    .map(e -> e.getKey() + ":" + text(e.getValue())).collect(Collectors.joining(" ", "map[", "]"));
+            case MAP ->
+                new TreeMap<>((Map<?, ?>) value)
+                        .entrySet().stream()
+                                .map(e -> e.getKey() + ":" + text(e.getValue()))
+                                .collect(Collectors.joining(" ", "map[", "]"));
             case LIST -> ((List<?>) value).stream().map(GoValues::text).collect(Collectors.joining(" ", "[", "]"));
             case NULL -> "<nil>";
             case FLOAT -> floatText(((Number) value).doubleValue());

@@ -16,8 +16,7 @@ import kmock.internal.k8s.status.KubernetesException.Reason;
  */
 public final class JsonPatch {
 
-    private JsonPatch() {
-    }
+    private JsonPatch() {}
 
     /** The target with every operation applied, or an exception and no change. */
     public static Object apply(Object target, Object patch) {
@@ -26,9 +25,11 @@ public final class JsonPatch {
         }
         Object document = copy(target);
         for (Object item : operations) {
-            if (!(item instanceof Map<?, ?> operation) || !(operation.get("op") instanceof String op)
+            if (!(item instanceof Map<?, ?> operation)
+                    || !(operation.get("op") instanceof String op)
                     || !(operation.get("path") instanceof String path)) {
-                throw new KubernetesException(Reason.BAD_REQUEST, "a JSON patch operation needs 'op' and 'path': " + item);
+                throw new KubernetesException(
+                        Reason.BAD_REQUEST, "a JSON patch operation needs 'op' and 'path': " + item);
             }
             document = switch (op) {
                 case "add" -> add(document, path, value(operation));
@@ -46,7 +47,8 @@ public final class JsonPatch {
                     }
                     yield document;
                 }
-                default -> throw new KubernetesException(Reason.BAD_REQUEST, "unknown JSON patch operation '" + op + "'");
+                default ->
+                    throw new KubernetesException(Reason.BAD_REQUEST, "unknown JSON patch operation '" + op + "'");
             };
         }
         return document;
@@ -54,14 +56,16 @@ public final class JsonPatch {
 
     private static Object value(Map<?, ?> operation) {
         if (!operation.containsKey("value")) {
-            throw new KubernetesException(Reason.BAD_REQUEST, "the '" + operation.get("op") + "' operation needs a 'value'");
+            throw new KubernetesException(
+                    Reason.BAD_REQUEST, "the '" + operation.get("op") + "' operation needs a 'value'");
         }
         return copy(operation.get("value"));
     }
 
     private static String from(Map<?, ?> operation) {
         if (!(operation.get("from") instanceof String from)) {
-            throw new KubernetesException(Reason.BAD_REQUEST, "the '" + operation.get("op") + "' operation needs a 'from'");
+            throw new KubernetesException(
+                    Reason.BAD_REQUEST, "the '" + operation.get("op") + "' operation needs a 'from'");
         }
         return from;
     }
@@ -107,7 +111,8 @@ public final class JsonPatch {
             }
             return index;
         } catch (NumberFormatException e) {
-            throw new KubernetesException(Reason.INVALID, "the index '" + token + "' in " + pointer + " is out of range");
+            throw new KubernetesException(
+                    Reason.INVALID, "the index '" + token + "' in " + pointer + " is out of range");
         }
     }
 

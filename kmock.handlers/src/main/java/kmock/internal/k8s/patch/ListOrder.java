@@ -13,8 +13,7 @@ import java.util.Map;
  */
 final class ListOrder {
 
-    private ListOrder() {
-    }
+    private ListOrder() {}
 
     /** The merged items split into those {@code by} names (first) and the others (second), each in merged order. */
     static List<List<Object>> partition(List<Object> merged, List<?> by, String key) {
@@ -60,8 +59,13 @@ final class ListOrder {
      * The final order: the patch's items sorted by {@code patchOrder}, the live-only items by {@code liveOrder},
      * then woven together by their positions in {@code liveOrder}.
      */
-    static List<Object> arrange(List<Object> patchItems, List<Object> liveItems, List<?> patchOrder, List<?> liveOrder,
-                                String key, boolean maps) {
+    static List<Object> arrange(
+            List<Object> patchItems,
+            List<Object> liveItems,
+            List<?> patchOrder,
+            List<?> liveOrder,
+            String key,
+            boolean maps) {
         List<Object> fromPatch = sort(patchItems, patchOrder, key, maps);
         List<Object> fromLive = sort(liveItems, liveOrder, key, maps);
         List<Object> result = new ArrayList<>(fromPatch.size() + fromLive.size());

@@ -6,8 +6,7 @@ import java.util.Map;
 /** RFC 7386 JSON merge patch: maps merge recursively, {@code null} deletes, everything else (lists too) replaces. */
 public final class MergePatch {
 
-    private MergePatch() {
-    }
+    private MergePatch() {}
 
     /** The target with the patch applied; neither input is changed. */
     public static Object apply(Object target, Object patch) {

@@ -36,7 +36,10 @@ record PatchMeta(Schema schema, String strategy, String mergeKey) {
         Field field = object.field(key);
         if (field == null) {
             // Go's JSON field lookup falls back to a case-insensitive match.
-            field = object.fields().values().stream().filter(f -> f.name().equalsIgnoreCase(key)).findFirst().orElse(null);
+            field = object.fields().values().stream()
+                    .filter(f -> f.name().equalsIgnoreCase(key))
+                    .findFirst()
+                    .orElse(null);
         }
         if (field == null) {
             return NONE;
@@ -45,7 +48,8 @@ record PatchMeta(Schema schema, String strategy, String mergeKey) {
         if (list) {
             schema = schema instanceof ListSchema items ? items.items() : null;
         }
-        return new PatchMeta(schema, strategy(field.patchStrategy()), field.patchMergeKey() == null ? "" : field.patchMergeKey());
+        return new PatchMeta(
+                schema, strategy(field.patchStrategy()), field.patchMergeKey() == null ? "" : field.patchMergeKey());
     }
 
     /** The strategy besides {@code retainKeys}, which only the client uses to write {@code $retainKeys}. */

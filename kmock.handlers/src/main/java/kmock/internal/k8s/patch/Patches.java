@@ -1,8 +1,8 @@
 package kmock.internal.k8s.patch;
 
 import java.io.IOException;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,8 +25,7 @@ public final class Patches {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private Patches() {
-    }
+    private Patches() {}
 
     /** Whether a content type is server-side apply, which also creates missing objects. */
     public static boolean isApply(String contentType) {
@@ -54,43 +53,59 @@ public final class Patches {
         if (type.equals("application/strategic-merge-patch+json") && kind != null && schemas.isCustom(kind)) {
             strategic(Map.of(), new byte[0], schemas, kind);
         }
-        if (!List.of("application/merge-patch+json", "application/json", "", "application/strategic-merge-patch+json",
-                "application/json-patch+json", "application/apply-patch+yaml").contains(type)) {
+        if (!List.of(
+                        "application/merge-patch+json",
+                        "application/json",
+                        "",
+                        "application/strategic-merge-patch+json",
+                        "application/json-patch+json",
+                        "application/apply-patch+yaml")
+                .contains(type)) {
             apply(contentType, Map.of(), new byte[0], schemas, kind);
         }
     }
 
     @SuppressWarnings("unchecked")
-    public static Map<String, Object> apply(String contentType, Map<String, Object> current, byte[] body,
-                                            KindSchemas schemas, GroupVersionKind kind) {
+    public static Map<String, Object> apply(
+            String contentType, Map<String, Object> current, byte[] body, KindSchemas schemas, GroupVersionKind kind) {
         String type = base(contentType);
-        Object result = switch (type) {
-            case "application/merge-patch+json", "application/json", "" -> MergePatch.apply(current, json(body));
-            case "application/strategic-merge-patch+json" -> strategic(current, body, schemas, kind);
-            case "application/json-patch+json" -> JsonPatch.apply(current, json(body));
-            case "application/apply-patch+yaml" -> MergePatch.apply(current, yaml(body));
-            default -> throw new KubernetesException(Reason.UNSUPPORTED_MEDIA_TYPE, "the patch content type '" + contentType
-                    + "' is not supported: use application/merge-patch+json, application/json-patch+json, "
-                    + "application/strategic-merge-patch+json or application/apply-patch+yaml");
-        };
+        Object result =
+                switch (type) {
+                    case "application/merge-patch+json", "application/json", "" ->
+                        MergePatch.apply(current, json(body));
+                    case "application/strategic-merge-patch+json" -> strategic(current, body, schemas, kind);
+                    case "application/json-patch+json" -> JsonPatch.apply(current, json(body));
+                    case "application/apply-patch+yaml" -> MergePatch.apply(current, yaml(body));
+                    default ->
+                        throw new KubernetesException(
+                                Reason.UNSUPPORTED_MEDIA_TYPE,
+                                "the patch content type '" + contentType
+                                        + "' is not supported: use application/merge-patch+json, application/json-patch+json, "
+                                        + "application/strategic-merge-patch+json or application/apply-patch+yaml");
+                };
         if (!(result instanceof Map<?, ?> map)) {
             throw new KubernetesException(Reason.INVALID, "the patched object is not a JSON object");
         }
         return (Map<String, Object>) map;
     }
 
-    private static Object strategic(Map<String, Object> current, byte[] body, KindSchemas schemas, GroupVersionKind kind) {
+    private static Object strategic(
+            Map<String, Object> current, byte[] body, KindSchemas schemas, GroupVersionKind kind) {
         if (kind == null) {
             return MergePatch.apply(current, json(body));
         }
         if (schemas.isCustom(kind)) {
             // The API server has no patch strategies for custom resources and does not offer this patch type for them.
-            throw new KubernetesException(Reason.UNSUPPORTED_MEDIA_TYPE, "the body of the request was in an unknown format - "
-                    + "accepted media types include: application/json-patch+json, application/merge-patch+json, "
-                    + "application/apply-patch+yaml");
+            throw new KubernetesException(
+                    Reason.UNSUPPORTED_MEDIA_TYPE,
+                    "the body of the request was in an unknown format - "
+                            + "accepted media types include: application/json-patch+json, application/merge-patch+json, "
+                            + "application/apply-patch+yaml");
         }
         ObjectSchema schema = schemas.get(kind);
-        return schema == null ? MergePatch.apply(current, json(body)) : StrategicMergePatch.apply(current, json(body), schema);
+        return schema == null
+                ? MergePatch.apply(current, json(body))
+                : StrategicMergePatch.apply(current, json(body), schema);
     }
 
     /** A JSON or YAML request body as an object; malformed input is a 400. */
@@ -98,7 +113,10 @@ public final class Patches {
         try {
             return YAML.readValue(body, Object.class);
         } catch (IOException e) {
-            throw new KubernetesException(Reason.BAD_REQUEST, "the body is not valid YAML or JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new KubernetesException(
+                    Reason.BAD_REQUEST,
+                    "the body is not valid YAML or JSON: "
+                            + e.getMessage().lines().findFirst().orElse(""));
         }
     }
 

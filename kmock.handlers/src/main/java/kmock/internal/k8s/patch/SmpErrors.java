@@ -14,8 +14,7 @@ final class SmpErrors {
     static final String BAD_RETAIN_KEYS = "invalid patch format of retainKeys";
     static final String BAD_SET_ELEMENT_ORDER = "invalid patch format of setElementOrder list";
 
-    private SmpErrors() {
-    }
+    private SmpErrors() {}
 
     /** A malformed directive: 400. */
     static KubernetesException badRequest(String message) {
@@ -24,7 +23,8 @@ final class SmpErrors {
 
     /** A list of lists, which the API server answers with its generic 422 (the library's text is dropped). */
     static KubernetesException listOfLists() {
-        return new KubernetesException(Reason.INVALID, "the server rejected our request due to an error in our request");
+        return new KubernetesException(
+                Reason.INVALID, "the server rejected our request due to an error in our request");
     }
 
     /** Any other failure: a 500 with the patch library's message and no reason, as the API server answers it. */
@@ -39,12 +39,15 @@ final class SmpErrors {
 
     /** A value of another JSON type than the place needs. */
     static KubernetesException badType(GoValues.Type expected, Object actual) {
-        return unclassified("expected a " + expected.goName() + ", but received a " + GoValues.type(actual).goName());
+        return unclassified("expected a " + expected.goName() + ", but received a "
+                + GoValues.type(actual).goName());
     }
 
     /** A {@code $patch} value other than the ones the place accepts. */
     static KubernetesException badDirective(Object directive, Object map) {
-        String text = directive instanceof String s ? s : "%!s(" + GoValues.type(directive).goName() + "=" + GoValues.text(directive) + ")";
+        String text = directive instanceof String s
+                ? s
+                : "%!s(" + GoValues.type(directive).goName() + "=" + GoValues.text(directive) + ")";
         return unclassified("unknown patch type: " + text + " in map: " + GoValues.text(map));
     }
 }

@@ -19,8 +19,7 @@ import kmock.internal.k8s.schema.Schema;
  */
 public final class StrategicMergePatch {
 
-    private StrategicMergePatch() {
-    }
+    private StrategicMergePatch() {}
 
     /**
      * The patched object, a new map: the original and the patch are left as they are.
@@ -35,16 +34,18 @@ public final class StrategicMergePatch {
             return (Map<String, Object>) JsonPatch.copy(original);
         }
         if (!(patch instanceof Map<?, ?>)) {
-            throw SmpErrors.badRequest("json: cannot unmarshal " + jsonType(patch) + " into Go value of type map[string]interface {}");
+            throw SmpErrors.badRequest(
+                    "json: cannot unmarshal " + jsonType(patch) + " into Go value of type map[string]interface {}");
         }
-        Map<String, Object> result = mergeMap((Map<String, Object>) JsonPatch.copy(original),
-                (Map<String, Object>) JsonPatch.copy(patch), schema);
+        Map<String, Object> result = mergeMap(
+                (Map<String, Object>) JsonPatch.copy(original), (Map<String, Object>) JsonPatch.copy(patch), schema);
         Directives.strip(result);
         return result;
     }
 
     /** Merges a patch map into an original map, both owned by this patch run and changed in place. */
-    private static Map<String, Object> mergeMap(Map<String, Object> original, Map<String, Object> patch, Schema schema) {
+    private static Map<String, Object> mergeMap(
+            Map<String, Object> original, Map<String, Object> patch, Schema schema) {
         if (patch.containsKey(Directives.PATCH)) {
             Object directive = patch.get(Directives.PATCH);
             if (Directives.REPLACE.equals(directive)) {
@@ -77,15 +78,18 @@ public final class StrategicMergePatch {
                 }
                 continue;
             }
-            target.put(key, switch (GoValues.type(value)) {
-                case MAP -> mergeField(asMap(current), asMap(value), PatchMeta.of(schema, key, false));
-                case LIST -> {
-                    PatchMeta meta = PatchMeta.of(schema, key, true);
-                    yield meta.strategy().equals(Directives.MERGE) || deletions
-                            ? mergeList(asList(current), asList(value), meta, deletions) : value;
-                }
-                default -> value;
-            });
+            target.put(
+                    key,
+                    switch (GoValues.type(value)) {
+                        case MAP -> mergeField(asMap(current), asMap(value), PatchMeta.of(schema, key, false));
+                        case LIST -> {
+                            PatchMeta meta = PatchMeta.of(schema, key, true);
+                            yield meta.strategy().equals(Directives.MERGE) || deletions
+                                    ? mergeList(asList(current), asList(value), meta, deletions)
+                                    : value;
+                        }
+                        default -> value;
+                    });
         }
         return target;
     }
@@ -117,8 +121,10 @@ public final class StrategicMergePatch {
             throw SmpErrors.badRequest(SmpErrors.BAD_RETAIN_KEYS);
         }
         patch.forEach((key, value) -> {
-            if (value != null && !key.startsWith(Directives.DELETE_FROM_PRIMITIVE_LIST)
-                    && !key.startsWith(Directives.SET_ELEMENT_ORDER) && !GoValues.contains(retained, key)) {
+            if (value != null
+                    && !key.startsWith(Directives.DELETE_FROM_PRIMITIVE_LIST)
+                    && !key.startsWith(Directives.SET_ELEMENT_ORDER)
+                    && !GoValues.contains(retained, key)) {
                 throw SmpErrors.badRequest(SmpErrors.BAD_RETAIN_KEYS);
             }
         });
@@ -140,7 +146,9 @@ public final class StrategicMergePatch {
         if (kind != GoValues.Type.MAP) {
             if (deletions) {
                 List<Object> kept = new ArrayList<>();
-                original.stream().filter(item -> !GoValues.contains(patch, item)).forEach(kept::add);
+                original.stream()
+                        .filter(item -> !GoValues.contains(patch, item))
+                        .forEach(kept::add);
                 return kept;
             }
             merged = new ArrayList<>();
@@ -169,7 +177,9 @@ public final class StrategicMergePatch {
                     if (!map.containsKey(key)) {
                         throw SmpErrors.noMergeKey(map, key);
                     }
-                    for (int at = ListOrder.indexByKey(live, key, map.get(key)); at >= 0; at = ListOrder.indexByKey(live, key, map.get(key))) {
+                    for (int at = ListOrder.indexByKey(live, key, map.get(key));
+                            at >= 0;
+                            at = ListOrder.indexByKey(live, key, map.get(key))) {
                         live.remove(at);
                     }
                 } else if (Directives.REPLACE.equals(directive)) {
@@ -199,7 +209,8 @@ public final class StrategicMergePatch {
             }
         }
         List<List<Object>> parts = ListOrder.partition(merged, patchItems, meta.mergeKey());
-        return ListOrder.arrange(parts.get(0), parts.get(1), patchItems, live, meta.mergeKey(), kind == GoValues.Type.MAP);
+        return ListOrder.arrange(
+                parts.get(0), parts.get(1), patchItems, live, meta.mergeKey(), kind == GoValues.Type.MAP);
     }
 
     private static void addUnique(List<Object> items, Object item) {
@@ -219,11 +230,13 @@ public final class StrategicMergePatch {
                         throw SmpErrors.listOfLists();
                     }
                     if (type == GoValues.Type.NULL) {
-                        throw SmpErrors.unclassified("runtime error: invalid memory address or nil pointer dereference");
+                        throw SmpErrors.unclassified(
+                                "runtime error: invalid memory address or nil pointer dereference");
                     }
                     found = type;
                 } else if (type != found) {
-                    throw SmpErrors.unclassified("list element types are not identical: " + GoValues.text(List.of(lists)));
+                    throw SmpErrors.unclassified(
+                            "list element types are not identical: " + GoValues.text(List.of(lists)));
                 }
             }
         }

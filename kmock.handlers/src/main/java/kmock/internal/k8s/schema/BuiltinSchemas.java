@@ -112,7 +112,8 @@ public final class BuiltinSchemas {
     }
 
     /** Adds a type's fields, those of inlined types first being filled so that they can be copied in. */
-    private static void fill(String name, Map<String, ObjectSchema> types, Map<String, List<String[]>> fieldLines, Set<String> done) {
+    private static void fill(
+            String name, Map<String, ObjectSchema> types, Map<String, List<String[]>> fieldLines, Set<String> done) {
         if (!done.add(name)) {
             return;
         }
@@ -127,8 +128,15 @@ public final class BuiltinSchemas {
             }
             Schema schema = schema(parts[2], flags, types);
             Object defaultValue = flags.containsKey("default") ? defaultValue(flags.get("default")) : null;
-            type.add(new Field(parts[1], schema, flags.containsKey("req"), flags.containsKey("ptr"),
-                    flags.containsKey("omitempty"), defaultValue, flags.get("ps"), flags.get("pk")));
+            type.add(new Field(
+                    parts[1],
+                    schema,
+                    flags.containsKey("req"),
+                    flags.containsKey("ptr"),
+                    flags.containsKey("omitempty"),
+                    defaultValue,
+                    flags.get("ps"),
+                    flags.get("pk")));
         }
     }
 
@@ -145,12 +153,15 @@ public final class BuiltinSchemas {
     private static Schema schema(String expression, Map<String, String> flags, Map<String, ObjectSchema> types) {
         if (expression.startsWith("list:")) {
             Schema items = schema(expression.substring(5), Map.of(), types);
-            List<String> keys = flags.containsKey("lk") ? List.of(flags.get("lk").split(","))
+            List<String> keys = flags.containsKey("lk")
+                    ? List.of(flags.get("lk").split(","))
                     : flags.containsKey("pk") ? List.of(flags.get("pk")) : List.of();
             return new ListSchema(items, listType(flags, keys), keys, Constraints.NONE);
         }
         if (expression.startsWith("map:")) {
-            return new MapSchema(schema(expression.substring(4), Map.of(), types), "atomic".equals(flags.get("mt")),
+            return new MapSchema(
+                    schema(expression.substring(4), Map.of(), types),
+                    "atomic".equals(flags.get("mt")),
                     Constraints.NONE);
         }
         if (expression.startsWith("ref:")) {
@@ -163,7 +174,8 @@ public final class BuiltinSchemas {
         if (expression.equals("any") || expression.equals("fields")) {
             return AnySchema.ANY;
         }
-        Constraints constraints = flags.containsKey("enum") ? Constraints.ofEnum(List.of(flags.get("enum").split("\\|")))
+        Constraints constraints = flags.containsKey("enum")
+                ? Constraints.ofEnum(List.of(flags.get("enum").split("\\|")))
                 : Constraints.NONE;
         return new ScalarSchema(scalar(expression), constraints);
     }

@@ -23,22 +23,51 @@ import java.util.regex.Pattern;
  * @param nullable         whether {@code null} is a value rather than an absence
  * @param format           the declared OpenAPI format, or {@code null}
  */
-public record Constraints(List<Object> enumValues, BigDecimal minimum, BigDecimal maximum, boolean exclusiveMinimum,
-                          boolean exclusiveMaximum, Long minLength, Long maxLength, Pattern pattern, Long minItems,
-                          Long maxItems, Long minProperties, Long maxProperties, boolean nullable, String format) {
+public record Constraints(
+        List<Object> enumValues,
+        BigDecimal minimum,
+        BigDecimal maximum,
+        boolean exclusiveMinimum,
+        boolean exclusiveMaximum,
+        Long minLength,
+        Long maxLength,
+        Pattern pattern,
+        Long minItems,
+        Long maxItems,
+        Long minProperties,
+        Long maxProperties,
+        boolean nullable,
+        String format) {
 
     /** No constraint at all. */
-    public static final Constraints NONE = new Constraints(List.of(), null, null, false, false, null, null, null, null,
-            null, null, null, false, null);
+    public static final Constraints NONE =
+            new Constraints(List.of(), null, null, false, false, null, null, null, null, null, null, null, false, null);
 
     /** Copies the enum values. */
     public Constraints {
-        enumValues = enumValues == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(enumValues));
+        enumValues = enumValues == null
+                ? List.of()
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(enumValues));
     }
 
     /** Only an enum. */
     public static Constraints ofEnum(List<?> values) {
-        return values.isEmpty() ? NONE : new Constraints(List.copyOf(values), null, null, false, false, null, null, null,
-                null, null, null, null, false, null);
+        return values.isEmpty()
+                ? NONE
+                : new Constraints(
+                        List.copyOf(values),
+                        null,
+                        null,
+                        false,
+                        false,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        false,
+                        null);
     }
 }

@@ -17,8 +17,7 @@ public final class CrdSchemas {
 
     private static final String OBJECT_META = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
 
-    private CrdSchemas() {
-    }
+    private CrdSchemas() {}
 
     /**
      * The schema of a custom resource's objects.
@@ -47,8 +46,11 @@ public final class CrdSchemas {
         String type = schema.get("type") instanceof String t ? t : "";
         switch (type) {
             case "object" -> {
-                if (schema.get("additionalProperties") instanceof Map<?, ?> values && !(schema.get("properties") instanceof Map<?, ?>)) {
-                    return new MapSchema(node(values, path + "[*]"), "atomic".equals(schema.get("x-kubernetes-map-type")),
+                if (schema.get("additionalProperties") instanceof Map<?, ?> values
+                        && !(schema.get("properties") instanceof Map<?, ?>)) {
+                    return new MapSchema(
+                            node(values, path + "[*]"),
+                            "atomic".equals(schema.get("x-kubernetes-map-type")),
                             constraints(schema));
                 }
                 ObjectSchema object = new ObjectSchema(path.isEmpty() ? "<root>" : path);
@@ -63,24 +65,34 @@ public final class CrdSchemas {
                 return object;
             }
             case "array" -> {
-                Schema items = schema.get("items") instanceof Map<?, ?> itemSchema ? node(itemSchema, path + "[*]") : AnySchema.ANY;
+                Schema items = schema.get("items") instanceof Map<?, ?> itemSchema
+                        ? node(itemSchema, path + "[*]")
+                        : AnySchema.ANY;
                 String listType = schema.get("x-kubernetes-list-type") instanceof String t ? t : "atomic";
                 List<String> keys = strings(schema.get("x-kubernetes-list-map-keys"));
-                ListSchema.ListType kind = switch (listType) {
-                    case "map" -> keys.isEmpty() ? ListSchema.ListType.ATOMIC : ListSchema.ListType.MAP;
-                    case "set" -> ListSchema.ListType.SET;
-                    default -> ListSchema.ListType.ATOMIC;
-                };
-                return new ListSchema(items, kind, kind == ListSchema.ListType.MAP ? keys : List.of(), constraints(schema));
+                ListSchema.ListType kind =
+                        switch (listType) {
+                            case "map" -> keys.isEmpty() ? ListSchema.ListType.ATOMIC : ListSchema.ListType.MAP;
+                            case "set" -> ListSchema.ListType.SET;
+                            default -> ListSchema.ListType.ATOMIC;
+                        };
+                return new ListSchema(
+                        items, kind, kind == ListSchema.ListType.MAP ? keys : List.of(), constraints(schema));
             }
             case "string" -> {
-                return new ScalarSchema("date-time".equals(schema.get("format")) ? ScalarSchema.Type.DATE_TIME
-                        : ScalarSchema.Type.STRING, constraints(schema));
+                return new ScalarSchema(
+                        "date-time".equals(schema.get("format"))
+                                ? ScalarSchema.Type.DATE_TIME
+                                : ScalarSchema.Type.STRING,
+                        constraints(schema));
             }
             case "integer" -> {
                 Object format = schema.get("format");
-                return new ScalarSchema("int32".equals(format) ? ScalarSchema.Type.INT32 : "int64".equals(format)
-                        ? ScalarSchema.Type.INT64 : ScalarSchema.Type.INTEGER, constraints(schema));
+                return new ScalarSchema(
+                        "int32".equals(format)
+                                ? ScalarSchema.Type.INT32
+                                : "int64".equals(format) ? ScalarSchema.Type.INT64 : ScalarSchema.Type.INTEGER,
+                        constraints(schema));
             }
             case "number" -> {
                 return new ScalarSchema(ScalarSchema.Type.NUMBER, constraints(schema));
@@ -103,11 +115,15 @@ public final class CrdSchemas {
             for (Map.Entry<?, ?> property : properties.entrySet()) {
                 String name = String.valueOf(property.getKey());
                 if (!(property.getValue() instanceof Map<?, ?> propertySchema)
-                        || (path.isEmpty() && List.of("apiVersion", "kind", "metadata").contains(name))) {
+                        || (path.isEmpty()
+                                && List.of("apiVersion", "kind", "metadata").contains(name))) {
                     continue;
                 }
-                object.add(Field.of(name, node(propertySchema, path.isEmpty() ? name : path + "." + name),
-                        required.contains(name), propertySchema.get("default")));
+                object.add(Field.of(
+                        name,
+                        node(propertySchema, path.isEmpty() ? name : path + "." + name),
+                        required.contains(name),
+                        propertySchema.get("default")));
             }
         }
     }
@@ -122,12 +138,21 @@ public final class CrdSchemas {
             }
         }
         List<Object> enumValues = schema.get("enum") instanceof List<?> values ? new ArrayList<>(values) : List.of();
-        return new Constraints(enumValues, decimal(schema.get("minimum")), decimal(schema.get("maximum")),
-                isTrue(schema.get("exclusiveMinimum")), isTrue(schema.get("exclusiveMaximum")),
-                whole(schema.get("minLength")), whole(schema.get("maxLength")), pattern,
-                whole(schema.get("minItems")), whole(schema.get("maxItems")),
-                whole(schema.get("minProperties")), whole(schema.get("maxProperties")),
-                isTrue(schema.get("nullable")), schema.get("format") instanceof String f ? f : null);
+        return new Constraints(
+                enumValues,
+                decimal(schema.get("minimum")),
+                decimal(schema.get("maximum")),
+                isTrue(schema.get("exclusiveMinimum")),
+                isTrue(schema.get("exclusiveMaximum")),
+                whole(schema.get("minLength")),
+                whole(schema.get("maxLength")),
+                pattern,
+                whole(schema.get("minItems")),
+                whole(schema.get("maxItems")),
+                whole(schema.get("minProperties")),
+                whole(schema.get("maxProperties")),
+                isTrue(schema.get("nullable")),
+                schema.get("format") instanceof String f ? f : null);
     }
 
     private static BigDecimal decimal(Object value) {
@@ -143,6 +168,8 @@ public final class CrdSchemas {
     }
 
     private static List<String> strings(Object value) {
-        return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+        return value instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList()
+                : List.of();
     }
 }

@@ -13,8 +13,15 @@ package kmock.internal.k8s.schema;
  *                      comma-separated, {@code replace}) or {@code null}
  * @param patchMergeKey the field that identifies list items for strategic merge patch, or {@code null}
  */
-public record Field(String name, Schema schema, boolean required, boolean pointer, boolean omitEmpty,
-                    Object defaultValue, String patchStrategy, String patchMergeKey) {
+public record Field(
+        String name,
+        Schema schema,
+        boolean required,
+        boolean pointer,
+        boolean omitEmpty,
+        Object defaultValue,
+        String patchStrategy,
+        String patchMergeKey) {
 
     /** A field of a custom resource: never a Go zero value, no strategic merge facts. */
     public static Field of(String name, Schema schema, boolean required, Object defaultValue) {
@@ -23,11 +30,13 @@ public record Field(String name, Schema schema, boolean required, boolean pointe
 
     /** Whether strategic merge patch merges this list by key or as a set (rather than replacing it). */
     public boolean mergesList() {
-        return patchStrategy != null && java.util.Arrays.asList(patchStrategy.split(",")).contains("merge");
+        return patchStrategy != null
+                && java.util.Arrays.asList(patchStrategy.split(",")).contains("merge");
     }
 
     /** Whether strategic merge patch clears the keys this object's patch does not name ({@code retainKeys}). */
     public boolean retainsKeys() {
-        return patchStrategy != null && java.util.Arrays.asList(patchStrategy.split(",")).contains("retainKeys");
+        return patchStrategy != null
+                && java.util.Arrays.asList(patchStrategy.split(",")).contains("retainKeys");
     }
 }

@@ -12,7 +12,8 @@ public record GroupVersionKind(String group, String version, String kind) {
     /** From an apiVersion ({@code apps/v1} or {@code v1}) and a kind. */
     public static GroupVersionKind of(String apiVersion, String kind) {
         int slash = apiVersion.indexOf('/');
-        return slash < 0 ? new GroupVersionKind("", apiVersion, kind)
+        return slash < 0
+                ? new GroupVersionKind("", apiVersion, kind)
                 : new GroupVersionKind(apiVersion.substring(0, slash), apiVersion.substring(slash + 1), kind);
     }
 

@@ -37,16 +37,21 @@ public final class KindSchemas {
         return Map.copyOf(custom);
     }
 
-    private static void forEachVersion(Map<String, Object> crd, java.util.function.BiConsumer<GroupVersionKind, Map<?, ?>> action) {
-        if (!(crd.get("spec") instanceof Map<?, ?> spec) || !(spec.get("group") instanceof String group)
-                || !(spec.get("names") instanceof Map<?, ?> names) || !(names.get("kind") instanceof String kind)
+    private static void forEachVersion(
+            Map<String, Object> crd, java.util.function.BiConsumer<GroupVersionKind, Map<?, ?>> action) {
+        if (!(crd.get("spec") instanceof Map<?, ?> spec)
+                || !(spec.get("group") instanceof String group)
+                || !(spec.get("names") instanceof Map<?, ?> names)
+                || !(names.get("kind") instanceof String kind)
                 || !(spec.get("versions") instanceof java.util.List<?> versions)) {
             return;
         }
         for (Object entry : versions) {
             if (entry instanceof Map<?, ?> version && version.get("name") instanceof String name) {
-                Map<?, ?> schema = version.get("schema") instanceof Map<?, ?> s && s.get("openAPIV3Schema") instanceof Map<?, ?> o
-                        ? o : null;
+                Map<?, ?> schema =
+                        version.get("schema") instanceof Map<?, ?> s && s.get("openAPIV3Schema") instanceof Map<?, ?> o
+                                ? o
+                                : null;
                 action.accept(new GroupVersionKind(group, name, kind), schema);
             }
         }

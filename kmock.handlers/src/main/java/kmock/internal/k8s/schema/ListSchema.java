@@ -14,7 +14,11 @@ import java.util.List;
 public record ListSchema(Schema items, ListType type, List<String> keys, Constraints constraints) implements Schema {
 
     /** How a list merges: {@code x-kubernetes-list-type}. */
-    public enum ListType { ATOMIC, SET, MAP }
+    public enum ListType {
+        ATOMIC,
+        SET,
+        MAP
+    }
 
     /** Checks the parts. */
     public ListSchema {

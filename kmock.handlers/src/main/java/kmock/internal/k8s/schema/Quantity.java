@@ -20,17 +20,25 @@ public record Quantity(BigDecimal value, String text) {
     private static final Pattern SYNTAX = Pattern.compile("^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$");
     private static final Map<String, BigDecimal> SUFFIXES = Map.ofEntries(
             Map.entry("", BigDecimal.ONE),
-            Map.entry("n", new BigDecimal("1e-9")), Map.entry("u", new BigDecimal("1e-6")),
-            Map.entry("m", new BigDecimal("1e-3")), Map.entry("k", new BigDecimal("1e3")),
-            Map.entry("M", new BigDecimal("1e6")), Map.entry("G", new BigDecimal("1e9")),
-            Map.entry("T", new BigDecimal("1e12")), Map.entry("P", new BigDecimal("1e15")),
+            Map.entry("n", new BigDecimal("1e-9")),
+            Map.entry("u", new BigDecimal("1e-6")),
+            Map.entry("m", new BigDecimal("1e-3")),
+            Map.entry("k", new BigDecimal("1e3")),
+            Map.entry("M", new BigDecimal("1e6")),
+            Map.entry("G", new BigDecimal("1e9")),
+            Map.entry("T", new BigDecimal("1e12")),
+            Map.entry("P", new BigDecimal("1e15")),
             Map.entry("E", new BigDecimal("1e18")),
-            Map.entry("Ki", BigDecimal.valueOf(1L << 10)), Map.entry("Mi", BigDecimal.valueOf(1L << 20)),
-            Map.entry("Gi", BigDecimal.valueOf(1L << 30)), Map.entry("Ti", BigDecimal.valueOf(1L << 40)),
-            Map.entry("Pi", BigDecimal.valueOf(1L << 50)), Map.entry("Ei", BigDecimal.valueOf(1L << 60)));
+            Map.entry("Ki", BigDecimal.valueOf(1L << 10)),
+            Map.entry("Mi", BigDecimal.valueOf(1L << 20)),
+            Map.entry("Gi", BigDecimal.valueOf(1L << 30)),
+            Map.entry("Ti", BigDecimal.valueOf(1L << 40)),
+            Map.entry("Pi", BigDecimal.valueOf(1L << 50)),
+            Map.entry("Ei", BigDecimal.valueOf(1L << 60)));
     /** The decimal SI suffixes by exponent of ten, from 10^-9 to 10^18. */
-    private static final Map<Integer, String> DECIMAL_SI = Map.of(-9, "n", -6, "u", -3, "m", 0, "", 3, "k", 6, "M",
-            9, "G", 12, "T", 15, "P", 18, "E");
+    private static final Map<Integer, String> DECIMAL_SI =
+            Map.of(-9, "n", -6, "u", -3, "m", 0, "", 3, "k", 6, "M", 9, "G", 12, "T", 15, "P", 18, "E");
+
     private static final String[] BINARY_SI = {"", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"};
     private static final BigDecimal KI = BigDecimal.valueOf(1024);
     private static final BigDecimal LIMIT = BigDecimal.valueOf(1024);
@@ -38,7 +46,9 @@ public record Quantity(BigDecimal value, String text) {
     /** Reads a quantity; {@code null} when the text is none (decoding has already refused malformed ones). */
     public static Quantity parse(Object text) {
         if (!(text instanceof String string)) {
-            return text instanceof Number number ? new Quantity(new BigDecimal(number.toString()), number.toString()) : null;
+            return text instanceof Number number
+                    ? new Quantity(new BigDecimal(number.toString()), number.toString())
+                    : null;
         }
         Matcher matcher = SYNTAX.matcher(string.trim());
         if (!matcher.matches()) {
@@ -106,9 +116,15 @@ public record Quantity(BigDecimal value, String text) {
         String denom = dot < 0 ? "" : number.substring(dot + 1);
         num = num.isEmpty() ? "0" : num;
         boolean binary = suffix.endsWith("i");
-        int exponent = binary ? 10 * java.util.Arrays.asList(BINARY_SI).indexOf(suffix)
-                : suffix.startsWith("e") || suffix.startsWith("E") ? Integer.parseInt(suffix.substring(1))
-                : DECIMAL_SI.entrySet().stream().filter(e -> e.getValue().equals(suffix)).findFirst().map(Map.Entry::getKey).orElse(0);
+        int exponent = binary
+                ? 10 * java.util.Arrays.asList(BINARY_SI).indexOf(suffix)
+                : suffix.startsWith("e") || suffix.startsWith("E")
+                        ? Integer.parseInt(suffix.substring(1))
+                        : DECIMAL_SI.entrySet().stream()
+                                .filter(e -> e.getValue().equals(suffix))
+                                .findFirst()
+                                .map(Map.Entry::getKey)
+                                .orElse(0);
         int precision;
         int scale;
         if (binary) {
@@ -141,7 +157,9 @@ public record Quantity(BigDecimal value, String text) {
         if (exact.signum() == 0) {
             return "0";
         }
-        if (suffix.endsWith("i") && exact.abs().compareTo(LIMIT) >= 0 && exact.stripTrailingZeros().scale() <= 0) {
+        if (suffix.endsWith("i")
+                && exact.abs().compareTo(LIMIT) >= 0
+                && exact.stripTrailingZeros().scale() <= 0) {
             BigDecimal amount = exact.setScale(0, RoundingMode.UNNECESSARY);
             int power = 0;
             while (power < BINARY_SI.length - 1 && amount.remainder(KI).signum() == 0) {

@@ -36,8 +36,7 @@ public final class TypedDecoder {
      * @param object        the object as the API server would hold it
      * @param unknownFields the paths of the dropped fields, e.g. {@code spec.template.spec.containers[0].foo}
      */
-    public record Decoded(Map<String, Object> object, List<String> unknownFields) {
-    }
+    public record Decoded(Map<String, Object> object, List<String> unknownFields) {}
 
     private final boolean goTypes;
     private final String kind;
@@ -104,7 +103,9 @@ public final class TypedDecoder {
                 if (zero != Omitted.OMITTED) {
                     result.put(field.name(), zero);
                 }
-            } else if (!goTypes && given.containsKey(field.name()) && field.schema().constraints().nullable()) {
+            } else if (!goTypes
+                    && given.containsKey(field.name())
+                    && field.schema().constraints().nullable()) {
                 result.put(field.name(), null); // a CRD's nullable field keeps its null; other nulls are pruned
             }
         }
@@ -129,8 +130,10 @@ public final class TypedDecoder {
         List<Object> result = new ArrayList<>(given.size());
         for (int i = 0; i < given.size(); i++) {
             Object item = given.get(i);
-            result.add(item == null ? (goTypes ? zeroOf(schema.items()) : null)
-                    : value(schema.items(), item, path + "[" + i + "]"));
+            result.add(
+                    item == null
+                            ? (goTypes ? zeroOf(schema.items()) : null)
+                            : value(schema.items(), item, path + "[" + i + "]"));
         }
         return result;
     }
@@ -143,7 +146,11 @@ public final class TypedDecoder {
         for (Map.Entry<?, ?> entry : given.entrySet()) {
             Object item = entry.getValue();
             String key = String.valueOf(entry.getKey());
-            sorted.put(key, item == null ? (goTypes ? zeroOf(schema.values()) : null) : value(schema.values(), item, join(path, key)));
+            sorted.put(
+                    key,
+                    item == null
+                            ? (goTypes ? zeroOf(schema.values()) : null)
+                            : value(schema.values(), item, join(path, key)));
         }
         return new LinkedHashMap<>(sorted);
     }
@@ -208,14 +215,16 @@ public final class TypedDecoder {
     }
 
     private Object quantity(Object value, String path) {
-        String text = value instanceof Number number ? new BigDecimal(number.toString()).stripTrailingZeros().toPlainString()
+        String text = value instanceof Number number
+                ? new BigDecimal(number.toString()).stripTrailingZeros().toPlainString()
                 : value instanceof String s ? s.trim() : null;
         if (text == null) {
             throw typeError(value, path, "resource.Quantity");
         }
         Quantity quantity = QUANTITY.matcher(text).matches() ? Quantity.parse(text) : null;
         if (quantity == null) {
-            throw decodeError("quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'");
+            throw decodeError(
+                    "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'");
         }
         return quantity.canonical();
     }
@@ -227,7 +236,9 @@ public final class TypedDecoder {
         try {
             OffsetDateTime parsed = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
             OffsetDateTime utc = parsed.withOffsetSameInstant(ZoneOffset.UTC);
-            return micro ? DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX").format(utc.truncatedTo(ChronoUnit.MICROS))
+            return micro
+                    ? DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX")
+                            .format(utc.truncatedTo(ChronoUnit.MICROS))
                     : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(utc.truncatedTo(ChronoUnit.SECONDS));
         } catch (DateTimeParseException e) {
             throw decodeError("parsing time \"" + text + "\" as \"2006-01-02T15:04:05Z07:00\": cannot parse \"" + text
@@ -251,15 +262,19 @@ public final class TypedDecoder {
     }
 
     private static boolean isEmpty(Object value) {
-        return value == null || Boolean.FALSE.equals(value) || "".equals(value)
+        return value == null
+                || Boolean.FALSE.equals(value)
+                || "".equals(value)
                 || (value instanceof Number number && new BigDecimal(number.toString()).signum() == 0)
-                || (value instanceof List<?> list && list.isEmpty()) || (value instanceof Map<?, ?> map && map.isEmpty());
+                || (value instanceof List<?> list && list.isEmpty())
+                || (value instanceof Map<?, ?> map && map.isEmpty());
     }
 
     /** What Go writes for an absent non-pointer field: {@link Omitted#OMITTED} when {@code omitempty} drops it. */
     private Object zero(Field field) {
         Schema schema = field.schema();
-        boolean struct = schema instanceof ObjectSchema || schema instanceof AnySchema
+        boolean struct = schema instanceof ObjectSchema
+                || schema instanceof AnySchema
                 || (schema instanceof ScalarSchema scalar && isStruct(scalar.type()));
         if (field.omitEmpty() && !struct) {
             return Omitted.OMITTED;
@@ -294,20 +309,27 @@ public final class TypedDecoder {
 
     private KubernetesException typeError(Object value, String path, String goType) {
         if (!goTypes) {
-            return new KubernetesException(Reason.BAD_REQUEST, kind + " in version \"" + version + "\" cannot be handled as a "
-                    + kind + ": " + (path.isEmpty() ? "the object" : path) + " must be of type " + goType);
+            return new KubernetesException(
+                    Reason.BAD_REQUEST,
+                    kind + " in version \"" + version + "\" cannot be handled as a " + kind + ": "
+                            + (path.isEmpty() ? "the object" : path) + " must be of type " + goType);
         }
-        String json = value instanceof String ? "string" : value instanceof Number ? "number " + value
-                : value instanceof Boolean ? "bool" : value instanceof List ? "array" : "object";
+        String json = value instanceof String
+                ? "string"
+                : value instanceof Number
+                        ? "number " + value
+                        : value instanceof Boolean ? "bool" : value instanceof List ? "array" : "object";
         if (path.isEmpty()) {
             return decodeError("json: cannot unmarshal " + json + " into Go value of type " + goType);
         }
-        return decodeError("json: cannot unmarshal " + json + " into Go struct field " + fieldName(path) + " of type " + goType);
+        return decodeError(
+                "json: cannot unmarshal " + json + " into Go struct field " + fieldName(path) + " of type " + goType);
     }
 
     private KubernetesException decodeError(String detail) {
-        return new KubernetesException(Reason.BAD_REQUEST, kind + " in version \"" + version + "\" cannot be handled as a "
-                + kind + ": " + detail);
+        return new KubernetesException(
+                Reason.BAD_REQUEST,
+                kind + " in version \"" + version + "\" cannot be handled as a " + kind + ": " + detail);
     }
 
     /** How Go names a struct field in a decoding error: the kind and the dotted JSON path. */
@@ -319,5 +341,7 @@ public final class TypedDecoder {
         return path.isEmpty() ? name : path + "." + name;
     }
 
-    private enum Omitted { OMITTED }
+    private enum Omitted {
+        OMITTED
+    }
 }

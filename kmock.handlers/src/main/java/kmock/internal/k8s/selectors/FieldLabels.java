@@ -31,7 +31,8 @@ public final class FieldLabels {
     private final Map<String, Function<Map<String, Object>, String>> labels;
     private final boolean ownConversion;
 
-    private FieldLabels(String resource, Map<String, Function<Map<String, Object>, String>> labels, boolean ownConversion) {
+    private FieldLabels(
+            String resource, Map<String, Function<Map<String, Object>, String>> labels, boolean ownConversion) {
         this.resource = resource;
         this.labels = labels;
         this.ownConversion = ownConversion;
@@ -60,8 +61,10 @@ public final class FieldLabels {
         if (!BUILT_IN_GROUPS.contains(resource.group()) && !resource.group().endsWith(".k8s.io")) {
             return ANY_PATH;
         }
-        Map<String, Function<Map<String, Object>, String>> own = BUILT_IN.get(resource.group() + "/" + resource.plural());
-        return own != null ? new FieldLabels(resource.plural(), own, true)
+        Map<String, Function<Map<String, Object>, String>> own =
+                BUILT_IN.get(resource.group() + "/" + resource.plural());
+        return own != null
+                ? new FieldLabels(resource.plural(), own, true)
                 : new FieldLabels(resource.plural(), metadata(true), false);
     }
 
@@ -77,9 +80,13 @@ public final class FieldLabels {
         Function<Map<String, Object>, String> reader = labels.get(label);
         if (reader == null) {
             String known = String.join(", ", labels.keySet());
-            throw new KubernetesException(Reason.BAD_REQUEST, (ownConversion ? "field label not supported: " + label
-                    : "\"" + label + "\" is not a known field selector: only \"metadata.name\", \"metadata.namespace\"")
-                    + "; " + resource + " can be selected by " + known);
+            throw new KubernetesException(
+                    Reason.BAD_REQUEST,
+                    (ownConversion
+                                    ? "field label not supported: " + label
+                                    : "\"" + label
+                                            + "\" is not a known field selector: only \"metadata.name\", \"metadata.namespace\"")
+                            + "; " + resource + " can be selected by " + known);
         }
         return reader;
     }
@@ -87,39 +94,72 @@ public final class FieldLabels {
     private static Map<String, Map<String, Function<Map<String, Object>, String>>> builtIn() {
         Map<String, Map<String, Function<Map<String, Object>, String>>> all = new LinkedHashMap<>();
         Map<String, Function<Map<String, Object>, String>> pods = metadata(true);
-        for (String field : List.of("spec.nodeName", "spec.restartPolicy", "spec.schedulerName", "spec.serviceAccountName",
+        for (String field : List.of(
+                "spec.nodeName",
+                "spec.restartPolicy",
+                "spec.schedulerName",
+                "spec.serviceAccountName",
                 "status.nominatedNodeName")) {
             pods.put(field, at(field));
         }
         pods.put("spec.host", at("spec.nodeName"));
         pods.put("spec.hostNetwork", object -> String.valueOf(Boolean.TRUE.equals(path(object, "spec.hostNetwork"))));
         // The API server sets Pending on create: a stored pod without a phase is a pending pod.
-        pods.put("status.phase", object -> text(path(object, "status.phase")).isEmpty() ? "Pending" : text(path(object, "status.phase")));
-        pods.put("status.podIP", object -> path(object, "status.podIPs") instanceof List<?> ips && !ips.isEmpty()
-                ? text(path(ips.get(0), "ip")) : text(path(object, "status.podIP")));
+        pods.put(
+                "status.phase",
+                object ->
+                        text(path(object, "status.phase")).isEmpty() ? "Pending" : text(path(object, "status.phase")));
+        pods.put(
+                "status.podIP",
+                object -> path(object, "status.podIPs") instanceof List<?> ips && !ips.isEmpty()
+                        ? text(path(ips.get(0), "ip"))
+                        : text(path(object, "status.podIP")));
         all.put("/pods", pods);
         Map<String, Function<Map<String, Object>, String>> nodes = metadata(false);
-        nodes.put("spec.unschedulable", object -> String.valueOf(Boolean.TRUE.equals(path(object, "spec.unschedulable"))));
+        nodes.put(
+                "spec.unschedulable",
+                object -> String.valueOf(Boolean.TRUE.equals(path(object, "spec.unschedulable"))));
         all.put("/nodes", nodes);
         Map<String, Function<Map<String, Object>, String>> namespaces = metadata(false);
-        namespaces.put("status.phase", object -> !text(path(object, "status.phase")).isEmpty() ? text(path(object, "status.phase"))
-                : path(object, "metadata.deletionTimestamp") != null ? "Terminating" : "Active");
+        namespaces.put(
+                "status.phase",
+                object -> !text(path(object, "status.phase")).isEmpty()
+                        ? text(path(object, "status.phase"))
+                        : path(object, "metadata.deletionTimestamp") != null ? "Terminating" : "Active");
         all.put("/namespaces", namespaces);
-        all.put("/secrets", with(metadata(true), Map.of("type", object -> text(path(object, "type")).isEmpty()
-                ? "Opaque" : text(path(object, "type")))));
-        all.put("/services", with(metadata(true), Map.of("spec.clusterIP", at("spec.clusterIP"),
-                "spec.type", object -> text(path(object, "spec.type")).isEmpty() ? "ClusterIP" : text(path(object, "spec.type")))));
+        all.put(
+                "/secrets",
+                with(
+                        metadata(true),
+                        Map.of(
+                                "type",
+                                object ->
+                                        text(path(object, "type")).isEmpty() ? "Opaque" : text(path(object, "type")))));
+        all.put(
+                "/services",
+                with(
+                        metadata(true),
+                        Map.of(
+                                "spec.clusterIP",
+                                at("spec.clusterIP"),
+                                "spec.type",
+                                object -> text(path(object, "spec.type")).isEmpty()
+                                        ? "ClusterIP"
+                                        : text(path(object, "spec.type")))));
         all.put("/replicationcontrollers", with(metadata(true), Map.of("status.replicas", number("status.replicas"))));
         all.put("apps/replicasets", with(metadata(true), Map.of("status.replicas", number("status.replicas"))));
         all.put("batch/jobs", with(metadata(true), Map.of("status.successful", number("status.succeeded"))));
-        all.put("certificates.k8s.io/certificatesigningrequests", with(metadata(false), Map.of("spec.signerName", at("spec.signerName"))));
+        all.put(
+                "certificates.k8s.io/certificatesigningrequests",
+                with(metadata(false), Map.of("spec.signerName", at("spec.signerName"))));
         all.put("/events", events("involvedObject", "reportingComponent", "source"));
         all.put("events.k8s.io/events", events("regarding", "reportingController", "deprecatedSource"));
         return all;
     }
 
     /** Core events' labels, read from a core event or, for {@code events.k8s.io}, under that API's field names. */
-    private static Map<String, Function<Map<String, Object>, String>> events(String involved, String reporting, String source) {
+    private static Map<String, Function<Map<String, Object>, String>> events(
+            String involved, String reporting, String source) {
         boolean core = involved.equals("involvedObject");
         Map<String, Function<Map<String, Object>, String>> labels = new LinkedHashMap<>();
         for (String field : List.of("kind", "namespace", "name", "uid", "apiVersion", "resourceVersion", "fieldPath")) {
@@ -128,8 +168,11 @@ public final class FieldLabels {
         labels.put("reason", at("reason"));
         labels.put(core ? "reportingComponent" : "reportingController", at(reporting));
         if (core) {
-            labels.put("source", object -> text(path(object, source + ".component")).isEmpty()
-                    ? text(path(object, reporting)) : text(path(object, source + ".component")));
+            labels.put(
+                    "source",
+                    object -> text(path(object, source + ".component")).isEmpty()
+                            ? text(path(object, reporting))
+                            : text(path(object, source + ".component")));
         }
         labels.put("type", at("type"));
         labels.putAll(metadata(true));
@@ -145,8 +188,9 @@ public final class FieldLabels {
         return labels;
     }
 
-    private static Map<String, Function<Map<String, Object>, String>> with(Map<String, Function<Map<String, Object>, String>> base,
-                                                                           Map<String, Function<Map<String, Object>, String>> more) {
+    private static Map<String, Function<Map<String, Object>, String>> with(
+            Map<String, Function<Map<String, Object>, String>> base,
+            Map<String, Function<Map<String, Object>, String>> more) {
         base.putAll(more);
         return base;
     }
@@ -154,9 +198,13 @@ public final class FieldLabels {
     private static List<String> selectableFields(Map<String, Object> definition, String version) {
         if (definition.get("spec") instanceof Map<?, ?> spec && spec.get("versions") instanceof List<?> versions) {
             for (Object entry : versions) {
-                if (entry instanceof Map<?, ?> map && version.equals(map.get("name"))
+                if (entry instanceof Map<?, ?> map
+                        && version.equals(map.get("name"))
                         && map.get("selectableFields") instanceof List<?> fields) {
-                    return fields.stream().filter(Map.class::isInstance).map(f -> String.valueOf(((Map<?, ?>) f).get("jsonPath"))).toList();
+                    return fields.stream()
+                            .filter(Map.class::isInstance)
+                            .map(f -> String.valueOf(((Map<?, ?>) f).get("jsonPath")))
+                            .toList();
                 }
             }
         }
@@ -186,7 +234,9 @@ public final class FieldLabels {
         }
         if (value instanceof Double || value instanceof Float) {
             double number = ((Number) value).doubleValue();
-            return number == Math.rint(number) && Math.abs(number) < 1e15 ? Long.toString((long) number) : String.valueOf(number);
+            return number == Math.rint(number) && Math.abs(number) < 1e15
+                    ? Long.toString((long) number)
+                    : String.valueOf(number);
         }
         return String.valueOf(value);
     }

@@ -18,8 +18,7 @@ import kmock.internal.k8s.store.StoredObject;
  */
 public final class Selectors {
 
-    private Selectors() {
-    }
+    private Selectors() {}
 
     /** The predicate of a label selector; an empty or absent selector selects everything. */
     public static Predicate<Map<String, Object>> labels(String selector) {
@@ -75,12 +74,19 @@ public final class Selectors {
         if (notin > 0 || in > 0) {
             boolean negated = notin > 0;
             String key = key(lower.substring(0, negated ? notin : in), selector);
-            String rest = lower.substring((negated ? notin : in) + (negated ? 7 : 4)).trim();
+            String rest =
+                    lower.substring((negated ? notin : in) + (negated ? 7 : 4)).trim();
             if (!rest.startsWith("(") || !rest.endsWith(")")) {
-                throw bad(selector, "the values of '" + key + "' must be in parentheses: " + key + (negated ? " notin" : " in") + " (a, b)");
+                throw bad(
+                        selector,
+                        "the values of '" + key + "' must be in parentheses: " + key + (negated ? " notin" : " in")
+                                + " (a, b)");
             }
-            Set<String> values = Set.copyOf(List.of(rest.substring(1, rest.length() - 1).split("\\s*,\\s*")).stream()
-                    .map(String::trim).filter(v -> !v.isEmpty()).toList());
+            Set<String> values =
+                    Set.copyOf(List.of(rest.substring(1, rest.length() - 1).split("\\s*,\\s*")).stream()
+                            .map(String::trim)
+                            .filter(v -> !v.isEmpty())
+                            .toList());
             return labels -> negated != (labels.get(key) != null && values.contains(String.valueOf(labels.get(key))));
         }
         if (lower.startsWith("!")) {
@@ -96,7 +102,8 @@ public final class Selectors {
         int eq = lower.indexOf('=');
         if (eq > 0) {
             String key = key(lower.substring(0, eq), selector);
-            String value = lower.substring(lower.startsWith("==", eq) ? eq + 2 : eq + 1).trim();
+            String value = lower.substring(lower.startsWith("==", eq) ? eq + 2 : eq + 1)
+                    .trim();
             if (value.contains("=")) {
                 throw bad(selector, "'" + text + "' has more than one operator");
             }
@@ -144,14 +151,14 @@ public final class Selectors {
         if (object instanceof StoredObject stored) {
             return stored.labels(); // kept beside the stored JSON: no parsing for a label selector
         }
-        if (object.get("metadata") instanceof Map<?, ?> metadata && metadata.get("labels") instanceof Map<?, ?> labels) {
+        if (object.get("metadata") instanceof Map<?, ?> metadata
+                && metadata.get("labels") instanceof Map<?, ?> labels) {
             @SuppressWarnings("unchecked")
             Map<String, ?> typed = (Map<String, ?>) labels;
             return typed;
         }
         return Map.of();
     }
-
 
     private static KubernetesException bad(String selector, String what) {
         return new KubernetesException(Reason.BAD_REQUEST, "unable to parse selector \"" + selector + "\": " + what);

@@ -105,7 +105,8 @@ public final class KubernetesException extends RuntimeException {
      * A failure with causes, such as a 422 listing every invalid field or a 409 listing the conflicting fields of an
      * apply ({@code kind} as the API server sends it for that reason: the Kind for 422, the plural for 404).
      */
-    public KubernetesException(Reason reason, String message, String name, String group, String kind, List<Cause> causes) {
+    public KubernetesException(
+            Reason reason, String message, String name, String group, String kind, List<Cause> causes) {
         super(message);
         this.reason = reason;
         this.name = name;
@@ -113,7 +114,6 @@ public final class KubernetesException extends RuntimeException {
         this.kind = kind;
         this.causes = List.copyOf(causes);
     }
-
 
     /** A failure that names no object. */
     public KubernetesException(Reason reason, String message) {

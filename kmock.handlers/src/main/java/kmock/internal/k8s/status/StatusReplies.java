@@ -8,12 +8,15 @@ import kmock.internal.json.Json;
 /** Kubernetes answers as HTTP responses: JSON documents and {@code Status} failures. */
 public final class StatusReplies {
 
-    private StatusReplies() {
-    }
+    private StatusReplies() {}
 
     /** A JSON document with a status code. */
     public static Response json(int status, Object document) {
-        return Response.builder().status(status).header("Content-Type", "application/json").body(Json.write(document)).build();
+        return Response.builder()
+                .status(status)
+                .header("Content-Type", "application/json")
+                .body(Json.write(document))
+                .build();
     }
 
     /** A failure as a {@code Status} object with its code. */

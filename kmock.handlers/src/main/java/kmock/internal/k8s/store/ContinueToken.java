@@ -30,8 +30,10 @@ record ContinueToken(long revision, String namespace, String name) {
     static ContinueToken decode(String token) {
         try {
             Object parsed = Json.parse(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8));
-            if (parsed instanceof Map<?, ?> fields && fields.get("rv") instanceof Number rv
-                    && fields.get("name") instanceof String name && !name.isEmpty()
+            if (parsed instanceof Map<?, ?> fields
+                    && fields.get("rv") instanceof Number rv
+                    && fields.get("name") instanceof String name
+                    && !name.isEmpty()
                     && (fields.get("ns") == null || fields.get("ns") instanceof String)) {
                 return new ContinueToken(rv.longValue(), (String) fields.get("ns"), name);
             }
@@ -42,7 +44,9 @@ record ContinueToken(long revision, String namespace, String name) {
     }
 
     static KubernetesException invalid(String token) {
-        return new KubernetesException(KubernetesException.Reason.BAD_REQUEST, "invalid continue token '" + token
-                + "': pass the token of the previous page exactly as received, or list again without continue");
+        return new KubernetesException(
+                KubernetesException.Reason.BAD_REQUEST,
+                "invalid continue token '" + token
+                        + "': pass the token of the previous page exactly as received, or list again without continue");
     }
 }

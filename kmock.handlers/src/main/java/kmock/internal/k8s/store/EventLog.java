@@ -17,7 +17,8 @@ import kmock.internal.k8s.status.KubernetesException;
 final class EventLog {
 
     /** One kept event: the versions, not views of them. */
-    private record Change(StoreEvent.Type type, ObjectKey key, StoredVersion object, StoredVersion previous, long revision) {
+    private record Change(
+            StoreEvent.Type type, ObjectKey key, StoredVersion object, StoredVersion previous, long revision) {
         StoreEvent event() {
             return new StoreEvent(type, key, view(object), view(previous), revision);
         }
@@ -50,7 +51,8 @@ final class EventLog {
     /** The events after a resourceVersion, oldest first. @throws KubernetesException 410 when some were dropped */
     List<StoreEvent> after(long revision) {
         if (revision < compacted) {
-            throw new KubernetesException(KubernetesException.Reason.EXPIRED,
+            throw new KubernetesException(
+                    KubernetesException.Reason.EXPIRED,
                     "too old resource version: " + revision + " (" + (compacted + 1) + ")");
         }
         List<StoreEvent> newer = new ArrayList<>();

@@ -19,8 +19,8 @@ public final class GenerationRule {
      * Resources nobody declared a schema for: 1 on create, bumped by a change to anything but {@code metadata},
      * {@code status}, {@code apiVersion} and {@code kind}.
      */
-    public static final GenerationRule UNDECLARED = new GenerationRule(true, List.of(),
-            Set.of("metadata", "status", "apiVersion", "kind"));
+    public static final GenerationRule UNDECLARED =
+            new GenerationRule(true, List.of(), Set.of("metadata", "status", "apiVersion", "kind"));
 
     private final boolean counts;
     private final List<List<String>> compared;
@@ -38,7 +38,10 @@ public final class GenerationRule {
      * @param paths dotted paths, e.g. {@code spec} or {@code metadata.annotations}
      */
     public static GenerationRule onChangeOf(String... paths) {
-        return new GenerationRule(true, java.util.Arrays.stream(paths).map(p -> List.of(p.split("\\."))).toList(), Set.of());
+        return new GenerationRule(
+                true,
+                java.util.Arrays.stream(paths).map(p -> List.of(p.split("\\."))).toList(),
+                Set.of());
     }
 
     /** Counts generations, bumped when any top-level field but the given ones changes. */
@@ -61,7 +64,8 @@ public final class GenerationRule {
         }
         for (Map.Entry<String, ?> entry : before.entrySet()) {
             String key = entry.getKey();
-            if (!ignored.contains(key) && (!after.containsKey(key) || !JsonTree.same(entry.getValue(), after.get(key)))) {
+            if (!ignored.contains(key)
+                    && (!after.containsKey(key) || !JsonTree.same(entry.getValue(), after.get(key)))) {
                 return true;
             }
         }

@@ -20,8 +20,7 @@ import kmock.internal.json.Json;
  */
 public final class JsonTree {
 
-    private JsonTree() {
-    }
+    private JsonTree() {}
 
     /** A deep, unmodifiable copy of a value; maps keep their key order and may hold {@code null} values. */
     public static Object freeze(Object value) {
@@ -134,8 +133,13 @@ public final class JsonTree {
         if (value instanceof StoredObject stored) {
             return frozen ? stored : stored.mutableCopy(); // a stored version is frozen already; a copy parses its JSON
         }
-        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
-                || value instanceof Long || value instanceof Double || value instanceof BigInteger
+        if (value == null
+                || value instanceof String
+                || value instanceof Boolean
+                || value instanceof Integer
+                || value instanceof Long
+                || value instanceof Double
+                || value instanceof BigInteger
                 || value instanceof BigDecimal) {
             return value;
         }

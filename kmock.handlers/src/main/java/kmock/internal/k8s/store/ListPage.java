@@ -12,6 +12,5 @@ import java.util.Map;
  * @param continueToken      the opaque token for the next page, or {@code null}
  * @param remainingItemCount how many more items match after this page, or {@code null}
  */
-public record ListPage(List<Map<String, Object>> items, String resourceVersion, String continueToken,
-                       Long remainingItemCount) {
-}
+public record ListPage(
+        List<Map<String, Object>> items, String resourceVersion, String continueToken, Long remainingItemCount) {}

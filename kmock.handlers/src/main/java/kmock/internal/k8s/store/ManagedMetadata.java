@@ -53,8 +53,13 @@ final class ManagedMetadata {
      *
      * @param statusWrite whether the write goes through {@code /status}, which keeps the generation as it is
      */
-    Map<String, Object> onUpdate(Map<String, Object> body, Map<String, Object> stored, ObjectKey key, String revision,
-                                 boolean direct, boolean statusWrite) {
+    Map<String, Object> onUpdate(
+            Map<String, Object> body,
+            Map<String, Object> stored,
+            ObjectKey key,
+            String revision,
+            boolean direct,
+            boolean statusWrite) {
         Map<String, Object> object = withTypes(body, key.resource(), stored);
         Map<String, Object> meta = metadata(object);
         Map<String, ?> before = metadataOf(stored);
@@ -62,7 +67,10 @@ final class ManagedMetadata {
         keepStored(meta, before, "uid", direct);
         putOrRemove(meta, "resourceVersion", revision);
         keepStored(meta, before, "creationTimestamp", direct);
-        generation(meta, before, !statusWrite && settings.generations().apply(key.resource()).bumps(stored, object));
+        generation(
+                meta,
+                before,
+                !statusWrite && settings.generations().apply(key.resource()).bumps(stored, object));
         if (before != null && before.get("deletionTimestamp") != null) {
             meta.put("deletionTimestamp", before.get("deletionTimestamp"));
         } else if (!direct) {
@@ -79,8 +87,10 @@ final class ManagedMetadata {
     Map<String, Object> onDeletionMark(Map<String, Object> copy, String revision) {
         Map<String, Object> meta = metadata(copy);
         long grace = meta.get("deletionGracePeriodSeconds") instanceof Number number ? number.longValue() : 0;
-        meta.put("deletionTimestamp", DateTimeFormatter.ISO_INSTANT.format(
-                settings.clock().instant().plusSeconds(grace).truncatedTo(ChronoUnit.SECONDS)));
+        meta.put(
+                "deletionTimestamp",
+                DateTimeFormatter.ISO_INSTANT.format(
+                        settings.clock().instant().plusSeconds(grace).truncatedTo(ChronoUnit.SECONDS)));
         if (settings.managedMetadata()) {
             meta.put("deletionGracePeriodSeconds", integral(grace));
             putOrRemove(meta, "resourceVersion", revision);
@@ -95,8 +105,10 @@ final class ManagedMetadata {
     Map<String, Object> onGraceShortened(Map<String, Object> copy, String revision) {
         Map<String, Object> meta = metadata(copy);
         long grace = meta.get("deletionGracePeriodSeconds") instanceof Number number ? number.longValue() : 0;
-        meta.put("deletionTimestamp", DateTimeFormatter.ISO_INSTANT.format(
-                settings.clock().instant().plusSeconds(grace).truncatedTo(ChronoUnit.SECONDS)));
+        meta.put(
+                "deletionTimestamp",
+                DateTimeFormatter.ISO_INSTANT.format(
+                        settings.clock().instant().plusSeconds(grace).truncatedTo(ChronoUnit.SECONDS)));
         meta.put("deletionGracePeriodSeconds", integral(grace));
         putOrRemove(meta, "resourceVersion", revision);
         return copy;
@@ -137,8 +149,11 @@ final class ManagedMetadata {
     static boolean shortensGrace(Map<String, ?> current, Map<String, ?> kept) {
         Map<String, ?> before = metadataOf(current);
         Map<String, ?> after = metadataOf(kept);
-        return before != null && after != null && before.get("deletionGracePeriodSeconds") instanceof Number old
-                && after.get("deletionGracePeriodSeconds") instanceof Number shorter && shorter.longValue() < old.longValue();
+        return before != null
+                && after != null
+                && before.get("deletionGracePeriodSeconds") instanceof Number old
+                && after.get("deletionGracePeriodSeconds") instanceof Number shorter
+                && shorter.longValue() < old.longValue();
     }
 
     /** The last state of a deleted object as its DELETED event shows it: with the deletion's resourceVersion. */
@@ -174,13 +189,19 @@ final class ManagedMetadata {
         Map<String, ?> meta = metadataOf(body);
         String name = string(meta, "name");
         if (name != null && !name.isEmpty() && !name.equals(key.name())) {
-            throw key.failure(KubernetesException.Reason.BAD_REQUEST, "the name of the object (" + name
-                    + ") does not match the name on the URL (" + key.name() + ")");
+            throw key.failure(
+                    KubernetesException.Reason.BAD_REQUEST,
+                    "the name of the object (" + name + ") does not match the name on the URL (" + key.name() + ")");
         }
         String namespace = string(meta, "namespace");
-        if (key.namespace() != null && namespace != null && !namespace.isEmpty() && !namespace.equals(key.namespace())) {
-            throw key.failure(KubernetesException.Reason.BAD_REQUEST, "the namespace of the provided object ("
-                    + namespace + ") does not match the namespace sent on the request (" + key.namespace() + ")");
+        if (key.namespace() != null
+                && namespace != null
+                && !namespace.isEmpty()
+                && !namespace.equals(key.namespace())) {
+            throw key.failure(
+                    KubernetesException.Reason.BAD_REQUEST,
+                    "the namespace of the provided object (" + namespace
+                            + ") does not match the namespace sent on the request (" + key.namespace() + ")");
         }
     }
 
@@ -191,7 +212,8 @@ final class ManagedMetadata {
         if (meta == null || meta instanceof Map) {
             return (Map<String, Object>) meta;
         }
-        throw new KubernetesException(KubernetesException.Reason.BAD_REQUEST,
+        throw new KubernetesException(
+                KubernetesException.Reason.BAD_REQUEST,
                 "metadata must be a JSON object, not " + meta.getClass().getSimpleName());
     }
 
@@ -221,15 +243,23 @@ final class ManagedMetadata {
     private Map<String, Object> withTypes(Map<String, Object> body, Resource resource, Map<String, Object> stored) {
         boolean hasVersion = body.get("apiVersion") != null;
         boolean hasKind = body.get("kind") != null;
-        String kind = hasKind ? null : stored != null && stored.get("kind") instanceof String k ? k
-                : settings.kinds().apply(resource);
+        String kind = hasKind
+                ? null
+                : stored != null && stored.get("kind") instanceof String k
+                        ? k
+                        : settings.kinds().apply(resource);
         if (hasVersion && (hasKind || kind == null)) {
             return body;
         }
         // Rebuilt so that apiVersion and kind lead, where Kubernetes writes them.
         Map<String, Object> object = new LinkedHashMap<>();
-        object.put("apiVersion", hasVersion ? body.get("apiVersion")
-                : stored != null && stored.get("apiVersion") != null ? stored.get("apiVersion") : resource.apiVersion());
+        object.put(
+                "apiVersion",
+                hasVersion
+                        ? body.get("apiVersion")
+                        : stored != null && stored.get("apiVersion") != null
+                                ? stored.get("apiVersion")
+                                : resource.apiVersion());
         object.put("kind", hasKind ? body.get("kind") : kind);
         if (object.get("kind") == null) {
             object.remove("kind");

@@ -16,8 +16,7 @@ import kmock.internal.k8s.status.KubernetesException;
  */
 public record ObjectKey(Resource resource, String namespace, String name) implements Comparable<ObjectKey> {
 
-    private static final Comparator<ObjectKey> ORDER = Comparator
-            .comparing((ObjectKey key) -> key.resource.group())
+    private static final Comparator<ObjectKey> ORDER = Comparator.comparing((ObjectKey key) -> key.resource.group())
             .thenComparing(key -> key.resource.version())
             .thenComparing(key -> key.resource.plural())
             .thenComparing(ObjectKey::namespace, Comparator.nullsFirst(Comparator.naturalOrder()))

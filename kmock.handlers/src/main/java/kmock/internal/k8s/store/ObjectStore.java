@@ -17,8 +17,8 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import kmock.api.Resource;
-import kmock.internal.k8s.status.KubernetesException.Reason;
 import kmock.internal.k8s.status.KubernetesException;
+import kmock.internal.k8s.status.KubernetesException.Reason;
 
 /**
  * The emulator's versioned object store, without HTTP: objects keyed by resource, namespace and name, each with
@@ -34,8 +34,7 @@ import kmock.internal.k8s.status.KubernetesException;
 public final class ObjectStore {
 
     /** What a delete does to a mutable copy of the live object: the object to keep marked, or {@code null} to delete it now. */
-    public interface DeletionRule extends UnaryOperator<Map<String, Object>> {
-    }
+    public interface DeletionRule extends UnaryOperator<Map<String, Object>> {}
 
     /** The API server's default: an object with finalizers is kept (marked), one without is deleted at once. */
     public static final DeletionRule FINALIZERS_KEEP = object -> ManagedMetadata.hasFinalizers(object) ? object : null;
@@ -46,6 +45,7 @@ public final class ObjectStore {
     private final NavigableMap<ObjectKey, History> objects = new TreeMap<>();
     /** Resources that ever had an object: discovery asks on every request, so it must not walk all keys. */
     private final Set<Resource> seen = ConcurrentHashMap.newKeySet();
+
     private final EventLog log;
     private final LabelSets labelSets = new LabelSets();
     private final List<Consumer<StoreEvent>> subscribers = new CopyOnWriteArrayList<>();
@@ -78,8 +78,9 @@ public final class ObjectStore {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new KubernetesException(Reason.BAD_REQUEST, "invalid resourceVersion '" + text
-                + "': use a resourceVersion received from this server, or omit it");
+        throw new KubernetesException(
+                Reason.BAD_REQUEST,
+                "invalid resourceVersion '" + text + "': use a resourceVersion received from this server, or omit it");
     }
 
     // ---- reads ----------------------------------------------------------------------------------------------
@@ -139,9 +140,14 @@ public final class ObjectStore {
      * @param continueToken the token of the previous page, or {@code null}/{@code ""} for the first page
      * @throws KubernetesException 410 when the token is older than the event window, 400 when it is malformed
      */
-    public ListPage list(Resource resource, String namespace, Predicate<? super Map<String, Object>> filter,
-                         long limit, String continueToken) {
-        return locked(() -> Paging.page(objects, revision, log.compacted(), resource, namespace, filter, limit, continueToken));
+    public ListPage list(
+            Resource resource,
+            String namespace,
+            Predicate<? super Map<String, Object>> filter,
+            long limit,
+            String continueToken) {
+        return locked(() ->
+                Paging.page(objects, revision, log.compacted(), resource, namespace, filter, limit, continueToken));
     }
 
     // ---- API writes -----------------------------------------------------------------------------------------
@@ -167,8 +173,12 @@ public final class ObjectStore {
      *
      * @param prepare the step, given a mutable copy; it must keep the name and namespace
      */
-    public Map<String, Object> create(Resource resource, String namespace, Map<String, ?> body, WriteOptions options,
-                                      UnaryOperator<Map<String, Object>> prepare) {
+    public Map<String, Object> create(
+            Resource resource,
+            String namespace,
+            Map<String, ?> body,
+            WriteOptions options,
+            UnaryOperator<Map<String, Object>> prepare) {
         Map<String, Object> copy = JsonTree.copyMap(body);
         return locked(() -> {
             ObjectKey key = new ObjectKey(resource, namespace, nameFor(resource, namespace, copy));
@@ -177,7 +187,8 @@ public final class ObjectStore {
                 throw WriteRules.alreadyExists(key);
             }
             Map<String, Object> object = settings.managedMetadata()
-                    ? managed.onCreate(copy, key, options.dryRun() ? null : next(), false) : copy;
+                    ? managed.onCreate(copy, key, options.dryRun() ? null : next(), false)
+                    : copy;
             object = prepare.apply(object);
             ManagedMetadata.checkMatchesKey(key, object);
             return options.dryRun() ? JsonTree.freezeMap(object) : write(key, object);
@@ -214,14 +225,20 @@ public final class ObjectStore {
             ManagedMetadata.checkMatchesKey(key, result);
             WriteRules.checkFresh(key, result, current);
             Map<String, Object> object = settings.managedMetadata()
-                    ? managed.onUpdate(result, current, key, options.dryRun() ? storedRevision(current) : next(), false,
-                    options.statusWrite())
+                    ? managed.onUpdate(
+                            result,
+                            current,
+                            key,
+                            options.dryRun() ? storedRevision(current) : next(),
+                            false,
+                            options.statusWrite())
                     : result;
             if (options.dryRun()) {
                 return JsonTree.freezeMap(object);
             }
             if (settings.managedMetadata() && ManagedMetadata.sameButVersion(current, object)) {
-                // As the API server's storage: an update that changes nothing takes no resourceVersion and sends no event.
+                // As the API server's storage: an update that changes nothing takes no resourceVersion and sends no
+                // event.
                 return current;
             }
             Map<String, Object> written = write(key, object);
@@ -263,23 +280,29 @@ public final class ObjectStore {
                 if (!ManagedMetadata.shortensGrace(current, kept)) {
                     return new Deletion(current, true);
                 }
-                Map<String, Object> shortened = managed.onGraceShortened(kept, options.dryRun() ? storedRevision(current) : next());
+                Map<String, Object> shortened =
+                        managed.onGraceShortened(kept, options.dryRun() ? storedRevision(current) : next());
                 return new Deletion(options.dryRun() ? JsonTree.freezeMap(shortened) : write(key, shortened), true);
             }
-            Map<String, Object> marked = managed.onDeletionMark(kept, options.dryRun() ? storedRevision(current) : next());
+            Map<String, Object> marked =
+                    managed.onDeletionMark(kept, options.dryRun() ? storedRevision(current) : next());
             return new Deletion(options.dryRun() ? JsonTree.freezeMap(marked) : write(key, marked), true);
         });
     }
 
     /** Deletes every live object of a resource (and namespace, unless {@code null}) that the filter accepts. */
-    public List<Deletion> deleteCollection(Resource resource, String namespace,
-                                           Predicate<? super Map<String, Object>> filter, WriteOptions options) {
+    public List<Deletion> deleteCollection(
+            Resource resource, String namespace, Predicate<? super Map<String, Object>> filter, WriteOptions options) {
         return deleteCollection(resource, namespace, filter, options, FINALIZERS_KEEP);
     }
 
     /** Deletes every live object that the filter accepts, each by the rule (see {@link #delete(ObjectKey, WriteOptions, DeletionRule)}). */
-    public List<Deletion> deleteCollection(Resource resource, String namespace, Predicate<? super Map<String, Object>> filter,
-                                           WriteOptions options, DeletionRule rule) {
+    public List<Deletion> deleteCollection(
+            Resource resource,
+            String namespace,
+            Predicate<? super Map<String, Object>> filter,
+            WriteOptions options,
+            DeletionRule rule) {
         String ns = namespace == null || namespace.isEmpty() ? null : namespace;
         return locked(() -> {
             List<ObjectKey> chosen = new ArrayList<>();
@@ -408,7 +431,8 @@ public final class ObjectStore {
             List<StoreEvent> state = new ArrayList<>();
             objects.forEach((key, history) -> {
                 if (history.live()) {
-                    state.add(new StoreEvent(StoreEvent.Type.ADDED, key, EventLog.view(history.latest()), null, revision));
+                    state.add(new StoreEvent(
+                            StoreEvent.Type.ADDED, key, EventLog.view(history.latest()), null, revision));
                 }
             });
             return subscribe(state, subscriber);
@@ -465,7 +489,8 @@ public final class ObjectStore {
         boolean live = history != null && history.live();
         Map<String, Object> object = body;
         if (settings.managedMetadata()) {
-            object = live ? managed.onUpdate(body, EventLog.view(history.latest()), key, next(), true, false)
+            object = live
+                    ? managed.onUpdate(body, EventLog.view(history.latest()), key, next(), true, false)
                     : managed.onCreate(body, key, next(), true);
         }
         return write(key, object);
@@ -532,8 +557,12 @@ public final class ObjectStore {
                 return candidate;
             }
         }
-        throw new KubernetesException(Reason.ALREADY_EXISTS, "no free name with generateName '" + prefix
-                + "' after 100 attempts", prefix, resource.group(), resource.plural());
+        throw new KubernetesException(
+                Reason.ALREADY_EXISTS,
+                "no free name with generateName '" + prefix + "' after 100 attempts",
+                prefix,
+                resource.group(),
+                resource.plural());
     }
 
     private Map<String, Object> liveOrThrow(ObjectKey key) {

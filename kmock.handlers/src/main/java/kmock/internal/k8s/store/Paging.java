@@ -8,8 +8,8 @@ import java.util.NavigableMap;
 import java.util.function.Predicate;
 
 import kmock.api.Resource;
-import kmock.internal.k8s.status.KubernetesException.Reason;
 import kmock.internal.k8s.status.KubernetesException;
+import kmock.internal.k8s.status.KubernetesException.Reason;
 
 /**
  * Lists with {@code limit} and {@code continue}: every page reads the objects as they were at the first page's
@@ -21,30 +21,40 @@ final class Paging {
     /** A name that sorts before every real name (which never holds a control character). */
     private static final String FIRST_NAME = "\u0000";
 
-    private Paging() {
-    }
+    private Paging() {}
 
     /** One page; called under the store's lock. */
-    static ListPage page(NavigableMap<ObjectKey, History> objects, long revision, long compacted, Resource resource,
-                         String namespace, Predicate<? super Map<String, Object>> filter, long limit,
-                         String continueToken) {
+    static ListPage page(
+            NavigableMap<ObjectKey, History> objects,
+            long revision,
+            long compacted,
+            Resource resource,
+            String namespace,
+            Predicate<? super Map<String, Object>> filter,
+            long limit,
+            String continueToken) {
         String ns = namespace == null || namespace.isEmpty() ? null : namespace;
         long at = revision;
         // Keys sort by resource, then namespace (cluster-wide first), then name: the resource's (and namespace's) keys
         // are one run, read from its first key on, so a list never walks the other resources' objects.
-        Iterable<Map.Entry<ObjectKey, History>> entries = objects.tailMap(new ObjectKey(resource, ns, FIRST_NAME), true).entrySet();
+        Iterable<Map.Entry<ObjectKey, History>> entries =
+                objects.tailMap(new ObjectKey(resource, ns, FIRST_NAME), true).entrySet();
         if (continueToken != null && !continueToken.isEmpty()) {
             ContinueToken token = ContinueToken.decode(continueToken);
             if (token.revision() > revision) {
                 throw ContinueToken.invalid(continueToken);
             }
             if (token.revision() < compacted) {
-                throw new KubernetesException(Reason.EXPIRED, "continue token expired: the list it continues (at "
-                        + "resourceVersion " + token.revision() + ") is older than the kept history; list again "
-                        + "without continue");
+                throw new KubernetesException(
+                        Reason.EXPIRED,
+                        "continue token expired: the list it continues (at "
+                                + "resourceVersion " + token.revision()
+                                + ") is older than the kept history; list again "
+                                + "without continue");
             }
             at = token.revision();
-            entries = objects.tailMap(new ObjectKey(resource, token.namespace(), token.name()), false).entrySet();
+            entries = objects.tailMap(new ObjectKey(resource, token.namespace(), token.name()), false)
+                    .entrySet();
         }
         List<Map<String, Object>> items = new ArrayList<>();
         ObjectKey last = null;
@@ -69,6 +79,7 @@ final class Paging {
             }
         }
         String next = remaining > 0 ? new ContinueToken(at, last.namespace(), last.name()).encode() : null;
-        return new ListPage(Collections.unmodifiableList(items), Long.toString(at), next, remaining > 0 ? remaining : null);
+        return new ListPage(
+                Collections.unmodifiableList(items), Long.toString(at), next, remaining > 0 ? remaining : null);
     }
 }

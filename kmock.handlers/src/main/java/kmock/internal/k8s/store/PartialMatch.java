@@ -20,8 +20,7 @@ public final class PartialMatch {
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final int MAX_RENDERED = 200;
 
-    private PartialMatch() {
-    }
+    private PartialMatch() {}
 
     /** Whether an actual value matches a pattern. */
     public static boolean matches(Object actual, Object pattern) {
@@ -120,16 +119,21 @@ public final class PartialMatch {
             return null;
         }
         if (pattern instanceof Pattern regex) {
-            return actual instanceof String text && regex.matcher(text).matches() ? null
+            return actual instanceof String text && regex.matcher(text).matches()
+                    ? null
                     : path + ": expected a string matching /" + regex.pattern() + "/ but was " + render(actual);
         }
         Object plain = pattern instanceof String || pattern instanceof Number || pattern instanceof Boolean
-                ? pattern : JsonTree.copy(pattern);
-        return JsonTree.same(plain, actual) ? null : path + ": expected " + render(plain) + " but was " + render(actual);
+                ? pattern
+                : JsonTree.copy(pattern);
+        return JsonTree.same(plain, actual)
+                ? null
+                : path + ": expected " + render(plain) + " but was " + render(actual);
     }
 
     private static String segment(String key) {
-        return PLAIN_KEY.matcher(key).matches() ? "." + key
+        return PLAIN_KEY.matcher(key).matches()
+                ? "." + key
                 : "['" + key.replace("\\", "\\\\").replace("'", "\\'") + "']";
     }
 
@@ -148,7 +152,9 @@ public final class PartialMatch {
             text.append('{');
             String separator = "";
             for (Map.Entry<?, ?> entry : map.entrySet()) {
-                text.append(separator).append(Json.toText(String.valueOf(entry.getKey()))).append(':');
+                text.append(separator)
+                        .append(Json.toText(String.valueOf(entry.getKey())))
+                        .append(':');
                 render(entry.getValue(), text);
                 separator = ",";
             }

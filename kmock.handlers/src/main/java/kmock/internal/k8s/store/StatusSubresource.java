@@ -9,8 +9,7 @@ import java.util.Map;
  */
 public final class StatusSubresource {
 
-    private StatusSubresource() {
-    }
+    private StatusSubresource() {}
 
     /** A write to the main resource: the new body, with the stored {@code status} (or none, if none is stored). */
     public static Map<String, Object> keepStatus(Map<String, Object> stored, Map<String, Object> body) {
@@ -48,7 +47,8 @@ public final class StatusSubresource {
      *
      * @param paths dotted paths, e.g. {@code spec} or {@code metadata.labels}
      */
-    public static Map<String, Object> keepStored(Map<String, Object> stored, Map<String, Object> body, String... paths) {
+    public static Map<String, Object> keepStored(
+            Map<String, Object> stored, Map<String, Object> body, String... paths) {
         Map<String, Object> result = JsonTree.copyMap(body);
         for (String path : paths) {
             String[] steps = path.split("\\.");

@@ -12,9 +12,13 @@ import java.util.Map;
  * @param previous the object before the change, frozen; {@code null} for {@code ADDED}
  * @param revision the resourceVersion the change took
  */
-public record StoreEvent(Type type, ObjectKey key, Map<String, Object> object, Map<String, Object> previous,
-                         long revision) {
+public record StoreEvent(
+        Type type, ObjectKey key, Map<String, Object> object, Map<String, Object> previous, long revision) {
 
     /** The kinds of change, named as in watch events. */
-    public enum Type { ADDED, MODIFIED, DELETED }
+    public enum Type {
+        ADDED,
+        MODIFIED,
+        DELETED
+    }
 }

@@ -20,8 +20,13 @@ import kmock.api.Resource;
  * @param kinds           the kind of a resource for objects that omit it, or {@code null} when unknown
  * @param generations     how a resource's objects count {@code metadata.generation}
  */
-public record StoreSettings(boolean managedMetadata, int windowSize, Clock clock, RandomGenerator random,
-                            Function<Resource, String> kinds, Function<Resource, GenerationRule> generations) {
+public record StoreSettings(
+        boolean managedMetadata,
+        int windowSize,
+        Clock clock,
+        RandomGenerator random,
+        Function<Resource, String> kinds,
+        Function<Resource, GenerationRule> generations) {
 
     /** The default size of the event window. */
     public static final int DEFAULT_WINDOW = 10_000;
@@ -42,7 +47,12 @@ public record StoreSettings(boolean managedMetadata, int windowSize, Clock clock
      * generations counted as for resources without a schema.
      */
     public static StoreSettings defaults() {
-        return new StoreSettings(true, DEFAULT_WINDOW, Clock.systemUTC(), new SecureRandom(), resource -> null,
+        return new StoreSettings(
+                true,
+                DEFAULT_WINDOW,
+                Clock.systemUTC(),
+                new SecureRandom(),
+                resource -> null,
                 resource -> GenerationRule.UNDECLARED);
     }
 

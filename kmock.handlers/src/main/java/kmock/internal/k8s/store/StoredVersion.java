@@ -58,7 +58,8 @@ final class StoredVersion {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> labelsOf(Map<String, ?> object) {
-        if (object.get("metadata") instanceof Map<?, ?> metadata && metadata.get("labels") instanceof Map<?, ?> labels) {
+        if (object.get("metadata") instanceof Map<?, ?> metadata
+                && metadata.get("labels") instanceof Map<?, ?> labels) {
             return labels.isEmpty() ? NO_LABELS : JsonTree.freezeMap((Map<String, ?>) labels);
         }
         return NO_LABELS;

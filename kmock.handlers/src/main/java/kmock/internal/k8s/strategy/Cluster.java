@@ -34,7 +34,10 @@ public interface Cluster {
     }
 
     /** A cluster of the given parts. */
-    static Cluster of(Clock clock, RandomGenerator random, java.util.function.Function<Resource, List<Map<String, Object>>> live) {
+    static Cluster of(
+            Clock clock,
+            RandomGenerator random,
+            java.util.function.Function<Resource, List<Map<String, Object>>> live) {
         return new Cluster() {
             @Override
             public Clock clock() {

@@ -59,12 +59,13 @@ final class CoreHooks {
                 if (before != null && before.get("lastPhaseTransitionTime") != null) {
                     status.put("lastPhaseTransitionTime", before.get("lastPhaseTransitionTime"));
                 }
-            } else if (!samePhase && (transition == null || transition.equals(before == null ? null : before.get("lastPhaseTransitionTime")))) {
+            } else if (!samePhase
+                    && (transition == null
+                            || transition.equals(before == null ? null : before.get("lastPhaseTransitionTime")))) {
                 status.put("lastPhaseTransitionTime", cluster.now());
             }
         }
     };
 
-    private CoreHooks() {
-    }
+    private CoreHooks() {}
 }

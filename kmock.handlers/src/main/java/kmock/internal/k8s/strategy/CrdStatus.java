@@ -26,8 +26,7 @@ final class CrdStatus implements KindHook {
 
     private static final String APPROVAL = "api-approved.kubernetes.io";
 
-    private CrdStatus() {
-    }
+    private CrdStatus() {}
 
     @Override
     public void prepareForCreate(Cluster cluster, Map<String, Object> crd, Object givenStatus) {
@@ -57,10 +56,17 @@ final class CrdStatus implements KindHook {
             status.put("acceptedNames", JsonTree.copy(names));
         }
         condition(cluster, status, "NamesAccepted", "True", "NoConflicts", "no conflicts found");
-        condition(cluster, status, "Established", "True", "InitialNamesAccepted", "the initial names have been accepted");
+        condition(
+                cluster, status, "Established", "True", "InitialNamesAccepted", "the initial names have been accepted");
         String group = Fields.string(spec, "group");
-        if (group.equals("k8s.io") || group.endsWith(".k8s.io") || group.equals("kubernetes.io") || group.endsWith(".kubernetes.io")) {
-            approval(cluster, status, Fields.string(Fields.object(Fields.object(crd, "metadata"), "annotations"), APPROVAL));
+        if (group.equals("k8s.io")
+                || group.endsWith(".k8s.io")
+                || group.equals("kubernetes.io")
+                || group.endsWith(".kubernetes.io")) {
+            approval(
+                    cluster,
+                    status,
+                    Fields.string(Fields.object(Fields.object(crd, "metadata"), "annotations"), APPROVAL));
         }
     }
 
@@ -76,7 +82,12 @@ final class CrdStatus implements KindHook {
         } else if (isUrl(annotation)) {
             condition(cluster, status, type, "True", "ApprovedAnnotation", "approved in " + annotation);
         } else {
-            condition(cluster, status, type, "False", "InvalidAnnotation",
+            condition(
+                    cluster,
+                    status,
+                    type,
+                    "False",
+                    "InvalidAnnotation",
                     required + " with either a URL or a reason starting with \"unapproved\", " + link);
         }
     }
@@ -84,7 +95,9 @@ final class CrdStatus implements KindHook {
     private static boolean isUrl(String text) {
         try {
             URI uri = new URI(text);
-            return uri.getScheme() != null && uri.getHost() != null && !uri.getHost().isEmpty();
+            return uri.getScheme() != null
+                    && uri.getHost() != null
+                    && !uri.getHost().isEmpty();
         } catch (URISyntaxException e) {
             return false;
         }
@@ -92,8 +105,8 @@ final class CrdStatus implements KindHook {
 
     /** Sets a condition; its transition time changes only when its status does, as the controllers set them. */
     @SuppressWarnings("unchecked")
-    private static void condition(Cluster cluster, Map<String, Object> status, String type, String value, String reason,
-                                  String message) {
+    private static void condition(
+            Cluster cluster, Map<String, Object> status, String type, String value, String reason, String message) {
         List<Object> conditions = new ArrayList<>(Fields.list(status, "conditions"));
         Map<String, Object> existing = null;
         for (Object item : conditions) {
@@ -104,8 +117,11 @@ final class CrdStatus implements KindHook {
         Map<String, Object> condition = new LinkedHashMap<>();
         condition.put("type", type);
         condition.put("status", value);
-        condition.put("lastTransitionTime", existing != null && value.equals(existing.get("status"))
-                && existing.get("lastTransitionTime") != null ? existing.get("lastTransitionTime") : cluster.now());
+        condition.put(
+                "lastTransitionTime",
+                existing != null && value.equals(existing.get("status")) && existing.get("lastTransitionTime") != null
+                        ? existing.get("lastTransitionTime")
+                        : cluster.now());
         condition.put("reason", reason);
         condition.put("message", message);
         if (existing != null) {

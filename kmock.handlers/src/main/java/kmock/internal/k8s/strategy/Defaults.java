@@ -14,8 +14,7 @@ import kmock.internal.k8s.defaults.StructuralDefaults;
  */
 public final class Defaults {
 
-    private Defaults() {
-    }
+    private Defaults() {}
 
     /**
      * Sets the defaults of a kind on a decoded object, in place; kinds without a schema get none.

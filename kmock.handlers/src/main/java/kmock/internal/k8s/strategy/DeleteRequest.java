@@ -19,8 +19,13 @@ import kmock.internal.k8s.store.WriteOptions;
  * @param uid                the uid precondition, or {@code null}
  * @param resourceVersion    the resourceVersion precondition, or {@code null}
  */
-public record DeleteRequest(boolean dryRun, String propagationPolicy, Boolean orphanDependents, Long gracePeriodSeconds,
-                            String uid, String resourceVersion) {
+public record DeleteRequest(
+        boolean dryRun,
+        String propagationPolicy,
+        Boolean orphanDependents,
+        Long gracePeriodSeconds,
+        String uid,
+        String resourceVersion) {
 
     /**
      * The options of a request.
@@ -32,19 +37,33 @@ public record DeleteRequest(boolean dryRun, String propagationPolicy, Boolean or
         Map<?, ?> body = body(request.body());
         String dryRun = string(body, "dryRun", params.get("dryRun"));
         String policy = string(body, "propagationPolicy", params.get("propagationPolicy"));
-        Boolean orphan = body.get("orphanDependents") instanceof Boolean b ? b
+        Boolean orphan = body.get("orphanDependents") instanceof Boolean b
+                ? b
                 : params.containsKey("orphanDependents") ? Boolean.valueOf(params.get("orphanDependents")) : null;
-        Long grace = body.get("gracePeriodSeconds") instanceof Number n ? Long.valueOf(n.longValue()) : number(params.get("gracePeriodSeconds"));
+        Long grace = body.get("gracePeriodSeconds") instanceof Number n
+                ? Long.valueOf(n.longValue())
+                : number(params.get("gracePeriodSeconds"));
         Map<?, ?> preconditions = body.get("preconditions") instanceof Map<?, ?> p ? p : Map.of();
-        if (policy != null && !policy.equals("Foreground") && !policy.equals("Background") && !policy.equals("Orphan")) {
-            throw new KubernetesException(Reason.INVALID, "DeleteOptions.meta.k8s.io \"\" is invalid: propagationPolicy: "
-                    + "Unsupported value: \"" + policy + "\": supported values: \"Foreground\", \"Background\", \"Orphan\"");
+        if (policy != null
+                && !policy.equals("Foreground")
+                && !policy.equals("Background")
+                && !policy.equals("Orphan")) {
+            throw new KubernetesException(
+                    Reason.INVALID,
+                    "DeleteOptions.meta.k8s.io \"\" is invalid: propagationPolicy: " + "Unsupported value: \"" + policy
+                            + "\": supported values: \"Foreground\", \"Background\", \"Orphan\"");
         }
         if (policy != null && orphan != null) {
-            throw new KubernetesException(Reason.INVALID, "DeleteOptions.meta.k8s.io \"\" is invalid: propagationPolicy: "
-                    + "Invalid value: \"" + policy + "\": orphanDependents and deletionPropagation cannot be both set");
+            throw new KubernetesException(
+                    Reason.INVALID,
+                    "DeleteOptions.meta.k8s.io \"\" is invalid: propagationPolicy: " + "Invalid value: \"" + policy
+                            + "\": orphanDependents and deletionPropagation cannot be both set");
         }
-        return new DeleteRequest(dryRun != null && !dryRun.isEmpty() && !dryRun.equals("[]"), policy, orphan, grace,
+        return new DeleteRequest(
+                dryRun != null && !dryRun.isEmpty() && !dryRun.equals("[]"),
+                policy,
+                orphan,
+                grace,
                 preconditions.get("uid") instanceof String uid ? uid : null,
                 preconditions.get("resourceVersion") instanceof String rv ? rv : null);
     }
@@ -76,7 +95,8 @@ public record DeleteRequest(boolean dryRun, String propagationPolicy, Boolean or
     }
 
     private static Map<?, ?> invalid() {
-        throw new KubernetesException(Reason.BAD_REQUEST, "the body of a delete must be a DeleteOptions object in JSON");
+        throw new KubernetesException(
+                Reason.BAD_REQUEST, "the body of a delete must be a DeleteOptions object in JSON");
     }
 
     private static String string(Map<?, ?> body, String key, String fallback) {

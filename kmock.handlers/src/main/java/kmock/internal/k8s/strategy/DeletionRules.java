@@ -19,8 +19,7 @@ public final class DeletionRules {
     /** The finalizer of an Orphan deletion: the garbage collector frees the dependents first. */
     public static final String ORPHAN = "orphan";
 
-    private DeletionRules() {
-    }
+    private DeletionRules() {}
 
     /**
      * The rule of one delete.
@@ -37,13 +36,21 @@ public final class DeletionRules {
             if (builtIn && "Pod".equals(kind) && !beingDeleted) {
                 graceful(object, request);
             }
-            if (builtIn && "Pod".equals(kind) && beingDeleted && request.gracePeriodSeconds() != null
-                    && request.gracePeriodSeconds() == 0 && finalizers(object).isEmpty()) {
+            if (builtIn
+                    && "Pod".equals(kind)
+                    && beingDeleted
+                    && request.gracePeriodSeconds() != null
+                    && request.gracePeriodSeconds() == 0
+                    && finalizers(object).isEmpty()) {
                 return null; // the kubelet's final delete
             }
-            if (builtIn && "Pod".equals(kind) && beingDeleted && request.gracePeriodSeconds() != null
+            if (builtIn
+                    && "Pod".equals(kind)
+                    && beingDeleted
+                    && request.gracePeriodSeconds() != null
                     && request.gracePeriodSeconds() < graceSeconds(object)) {
-                // A shorter grace period replaces the running one (the kubelet's final delete of a pod that finalizers keep).
+                // A shorter grace period replaces the running one (the kubelet's final delete of a pod that finalizers
+                // keep).
                 metadata(object).put("deletionGracePeriodSeconds", Math.max(0, request.gracePeriodSeconds()));
             }
             if (builtIn && "Namespace".equals(kind) && !beingDeleted) {
@@ -56,7 +63,9 @@ public final class DeletionRules {
                     addFinalizer(object, ORPHAN);
                 }
             }
-            boolean kept = !finalizers(object).isEmpty() || graceSeconds(object) > 0 || namespaceFinalizers(kind, builtIn, object);
+            boolean kept = !finalizers(object).isEmpty()
+                    || graceSeconds(object) > 0
+                    || namespaceFinalizers(kind, builtIn, object);
             return kept ? object : null;
         };
     }
@@ -65,7 +74,8 @@ public final class DeletionRules {
     private static void graceful(Map<String, Object> pod, DeleteRequest request) {
         Map<?, ?> spec = pod.get("spec") instanceof Map<?, ?> s ? s : Map.of();
         Map<?, ?> status = pod.get("status") instanceof Map<?, ?> s ? s : Map.of();
-        long grace = request.gracePeriodSeconds() != null ? request.gracePeriodSeconds()
+        long grace = request.gracePeriodSeconds() != null
+                ? request.gracePeriodSeconds()
                 : spec.get("terminationGracePeriodSeconds") instanceof Number n ? n.longValue() : 30;
         boolean scheduled = spec.get("nodeName") instanceof String node && !node.isEmpty();
         boolean finished = "Succeeded".equals(status.get("phase")) || "Failed".equals(status.get("phase"));
@@ -78,14 +88,18 @@ public final class DeletionRules {
     @SuppressWarnings("unchecked")
     private static void terminating(Map<String, Object> namespace) {
         Map<String, Object> status = namespace.get("status") instanceof Map<?, ?> s
-                ? new LinkedHashMap<>((Map<String, Object>) s) : new LinkedHashMap<>();
+                ? new LinkedHashMap<>((Map<String, Object>) s)
+                : new LinkedHashMap<>();
         status.put("phase", "Terminating");
         namespace.put("status", status);
     }
 
     private static boolean namespaceFinalizers(String kind, boolean builtIn, Map<String, Object> object) {
-        return builtIn && "Namespace".equals(kind) && object.get("spec") instanceof Map<?, ?> spec
-                && spec.get("finalizers") instanceof List<?> list && !list.isEmpty();
+        return builtIn
+                && "Namespace".equals(kind)
+                && object.get("spec") instanceof Map<?, ?> spec
+                && spec.get("finalizers") instanceof List<?> list
+                && !list.isEmpty();
     }
 
     private static long graceSeconds(Map<String, Object> object) {

@@ -76,7 +76,11 @@ final class FieldErrors {
         for (Object option : allowed) {
             quoted.add(quote(String.valueOf(option)));
         }
-        add(Type.NOT_SUPPORTED, field, value, allowed.isEmpty() ? "" : "supported values: " + String.join(", ", quoted));
+        add(
+                Type.NOT_SUPPORTED,
+                field,
+                value,
+                allowed.isEmpty() ? "" : "supported values: " + String.join(", ", quoted));
     }
 
     boolean isEmpty() {
@@ -104,8 +108,13 @@ final class FieldErrors {
             texts.add(error.text());
         }
         String all = texts.size() == 1 ? texts.get(0) : "[" + String.join(", ", texts) + "]";
-        return new KubernetesException(Reason.INVALID, qualified + " " + quote(name == null ? "" : name) + " is invalid: " + all,
-                name, gvk.group(), gvk.kind(), causes);
+        return new KubernetesException(
+                Reason.INVALID,
+                qualified + " " + quote(name == null ? "" : name) + " is invalid: " + all,
+                name,
+                gvk.group(),
+                gvk.kind(),
+                causes);
     }
 
     /** A value as Go's {@code %v}/{@code %q}/{@code %#v} prints it in field errors. */

@@ -16,22 +16,32 @@ import kmock.internal.k8s.store.JsonTree;
  */
 final class ImmutableFields {
 
-    private ImmutableFields() {
-    }
+    private ImmutableFields() {}
 
     /** Checks an update of a built-in kind or a CustomResourceDefinition. */
-    static void check(String group, String kind, Map<String, Object> object, Map<String, Object> current, FieldErrors errors) {
+    static void check(
+            String group, String kind, Map<String, Object> object, Map<String, Object> current, FieldErrors errors) {
         Map<?, ?> spec = map(object.get("spec"));
         Map<?, ?> before = map(current.get("spec"));
         switch (group + "/" + kind) {
-            case "apps/Deployment", "apps/ReplicaSet", "apps/DaemonSet" -> unchanged("spec.selector", spec.get("selector"),
-                    before.get("selector"), errors);
+            case "apps/Deployment", "apps/ReplicaSet", "apps/DaemonSet" ->
+                unchanged("spec.selector", spec.get("selector"), before.get("selector"), errors);
             case "apps/StatefulSet" -> {
                 unchanged("spec.selector", spec.get("selector"), before.get("selector"), errors);
-                if (!sameExcept(spec, before, List.of("replicas", "ordinals", "template", "updateStrategy",
-                        "persistentVolumeClaimRetentionPolicy", "minReadySeconds"))) {
-                    errors.forbidden("spec", "updates to statefulset spec for fields other than 'replicas', 'ordinals', "
-                            + "'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden");
+                if (!sameExcept(
+                        spec,
+                        before,
+                        List.of(
+                                "replicas",
+                                "ordinals",
+                                "template",
+                                "updateStrategy",
+                                "persistentVolumeClaimRetentionPolicy",
+                                "minReadySeconds"))) {
+                    errors.forbidden(
+                            "spec",
+                            "updates to statefulset spec for fields other than 'replicas', 'ordinals', "
+                                    + "'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden");
                 }
             }
             case "batch/Job" -> {
@@ -41,26 +51,44 @@ final class ImmutableFields {
             }
             case "/Service" -> {
                 Object ip = before.get("clusterIP");
-                if (ip instanceof String set && !set.isEmpty() && !Objects.equals(ip, spec.get("clusterIP"))
+                if (ip instanceof String set
+                        && !set.isEmpty()
+                        && !Objects.equals(ip, spec.get("clusterIP"))
                         && !"ExternalName".equals(spec.get("type"))) {
-                    errors.invalid("spec.clusterIPs[0]", List.of(String.valueOf(spec.get("clusterIP"))), "may not change once set");
+                    errors.invalid(
+                            "spec.clusterIPs[0]",
+                            List.of(String.valueOf(spec.get("clusterIP"))),
+                            "may not change once set");
                 }
             }
             case "/ConfigMap", "/Secret" -> immutableData(kind, object, current, errors);
             case "/Pod" -> {
-                if (!sameExcept(spec, before, List.of("containers", "initContainers", "activeDeadlineSeconds", "tolerations",
-                        "terminationGracePeriodSeconds", "schedulingGates")) || !sameBesidesImages(spec, before, "containers")
+                if (!sameExcept(
+                                spec,
+                                before,
+                                List.of(
+                                        "containers",
+                                        "initContainers",
+                                        "activeDeadlineSeconds",
+                                        "tolerations",
+                                        "terminationGracePeriodSeconds",
+                                        "schedulingGates"))
+                        || !sameBesidesImages(spec, before, "containers")
                         || !sameBesidesImages(spec, before, "initContainers")) {
-                    errors.forbidden("spec", "pod updates may not change fields other than `spec.containers[*].image`,"
-                            + "`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to "
-                            + "existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was "
-                            + "previously negative)");
+                    errors.forbidden(
+                            "spec",
+                            "pod updates may not change fields other than `spec.containers[*].image`,"
+                                    + "`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to "
+                                    + "existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was "
+                                    + "previously negative)");
                 }
             }
             case "/PersistentVolumeClaim" -> {
                 if (!sameExcept(spec, before, List.of("resources", "volumeAttributesClassName", "volumeName"))) {
-                    errors.forbidden("spec", "spec is immutable after creation except resources.requests and "
-                            + "volumeAttributesClassName for bound claims");
+                    errors.forbidden(
+                            "spec",
+                            "spec is immutable after creation except resources.requests and "
+                                    + "volumeAttributesClassName for bound claims");
                 }
             }
             case "rbac.authorization.k8s.io/RoleBinding", "rbac.authorization.k8s.io/ClusterRoleBinding" -> {
@@ -68,14 +96,16 @@ final class ImmutableFields {
                     errors.invalid("roleRef", object.get("roleRef"), "cannot change roleRef");
                 }
             }
-            case "apiextensions.k8s.io/CustomResourceDefinition" -> unchanged("spec.scope", spec.get("scope"), before.get("scope"), errors);
+            case "apiextensions.k8s.io/CustomResourceDefinition" ->
+                unchanged("spec.scope", spec.get("scope"), before.get("scope"), errors);
             default -> {
                 // no immutable fields besides the metadata the store guards
             }
         }
     }
 
-    private static void immutableData(String kind, Map<String, Object> object, Map<String, Object> current, FieldErrors errors) {
+    private static void immutableData(
+            String kind, Map<String, Object> object, Map<String, Object> current, FieldErrors errors) {
         if (kind.equals("Secret") && !Objects.equals(object.get("type"), current.get("type"))) {
             errors.invalid("type", object.get("type"), "field is immutable");
         }

@@ -10,8 +10,7 @@ import java.util.Map;
 interface KindHook {
 
     /** No kind-specific behaviour. */
-    KindHook NONE = new KindHook() {
-    };
+    KindHook NONE = new KindHook() {};
 
     /**
      * A create, after the common rules (a reset status is an empty map here, made Go-shaped afterwards).
@@ -19,14 +18,11 @@ interface KindHook {
      * @param object      the object with its name, uid and creationTimestamp assigned
      * @param givenStatus the status the client sent, before any reset, or {@code null}
      */
-    default void prepareForCreate(Cluster cluster, Map<String, Object> object, Object givenStatus) {
-    }
+    default void prepareForCreate(Cluster cluster, Map<String, Object> object, Object givenStatus) {}
 
     /** An update of the main resource, after the common rules. */
-    default void prepareForUpdate(Cluster cluster, Map<String, Object> current, Map<String, Object> object) {
-    }
+    default void prepareForUpdate(Cluster cluster, Map<String, Object> current, Map<String, Object> object) {}
 
     /** An update through {@code /status}, after the common rules. */
-    default void prepareForStatusUpdate(Cluster cluster, Map<String, Object> current, Map<String, Object> object) {
-    }
+    default void prepareForStatusUpdate(Cluster cluster, Map<String, Object> current, Map<String, Object> object) {}
 }

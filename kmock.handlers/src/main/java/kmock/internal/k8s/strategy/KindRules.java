@@ -16,8 +16,7 @@ final class KindRules {
     private static final Pattern LABEL = Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$");
     private static final Set<String> WORKLOADS = Set.of("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet");
 
-    private KindRules() {
-    }
+    private KindRules() {}
 
     /** Checks an object of a built-in kind. */
     static void check(String group, String kind, Map<String, Object> object, FieldErrors errors) {
@@ -25,13 +24,20 @@ final class KindRules {
         switch (group + "/" + kind) {
             case "/Pod" -> podSpec(spec, "spec", errors);
             case "/PodTemplate", "/ReplicationController" -> {
-                Map<?, ?> template = kind.equals("PodTemplate") ? map(object.get("template")) : map(spec.get("template"));
-                podSpec(map(template.get("spec")), kind.equals("PodTemplate") ? "template.spec" : "spec.template.spec", errors);
+                Map<?, ?> template =
+                        kind.equals("PodTemplate") ? map(object.get("template")) : map(spec.get("template"));
+                podSpec(
+                        map(template.get("spec")),
+                        kind.equals("PodTemplate") ? "template.spec" : "spec.template.spec",
+                        errors);
             }
             case "/Service" -> service(spec, errors);
             case "/ConfigMap", "/Secret" -> {
                 keys(object.get("data"), "data", errors);
-                keys(object.get(kind.equals("Secret") ? "stringData" : "binaryData"), kind.equals("Secret") ? "stringData" : "binaryData", errors);
+                keys(
+                        object.get(kind.equals("Secret") ? "stringData" : "binaryData"),
+                        kind.equals("Secret") ? "stringData" : "binaryData",
+                        errors);
             }
             case "batch/Job" -> job(spec, "spec", errors);
             case "batch/CronJob" -> job(map(map(spec.get("jobTemplate")).get("spec")), "spec.jobTemplate.spec", errors);
@@ -49,8 +55,13 @@ final class KindRules {
         }
         Map<?, ?> selector = map(spec.get("selector"));
         Map<?, ?> template = map(spec.get("template"));
-        if (spec.get("selector") != null && map(selector.get("matchLabels")).isEmpty() && list(selector.get("matchExpressions")).isEmpty()) {
-            errors.invalid("spec.selector", selector, "empty selector is invalid for " + kind.toLowerCase(java.util.Locale.ROOT));
+        if (spec.get("selector") != null
+                && map(selector.get("matchLabels")).isEmpty()
+                && list(selector.get("matchExpressions")).isEmpty()) {
+            errors.invalid(
+                    "spec.selector",
+                    selector,
+                    "empty selector is invalid for " + kind.toLowerCase(java.util.Locale.ROOT));
         } else if (spec.get("selector") != null) {
             Map<?, ?> labels = map(map(template.get("metadata")).get("labels"));
             if (!matches(selector, labels)) {
@@ -87,15 +98,22 @@ final class KindRules {
         containers(containers, path + ".containers", names, volumes, errors);
     }
 
-    private static void containers(List<?> containers, String path, Set<String> names, Set<String> volumes, FieldErrors errors) {
+    private static void containers(
+            List<?> containers, String path, Set<String> names, Set<String> volumes, FieldErrors errors) {
         for (int i = 0; i < containers.size(); i++) {
             Map<?, ?> container = map(containers.get(i));
             String at = path + "[" + i + "]";
             if (container.get("name") instanceof String name && !name.isEmpty()) {
                 if (!LABEL.matcher(name).matches() || name.length() > 63) {
-                    errors.invalid(at + ".name", name, NameRules.regexError("a lowercase RFC 1123 label must consist of "
-                            + "lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
-                            "[a-z0-9]([-a-z0-9]*[a-z0-9])?", "my-name", "123-abc"));
+                    errors.invalid(
+                            at + ".name",
+                            name,
+                            NameRules.regexError(
+                                    "a lowercase RFC 1123 label must consist of "
+                                            + "lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
+                                    "[a-z0-9]([-a-z0-9]*[a-z0-9])?",
+                                    "my-name",
+                                    "123-abc"));
                 } else if (!names.add(name)) {
                     errors.add(FieldErrors.Type.DUPLICATE, at + ".name", name, "");
                 }
@@ -107,7 +125,8 @@ final class KindRules {
             for (int p = 0; p < ports.size(); p++) {
                 Object port = map(ports.get(p)).get("containerPort");
                 if (port instanceof Number number && (number.longValue() < 1 || number.longValue() > 65535)) {
-                    errors.invalid(at + ".ports[" + p + "].containerPort", number, "must be between 1 and 65535, inclusive");
+                    errors.invalid(
+                            at + ".ports[" + p + "].containerPort", number, "must be between 1 and 65535, inclusive");
                 }
             }
             List<?> mounts = list(container.get("volumeMounts"));
@@ -142,9 +161,12 @@ final class KindRules {
         map(data).keySet().forEach(key -> {
             String text = String.valueOf(key);
             if (!CONFIG_KEY.matcher(text).matches()) {
-                errors.invalid(path + "[" + text + "]", text, "a valid config key must consist of alphanumeric characters, "
-                        + "'-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is "
-                        + "'[-._a-zA-Z0-9]+')");
+                errors.invalid(
+                        path + "[" + text + "]",
+                        text,
+                        "a valid config key must consist of alphanumeric characters, "
+                                + "'-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is "
+                                + "'[-._a-zA-Z0-9]+')");
             }
         });
     }
@@ -160,13 +182,14 @@ final class KindRules {
             Map<?, ?> requirement = map(item);
             Object value = labels.get(requirement.get("key"));
             List<?> values = list(requirement.get("values"));
-            boolean ok = switch (String.valueOf(requirement.get("operator"))) {
-                case "In" -> value != null && values.contains(value);
-                case "NotIn" -> value == null || !values.contains(value);
-                case "Exists" -> labels.containsKey(requirement.get("key"));
-                case "DoesNotExist" -> !labels.containsKey(requirement.get("key"));
-                default -> false;
-            };
+            boolean ok =
+                    switch (String.valueOf(requirement.get("operator"))) {
+                        case "In" -> value != null && values.contains(value);
+                        case "NotIn" -> value == null || !values.contains(value);
+                        case "Exists" -> labels.containsKey(requirement.get("key"));
+                        case "DoesNotExist" -> !labels.containsKey(requirement.get("key"));
+                        default -> false;
+                    };
             if (!ok) {
                 return false;
             }

@@ -39,12 +39,17 @@ public final class KindStrategies {
     /** The strategy of a resource's kind: the catalog's kind, else the object's own ({@code null}: unknown). */
     public KindStrategy of(Resource resource, Map<String, ?> object) {
         ResourceInfo info = catalog.apply(resource);
-        String kind = info != null && info.kind() != null ? info.kind()
+        String kind = info != null && info.kind() != null
+                ? info.kind()
                 : object != null && object.get("kind") instanceof String k ? k : null;
         boolean statusSubresource = info != null && info.subresources().contains("status");
         if (kind == null) {
-            return new KindStrategy(new GroupVersionKind(resource.group(), resource.version(), ""), null, false,
-                    statusSubresource, cluster);
+            return new KindStrategy(
+                    new GroupVersionKind(resource.group(), resource.version(), ""),
+                    null,
+                    false,
+                    statusSubresource,
+                    cluster);
         }
         GroupVersionKind gvk = new GroupVersionKind(resource.group(), resource.version(), kind);
         return new KindStrategy(gvk, schemas.get(gvk), schemas.isCustom(gvk), statusSubresource, cluster);
@@ -56,6 +61,7 @@ public final class KindStrategies {
     }
 
     private List<Map<String, Object>> live(Resource resource) {
-        return new ArrayList<>(store.list(resource, null, object -> true, 0, null).items());
+        return new ArrayList<>(
+                store.list(resource, null, object -> true, 0, null).items());
     }
 }

@@ -43,7 +43,8 @@ public final class KindStrategy {
      *
      * @param cluster what the kind's steps may see beyond the object
      */
-    public KindStrategy(GroupVersionKind gvk, ObjectSchema schema, boolean custom, boolean statusSubresource, Cluster cluster) {
+    public KindStrategy(
+            GroupVersionKind gvk, ObjectSchema schema, boolean custom, boolean statusSubresource, Cluster cluster) {
         this.gvk = gvk;
         this.schema = schema;
         this.custom = custom;
@@ -52,18 +53,28 @@ public final class KindStrategy {
         this.rules = rules(gvk, schema, custom, statusSubresource);
     }
 
-    private static StrategyRules rules(GroupVersionKind gvk, ObjectSchema schema, boolean custom, boolean statusSubresource) {
+    private static StrategyRules rules(
+            GroupVersionKind gvk, ObjectSchema schema, boolean custom, boolean statusSubresource) {
         if (schema == null) {
             // Nobody declared the kind: stored as given, with the emulator's generic rules.
-            return new StrategyRules(statusSubresource ? StatusRule.KEPT_ON_CREATE : StatusRule.ORDINARY,
-                    StatusWrite.ALL_BUT_STATUS, GenerationRule.UNDECLARED, KindHook.NONE);
+            return new StrategyRules(
+                    statusSubresource ? StatusRule.KEPT_ON_CREATE : StatusRule.ORDINARY,
+                    StatusWrite.ALL_BUT_STATUS,
+                    GenerationRule.UNDECLARED,
+                    KindHook.NONE);
         }
         if (custom) {
             return statusSubresource
-                    ? new StrategyRules(StatusRule.DROPPED_ON_CREATE, StatusWrite.ALL_BUT_STATUS,
-                    GenerationRule.onChangeOfAllBut("metadata", "status"), KindHook.NONE)
-                    : new StrategyRules(StatusRule.ORDINARY, StatusWrite.ALL_BUT_STATUS,
-                    GenerationRule.onChangeOfAllBut("metadata"), KindHook.NONE);
+                    ? new StrategyRules(
+                            StatusRule.DROPPED_ON_CREATE,
+                            StatusWrite.ALL_BUT_STATUS,
+                            GenerationRule.onChangeOfAllBut("metadata", "status"),
+                            KindHook.NONE)
+                    : new StrategyRules(
+                            StatusRule.ORDINARY,
+                            StatusWrite.ALL_BUT_STATUS,
+                            GenerationRule.onChangeOfAllBut("metadata"),
+                            KindHook.NONE);
         }
         return BuiltinKinds.of(gvk.group(), gvk.kind());
     }
@@ -119,21 +130,29 @@ public final class KindStrategy {
 
     /** An update of the main resource: a status the kind resets is the stored one, then the kind's own steps run. */
     public Map<String, Object> prepareForUpdate(Map<String, Object> current, Map<String, Object> object) {
-        Map<String, Object> result = rules.status() == StatusRule.ORDINARY ? object
-                : StatusSubresource.keepStatus(current, object);
+        Map<String, Object> result =
+                rules.status() == StatusRule.ORDINARY ? object : StatusSubresource.keepStatus(current, object);
         rules.hook().prepareForUpdate(cluster, current, result);
         return result;
     }
 
     /** An update through {@code /status}: the new status, with what the kind keeps of the stored object. */
     public Map<String, Object> prepareForStatusUpdate(Map<String, Object> current, Map<String, Object> object) {
-        Map<String, Object> result = switch (rules.statusWrite()) {
-            case ALL_BUT_STATUS -> StatusSubresource.onlyStatus(current, object);
-            case SPEC -> StatusSubresource.keepStored(current, object, "spec");
-            case SPEC_AND_LABELS -> StatusSubresource.keepStored(current, object, "spec", "metadata.labels");
-            case SPEC_AND_METADATA -> StatusSubresource.keepStored(current, object, "spec", "metadata.labels",
-                    "metadata.annotations", "metadata.finalizers", "metadata.ownerReferences");
-        };
+        Map<String, Object> result =
+                switch (rules.statusWrite()) {
+                    case ALL_BUT_STATUS -> StatusSubresource.onlyStatus(current, object);
+                    case SPEC -> StatusSubresource.keepStored(current, object, "spec");
+                    case SPEC_AND_LABELS -> StatusSubresource.keepStored(current, object, "spec", "metadata.labels");
+                    case SPEC_AND_METADATA ->
+                        StatusSubresource.keepStored(
+                                current,
+                                object,
+                                "spec",
+                                "metadata.labels",
+                                "metadata.annotations",
+                                "metadata.finalizers",
+                                "metadata.ownerReferences");
+                };
         rules.hook().prepareForStatusUpdate(cluster, current, result);
         return result;
     }

@@ -22,19 +22,23 @@ final class NameRules {
     private static final Pattern QUALIFIED = Pattern.compile("^" + QUALIFIED_FMT + "$");
     private static final Pattern LABEL_VALUE = Pattern.compile("^" + LABEL_VALUE_FMT + "$");
 
-    private static final String LABEL_MSG = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters "
-            + "or '-', and must start and end with an alphanumeric character";
-    private static final String SUBDOMAIN_MSG = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric "
-            + "characters, '-' or '.', and must start and end with an alphanumeric character";
-    private static final String DNS1035_MSG = "a DNS-1035 label must consist of lower case alphanumeric characters or '-', "
-            + "start with an alphabetic character, and end with an alphanumeric character";
-    private static final String QUALIFIED_MSG = "must consist of alphanumeric characters, '-', '_' or '.', and must start "
-            + "and end with an alphanumeric character";
-    private static final String LABEL_VALUE_MSG = "a valid label must be an empty string or consist of alphanumeric characters, "
-            + "'-', '_' or '.', and must start and end with an alphanumeric character";
+    private static final String LABEL_MSG =
+            "a lowercase RFC 1123 label must consist of lower case alphanumeric characters "
+                    + "or '-', and must start and end with an alphanumeric character";
+    private static final String SUBDOMAIN_MSG =
+            "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric "
+                    + "characters, '-' or '.', and must start and end with an alphanumeric character";
+    private static final String DNS1035_MSG =
+            "a DNS-1035 label must consist of lower case alphanumeric characters or '-', "
+                    + "start with an alphabetic character, and end with an alphanumeric character";
+    private static final String QUALIFIED_MSG =
+            "must consist of alphanumeric characters, '-', '_' or '.', and must start "
+                    + "and end with an alphanumeric character";
+    private static final String LABEL_VALUE_MSG =
+            "a valid label must be an empty string or consist of alphanumeric characters, "
+                    + "'-', '_' or '.', and must start and end with an alphanumeric character";
 
-    private NameRules() {
-    }
+    private NameRules() {}
 
     /** Checks {@code metadata}: the name by the kind's rule, labels, annotations and finalizers. */
     static void check(String group, String kind, Map<String, Object> object, FieldErrors errors) {
@@ -54,7 +58,10 @@ final class NameRules {
                     errors.invalid("metadata.labels", text, "must be no more than 63 characters");
                 }
                 if (!LABEL_VALUE.matcher(text).matches()) {
-                    errors.invalid("metadata.labels", text, regexError(LABEL_VALUE_MSG, LABEL_VALUE_FMT, "MyValue", "my_value", "12345"));
+                    errors.invalid(
+                            "metadata.labels",
+                            text,
+                            regexError(LABEL_VALUE_MSG, LABEL_VALUE_FMT, "MyValue", "my_value", "12345"));
                 }
             });
         }
@@ -72,7 +79,10 @@ final class NameRules {
                 }
             }
             if (finalizers.contains("orphan") && finalizers.contains("foregroundDeletion")) {
-                errors.invalid("metadata.finalizers", finalizers, "finalizer orphan and foregroundDeletion cannot be both set");
+                errors.invalid(
+                        "metadata.finalizers",
+                        finalizers,
+                        "finalizer orphan and foregroundDeletion cannot be both set");
             }
         }
     }
@@ -96,7 +106,8 @@ final class NameRules {
         return dns(name, SUBDOMAIN, 253, SUBDOMAIN_MSG, SUBDOMAIN_FMT, "example.com");
     }
 
-    private static List<String> dns(String name, Pattern pattern, int max, String message, String fmt, String... examples) {
+    private static List<String> dns(
+            String name, Pattern pattern, int max, String message, String fmt, String... examples) {
         List<String> messages = new ArrayList<>();
         if (name.length() > max) {
             messages.add("must be no more than " + max + " characters");
@@ -162,6 +173,9 @@ final class NameRules {
             }
             out.append('\'').append(examples[i]).append("', ");
         }
-        return out.append("regex used for validation is '").append(fmt).append("')").toString();
+        return out.append("regex used for validation is '")
+                .append(fmt)
+                .append("')")
+                .toString();
     }
 }

@@ -25,8 +25,7 @@ final class PodStatus implements KindHook {
 
     private static final Set<String> QOS_RESOURCES = Set.of("cpu", "memory");
 
-    private PodStatus() {
-    }
+    private PodStatus() {}
 
     @Override
     public void prepareForCreate(Cluster cluster, Map<String, Object> pod, Object givenStatus) {
@@ -34,7 +33,9 @@ final class PodStatus implements KindHook {
         status.put("phase", "Pending");
         // The QoS class is computed before the status is reset, so a class the client gave is kept.
         Object given = givenStatus instanceof Map<?, ?> old ? old.get("qosClass") : null;
-        status.put("qosClass", given instanceof String text && !text.isEmpty() ? text : qosClass(Fields.object(pod, "spec")));
+        status.put(
+                "qosClass",
+                given instanceof String text && !text.isEmpty() ? text : qosClass(Fields.object(pod, "spec")));
         if (!Fields.list(Fields.object(pod, "spec"), "schedulingGates").isEmpty()) {
             Map<String, Object> condition = new java.util.LinkedHashMap<>();
             condition.put("type", "PodScheduled");

@@ -33,7 +33,9 @@ final class SchemaValidation {
     static void check(ObjectSchema schema, Map<String, Object> object, boolean custom, FieldErrors errors) {
         SchemaValidation validation = new SchemaValidation(errors, custom);
         for (Field field : schema.fields().values()) {
-            if (field.name().equals("metadata") || field.name().equals("apiVersion") || field.name().equals("kind")
+            if (field.name().equals("metadata")
+                    || field.name().equals("apiVersion")
+                    || field.name().equals("kind")
                     || (!custom && field.name().equals("status"))) {
                 continue;
             }
@@ -67,8 +69,9 @@ final class SchemaValidation {
      */
     private static boolean isRequiredBuiltIn(Field field) {
         Schema schema = field.schema();
-        return !field.name().equals("value") && (field.pointer()
-                || (schema instanceof ScalarSchema scalar && scalar.type() == ScalarSchema.Type.STRING));
+        return !field.name().equals("value")
+                && (field.pointer()
+                        || (schema instanceof ScalarSchema scalar && scalar.type() == ScalarSchema.Type.STRING));
     }
 
     private void value(Schema schema, Object value, String path) {
@@ -77,14 +80,18 @@ final class SchemaValidation {
         }
         if (custom && !typeMatches(schema, value)) {
             String actual = jsonType(value);
-            errors.add(FieldErrors.Type.TYPE_INVALID, path, actual, path + " in body must be of type "
-                    + schema.typeName() + ": " + FieldErrors.quote(actual));
+            errors.add(
+                    FieldErrors.Type.TYPE_INVALID,
+                    path,
+                    actual,
+                    path + " in body must be of type " + schema.typeName() + ": " + FieldErrors.quote(actual));
             return;
         }
         if (schema instanceof ObjectSchema object && value instanceof Map<?, ?> map) {
             constraints(object.constraints(), value, path);
             for (Field field : object.fields().values()) {
-                if (object.embeddedResource() && List.of("apiVersion", "kind", "metadata").contains(field.name())) {
+                if (object.embeddedResource()
+                        && List.of("apiVersion", "kind", "metadata").contains(field.name())) {
                     continue;
                 }
                 field(field, map, path);
@@ -118,13 +125,25 @@ final class SchemaValidation {
         }
         if (value instanceof Number number) {
             BigDecimal actual = new BigDecimal(number.toString());
-            if (c.maximum() != null && (c.exclusiveMaximum() ? actual.compareTo(c.maximum()) >= 0 : actual.compareTo(c.maximum()) > 0)) {
-                errors.invalid(path, number, path + " in body should be less than " + (c.exclusiveMaximum() ? "" : "or equal to ")
-                        + FieldErrors.goValue(c.maximum()));
+            if (c.maximum() != null
+                    && (c.exclusiveMaximum()
+                            ? actual.compareTo(c.maximum()) >= 0
+                            : actual.compareTo(c.maximum()) > 0)) {
+                errors.invalid(
+                        path,
+                        number,
+                        path + " in body should be less than " + (c.exclusiveMaximum() ? "" : "or equal to ")
+                                + FieldErrors.goValue(c.maximum()));
             }
-            if (c.minimum() != null && (c.exclusiveMinimum() ? actual.compareTo(c.minimum()) <= 0 : actual.compareTo(c.minimum()) < 0)) {
-                errors.invalid(path, number, path + " in body should be greater than " + (c.exclusiveMinimum() ? "" : "or equal to ")
-                        + FieldErrors.goValue(c.minimum()));
+            if (c.minimum() != null
+                    && (c.exclusiveMinimum()
+                            ? actual.compareTo(c.minimum()) <= 0
+                            : actual.compareTo(c.minimum()) < 0)) {
+                errors.invalid(
+                        path,
+                        number,
+                        path + " in body should be greater than " + (c.exclusiveMinimum() ? "" : "or equal to ")
+                                + FieldErrors.goValue(c.minimum()));
             }
         }
         if (value instanceof String text) {
@@ -136,12 +155,16 @@ final class SchemaValidation {
                 errors.invalid(path, text, path + " in body should be at least " + c.minLength() + " chars long");
             }
             if (c.pattern() != null && !c.pattern().matcher(text).find()) {
-                errors.invalid(path, text, path + " in body should match '" + c.pattern().pattern() + "'");
+                errors.invalid(
+                        path,
+                        text,
+                        path + " in body should match '" + c.pattern().pattern() + "'");
             }
         }
         if (value instanceof List<?> list) {
             if (c.maxItems() != null && list.size() > c.maxItems()) {
-                errors.add(FieldErrors.Type.TOO_MANY, path, list.size(), "must have at most " + c.maxItems() + " items");
+                errors.add(
+                        FieldErrors.Type.TOO_MANY, path, list.size(), "must have at most " + c.maxItems() + " items");
             }
             if (c.minItems() != null && list.size() < c.minItems()) {
                 errors.invalid(path, list.size(), path + " in body should have at least " + c.minItems() + " items");
@@ -149,10 +172,15 @@ final class SchemaValidation {
         }
         if (value instanceof Map<?, ?> map) {
             if (c.maxProperties() != null && map.size() > c.maxProperties()) {
-                errors.add(FieldErrors.Type.TOO_MANY, path, map.size(), "must have at most " + c.maxProperties() + " items");
+                errors.add(
+                        FieldErrors.Type.TOO_MANY,
+                        path,
+                        map.size(),
+                        "must have at most " + c.maxProperties() + " items");
             }
             if (c.minProperties() != null && map.size() < c.minProperties()) {
-                errors.invalid(path, map.size(), path + " in body should have at least " + c.minProperties() + " properties");
+                errors.invalid(
+                        path, map.size(), path + " in body should have at least " + c.minProperties() + " properties");
             }
         }
     }
@@ -178,7 +206,9 @@ final class SchemaValidation {
 
     private static boolean isWhole(Number number) {
         BigDecimal decimal = new BigDecimal(number.toString());
-        return decimal.signum() == 0 || decimal.scale() <= 0 || decimal.stripTrailingZeros().scale() <= 0;
+        return decimal.signum() == 0
+                || decimal.scale() <= 0
+                || decimal.stripTrailingZeros().scale() <= 0;
     }
 
     private static String jsonType(Object value) {

@@ -26,8 +26,7 @@ final class ServiceAllocation implements KindHook {
 
     private static final Resource SERVICES = new Resource("", "v1", "services");
 
-    private ServiceAllocation() {
-    }
+    private ServiceAllocation() {}
 
     @Override
     public void prepareForCreate(Cluster cluster, Map<String, Object> service, Object givenStatus) {
@@ -45,7 +44,8 @@ final class ServiceAllocation implements KindHook {
         Map<String, Object> spec = Fields.objectOrNew(service, "spec");
         dropTypeDependentFields(before, spec);
         patchAllocatedValues(before, spec);
-        if (!Objects.equals(before.get("clusterIP"), spec.get("clusterIP")) && Fields.list(spec, "clusterIPs").size() <= 1
+        if (!Objects.equals(before.get("clusterIP"), spec.get("clusterIP"))
+                && Fields.list(spec, "clusterIPs").size() <= 1
                 && !Fields.string(spec, "clusterIP").isEmpty()) {
             spec.put("clusterIPs", Fields.listOf(spec.get("clusterIP")));
         }
@@ -69,23 +69,26 @@ final class ServiceAllocation implements KindHook {
             } else if (before == null || !ips.equals(Fields.list(before, "clusterIPs"))) {
                 String ip = String.valueOf(ips.get(0));
                 int offset = ServiceRanges.offset(ip);
-                String detail = offset < 0 ? "the provided IP (" + ip + ") is not in the valid range. The range of valid IPs is "
-                        + ServiceRanges.CIDR : ServiceRanges.ipTaken(offset, taken.ips()) ? "provided IP is already allocated" : null;
+                String detail = offset < 0
+                        ? "the provided IP (" + ip + ") is not in the valid range. The range of valid IPs is "
+                                + ServiceRanges.CIDR
+                        : ServiceRanges.ipTaken(offset, taken.ips()) ? "provided IP is already allocated" : null;
                 if (detail != null) {
-                    throw ServiceRanges.invalid(service, "spec.clusterIPs", ips,
-                            "failed to allocate IP " + ip + ": " + detail);
+                    throw ServiceRanges.invalid(
+                            service, "spec.clusterIPs", ips, "failed to allocate IP " + ip + ": " + detail);
                 }
             }
             spec.put("clusterIPs", ips);
             spec.put("clusterIP", ips.get(0));
         }
         boolean nodePorts = type.equals("NodePort") || type.equals("LoadBalancer");
-        boolean allocateNew = type.equals("NodePort") || (type.equals("LoadBalancer")
-                && !Boolean.FALSE.equals(spec.get("allocateLoadBalancerNodePorts")));
+        boolean allocateNew = type.equals("NodePort")
+                || (type.equals("LoadBalancer") && !Boolean.FALSE.equals(spec.get("allocateLoadBalancerNodePorts")));
         if (nodePorts) {
             nodePorts(cluster, service, spec, allocateNew, taken, before);
         }
-        if (type.equals("LoadBalancer") && "Local".equals(spec.get("externalTrafficPolicy"))
+        if (type.equals("LoadBalancer")
+                && "Local".equals(spec.get("externalTrafficPolicy"))
                 && Fields.isZero(spec.get("healthCheckNodePort"))) {
             spec.put("healthCheckNodePort", ServiceRanges.nextPort(cluster.random(), taken.ports()));
         }
@@ -99,15 +102,18 @@ final class ServiceAllocation implements KindHook {
     private static void ipFamilies(Map<String, Object> service, Map<String, Object> spec, Map<String, Object> before) {
         boolean headlessSelectorless = "None".equals(spec.get("clusterIP")) && Fields.isZero(spec.get("selector"));
         if (spec.get("ipFamilyPolicy") == null) {
-            spec.put("ipFamilyPolicy", before != null && before.get("ipFamilyPolicy") != null ? before.get("ipFamilyPolicy")
-                    : headlessSelectorless ? "RequireDualStack" : "SingleStack");
+            spec.put(
+                    "ipFamilyPolicy",
+                    before != null && before.get("ipFamilyPolicy") != null
+                            ? before.get("ipFamilyPolicy")
+                            : headlessSelectorless ? "RequireDualStack" : "SingleStack");
         }
         List<Object> families = new ArrayList<>(Fields.list(spec, "ipFamilies"));
         List<Object> ips = Fields.list(spec, "clusterIPs");
         for (int i = families.size(); i < ips.size() && !"None".equals(ips.get(i)); i++) {
             if (String.valueOf(ips.get(i)).contains(":")) {
-                throw ServiceRanges.invalid(service, "spec.clusterIPs[" + i + "]", ips,
-                        "IPv6 is not configured on this cluster");
+                throw ServiceRanges.invalid(
+                        service, "spec.clusterIPs[" + i + "]", ips, "IPv6 is not configured on this cluster");
             }
             families.add("IPv4");
         }
@@ -121,13 +127,16 @@ final class ServiceAllocation implements KindHook {
             }
         } else {
             if ("RequireDualStack".equals(spec.get("ipFamilyPolicy"))) {
-                throw ServiceRanges.invalid(service, "spec.ipFamilyPolicy", "RequireDualStack",
+                throw ServiceRanges.invalid(
+                        service,
+                        "spec.ipFamilyPolicy",
+                        "RequireDualStack",
                         "this cluster is not configured for dual-stack services");
             }
             for (int i = 0; i < families.size(); i++) {
                 if (!"IPv4".equals(families.get(i))) {
-                    throw ServiceRanges.invalid(service, "spec.ipFamilies[" + i + "]", families.get(i),
-                            "not configured on this cluster");
+                    throw ServiceRanges.invalid(
+                            service, "spec.ipFamilies[" + i + "]", families.get(i), "not configured on this cluster");
                 }
             }
         }
@@ -135,8 +144,13 @@ final class ServiceAllocation implements KindHook {
     }
 
     /** Ports with the same port number share a node port; a requested one must be free and in range. */
-    private static void nodePorts(Cluster cluster, Map<String, Object> service, Map<String, Object> spec,
-                                  boolean allocateNew, Taken taken, Map<String, Object> before) {
+    private static void nodePorts(
+            Cluster cluster,
+            Map<String, Object> service,
+            Map<String, Object> spec,
+            boolean allocateNew,
+            Taken taken,
+            Map<String, Object> before) {
         Set<Integer> own = before == null ? Set.of() : nodePortsOf(before);
         Map<Object, Integer> byPort = new HashMap<>();
         List<Map<String, Object>> ports = Fields.objects(spec, "ports");
@@ -154,7 +168,7 @@ final class ServiceAllocation implements KindHook {
                 if (!own.contains(requested)) {
                     String detail = requested < ServiceRanges.FIRST_PORT || requested > ServiceRanges.LAST_PORT
                             ? "provided port is not in the valid range. The range of valid ports is "
-                            + ServiceRanges.FIRST_PORT + "-" + ServiceRanges.LAST_PORT
+                                    + ServiceRanges.FIRST_PORT + "-" + ServiceRanges.LAST_PORT
                             : taken.ports().contains(requested) ? "provided port is already allocated" : null;
                     if (detail != null) {
                         throw ServiceRanges.invalid(service, "spec.ports[" + i + "].nodePort", requested, detail);
@@ -176,7 +190,8 @@ final class ServiceAllocation implements KindHook {
     private static int requestedNodePort(List<Map<String, Object>> ports, int from) {
         Object number = ports.get(from).get("port");
         for (int i = from; i < ports.size(); i++) {
-            if (Objects.equals(ports.get(i).get("port"), number) && ports.get(i).get("nodePort") instanceof Number port
+            if (Objects.equals(ports.get(i).get("port"), number)
+                    && ports.get(i).get("nodePort") instanceof Number port
                     && port.intValue() != 0) {
                 return port.intValue();
             }
@@ -190,7 +205,8 @@ final class ServiceAllocation implements KindHook {
             if (Fields.isZero(spec.get("clusterIP")) && !Fields.isZero(before.get("clusterIP"))) {
                 spec.put("clusterIP", before.get("clusterIP"));
             }
-            if (Fields.list(spec, "clusterIPs").isEmpty() && !Fields.list(before, "clusterIPs").isEmpty()) {
+            if (Fields.list(spec, "clusterIPs").isEmpty()
+                    && !Fields.list(before, "clusterIPs").isEmpty()) {
                 spec.put("clusterIPs", new ArrayList<>(Fields.list(before, "clusterIPs")));
             }
         }
@@ -198,10 +214,13 @@ final class ServiceAllocation implements KindHook {
             Set<Integer> stillUsed = nodePortsOf(before);
             stillUsed.retainAll(nodePortsOf(spec));
             Map<Object, Object> byName = new HashMap<>();
-            Fields.objects(before, "ports").forEach(port -> byName.put(Fields.string(port, "name"), port.get("nodePort")));
+            Fields.objects(before, "ports")
+                    .forEach(port -> byName.put(Fields.string(port, "name"), port.get("nodePort")));
             for (Map<String, Object> port : Fields.objects(spec, "ports")) {
                 Object old = byName.get(Fields.string(port, "name"));
-                if (Fields.isZero(port.get("nodePort")) && old instanceof Number number && !stillUsed.contains(number.intValue())) {
+                if (Fields.isZero(port.get("nodePort"))
+                        && old instanceof Number number
+                        && !stillUsed.contains(number.intValue())) {
                     port.put("nodePort", old);
                 }
             }
@@ -226,18 +245,24 @@ final class ServiceAllocation implements KindHook {
                 spec.remove("ipFamilyPolicy");
             }
         }
-        if (needsNodePorts(before) && !needsNodePorts(spec) && nodePortsOf(before).equals(nodePortsOf(spec))) {
+        if (needsNodePorts(before)
+                && !needsNodePorts(spec)
+                && nodePortsOf(before).equals(nodePortsOf(spec))) {
             Fields.objects(spec, "ports").forEach(port -> port.remove("nodePort"));
         }
-        if (needsHealthCheck(before) && !needsHealthCheck(spec)
+        if (needsHealthCheck(before)
+                && !needsHealthCheck(spec)
                 && Objects.equals(before.get("healthCheckNodePort"), spec.get("healthCheckNodePort"))) {
             spec.remove("healthCheckNodePort");
         }
-        if ("LoadBalancer".equals(before.get("type")) && !"LoadBalancer".equals(spec.get("type"))
-                && Objects.equals(before.get("allocateLoadBalancerNodePorts"), spec.get("allocateLoadBalancerNodePorts"))) {
+        if ("LoadBalancer".equals(before.get("type"))
+                && !"LoadBalancer".equals(spec.get("type"))
+                && Objects.equals(
+                        before.get("allocateLoadBalancerNodePorts"), spec.get("allocateLoadBalancerNodePorts"))) {
             spec.remove("allocateLoadBalancerNodePorts");
         }
-        if (externallyAccessible(before) && !externallyAccessible(spec)
+        if (externallyAccessible(before)
+                && !externallyAccessible(spec)
                 && Objects.equals(before.get("externalTrafficPolicy"), spec.get("externalTrafficPolicy"))) {
             spec.remove("externalTrafficPolicy");
         }
@@ -255,7 +280,9 @@ final class ServiceAllocation implements KindHook {
     }
 
     private static boolean externallyAccessible(Map<String, Object> spec) {
-        return needsNodePorts(spec) || ("ClusterIP".equals(spec.get("type")) && !Fields.list(spec, "externalIPs").isEmpty());
+        return needsNodePorts(spec)
+                || ("ClusterIP".equals(spec.get("type"))
+                        && !Fields.list(spec, "externalIPs").isEmpty());
     }
 
     private static Set<Integer> nodePortsOf(Map<String, Object> spec) {
@@ -269,8 +296,7 @@ final class ServiceAllocation implements KindHook {
     }
 
     /** The cluster IPs (as offsets) and node ports of every other live Service. */
-    private record Taken(Set<Integer> ips, Set<Integer> ports) {
-    }
+    private record Taken(Set<Integer> ips, Set<Integer> ports) {}
 
     private static Taken taken(Cluster cluster, Map<String, Object> service) {
         Map<String, Object> meta = Fields.object(service, "metadata");

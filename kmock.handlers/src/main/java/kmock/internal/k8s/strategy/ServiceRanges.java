@@ -30,10 +30,10 @@ final class ServiceRanges {
     private static final int IP_BAND = 256;
     /** The lower band of node ports: min(max(16, size/32), 128) of 2768 ports. */
     private static final int PORT_BAND = 86;
+
     private static final int KUBERNETES_SERVICE = 1;
 
-    private ServiceRanges() {
-    }
+    private ServiceRanges() {}
 
     /** The IPv4 address as an offset in the range, or -1 when it is not in it (or not IPv4). */
     static int offset(String ip) {
@@ -65,7 +65,8 @@ final class ServiceRanges {
 
     /** A free cluster IP. */
     static String nextIp(RandomGenerator random, Set<Integer> used) {
-        int found = pick(random, IP_BAND, SIZE - 2, 1, offset -> offset != KUBERNETES_SERVICE && !used.contains(offset));
+        int found =
+                pick(random, IP_BAND, SIZE - 2, 1, offset -> offset != KUBERNETES_SERVICE && !used.contains(offset));
         if (found < 0) {
             throw new KubernetesException(Reason.INTERNAL_ERROR, "failed to allocate a serviceIP: range is full");
         }
@@ -115,7 +116,8 @@ final class ServiceRanges {
 
     /** A 422 for one invalid field of a Service, worded as the API server's field errors are. */
     static KubernetesException invalid(Map<String, Object> service, String field, Object value, String detail) {
-        String name = service.get("metadata") instanceof Map<?, ?> meta && meta.get("name") instanceof String n ? n : "";
+        String name =
+                service.get("metadata") instanceof Map<?, ?> meta && meta.get("name") instanceof String n ? n : "";
         FieldErrors errors = new FieldErrors();
         errors.invalid(field, value, detail);
         return errors.toException(new GroupVersionKind("", "v1", "Service"), name);

@@ -39,7 +39,8 @@ record StrategyRules(StatusRule status, StatusWrite statusWrite, GenerationRule 
     }
 
     /** A kind without status and without generations: ConfigMaps, Secrets, ServiceAccounts, roles… */
-    static final StrategyRules PLAIN = new StrategyRules(StatusRule.ORDINARY, StatusWrite.SPEC, GenerationRule.NONE, KindHook.NONE);
+    static final StrategyRules PLAIN =
+            new StrategyRules(StatusRule.ORDINARY, StatusWrite.SPEC, GenerationRule.NONE, KindHook.NONE);
 
     /** The same rules with a kind-specific hook. */
     StrategyRules with(KindHook newHook) {

@@ -13,8 +13,7 @@ import kmock.internal.k8s.status.KubernetesException;
  */
 public final class Validation {
 
-    private Validation() {
-    }
+    private Validation() {}
 
     /**
      * Validates a create ({@code current == null}) or an update of an object whose kind has a schema.
@@ -22,7 +21,8 @@ public final class Validation {
      * @param statusWrite whether the write is to {@code /status}: then only what a status update checks is checked
      * @throws kmock.internal.k8s.status.KubernetesException 422 with one cause per problem
      */
-    public static void validate(KindStrategy strategy, Map<String, Object> object, Map<String, Object> current, boolean statusWrite) {
+    public static void validate(
+            KindStrategy strategy, Map<String, Object> object, Map<String, Object> current, boolean statusWrite) {
         if (strategy.schema() == null) {
             return;
         }

@@ -26,8 +26,8 @@ final class WorkloadHooks {
             Map<String, Object> metadata = Fields.object(job, "metadata");
             String name = Fields.string(metadata, "name");
             String uid = Fields.string(metadata, "uid");
-            Map<String, Object> labels = Fields.objectOrNew(Fields.objectOrNew(Fields.objectOrNew(spec, "template"),
-                    "metadata"), "labels");
+            Map<String, Object> labels =
+                    Fields.objectOrNew(Fields.objectOrNew(Fields.objectOrNew(spec, "template"), "metadata"), "labels");
             labels.putIfAbsent("job-name", name);
             labels.putIfAbsent("batch.kubernetes.io/job-name", name);
             labels.putIfAbsent("controller-uid", uid);
@@ -62,11 +62,11 @@ final class WorkloadHooks {
         }
     };
 
-    private WorkloadHooks() {
-    }
+    private WorkloadHooks() {}
 
     private static long templateGeneration(Map<String, Object> daemonSet) {
-        String value = Fields.string(Fields.object(Fields.object(daemonSet, "metadata"), "annotations"), TEMPLATE_GENERATION);
+        String value =
+                Fields.string(Fields.object(Fields.object(daemonSet, "metadata"), "annotations"), TEMPLATE_GENERATION);
         try {
             return value.isEmpty() ? 0 : Long.parseLong(value);
         } catch (NumberFormatException e) {
@@ -75,7 +75,9 @@ final class WorkloadHooks {
     }
 
     private static void annotate(Map<String, Object> daemonSet, long generation) {
-        Fields.putSorted(Fields.objectOrNew(Fields.objectOrNew(daemonSet, "metadata"), "annotations"),
-                TEMPLATE_GENERATION, Long.toString(generation));
+        Fields.putSorted(
+                Fields.objectOrNew(Fields.objectOrNew(daemonSet, "metadata"), "annotations"),
+                TEMPLATE_GENERATION,
+                Long.toString(generation));
     }
 }

@@ -17,8 +17,13 @@ import kmock.internal.k8s.store.WriteOptions;
  * @param force        {@code force=true} on an apply: take the ownership of conflicting fields
  * @param userAgent    the {@code User-Agent} header, or {@code null}
  */
-public record WriteRequest(String subresource, boolean dryRun, FieldValidation validation, String fieldManager,
-                           boolean force, String userAgent) {
+public record WriteRequest(
+        String subresource,
+        boolean dryRun,
+        FieldValidation validation,
+        String fieldManager,
+        boolean force,
+        String userAgent) {
 
     /** How unknown and duplicate fields are answered. */
     public enum FieldValidation {
@@ -41,11 +46,15 @@ public record WriteRequest(String subresource, boolean dryRun, FieldValidation v
     public static WriteRequest of(Request request) {
         String dryRun = request.params().get("dryRun");
         if (dryRun != null && !dryRun.isEmpty() && !dryRun.equals("All")) {
-            throw new KubernetesException(Reason.BAD_REQUEST, "dryRun: Unsupported value: \"" + dryRun
-                    + "\": supported values: \"All\"");
+            throw new KubernetesException(
+                    Reason.BAD_REQUEST, "dryRun: Unsupported value: \"" + dryRun + "\": supported values: \"All\"");
         }
-        return new WriteRequest(request.subresource(), "All".equals(dryRun), validation(request.params().get("fieldValidation")),
-                request.params().get("fieldManager"), "true".equalsIgnoreCase(request.params().get("force")),
+        return new WriteRequest(
+                request.subresource(),
+                "All".equals(dryRun),
+                validation(request.params().get("fieldValidation")),
+                request.params().get("fieldManager"),
+                "true".equalsIgnoreCase(request.params().get("force")),
                 request.header("User-Agent"));
     }
 
@@ -63,8 +72,11 @@ public record WriteRequest(String subresource, boolean dryRun, FieldValidation v
             case "strict" -> FieldValidation.STRICT;
             case "warn" -> FieldValidation.WARN;
             case "ignore" -> FieldValidation.IGNORE;
-            default -> throw new KubernetesException(Reason.BAD_REQUEST, "fieldValidation: Unsupported value: \"" + value
-                    + "\": supported values: \"Ignore\", \"Strict\", \"Warn\"");
+            default ->
+                throw new KubernetesException(
+                        Reason.BAD_REQUEST,
+                        "fieldValidation: Unsupported value: \"" + value
+                                + "\": supported values: \"Ignore\", \"Strict\", \"Warn\"");
         };
     }
 }

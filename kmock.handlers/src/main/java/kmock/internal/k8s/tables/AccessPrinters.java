@@ -10,8 +10,7 @@ import java.util.Map;
  */
 final class AccessPrinters {
 
-    private AccessPrinters() {
-    }
+    private AccessPrinters() {}
 
     /** Adds the printers, keyed by {@code group/plural}. */
     static void register(Map<String, RowPrinter> printers) {
@@ -20,12 +19,16 @@ final class AccessPrinters {
     }
 
     private static RowPrinter bindings(String what) {
-        return RowPrinter.of(List.of(Column.NAME,
-                Column.text("Role", "The role the " + what + " grants, as Kind/name."),
-                Column.AGE,
-                Column.text("Users", "The users it binds.").wide(),
-                Column.text("Groups", "The groups it binds.").wide(),
-                Column.text("ServiceAccounts", "The service accounts it binds, as namespace/name.").wide()), (object, now) -> {
+        return RowPrinter.of(
+                List.of(
+                        Column.NAME,
+                        Column.text("Role", "The role the " + what + " grants, as Kind/name."),
+                        Column.AGE,
+                        Column.text("Users", "The users it binds.").wide(),
+                        Column.text("Groups", "The groups it binds.").wide(),
+                        Column.text("ServiceAccounts", "The service accounts it binds, as namespace/name.")
+                                .wide()),
+                (object, now) -> {
                     List<String> users = new ArrayList<>();
                     List<String> groups = new ArrayList<>();
                     List<String> accounts = new ArrayList<>();
@@ -33,12 +36,17 @@ final class AccessPrinters {
                         switch (subject.text("kind")) {
                             case "User" -> users.add(subject.text("name"));
                             case "Group" -> groups.add(subject.text("name"));
-                            case "ServiceAccount" -> accounts.add(subject.text("namespace") + "/" + subject.text("name"));
-                            default -> { }
+                            case "ServiceAccount" ->
+                                accounts.add(subject.text("namespace") + "/" + subject.text("name"));
+                            default -> {}
                         }
                     }
-                    return List.of(object.name(), object.text("roleRef", "kind") + "/" + object.text("roleRef", "name"),
-                            Formats.since(object.created(), now), String.join(", ", users), String.join(", ", groups),
+                    return List.of(
+                            object.name(),
+                            object.text("roleRef", "kind") + "/" + object.text("roleRef", "name"),
+                            Formats.since(object.created(), now),
+                            String.join(", ", users),
+                            String.join(", ", groups),
                             String.join(", ", accounts));
                 });
     }

@@ -17,7 +17,8 @@ import java.util.Map;
 public record Column(String name, String type, String format, String description, int priority) {
 
     /** The first column of most tables: the object's name. */
-    static final Column NAME = new Column("Name", "string", "name", "The object's name, unique within its namespace.", 0);
+    static final Column NAME =
+            new Column("Name", "string", "name", "The object's name, unique within its namespace.", 0);
     /** The age column of most tables. */
     static final Column AGE = text("Age", "How long ago the object was created.");
 

@@ -17,8 +17,7 @@ final class CustomColumns implements RowPrinter {
     private final List<Column> columns = new ArrayList<>();
     private final List<JsonPath> paths = new ArrayList<>();
 
-    private CustomColumns() {
-    }
+    private CustomColumns() {}
 
     /** The printer for one version of a definition, or {@code null} when a column's path is outside the supported subset. */
     static RowPrinter of(Map<String, Object> definition, String version) {
@@ -36,11 +35,16 @@ final class CustomColumns implements RowPrinter {
         }
         for (Fields column : declared) {
             String path = column.text("jsonPath");
-            String description = Formats.orElse(column.text("description"),
-                    "Custom resource definition column (in JSONPath format): " + path);
+            String description = Formats.orElse(
+                    column.text("description"), "Custom resource definition column (in JSONPath format): " + path);
             try {
-                printer.add(column.text("name"), column.text("type"), column.text("format"), description,
-                        (int) column.number("priority"), path);
+                printer.add(
+                        column.text("name"),
+                        column.text("type"),
+                        column.text("format"),
+                        description,
+                        (int) column.number("priority"),
+                        path);
             } catch (IllegalArgumentException unsupported) {
                 return null;
             }
@@ -73,8 +77,10 @@ final class CustomColumns implements RowPrinter {
             return null;
         }
         return switch (type) {
-            case "string" -> value instanceof Map || value instanceof List ? Json.toText(value)
-                    : value instanceof Number number ? Numbers.text(number) : String.valueOf(value);
+            case "string" ->
+                value instanceof Map || value instanceof List
+                        ? Json.toText(value)
+                        : value instanceof Number number ? Numbers.text(number) : String.valueOf(value);
             case "integer" -> value instanceof Number number ? (Object) number.longValue() : null;
             case "number" -> value instanceof Number number ? (Object) number.doubleValue() : null;
             case "boolean" -> value instanceof Boolean ? value : null;

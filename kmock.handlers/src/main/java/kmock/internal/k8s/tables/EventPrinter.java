@@ -18,7 +18,8 @@ final class EventPrinter implements RowPrinter {
             Column.text("Type", "Normal or Warning."),
             Column.text("Reason", "Why the event happened, in one word."),
             Column.text("Object", "The object the event is about."),
-            Column.text("Subobject", "The part of the object, such as one container.").wide(),
+            Column.text("Subobject", "The part of the object, such as one container.")
+                    .wide(),
             Column.text("Source", "The component that reported the event.").wide(),
             Column.text("Message", "What happened."),
             Column.text("First Seen", "How long ago the event was first seen.").wide(),
@@ -43,7 +44,9 @@ final class EventPrinter implements RowPrinter {
         Fields involved = event.at(eventsApi ? "regarding" : "involvedObject");
         Instant firstTimestamp = event.time(eventsApi ? "deprecatedFirstTimestamp" : "firstTimestamp");
         Instant lastTimestamp = event.time(eventsApi ? "deprecatedLastTimestamp" : "lastTimestamp");
-        String first = firstTimestamp != null ? Formats.since(firstTimestamp, now) : Formats.since(event.time("eventTime"), now);
+        String first = firstTimestamp != null
+                ? Formats.since(firstTimestamp, now)
+                : Formats.since(event.time("eventTime"), now);
         String last = lastTimestamp != null ? Formats.since(lastTimestamp, now) : first;
         long count = event.number(eventsApi ? "deprecatedCount" : "count");
         if (event.present("series")) {
@@ -55,11 +58,19 @@ final class EventPrinter implements RowPrinter {
         String kind = involved.text("kind").toLowerCase(Locale.ROOT);
         String target = involved.text("name").isEmpty() ? kind : kind + "/" + involved.text("name");
         Fields source = event.at(eventsApi ? "deprecatedSource" : "source");
-        String component = Formats.firstNonEmpty(source.text("component"),
-                event.text(eventsApi ? "reportingController" : "reportingComponent"));
+        String component = Formats.firstNonEmpty(
+                source.text("component"), event.text(eventsApi ? "reportingController" : "reportingComponent"));
         String instance = Formats.firstNonEmpty(source.text("host"), event.text("reportingInstance"));
-        return List.of(last, event.text("type"), event.text("reason"), target, involved.text("fieldPath"),
+        return List.of(
+                last,
+                event.text("type"),
+                event.text("reason"),
+                target,
+                involved.text("fieldPath"),
                 instance.isEmpty() ? component : component + ", " + instance,
-                event.text(eventsApi ? "note" : "message").strip(), first, count, event.name());
+                event.text(eventsApi ? "note" : "message").strip(),
+                first,
+                count,
+                event.name());
     }
 }

@@ -101,8 +101,7 @@ final class Fields {
 
     /** Timestamps as Kubernetes writes them. */
     static final class Times {
-        private Times() {
-        }
+        private Times() {}
 
         /** An RFC 3339 timestamp (with or without fractions), or {@code null}. */
         static Instant parse(Object value) {

@@ -17,8 +17,7 @@ final class Formats {
     static final String NONE = "<none>";
     static final String UNKNOWN = "<unknown>";
 
-    private Formats() {
-    }
+    private Formats() {}
 
     /** The age of a timestamp at {@code now}: {@code <unknown>} for none. */
     static String since(Instant timestamp, Instant now) {
@@ -88,19 +87,21 @@ final class Formats {
      */
     static String selectorString(Fields selector) {
         TreeMap<String, List<String>> requirements = new TreeMap<>();
-        selector.map("matchLabels").forEach((key, value) ->
-                requirements.computeIfAbsent(key, k -> new ArrayList<>()).add(key + "=" + (value == null ? "" : value)));
+        selector.map("matchLabels").forEach((key, value) -> requirements
+                .computeIfAbsent(key, k -> new ArrayList<>())
+                .add(key + "=" + (value == null ? "" : value)));
         for (Fields expression : selector.list("matchExpressions")) {
             String key = expression.text("key");
             TreeSet<String> values = new TreeSet<>();
             expression.list("values").forEach(value -> values.add(value.text()));
-            String requirement = switch (expression.text("operator")) {
-                case "In" -> key + " in (" + String.join(",", values) + ")";
-                case "NotIn" -> key + " notin (" + String.join(",", values) + ")";
-                case "Exists" -> key;
-                case "DoesNotExist" -> "!" + key;
-                default -> null;
-            };
+            String requirement =
+                    switch (expression.text("operator")) {
+                        case "In" -> key + " in (" + String.join(",", values) + ")";
+                        case "NotIn" -> key + " notin (" + String.join(",", values) + ")";
+                        case "Exists" -> key;
+                        case "DoesNotExist" -> "!" + key;
+                        default -> null;
+                    };
             if (requirement == null) {
                 return "<error>";
             }

@@ -105,8 +105,7 @@ public final class JsonPath {
             List<?> items = node instanceof List<?> list ? list : List.of();
             for (Object item : items) {
                 Object value = left.first(item);
-                boolean keep = operator == null ? value != null
-                        : operator.equals("==") == same(value, literal);
+                boolean keep = operator == null ? value != null : operator.equals("==") == same(value, literal);
                 if (keep) {
                     into.add(item);
                 }
@@ -185,8 +184,9 @@ public final class JsonPath {
             if (inside.equals("*")) {
                 return new Wildcard();
             }
-            if (inside.length() >= 2 && (inside.startsWith("'") && inside.endsWith("'")
-                    || inside.startsWith("\"") && inside.endsWith("\""))) {
+            if (inside.length() >= 2
+                    && (inside.startsWith("'") && inside.endsWith("'")
+                            || inside.startsWith("\"") && inside.endsWith("\""))) {
                 return new Field(inside.substring(1, inside.length() - 1));
             }
             try {
@@ -210,12 +210,14 @@ public final class JsonPath {
                 return new Filter(compile(condition.substring(1)), null, null);
             }
             JsonPath left = compile(condition.substring(1, operatorAt).strip());
-            return new Filter(left, operator, literal(condition.substring(operatorAt + 2).strip()));
+            return new Filter(
+                    left, operator, literal(condition.substring(operatorAt + 2).strip()));
         }
 
         private Object literal(String literal) {
-            if (literal.length() >= 2 && (literal.startsWith("\"") && literal.endsWith("\"")
-                    || literal.startsWith("'") && literal.endsWith("'"))) {
+            if (literal.length() >= 2
+                    && (literal.startsWith("\"") && literal.endsWith("\"")
+                            || literal.startsWith("'") && literal.endsWith("'"))) {
                 return literal.substring(1, literal.length() - 1);
             }
             if (literal.equals("true") || literal.equals("false")) {
@@ -229,7 +231,8 @@ public final class JsonPath {
         }
 
         private IllegalArgumentException fail(String why) {
-            return new IllegalArgumentException("Unsupported JSONPath '" + original + "' at position " + at + ": " + why);
+            return new IllegalArgumentException(
+                    "Unsupported JSONPath '" + original + "' at position " + at + ": " + why);
         }
     }
 }

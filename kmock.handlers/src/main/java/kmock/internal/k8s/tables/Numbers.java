@@ -5,8 +5,7 @@ import java.math.BigDecimal;
 /** JSON numbers printed as Go prints the numbers of a decoded object: integers without a fraction. */
 final class Numbers {
 
-    private Numbers() {
-    }
+    private Numbers() {}
 
     /** {@code 3} for 3 and 3.0, {@code 1.5} for 1.5. */
     static String text(Number number) {

@@ -22,8 +22,10 @@ final class PodPrinter implements RowPrinter {
             Column.AGE,
             Column.text("IP", "The pod's first IP address.").wide(),
             Column.text("Node", "The node the pod is bound to.").wide(),
-            Column.text("Nominated Node", "The node the scheduler nominated while preempting.").wide(),
-            Column.text("Readiness Gates", "Readiness gates that are true, out of all gates.").wide());
+            Column.text("Nominated Node", "The node the scheduler nominated while preempting.")
+                    .wide(),
+            Column.text("Readiness Gates", "Readiness gates that are true, out of all gates.")
+                    .wide());
 
     @Override
     public List<Column> columns() {
@@ -52,7 +54,8 @@ final class PodPrinter implements RowPrinter {
         String phase = Formats.orElse(status.text("phase"), "Pending");
         String reason = status.text("reason").isEmpty() ? phase : status.text("reason");
         for (Fields condition : status.list("conditions")) {
-            if (condition.text("type").equals("PodScheduled") && condition.text("reason").equals("SchedulingGated")) {
+            if (condition.text("type").equals("PodScheduled")
+                    && condition.text("reason").equals("SchedulingGated")) {
                 reason = "SchedulingGated";
             }
         }
@@ -74,8 +77,8 @@ final class PodPrinter implements RowPrinter {
             counts.lastRestart = later(counts.lastRestart, container.time("lastState", "terminated", "finishedAt"));
             if (sidecar) {
                 counts.sidecarRestarts += container.number("restartCount");
-                counts.lastSidecarRestart = later(counts.lastSidecarRestart,
-                        container.time("lastState", "terminated", "finishedAt"));
+                counts.lastSidecarRestart =
+                        later(counts.lastSidecarRestart, container.time("lastState", "terminated", "finishedAt"));
             }
             Fields terminated = container.at("state", "terminated");
             Fields waiting = container.at("state", "waiting");
@@ -90,10 +93,12 @@ final class PodPrinter implements RowPrinter {
             }
             if (terminated.present()) {
                 reason = terminated.text("reason").isEmpty()
-                        ? terminated.number("signal") != 0 ? "Init:Signal:" + terminated.number("signal")
+                        ? terminated.number("signal") != 0
+                                ? "Init:Signal:" + terminated.number("signal")
                                 : "Init:ExitCode:" + terminated.number("exitCode")
                         : "Init:" + terminated.text("reason");
-            } else if (waiting.present() && !waiting.text("reason").isEmpty()
+            } else if (waiting.present()
+                    && !waiting.text("reason").isEmpty()
                     && !waiting.text("reason").equals("PodInitializing")) {
                 reason = "Init:" + waiting.text("reason");
             } else {
@@ -118,7 +123,8 @@ final class PodPrinter implements RowPrinter {
                 } else if (terminated.present() && !terminated.text("reason").isEmpty()) {
                     reason = terminated.text("reason");
                 } else if (terminated.present()) {
-                    reason = terminated.number("signal") != 0 ? "Signal:" + terminated.number("signal")
+                    reason = terminated.number("signal") != 0
+                            ? "Signal:" + terminated.number("signal")
                             : "ExitCode:" + terminated.number("exitCode");
                 } else if (container.bool("ready") && container.present("state", "running")) {
                     hasRunning = true;
@@ -139,9 +145,11 @@ final class PodPrinter implements RowPrinter {
         if (counts.restarts != 0 && counts.lastRestart != null) {
             restarts = counts.restarts + " (" + Formats.since(counts.lastRestart, now) + " ago)";
         }
-        List<Object> cells = new ArrayList<>(List.of(pod.name(), counts.ready + "/" + total, reason, restarts,
-                Formats.since(pod.created(), now)));
-        String ip = status.list("podIPs").isEmpty() ? status.text("podIP") : status.list("podIPs").get(0).text("ip");
+        List<Object> cells = new ArrayList<>(
+                List.of(pod.name(), counts.ready + "/" + total, reason, restarts, Formats.since(pod.created(), now)));
+        String ip = status.list("podIPs").isEmpty()
+                ? status.text("podIP")
+                : status.list("podIPs").get(0).text("ip");
         cells.add(Formats.orElse(ip, Formats.NONE));
         cells.add(Formats.orElse(pod.text("spec", "nodeName"), Formats.NONE));
         cells.add(Formats.orElse(status.text("nominatedNodeName"), Formats.NONE));

@@ -17,14 +17,13 @@ import kmock.api.Resource;
 public final class Printers {
 
     /** The default table of resources without a printer of their own. */
-    public static final RowPrinter DEFAULT = RowPrinter.of(List.of(Column.NAME,
-            new Column("Created At", "date", "", "When the object was created.", 0)),
+    public static final RowPrinter DEFAULT = RowPrinter.of(
+            List.of(Column.NAME, new Column("Created At", "date", "", "When the object was created.", 0)),
             (object, now) -> List.of(object.name(), createdAt(object.created())));
 
     private static final Map<String, RowPrinter> BUILT_IN = builtIn();
 
-    private Printers() {
-    }
+    private Printers() {}
 
     private static Map<String, RowPrinter> builtIn() {
         Map<String, RowPrinter> printers = new HashMap<>();
@@ -60,7 +59,8 @@ public final class Printers {
 
     /** {@code creationTimestamp} as the default table shows it: RFC 3339 in UTC, Go's zero time when absent. */
     private static String createdAt(Instant created) {
-        return created == null ? "0001-01-01T00:00:00Z"
+        return created == null
+                ? "0001-01-01T00:00:00Z"
                 : DateTimeFormatter.ISO_INSTANT.format(created.truncatedTo(ChronoUnit.SECONDS));
     }
 }

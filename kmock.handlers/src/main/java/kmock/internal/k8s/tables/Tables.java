@@ -14,8 +14,7 @@ import java.util.function.UnaryOperator;
  */
 public final class Tables {
 
-    private Tables() {
-    }
+    private Tables() {}
 
     /**
      * A table of objects.
@@ -28,9 +27,14 @@ public final class Tables {
      * @param headers    whether to include the column definitions
      * @param now        the time ages are computed at
      */
-    public static Map<String, Object> of(String apiVersion, RowPrinter printer, List<Map<String, Object>> items,
-                                         Map<String, Object> metadata, UnaryOperator<Map<String, Object>> rowObject,
-                                         boolean headers, Instant now) {
+    public static Map<String, Object> of(
+            String apiVersion,
+            RowPrinter printer,
+            List<Map<String, Object>> items,
+            Map<String, Object> metadata,
+            UnaryOperator<Map<String, Object>> rowObject,
+            boolean headers,
+            Instant now) {
         List<Object> columns = null;
         if (headers) {
             columns = new ArrayList<>();

@@ -13,93 +13,176 @@ import java.util.Map;
  */
 final class WorkloadPrinters {
 
-    private static final Column CONTAINERS = Column.text("Containers", "The names of the pod template's containers.").wide();
-    private static final Column IMAGES = Column.text("Images", "The images of the pod template's containers.").wide();
-    private static final Column SELECTOR = Column.text("Selector", "The label selector of the pods it manages.").wide();
+    private static final Column CONTAINERS = Column.text("Containers", "The names of the pod template's containers.")
+            .wide();
+    private static final Column IMAGES = Column.text("Images", "The images of the pod template's containers.")
+            .wide();
+    private static final Column SELECTOR = Column.text("Selector", "The label selector of the pods it manages.")
+            .wide();
 
-    private WorkloadPrinters() {
-    }
+    private WorkloadPrinters() {}
 
     /** Adds the printers, keyed by {@code group/plural}. */
     static void register(Map<String, RowPrinter> printers) {
-        printers.put("apps/deployments", RowPrinter.of(List.of(Column.NAME,
-                Column.text("Ready", "Ready replicas out of the desired replicas."),
-                Column.text("Up-to-date", "Replicas that run the newest pod template."),
-                Column.text("Available", "Replicas available to serve."),
-                Column.AGE, CONTAINERS, IMAGES, SELECTOR), (object, now) -> {
-                    String[] containers = Formats.containers(object.list("spec", "template", "spec", "containers"));
-                    return List.of(object.name(),
-                            object.number("status", "readyReplicas") + "/" + replicas(object),
-                            object.number("status", "updatedReplicas"), object.number("status", "availableReplicas"),
-                            Formats.since(object.created(), now), containers[0], containers[1],
-                            Formats.selectorString(object.at("spec", "selector")));
-                }));
+        printers.put(
+                "apps/deployments",
+                RowPrinter.of(
+                        List.of(
+                                Column.NAME,
+                                Column.text("Ready", "Ready replicas out of the desired replicas."),
+                                Column.text("Up-to-date", "Replicas that run the newest pod template."),
+                                Column.text("Available", "Replicas available to serve."),
+                                Column.AGE,
+                                CONTAINERS,
+                                IMAGES,
+                                SELECTOR),
+                        (object, now) -> {
+                            String[] containers =
+                                    Formats.containers(object.list("spec", "template", "spec", "containers"));
+                            return List.of(
+                                    object.name(),
+                                    object.number("status", "readyReplicas") + "/" + replicas(object),
+                                    object.number("status", "updatedReplicas"),
+                                    object.number("status", "availableReplicas"),
+                                    Formats.since(object.created(), now),
+                                    containers[0],
+                                    containers[1],
+                                    Formats.selectorString(object.at("spec", "selector")));
+                        }));
         printers.put("apps/replicasets", RowPrinter.of(replicaColumns(), (object, now) -> {
             String[] containers = Formats.containers(object.list("spec", "template", "spec", "containers"));
-            return List.of(object.name(), replicas(object), object.number("status", "replicas"),
-                    object.number("status", "readyReplicas"), Formats.since(object.created(), now),
-                    containers[0], containers[1], Formats.labelSelector(object.at("spec", "selector")));
+            return List.of(
+                    object.name(),
+                    replicas(object),
+                    object.number("status", "replicas"),
+                    object.number("status", "readyReplicas"),
+                    Formats.since(object.created(), now),
+                    containers[0],
+                    containers[1],
+                    Formats.labelSelector(object.at("spec", "selector")));
         }));
         printers.put("/replicationcontrollers", RowPrinter.of(replicaColumns(), (object, now) -> {
             String[] containers = Formats.containers(object.list("spec", "template", "spec", "containers"));
-            return List.of(object.name(), replicas(object), object.number("status", "replicas"),
-                    object.number("status", "readyReplicas"), Formats.since(object.created(), now),
-                    containers[0], containers[1], Formats.labels(object.map("spec", "selector")));
+            return List.of(
+                    object.name(),
+                    replicas(object),
+                    object.number("status", "replicas"),
+                    object.number("status", "readyReplicas"),
+                    Formats.since(object.created(), now),
+                    containers[0],
+                    containers[1],
+                    Formats.labels(object.map("spec", "selector")));
         }));
-        printers.put("apps/statefulsets", RowPrinter.of(List.of(Column.NAME,
-                Column.text("Ready", "Ready replicas out of the desired replicas."),
-                Column.AGE, CONTAINERS, IMAGES), (object, now) -> {
-                    String[] containers = Formats.containers(object.list("spec", "template", "spec", "containers"));
-                    return List.of(object.name(), object.number("status", "readyReplicas") + "/" + replicas(object),
-                            Formats.since(object.created(), now), containers[0], containers[1]);
-                }));
-        printers.put("apps/daemonsets", RowPrinter.of(List.of(Column.NAME,
-                Column.integer("Desired", "Nodes that should run the daemon pod."),
-                Column.integer("Current", "Nodes that run at least one daemon pod."),
-                Column.integer("Ready", "Nodes whose daemon pod is ready."),
-                Column.integer("Up-to-date", "Nodes that run the newest daemon pod."),
-                Column.integer("Available", "Nodes whose daemon pod is available."),
-                Column.text("Node Selector", "The node selector of the pod template."),
-                Column.AGE, CONTAINERS, IMAGES, SELECTOR), (object, now) -> {
-                    Fields status = object.at("status");
-                    String[] containers = Formats.containers(object.list("spec", "template", "spec", "containers"));
-                    return List.of(object.name(), status.number("desiredNumberScheduled"),
-                            status.number("currentNumberScheduled"), status.number("numberReady"),
-                            status.number("updatedNumberScheduled"), status.number("numberAvailable"),
-                            Formats.labels(object.map("spec", "template", "spec", "nodeSelector")),
-                            Formats.since(object.created(), now), containers[0], containers[1],
-                            Formats.labelSelector(object.at("spec", "selector")));
-                }));
-        printers.put("batch/jobs", RowPrinter.of(List.of(Column.NAME,
-                Column.text("Status", "The job's state: Running, Complete, Failed, Suspended, Terminating."),
-                Column.text("Completions", "Succeeded pods out of the completions needed."),
-                Column.text("Duration", "How long the job ran or has been running."),
-                Column.AGE, CONTAINERS, IMAGES, SELECTOR), WorkloadPrinters::job));
-        printers.put("batch/cronjobs", RowPrinter.of(List.of(Column.NAME,
-                Column.text("Schedule", "The cron schedule."),
-                Column.text("Timezone", "The time zone of the schedule."),
-                Column.bool("Suspend", "Whether new runs are held back."),
-                Column.integer("Active", "Jobs running now."),
-                Column.text("Last Schedule", "How long ago a job was last scheduled."),
-                Column.AGE, CONTAINERS, IMAGES, SELECTOR), (object, now) -> {
-                    Fields jobSpec = object.at("spec", "jobTemplate", "spec");
-                    String[] containers = Formats.containers(jobSpec.list("template", "spec", "containers"));
-                    Instant last = object.time("status", "lastScheduleTime");
-                    return List.of(object.name(), object.text("spec", "schedule"),
-                            Formats.orElse(object.text("spec", "timeZone"), Formats.NONE),
-                            object.present("spec", "suspend") ? (object.bool("spec", "suspend") ? "True" : "False") : "<unset>",
-                            (long) object.size("status", "active"), last == null ? Formats.NONE : Formats.since(last, now),
-                            Formats.since(object.created(), now), containers[0], containers[1],
-                            Formats.labelSelector(jobSpec.at("selector")));
-                }));
+        printers.put(
+                "apps/statefulsets",
+                RowPrinter.of(
+                        List.of(
+                                Column.NAME,
+                                Column.text("Ready", "Ready replicas out of the desired replicas."),
+                                Column.AGE,
+                                CONTAINERS,
+                                IMAGES),
+                        (object, now) -> {
+                            String[] containers =
+                                    Formats.containers(object.list("spec", "template", "spec", "containers"));
+                            return List.of(
+                                    object.name(),
+                                    object.number("status", "readyReplicas") + "/" + replicas(object),
+                                    Formats.since(object.created(), now),
+                                    containers[0],
+                                    containers[1]);
+                        }));
+        printers.put(
+                "apps/daemonsets",
+                RowPrinter.of(
+                        List.of(
+                                Column.NAME,
+                                Column.integer("Desired", "Nodes that should run the daemon pod."),
+                                Column.integer("Current", "Nodes that run at least one daemon pod."),
+                                Column.integer("Ready", "Nodes whose daemon pod is ready."),
+                                Column.integer("Up-to-date", "Nodes that run the newest daemon pod."),
+                                Column.integer("Available", "Nodes whose daemon pod is available."),
+                                Column.text("Node Selector", "The node selector of the pod template."),
+                                Column.AGE,
+                                CONTAINERS,
+                                IMAGES,
+                                SELECTOR),
+                        (object, now) -> {
+                            Fields status = object.at("status");
+                            String[] containers =
+                                    Formats.containers(object.list("spec", "template", "spec", "containers"));
+                            return List.of(
+                                    object.name(),
+                                    status.number("desiredNumberScheduled"),
+                                    status.number("currentNumberScheduled"),
+                                    status.number("numberReady"),
+                                    status.number("updatedNumberScheduled"),
+                                    status.number("numberAvailable"),
+                                    Formats.labels(object.map("spec", "template", "spec", "nodeSelector")),
+                                    Formats.since(object.created(), now),
+                                    containers[0],
+                                    containers[1],
+                                    Formats.labelSelector(object.at("spec", "selector")));
+                        }));
+        printers.put(
+                "batch/jobs",
+                RowPrinter.of(
+                        List.of(
+                                Column.NAME,
+                                Column.text(
+                                        "Status",
+                                        "The job's state: Running, Complete, Failed, Suspended, Terminating."),
+                                Column.text("Completions", "Succeeded pods out of the completions needed."),
+                                Column.text("Duration", "How long the job ran or has been running."),
+                                Column.AGE,
+                                CONTAINERS,
+                                IMAGES,
+                                SELECTOR),
+                        WorkloadPrinters::job));
+        printers.put(
+                "batch/cronjobs",
+                RowPrinter.of(
+                        List.of(
+                                Column.NAME,
+                                Column.text("Schedule", "The cron schedule."),
+                                Column.text("Timezone", "The time zone of the schedule."),
+                                Column.bool("Suspend", "Whether new runs are held back."),
+                                Column.integer("Active", "Jobs running now."),
+                                Column.text("Last Schedule", "How long ago a job was last scheduled."),
+                                Column.AGE,
+                                CONTAINERS,
+                                IMAGES,
+                                SELECTOR),
+                        (object, now) -> {
+                            Fields jobSpec = object.at("spec", "jobTemplate", "spec");
+                            String[] containers = Formats.containers(jobSpec.list("template", "spec", "containers"));
+                            Instant last = object.time("status", "lastScheduleTime");
+                            return List.of(
+                                    object.name(),
+                                    object.text("spec", "schedule"),
+                                    Formats.orElse(object.text("spec", "timeZone"), Formats.NONE),
+                                    object.present("spec", "suspend")
+                                            ? (object.bool("spec", "suspend") ? "True" : "False")
+                                            : "<unset>",
+                                    (long) object.size("status", "active"),
+                                    last == null ? Formats.NONE : Formats.since(last, now),
+                                    Formats.since(object.created(), now),
+                                    containers[0],
+                                    containers[1],
+                                    Formats.labelSelector(jobSpec.at("selector")));
+                        }));
     }
 
     private static List<Column> replicaColumns() {
-        return List.of(Column.NAME,
+        return List.of(
+                Column.NAME,
                 Column.integer("Desired", "Replicas wanted."),
                 Column.integer("Current", "Replicas that exist."),
                 Column.integer("Ready", "Replicas that are ready."),
-                Column.AGE, CONTAINERS, IMAGES, SELECTOR);
+                Column.AGE,
+                CONTAINERS,
+                IMAGES,
+                SELECTOR);
     }
 
     /** {@code spec.replicas}, which the API server defaults to 1. */
@@ -117,7 +200,8 @@ final class WorkloadPrinters {
         if (completions == null && parallelism == null) {
             completions = 1L; // the API server defaults both to 1 for a job that sets neither
         }
-        String completed = completions != null ? succeeded + "/" + completions
+        String completed = completions != null
+                ? succeeded + "/" + completions
                 : parallelism > 1 ? succeeded + "/1 of " + parallelism : succeeded + "/1";
         Instant start = status.time("startTime");
         Instant end = status.time("completionTime");
@@ -137,8 +221,8 @@ final class WorkloadPrinters {
             state = "Running";
         }
         String[] containers = Formats.containers(spec.list("template", "spec", "containers"));
-        List<Object> cells = new ArrayList<>(List.of(object.name(), state, completed, duration,
-                Formats.since(object.created(), now)));
+        List<Object> cells = new ArrayList<>(
+                List.of(object.name(), state, completed, duration, Formats.since(object.created(), now)));
         cells.addAll(List.of(containers[0], containers[1], Formats.labelSelector(spec.at("selector"))));
         return cells;
     }

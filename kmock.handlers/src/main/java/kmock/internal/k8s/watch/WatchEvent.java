@@ -15,7 +15,13 @@ import kmock.internal.k8s.store.StoredObject;
 public record WatchEvent(Type type, Map<String, Object> object, long resourceVersion) {
 
     /** The event types of the Kubernetes watch protocol. */
-    public enum Type { ADDED, MODIFIED, DELETED, BOOKMARK, ERROR }
+    public enum Type {
+        ADDED,
+        MODIFIED,
+        DELETED,
+        BOOKMARK,
+        ERROR
+    }
 
     /** The event's line of a watch stream, with its line break; a stored object's JSON is written only once. */
     public byte[] toLine() {

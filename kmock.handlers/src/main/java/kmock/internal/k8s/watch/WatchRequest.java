@@ -22,9 +22,15 @@ import kmock.api.Resource;
  * @param allowBookmarks    the {@code allowWatchBookmarks} parameter: periodic BOOKMARK events
  * @param timeout           the {@code timeoutSeconds} parameter, or {@code null} (or zero) for no limit
  */
-public record WatchRequest(Resource resource, String namespace, String name,
-                           Predicate<? super Map<String, Object>> filter, String resourceVersion,
-                           Boolean sendInitialEvents, boolean allowBookmarks, Duration timeout) {
+public record WatchRequest(
+        Resource resource,
+        String namespace,
+        String name,
+        Predicate<? super Map<String, Object>> filter,
+        String resourceVersion,
+        Boolean sendInitialEvents,
+        boolean allowBookmarks,
+        Duration timeout) {
 
     /** Checks the parts. */
     public WatchRequest {
@@ -45,14 +51,14 @@ public record WatchRequest(Resource resource, String namespace, String name,
 
     /** The same watch of one object. */
     public WatchRequest withName(String objectName) {
-        return new WatchRequest(resource, namespace, objectName, filter, resourceVersion, sendInitialEvents,
-                allowBookmarks, timeout);
+        return new WatchRequest(
+                resource, namespace, objectName, filter, resourceVersion, sendInitialEvents, allowBookmarks, timeout);
     }
 
     /** The same watch of the objects a filter accepts. */
     public WatchRequest withFilter(Predicate<? super Map<String, Object>> objectFilter) {
-        return new WatchRequest(resource, namespace, name, objectFilter, resourceVersion, sendInitialEvents,
-                allowBookmarks, timeout);
+        return new WatchRequest(
+                resource, namespace, name, objectFilter, resourceVersion, sendInitialEvents, allowBookmarks, timeout);
     }
 
     /** The same watch from a resourceVersion. */
@@ -72,8 +78,8 @@ public record WatchRequest(Resource resource, String namespace, String name,
 
     /** The same watch ending after a while ({@code null}: never). */
     public WatchRequest withTimeout(Duration limit) {
-        return new WatchRequest(resource, namespace, name, filter, resourceVersion, sendInitialEvents, allowBookmarks,
-                limit);
+        return new WatchRequest(
+                resource, namespace, name, filter, resourceVersion, sendInitialEvents, allowBookmarks, limit);
     }
 
     /** Whether the watch starts with the current state as ADDED events. */

@@ -10,8 +10,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 import kmock.internal.k8s.status.KubernetesException;
-import kmock.internal.k8s.store.Subscription;
 import kmock.internal.k8s.store.StoreEvent;
+import kmock.internal.k8s.store.Subscription;
 
 /**
  * One open watch: the consumer side of a watch stream. The store delivers events into a bounded buffer without
@@ -37,6 +37,7 @@ public final class Watcher implements AutoCloseable {
     private int backlog;
     /** Every store event up to here is queued or was not for this watcher: the resourceVersion of bookmarks. */
     private long horizon;
+
     private boolean ended;
     private boolean closed;
     private final long deadline;
@@ -44,7 +45,12 @@ public final class Watcher implements AutoCloseable {
     private long nextBookmark;
     private Subscription subscription;
 
-    Watcher(WatchRequest request, String kind, int capacity, Duration bookmarkPeriod, LongSupplier ticker,
+    Watcher(
+            WatchRequest request,
+            String kind,
+            int capacity,
+            Duration bookmarkPeriod,
+            LongSupplier ticker,
             Runnable onEnd) {
         this.request = request;
         this.apiVersion = request.resource().apiVersion();
@@ -201,9 +207,15 @@ public final class Watcher implements AutoCloseable {
                 return;
             }
             if (queue.size() - backlog >= capacity) {
-                queue.add(new WatchEvent(WatchEvent.Type.ERROR, new KubernetesException(KubernetesException.Reason.EXPIRED,
-                        "watch closed: more than " + capacity + " events waited unread; watch again from the last "
-                        + "resourceVersion received, or list again").toStatus(), 0));
+                queue.add(new WatchEvent(
+                        WatchEvent.Type.ERROR,
+                        new KubernetesException(
+                                        KubernetesException.Reason.EXPIRED,
+                                        "watch closed: more than " + capacity
+                                                + " events waited unread; watch again from the last "
+                                                + "resourceVersion received, or list again")
+                                .toStatus(),
+                        0));
                 ended = true;
                 overflowed = true;
             } else {
@@ -220,8 +232,10 @@ public final class Watcher implements AutoCloseable {
 
     /** The event this watcher shows for a store change, or {@code null} when the change is not its business. */
     private WatchEvent translate(StoreEvent event) {
-        if (event.object() == null || !event.key().resource().equals(request.resource())
-                || request.namespace() != null && !request.namespace().equals(event.key().namespace())
+        if (event.object() == null
+                || !event.key().resource().equals(request.resource())
+                || request.namespace() != null
+                        && !request.namespace().equals(event.key().namespace())
                 || request.name() != null && !request.name().equals(event.key().name())) {
             return null;
         }
@@ -236,7 +250,8 @@ public final class Watcher implements AutoCloseable {
                 break;
             default:
                 boolean before = event.previous() != null && request.filter().test(event.previous());
-                type = now ? (before ? WatchEvent.Type.MODIFIED : WatchEvent.Type.ADDED)
+                type = now
+                        ? (before ? WatchEvent.Type.MODIFIED : WatchEvent.Type.ADDED)
                         : (before ? WatchEvent.Type.DELETED : null);
                 break;
         }

@@ -62,13 +62,16 @@ public final class Watches implements AutoCloseable {
      */
     public Watcher open(WatchRequest request) {
         Watcher[] self = new Watcher[1];
-        Watcher watcher = new Watcher(request, kindOf(request), buffer, bookmarkPeriod, ticker, () -> open.remove(self[0]));
+        Watcher watcher =
+                new Watcher(request, kindOf(request), buffer, bookmarkPeriod, ticker, () -> open.remove(self[0]));
         self[0] = watcher;
         open.add(watcher);
         try {
             if (request.startsWithState()) {
-                watcher.start(store.subscribeWithState(watcher::deliver), Boolean.TRUE.equals(request.sendInitialEvents()));
-            } else if (request.resourceVersion() == null || request.resourceVersion().isEmpty()
+                watcher.start(
+                        store.subscribeWithState(watcher::deliver), Boolean.TRUE.equals(request.sendInitialEvents()));
+            } else if (request.resourceVersion() == null
+                    || request.resourceVersion().isEmpty()
                     || request.resourceVersion().equals("0")) {
                 watcher.start(store.subscribeFromNow(watcher::deliver), false);
             } else {

@@ -23,7 +23,8 @@ class BuiltinDefaultsTest {
     private static Map<String, Object> defaulted(String apiVersion, String kind, String json) {
         GroupVersionKind gvk = GroupVersionKind.of(apiVersion, kind);
         ObjectSchema schema = BuiltinSchemas.get().kind(gvk);
-        Map<String, Object> object = TypedDecoder.decode(schema, (Map<String, ?>) Json.parse(json), true, gvk).object();
+        Map<String, Object> object = TypedDecoder.decode(schema, (Map<String, ?>) Json.parse(json), true, gvk)
+                .object();
         BuiltinDefaults.apply(schema, object);
         return object;
     }
@@ -32,7 +33,9 @@ class BuiltinDefaultsTest {
     private static <T> T at(Object object, String... path) {
         Object current = object;
         for (String step : path) {
-            current = current instanceof List<?> list ? list.get(Integer.parseInt(step)) : ((Map<String, Object>) current).get(step);
+            current = current instanceof List<?> list
+                    ? list.get(Integer.parseInt(step))
+                    : ((Map<String, Object>) current).get(step);
         }
         return (T) current;
     }
@@ -61,22 +64,28 @@ class BuiltinDefaultsTest {
         assertEquals(null, spec.get("enableServiceLinks"), "only Pods get enableServiceLinks");
         Map<String, Object> container = at(spec, "containers", "0");
         assertEquals("IfNotPresent", container.get("imagePullPolicy"), "a digest without a tag");
-        assertEquals(json("[{\"containerPort\": 8080, \"protocol\": \"TCP\"}]"), container.get("ports"),
+        assertEquals(
+                json("[{\"containerPort\": 8080, \"protocol\": \"TCP\"}]"),
+                container.get("ports"),
                 "host ports follow container ports on Pods only");
-        assertEquals(json("{\"apiVersion\": \"v1\", \"fieldPath\": \"spec.nodeName\"}"),
+        assertEquals(
+                json("{\"apiVersion\": \"v1\", \"fieldPath\": \"spec.nodeName\"}"),
                 at(container, "env", "0", "valueFrom", "fieldRef"));
         assertEquals(json("{\"cpu\": \"1m\"}"), at(container, "resources", "requests"), "rounded up to a milli");
         assertEquals(json("""
                 {"grpc": {"port": 9000, "service": ""}, "timeoutSeconds": 1, "periodSeconds": 10, "successThreshold": 1,
                  "failureThreshold": 3}"""), container.get("readinessProbe"));
-        assertEquals(json("{\"path\": \"/\", \"port\": 80, \"scheme\": \"HTTP\"}"), at(container, "lifecycle", "preStop", "httpGet"));
+        assertEquals(
+                json("{\"path\": \"/\", \"port\": 80, \"scheme\": \"HTTP\"}"),
+                at(container, "lifecycle", "preStop", "httpGet"));
         assertEquals(420, (int) at(spec, "volumes", "0", "secret", "defaultMode"));
-        assertEquals(json("{\"sources\": [{\"serviceAccountToken\": {\"expirationSeconds\": 3600, \"path\": \"token\"}}], \"defaultMode\": 420}"),
+        assertEquals(
+                json(
+                        "{\"sources\": [{\"serviceAccountToken\": {\"expirationSeconds\": 3600, \"path\": \"token\"}}], \"defaultMode\": 420}"),
                 at(spec, "volumes", "1", "projected"));
         assertEquals("", at(spec, "volumes", "2", "hostPath", "type"));
         assertEquals(json("""
-                {"diskName": "d", "diskURI": "u", "cachingMode": "ReadWrite", "fsType": "ext4", "readOnly": false, "kind": "Shared"}"""),
-                at(spec, "volumes", "3", "azureDisk"));
+                {"diskName": "d", "diskURI": "u", "cachingMode": "ReadWrite", "fsType": "ext4", "readOnly": false, "kind": "Shared"}"""), at(spec, "volumes", "3", "azureDisk"));
         assertEquals("default", at(spec, "volumes", "4", "iscsi", "iscsiInterface"));
     }
 
@@ -130,15 +139,16 @@ class BuiltinDefaultsTest {
                 {"metadata": {"name": "h"}, "spec": {"scaleTargetRef": {"kind": "Deployment", "name": "d"}, "maxReplicas": 5,
                   "behavior": {"scaleDown": {"stabilizationWindowSeconds": 60}}}}""");
         assertEquals(1, (int) at(autoscaler, "spec", "minReplicas"));
-        assertEquals(json("[{\"type\": \"Resource\", \"resource\": {\"name\": \"cpu\", \"target\": {\"type\": \"Utilization\", \"averageUtilization\": 80}}}]"),
+        assertEquals(
+                json(
+                        "[{\"type\": \"Resource\", \"resource\": {\"name\": \"cpu\", \"target\": {\"type\": \"Utilization\", \"averageUtilization\": 80}}}]"),
                 at(autoscaler, "spec", "metrics"));
         assertEquals(json("""
                 {"scaleUp": {"stabilizationWindowSeconds": 0, "selectPolicy": "Max",
                              "policies": [{"type": "Pods", "value": 4, "periodSeconds": 15},
                                           {"type": "Percent", "value": 100, "periodSeconds": 15}]},
                  "scaleDown": {"stabilizationWindowSeconds": 60, "selectPolicy": "Max",
-                               "policies": [{"type": "Percent", "value": 100, "periodSeconds": 15}]}}"""),
-                at(autoscaler, "spec", "behavior"));
+                               "policies": [{"type": "Percent", "value": 100, "periodSeconds": 15}]}}"""), at(autoscaler, "spec", "behavior"));
     }
 
     @Test
@@ -156,7 +166,8 @@ class BuiltinDefaultsTest {
         assertEquals(json("[{\"name\": \"\", \"protocol\": \"TCP\", \"port\": 80}]"), slice.get("ports"));
     }
 
-    @SuppressWarnings("cast") // the (Object) cast javac calls redundant picks assertEquals(Object, Object) for a generic at(...)
+    @SuppressWarnings(
+            "cast") // the (Object) cast javac calls redundant picks assertEquals(Object, Object) for a generic at(...)
     @Test
     void bindingsAndUserSubjectsBelongToTheRbacGroup() {
         Map<String, Object> binding = defaulted("rbac.authorization.k8s.io/v1", "RoleBinding", """
@@ -177,7 +188,8 @@ class BuiltinDefaultsTest {
 
     @Test
     void aCsiDriverGetsEveryFlagDefaulted() {
-        Map<String, Object> driver = defaulted("storage.k8s.io/v1", "CSIDriver", "{\"metadata\": {\"name\": \"d\"}, \"spec\": {}}");
+        Map<String, Object> driver =
+                defaulted("storage.k8s.io/v1", "CSIDriver", "{\"metadata\": {\"name\": \"d\"}, \"spec\": {}}");
         assertEquals(json("""
                 {"attachRequired": true, "podInfoOnMount": false, "volumeLifecycleModes": ["Persistent"], "storageCapacity": false,
                  "fsGroupPolicy": "ReadWriteOnceWithFSType", "requiresRepublish": false, "seLinuxMount": false}"""), driver.get("spec"));
@@ -185,13 +197,15 @@ class BuiltinDefaultsTest {
 
     @Test
     void aPriorityClassPreemptsLowerPriorities() {
-        Map<String, Object> priorityClass = defaulted("scheduling.k8s.io/v1", "PriorityClass", "{\"metadata\": {\"name\": \"p\"}, \"value\": 10}");
+        Map<String, Object> priorityClass =
+                defaulted("scheduling.k8s.io/v1", "PriorityClass", "{\"metadata\": {\"name\": \"p\"}, \"value\": 10}");
         assertEquals("PreemptLowerPriority", priorityClass.get("preemptionPolicy"));
     }
 
     @Test
     void aWebhookFailsClosedAfterTenSecondsAndItsRulesMatchAllScopes() {
-        Map<String, Object> configuration = defaulted("admissionregistration.k8s.io/v1", "MutatingWebhookConfiguration", """
+        Map<String, Object> configuration =
+                defaulted("admissionregistration.k8s.io/v1", "MutatingWebhookConfiguration", """
                 {"metadata": {"name": "w"}, "webhooks": [{"name": "w.example.com", "sideEffects": "None",
                   "admissionReviewVersions": ["v1"], "clientConfig": {"service": {"namespace": "ns", "name": "svc"}},
                   "rules": [{"operations": ["CREATE"], "apiGroups": [""], "apiVersions": ["v1"], "resources": ["pods"]}]}]}""");
@@ -199,8 +213,7 @@ class BuiltinDefaultsTest {
                 {"name": "w.example.com", "clientConfig": {"service": {"namespace": "ns", "name": "svc", "port": 443}},
                  "rules": [{"operations": ["CREATE"], "apiGroups": [""], "apiVersions": ["v1"], "resources": ["pods"], "scope": "*"}],
                  "failurePolicy": "Fail", "matchPolicy": "Equivalent", "namespaceSelector": {}, "objectSelector": {},
-                 "sideEffects": "None", "timeoutSeconds": 10, "admissionReviewVersions": ["v1"], "reinvocationPolicy": "Never"}"""),
-                at(configuration, "webhooks", "0"));
+                 "sideEffects": "None", "timeoutSeconds": 10, "admissionReviewVersions": ["v1"], "reinvocationPolicy": "Never"}"""), at(configuration, "webhooks", "0"));
     }
 
     @Test
@@ -212,8 +225,7 @@ class BuiltinDefaultsTest {
         assertEquals("Fail", at(policy, "spec", "failurePolicy"));
         assertEquals(json("""
                 {"namespaceSelector": {}, "objectSelector": {}, "resourceRules": [{"operations": ["CREATE"], "apiGroups": ["apps"],
-                  "apiVersions": ["v1"], "resources": ["deployments"], "scope": "*"}], "matchPolicy": "Equivalent"}"""),
-                at(policy, "spec", "matchConstraints"));
+                  "apiVersions": ["v1"], "resources": ["deployments"], "scope": "*"}], "matchPolicy": "Equivalent"}"""), at(policy, "spec", "matchConstraints"));
     }
 
     @Test
@@ -235,7 +247,9 @@ class BuiltinDefaultsTest {
                   "names": {"plural": "things", "kind": "Thing"},
                   "versions": [{"name": "v1alpha1", "served": true, "storage": false},
                                {"name": "v1", "served": true, "storage": true}]}}""");
-        assertEquals(json("{\"plural\": \"things\", \"singular\": \"thing\", \"kind\": \"Thing\", \"listKind\": \"ThingList\"}"),
+        assertEquals(
+                json(
+                        "{\"plural\": \"things\", \"singular\": \"thing\", \"kind\": \"Thing\", \"listKind\": \"ThingList\"}"),
                 at(crd, "spec", "names"));
         assertEquals(json("{\"strategy\": \"None\"}"), at(crd, "spec", "conversion"));
         assertEquals(List.of("v1"), at(crd, "status", "storedVersions"));

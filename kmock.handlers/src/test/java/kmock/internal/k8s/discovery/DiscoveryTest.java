@@ -34,8 +34,18 @@ class DiscoveryTest {
     void versionHasExactlyTheNineFieldsOfVersionInfo() {
         Map<String, Object> version = Discovery.version();
 
-        assertEquals(List.of("major", "minor", "gitVersion", "gitCommit", "gitTreeState", "buildDate", "goVersion",
-                "compiler", "platform"), List.copyOf(version.keySet()));
+        assertEquals(
+                List.of(
+                        "major",
+                        "minor",
+                        "gitVersion",
+                        "gitCommit",
+                        "gitTreeState",
+                        "buildDate",
+                        "goVersion",
+                        "compiler",
+                        "platform"),
+                List.copyOf(version.keySet()));
         assertEquals("1", version.get("major"));
         assertEquals("32", version.get("minor"));
         assertEquals("v1.32.0-kmock", version.get("gitVersion"));
@@ -46,14 +56,18 @@ class DiscoveryTest {
     void apiListsTheCoreVersionAndTheServerAddress() {
         Map<String, Object> api = BUNDLED.apiVersions("127.0.0.1:4321");
 
-        assertEquals(Json.parse("{\"kind\": \"APIVersions\", \"versions\": [\"v1\"], \"serverAddressByClientCIDRs\": "
-                + "[{\"clientCIDR\": \"0.0.0.0/0\", \"serverAddress\": \"127.0.0.1:4321\"}]}"), api);
+        assertEquals(
+                Json.parse("{\"kind\": \"APIVersions\", \"versions\": [\"v1\"], \"serverAddressByClientCIDRs\": "
+                        + "[{\"clientCIDR\": \"0.0.0.0/0\", \"serverAddress\": \"127.0.0.1:4321\"}]}"),
+                api);
         assertEquals(List.of("kind", "versions", "serverAddressByClientCIDRs"), List.copyOf(api.keySet()));
     }
 
     @Test
     void apiListsV1EvenWithoutCoreResources() {
-        assertEquals(List.of("v1"), of("apps/v1/deployments", new ResourceInfo()).apiVersions("h:1").get("versions"));
+        assertEquals(
+                List.of("v1"),
+                of("apps/v1/deployments", new ResourceInfo()).apiVersions("h:1").get("versions"));
     }
 
     @Test
@@ -65,26 +79,53 @@ class DiscoveryTest {
         List<?> groups = (List<?>) apis.get("groups");
         List<Object> names = new ArrayList<>();
         groups.forEach(group -> names.add(((Map<?, ?>) group).get("name")));
-        assertEquals(List.of("admissionregistration.k8s.io", "apiextensions.k8s.io", "apiregistration.k8s.io", "apps",
-                "authentication.k8s.io", "authorization.k8s.io", "autoscaling", "batch", "certificates.k8s.io",
-                "coordination.k8s.io", "discovery.k8s.io", "events.k8s.io", "flowcontrol.apiserver.k8s.io",
-                "networking.k8s.io", "node.k8s.io", "policy", "rbac.authorization.k8s.io", "scheduling.k8s.io",
-                "storage.k8s.io"), names);
+        assertEquals(
+                List.of(
+                        "admissionregistration.k8s.io",
+                        "apiextensions.k8s.io",
+                        "apiregistration.k8s.io",
+                        "apps",
+                        "authentication.k8s.io",
+                        "authorization.k8s.io",
+                        "autoscaling",
+                        "batch",
+                        "certificates.k8s.io",
+                        "coordination.k8s.io",
+                        "discovery.k8s.io",
+                        "events.k8s.io",
+                        "flowcontrol.apiserver.k8s.io",
+                        "networking.k8s.io",
+                        "node.k8s.io",
+                        "policy",
+                        "rbac.authorization.k8s.io",
+                        "scheduling.k8s.io",
+                        "storage.k8s.io"),
+                names);
         Map<?, ?> autoscaling = (Map<?, ?>) groups.get(names.indexOf("autoscaling"));
-        assertEquals(Json.parse("{\"name\": \"autoscaling\", \"versions\": ["
-                + "{\"groupVersion\": \"autoscaling/v2\", \"version\": \"v2\"},"
-                + "{\"groupVersion\": \"autoscaling/v1\", \"version\": \"v1\"}],"
-                + "\"preferredVersion\": {\"groupVersion\": \"autoscaling/v2\", \"version\": \"v2\"}}"), autoscaling);
+        assertEquals(
+                Json.parse("{\"name\": \"autoscaling\", \"versions\": ["
+                        + "{\"groupVersion\": \"autoscaling/v2\", \"version\": \"v2\"},"
+                        + "{\"groupVersion\": \"autoscaling/v1\", \"version\": \"v1\"}],"
+                        + "\"preferredVersion\": {\"groupVersion\": \"autoscaling/v2\", \"version\": \"v2\"}}"),
+                autoscaling);
     }
 
     @Test
     void preferredVersionIsTheHighestByKubernetesPriority() {
-        Discovery discovery = of("example.com/v1alpha1/widgets", new ResourceInfo(), "example.com/v1beta1/widgets", new ResourceInfo(),
-                "example.com/v1/widgets", new ResourceInfo(), "example.com/v1beta2/widgets", new ResourceInfo());
+        Discovery discovery = of(
+                "example.com/v1alpha1/widgets",
+                new ResourceInfo(),
+                "example.com/v1beta1/widgets",
+                new ResourceInfo(),
+                "example.com/v1/widgets",
+                new ResourceInfo(),
+                "example.com/v1beta2/widgets",
+                new ResourceInfo());
 
         Map<String, Object> group = discovery.group("example.com");
 
-        assertEquals(List.of("kind", "apiVersion", "name", "versions", "preferredVersion"), List.copyOf(group.keySet()));
+        assertEquals(
+                List.of("kind", "apiVersion", "name", "versions", "preferredVersion"), List.copyOf(group.keySet()));
         assertEquals("APIGroup", group.get("kind"));
         assertEquals(Map.of("groupVersion", "example.com/v1", "version", "v1"), group.get("preferredVersion"));
         List<Object> versions = new ArrayList<>();
@@ -107,33 +148,61 @@ class DiscoveryTest {
         assertEquals("apps/v1", apps.get("groupVersion"));
         List<Object> names = new ArrayList<>();
         ((List<?>) apps.get("resources")).forEach(r -> names.add(((Map<?, ?>) r).get("name")));
-        assertEquals(List.of("controllerrevisions", "daemonsets", "daemonsets/status", "deployments", "deployments/scale",
-                "deployments/status", "replicasets", "replicasets/scale", "replicasets/status", "statefulsets",
-                "statefulsets/scale", "statefulsets/status"), names);
+        assertEquals(
+                List.of(
+                        "controllerrevisions",
+                        "daemonsets",
+                        "daemonsets/status",
+                        "deployments",
+                        "deployments/scale",
+                        "deployments/status",
+                        "replicasets",
+                        "replicasets/scale",
+                        "replicasets/status",
+                        "statefulsets",
+                        "statefulsets/scale",
+                        "statefulsets/status"),
+                names);
     }
 
     @Test
     void statusServesTheParentKindAndScaleServesAutoscalingV1Scale() {
         List<?> resources = (List<?>) BUNDLED.resourceList("apps", "v1").get("resources");
 
-        assertEquals(Json.parse("{\"name\": \"deployments/scale\", \"singularName\": \"\", \"namespaced\": true, "
-                + "\"group\": \"autoscaling\", \"version\": \"v1\", \"kind\": \"Scale\", \"verbs\": [\"get\", \"patch\", \"update\"]}"),
+        assertEquals(
+                Json.parse(
+                        "{\"name\": \"deployments/scale\", \"singularName\": \"\", \"namespaced\": true, "
+                                + "\"group\": \"autoscaling\", \"version\": \"v1\", \"kind\": \"Scale\", \"verbs\": [\"get\", \"patch\", \"update\"]}"),
                 resources.get(4));
-        assertEquals(Json.parse("{\"name\": \"deployments/status\", \"singularName\": \"\", \"namespaced\": true, "
-                + "\"kind\": \"Deployment\", \"verbs\": [\"get\", \"patch\", \"update\"]}"), resources.get(5));
-        assertEquals(List.of("name", "singularName", "namespaced", "group", "version", "kind", "verbs"),
+        assertEquals(
+                Json.parse("{\"name\": \"deployments/status\", \"singularName\": \"\", \"namespaced\": true, "
+                        + "\"kind\": \"Deployment\", \"verbs\": [\"get\", \"patch\", \"update\"]}"),
+                resources.get(5));
+        assertEquals(
+                List.of("name", "singularName", "namespaced", "group", "version", "kind", "verbs"),
                 List.copyOf(((Map<?, ?>) resources.get(4)).keySet()));
     }
 
     @Test
     void resourceEntryHasKubernetesFieldsInKubernetesOrder() {
         List<?> core = (List<?>) BUNDLED.resourceList("", "v1").get("resources");
-        Map<?, ?> configmaps = core.stream().map(Map.class::cast).filter(r -> r.get("name").equals("configmaps")).findFirst().orElseThrow();
-        Map<?, ?> pods = core.stream().map(Map.class::cast).filter(r -> r.get("name").equals("pods")).findFirst().orElseThrow();
+        Map<?, ?> configmaps = core.stream()
+                .map(Map.class::cast)
+                .filter(r -> r.get("name").equals("configmaps"))
+                .findFirst()
+                .orElseThrow();
+        Map<?, ?> pods = core.stream()
+                .map(Map.class::cast)
+                .filter(r -> r.get("name").equals("pods"))
+                .findFirst()
+                .orElseThrow();
 
-        assertEquals(List.of("name", "singularName", "namespaced", "kind", "verbs", "shortNames"), List.copyOf(configmaps.keySet()));
+        assertEquals(
+                List.of("name", "singularName", "namespaced", "kind", "verbs", "shortNames"),
+                List.copyOf(configmaps.keySet()));
         assertEquals(List.of("cm"), configmaps.get("shortNames"));
-        assertEquals(List.of("name", "singularName", "namespaced", "kind", "verbs", "shortNames", "categories"),
+        assertEquals(
+                List.of("name", "singularName", "namespaced", "kind", "verbs", "shortNames", "categories"),
                 List.copyOf(pods.keySet()));
     }
 
@@ -141,16 +210,20 @@ class DiscoveryTest {
     void unsetFieldsAreDerivedWhenRenderedAndEmptyListsLeftOut() {
         Map<String, Object> list = of("v1/foos", new ResourceInfo()).resourceList("", "v1");
 
-        assertEquals(Json.parse("{\"kind\": \"APIResourceList\", \"apiVersion\": \"v1\", \"groupVersion\": \"v1\", "
-                + "\"resources\": [{\"name\": \"foos\", \"singularName\": \"foos\", \"namespaced\": true, \"kind\": \"Foos\", "
-                + "\"verbs\": [\"create\", \"delete\", \"deletecollection\", \"get\", \"list\", \"patch\", \"update\", \"watch\"]}]}"),
+        assertEquals(
+                Json.parse(
+                        "{\"kind\": \"APIResourceList\", \"apiVersion\": \"v1\", \"groupVersion\": \"v1\", "
+                                + "\"resources\": [{\"name\": \"foos\", \"singularName\": \"foos\", \"namespaced\": true, \"kind\": \"Foos\", "
+                                + "\"verbs\": [\"create\", \"delete\", \"deletecollection\", \"get\", \"list\", \"patch\", \"update\", \"watch\"]}]}"),
                 list);
     }
 
     @Test
     void setSingularDoesNotChangeTheDefaultKind() {
-        Map<?, ?> entry = (Map<?, ?>) ((List<?>) of("v1/foos", new ResourceInfo().singular("foo")).resourceList("", "v1")
-                .get("resources")).get(0);
+        Map<?, ?> entry = (Map<?, ?>) ((List<?>) of("v1/foos", new ResourceInfo().singular("foo"))
+                        .resourceList("", "v1")
+                        .get("resources"))
+                .get(0);
 
         assertEquals("foo", entry.get("singularName"));
         assertEquals("Foos", entry.get("kind"));
@@ -166,20 +239,32 @@ class DiscoveryTest {
         Map<?, ?> entry = (Map<?, ?>) ((List<?>) before.resourceList("", "v1").get("resources")).get(0);
         assertEquals("Foo", entry.get("kind"));
         assertEquals(1, ((List<?>) before.resourceList("", "v1").get("resources")).size());
-        assertEquals("Bar", ((Map<?, ?>) ((List<?>) of("v1/foos", info).resourceList("", "v1").get("resources")).get(0)).get("kind"));
+        assertEquals(
+                "Bar",
+                ((Map<?, ?>) ((List<?>) of("v1/foos", info)
+                                        .resourceList("", "v1")
+                                        .get("resources"))
+                                .get(0))
+                        .get("kind"));
     }
 
     @Test
     void connectAndActionSubresourcesServeTheirOwnKindsAndVerbs() {
-        Discovery discovery = of("v1/pods", new ResourceInfo().kind("Pod").subresources("exec", "portforward", "eviction", "log"));
+        Discovery discovery =
+                of("v1/pods", new ResourceInfo().kind("Pod").subresources("exec", "portforward", "eviction", "log"));
 
         List<?> resources = (List<?>) discovery.resourceList("", "v1").get("resources");
 
-        assertEquals(Json.parse("{\"name\": \"pods/exec\", \"singularName\": \"\", \"namespaced\": true, "
-                + "\"kind\": \"PodExecOptions\", \"verbs\": [\"create\", \"get\"]}"), resources.get(1));
+        assertEquals(
+                Json.parse("{\"name\": \"pods/exec\", \"singularName\": \"\", \"namespaced\": true, "
+                        + "\"kind\": \"PodExecOptions\", \"verbs\": [\"create\", \"get\"]}"),
+                resources.get(1));
         assertEquals("PodPortForwardOptions", ((Map<?, ?>) resources.get(2)).get("kind"));
-        assertEquals(Json.parse("{\"name\": \"pods/eviction\", \"singularName\": \"\", \"namespaced\": true, "
-                + "\"group\": \"policy\", \"version\": \"v1\", \"kind\": \"Eviction\", \"verbs\": [\"create\"]}"), resources.get(3));
+        assertEquals(
+                Json.parse(
+                        "{\"name\": \"pods/eviction\", \"singularName\": \"\", \"namespaced\": true, "
+                                + "\"group\": \"policy\", \"version\": \"v1\", \"kind\": \"Eviction\", \"verbs\": [\"create\"]}"),
+                resources.get(3));
         assertEquals(List.of("get"), ((Map<?, ?>) resources.get(4)).get("verbs"));
     }
 
@@ -205,13 +290,33 @@ class DiscoveryTest {
 
     @Test
     void rootListsDiscoveryPathsAndExtrasSorted() {
-        Discovery discovery = of("v1/pods", new ResourceInfo(), "apps/v1/deployments", new ResourceInfo(),
-                "autoscaling/v2/horizontalpodautoscalers", new ResourceInfo(), "autoscaling/v1/horizontalpodautoscalers", new ResourceInfo());
+        Discovery discovery = of(
+                "v1/pods",
+                new ResourceInfo(),
+                "apps/v1/deployments",
+                new ResourceInfo(),
+                "autoscaling/v2/horizontalpodautoscalers",
+                new ResourceInfo(),
+                "autoscaling/v1/horizontalpodautoscalers",
+                new ResourceInfo());
 
         Map<String, Object> root = discovery.paths(List.of("/healthz", "/apis"));
 
-        assertEquals(Map.of("paths", List.of("/api", "/api/v1", "/apis", "/apis/apps", "/apis/apps/v1", "/apis/autoscaling",
-                "/apis/autoscaling/v1", "/apis/autoscaling/v2", "/healthz", "/version")), root);
+        assertEquals(
+                Map.of(
+                        "paths",
+                        List.of(
+                                "/api",
+                                "/api/v1",
+                                "/apis",
+                                "/apis/apps",
+                                "/apis/apps/v1",
+                                "/apis/autoscaling",
+                                "/apis/autoscaling/v1",
+                                "/apis/autoscaling/v2",
+                                "/healthz",
+                                "/version")),
+                root);
     }
 
     @Test
@@ -223,11 +328,13 @@ class DiscoveryTest {
     @Test
     void extraKnownResourcesAreServedWithTheDefaultDescriptionUnlessDeclared() {
         Map<Resource, ResourceInfo> declared = Map.of(new Resource("", "v1", "pods"), new ResourceInfo().kind("Pod"));
-        Catalog catalog = Catalog.of(declared, List.of(new Resource("", "v1", "pods"), new Resource("kopf.dev", "v1", "kopfexamples")));
+        Catalog catalog = Catalog.of(
+                declared, List.of(new Resource("", "v1", "pods"), new Resource("kopf.dev", "v1", "kopfexamples")));
 
         assertEquals("Pod", catalog.entries("", "v1").get(0).kind());
         assertEquals("Kopfexamples", catalog.entries("kopf.dev", "v1").get(0).kind());
-        assertEquals(List.of("", "kopf.dev"), List.copyOf(catalog.groupVersions().keySet()));
+        assertEquals(
+                List.of("", "kopf.dev"), List.copyOf(catalog.groupVersions().keySet()));
     }
 
     @Test
@@ -241,12 +348,13 @@ class DiscoveryTest {
 
     /** The dump was taken without the group and version that kube-apiserver adds where a subresource's kind is of another group. */
     private static Map<?, ?> withCrossGroupKind(Map<?, ?> entry) {
-        String group = switch ((String) entry.get("kind")) {
-            case "Scale" -> "autoscaling";
-            case "Eviction" -> "policy";
-            case "TokenRequest" -> "authentication.k8s.io";
-            default -> null;
-        };
+        String group =
+                switch ((String) entry.get("kind")) {
+                    case "Scale" -> "autoscaling";
+                    case "Eviction" -> "policy";
+                    case "TokenRequest" -> "authentication.k8s.io";
+                    default -> null;
+                };
         if (group == null) {
             return entry;
         }

@@ -25,7 +25,9 @@ class OpenApiTest {
         Map<?, ?> paths = (Map<?, ?>) new OpenApi(BUNDLED).index().get("paths");
 
         assertEquals(21, paths.size());
-        assertEquals(List.of("api/v1", "apis/admissionregistration.k8s.io/v1"), List.copyOf(paths.keySet()).subList(0, 2));
+        assertEquals(
+                List.of("api/v1", "apis/admissionregistration.k8s.io/v1"),
+                List.copyOf(paths.keySet()).subList(0, 2));
         assertTrue(paths.containsKey("apis/autoscaling/v2") && paths.containsKey("apis/autoscaling/v1"));
         String url = (String) ((Map<?, ?>) paths.get("apis/apps/v1")).get("serverRelativeURL");
         assertTrue(url.matches("/openapi/v3/apis/apps/v1\\?hash=[0-9A-F]{64}"), url);
@@ -39,18 +41,27 @@ class OpenApiTest {
 
         for (Catalog.Entry entry : BUNDLED.entries()) {
             Resource resource = entry.resource();
-            Map<?, ?> paths = (Map<?, ?>) openApi.document(resource.group(), resource.version()).get("paths");
+            Map<?, ?> paths = (Map<?, ?>)
+                    openApi.document(resource.group(), resource.version()).get("paths");
             String groupVersion = new Resource(resource.group(), resource.version(), null).path();
-            String object = groupVersion + (entry.namespaced() ? "/namespaces/{namespace}/" : "/") + resource.plural() + "/{name}";
+            String object = groupVersion + (entry.namespaced() ? "/namespaces/{namespace}/" : "/") + resource.plural()
+                    + "/{name}";
             assertTrue(paths.containsKey(object), object);
 
             Map<?, ?> patch = (Map<?, ?>) ((Map<?, ?>) paths.get(object)).get("patch");
 
             assertNotNull(patch, object);
-            assertEquals(Map.of("group", resource.group(), "version", resource.version(), "kind", entry.kind()),
-                    patch.get("x-kubernetes-group-version-kind"), object);
-            assertTrue(((List<?>) patch.get("parameters")).stream().map(Map.class::cast)
-                    .anyMatch(p -> "fieldValidation".equals(p.get("name")) && "query".equals(p.get("in"))), object);
+            assertEquals(
+                    Map.of("group", resource.group(), "version", resource.version(), "kind", entry.kind()),
+                    patch.get("x-kubernetes-group-version-kind"),
+                    object);
+            assertTrue(
+                    ((List<?>) patch.get("parameters"))
+                            .stream()
+                                    .map(Map.class::cast)
+                                    .anyMatch(p ->
+                                            "fieldValidation".equals(p.get("name")) && "query".equals(p.get("in"))),
+                    object);
             checked++;
         }
         assertEquals(61, checked);
@@ -77,11 +88,14 @@ class OpenApiTest {
         Map<?, ?> schemas = (Map<?, ?>) ((Map<?, ?>) document.get("components")).get("schemas");
         Map<?, ?> deployment = (Map<?, ?>) schemas.get("io.k8s.api.apps.v1.Deployment");
         assertEquals("object", deployment.get("type"));
-        assertEquals(List.of("apiVersion", "kind", "metadata", "spec", "status"),
+        assertEquals(
+                List.of("apiVersion", "kind", "metadata", "spec", "status"),
                 List.copyOf(((Map<?, ?>) deployment.get("properties")).keySet()));
-        assertEquals(List.of(Map.of("group", "apps", "version", "v1", "kind", "Deployment")),
+        assertEquals(
+                List.of(Map.of("group", "apps", "version", "v1", "kind", "Deployment")),
                 deployment.get("x-kubernetes-group-version-kind"));
-        assertEquals(List.of(Map.of("$ref", "#/components/schemas/io.k8s.api.apps.v1.DeploymentSpec")),
+        assertEquals(
+                List.of(Map.of("$ref", "#/components/schemas/io.k8s.api.apps.v1.DeploymentSpec")),
                 property(deployment, "spec").get("allOf"));
     }
 
@@ -100,39 +114,48 @@ class OpenApiTest {
         assertEquals(Map.of("type", "integer", "format", "int32"), property(spec, "replicas"));
         assertTrue(((List<?>) spec.get("required")).containsAll(List.of("selector", "template")), spec.toString());
         Map<?, ?> strategy = component(apps, "io.k8s.api.apps.v1.DeploymentStrategy");
-        assertEquals(List.of("Recreate", "RollingUpdate"), property(strategy, "type").get("enum"));
+        assertEquals(
+                List.of("Recreate", "RollingUpdate"), property(strategy, "type").get("enum"));
         Map<?, ?> containers = property(component(apps, "io.k8s.api.core.v1.PodSpec"), "containers");
         assertEquals("array", containers.get("type"));
         assertEquals("merge", containers.get("x-kubernetes-patch-strategy"));
         assertEquals("name", containers.get("x-kubernetes-patch-merge-key"));
-        assertEquals(Map.of("type", "string"), ((Map<?, ?>) property(component(apps,
-                "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"), "labels")).get("additionalProperties"));
+        assertEquals(
+                Map.of("type", "string"),
+                ((Map<?, ?>) property(component(apps, "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"), "labels"))
+                        .get("additionalProperties"));
     }
 
     @Test
     void customResourcesGetTheSchemaOfTheirDefinitionWithMetadata() {
-        Map<Resource, ResourceInfo> resources = Map.of(new Resource("kopf.dev", "v1", "kopfexamples"),
-                new ResourceInfo().kind("KopfExample"));
+        Map<Resource, ResourceInfo> resources =
+                Map.of(new Resource("kopf.dev", "v1", "kopfexamples"), new ResourceInfo().kind("KopfExample"));
         @SuppressWarnings("unchecked")
-        Map<String, Object> crd = (Map<String, Object>) Json.parse("{\"spec\":{\"versions\":[{\"name\":\"v1\",\"schema\":{"
-                + "\"openAPIV3Schema\":{\"type\":\"object\",\"properties\":{\"spec\":{\"type\":\"object\",\"properties\":{"
-                + "\"duration\":{\"type\":\"integer\",\"description\":\"Seconds.\"}}}}}}}]}}");
+        Map<String, Object> crd =
+                (Map<String, Object>) Json.parse("{\"spec\":{\"versions\":[{\"name\":\"v1\",\"schema\":{"
+                        + "\"openAPIV3Schema\":{\"type\":\"object\",\"properties\":{\"spec\":{\"type\":\"object\",\"properties\":{"
+                        + "\"duration\":{\"type\":\"integer\",\"description\":\"Seconds.\"}}}}}}}]}}");
         Map<String, Object> document = new OpenApi(resources, resource -> crd).document("kopf.dev", "v1");
         Map<?, ?> example = component(document, "dev.kopf.v1.KopfExample");
-        assertEquals(List.of(Map.of("group", "kopf.dev", "version", "v1", "kind", "KopfExample")),
+        assertEquals(
+                List.of(Map.of("group", "kopf.dev", "version", "v1", "kind", "KopfExample")),
                 example.get("x-kubernetes-group-version-kind"));
         assertEquals("Seconds.", property(property(example, "spec"), "duration").get("description"));
-        assertEquals(List.of(Map.of("$ref", "#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta")),
+        assertEquals(
+                List.of(Map.of("$ref", "#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta")),
                 property(example, "metadata").get("allOf"));
         assertNotNull(component(document, "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"));
     }
 
     @Test
     void kindsNothingDescribesGetAPermissiveSchema() {
-        Map<Resource, ResourceInfo> resources = Map.of(new Resource("example.com", "v1", "widgets"), new ResourceInfo().kind("Widget"));
+        Map<Resource, ResourceInfo> resources =
+                Map.of(new Resource("example.com", "v1", "widgets"), new ResourceInfo().kind("Widget"));
         Map<?, ?> widget = component(new OpenApi(resources).document("example.com", "v1"), "com.example.v1.Widget");
         assertEquals(true, widget.get("x-kubernetes-preserve-unknown-fields"));
-        assertEquals(List.of("apiVersion", "kind", "metadata"), List.copyOf(((Map<?, ?>) widget.get("properties")).keySet()));
+        assertEquals(
+                List.of("apiVersion", "kind", "metadata"),
+                List.copyOf(((Map<?, ?>) widget.get("properties")).keySet()));
     }
 
     @Test
@@ -165,9 +188,14 @@ class OpenApiTest {
 
     @Test
     void schemaNamesFollowKubernetesConventions() {
-        assertEquals("io.k8s.api.core.v1.ConfigMap", OpenApi.schemaName(new Resource("", "v1", "configmaps"), "ConfigMap"));
-        assertEquals("io.k8s.api.networking.v1.Ingress", OpenApi.schemaName(new Resource("networking.k8s.io", "v1", "ingresses"), "Ingress"));
+        assertEquals(
+                "io.k8s.api.core.v1.ConfigMap", OpenApi.schemaName(new Resource("", "v1", "configmaps"), "ConfigMap"));
+        assertEquals(
+                "io.k8s.api.networking.v1.Ingress",
+                OpenApi.schemaName(new Resource("networking.k8s.io", "v1", "ingresses"), "Ingress"));
         assertEquals("io.k8s.api.batch.v1.Job", OpenApi.schemaName(new Resource("batch", "v1", "jobs"), "Job"));
-        assertEquals("dev.kopf.v1.KopfExample", OpenApi.schemaName(new Resource("kopf.dev", "v1", "kopfexamples"), "KopfExample"));
+        assertEquals(
+                "dev.kopf.v1.KopfExample",
+                OpenApi.schemaName(new Resource("kopf.dev", "v1", "kopfexamples"), "KopfExample"));
     }
 }

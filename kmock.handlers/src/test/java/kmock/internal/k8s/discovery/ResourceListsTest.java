@@ -46,8 +46,9 @@ class ResourceListsTest {
 
     @Test
     void missingScopeReadsAsClusterWideAndEmptySingularAsUnset() {
-        ResourceInfo info = read("{\"groupVersion\": \"v1\", \"resources\": [{\"name\": \"things\", \"singularName\": \"\"}]}")
-                .get(new Resource("", "v1", "things"));
+        ResourceInfo info =
+                read("{\"groupVersion\": \"v1\", \"resources\": [{\"name\": \"things\", \"singularName\": \"\"}]}")
+                        .get(new Resource("", "v1", "things"));
 
         assertFalse(info.namespaced());
         assertNull(info.singular());
@@ -69,66 +70,81 @@ class ResourceListsTest {
 
     @Test
     void jsonOfAnotherShapeIsRefused() {
-        assertEquals("Cannot read resources from test.json: expected a JSON array of APIResourceList documents, one "
-                + "APIResourceList, or a List of them; got \"pods\"", failure("\"pods\""));
+        assertEquals(
+                "Cannot read resources from test.json: expected a JSON array of APIResourceList documents, one "
+                        + "APIResourceList, or a List of them; got \"pods\"",
+                failure("\"pods\""));
     }
 
     @Test
     void listWithoutItemsIsRefused() {
-        assertEquals("Cannot read resources from test.json: a List without an 'items' array", failure("{\"kind\": \"List\"}"));
+        assertEquals(
+                "Cannot read resources from test.json: a List without an 'items' array",
+                failure("{\"kind\": \"List\"}"));
     }
 
     @Test
     void documentThatIsNotAnObjectIsRefusedWithItsNumber() {
-        assertEquals("test.json, document 2: expected an APIResourceList object, got 42 (Integer)",
+        assertEquals(
+                "test.json, document 2: expected an APIResourceList object, got 42 (Integer)",
                 failure("[{\"groupVersion\": \"v1\", \"resources\": []}, 42]"));
     }
 
     @Test
     void documentOfAnotherKindIsRefused() {
-        assertEquals("test.json, document 1: kind is \"APIGroupList\", expected APIResourceList",
+        assertEquals(
+                "test.json, document 1: kind is \"APIGroupList\", expected APIResourceList",
                 failure("{\"kind\": \"APIGroupList\", \"groups\": []}"));
     }
 
     @Test
     void documentWithoutGroupVersionIsRefused() {
-        assertEquals("test.json, document 1: 'groupVersion' is missing or not a string", failure("{\"resources\": []}"));
+        assertEquals(
+                "test.json, document 1: 'groupVersion' is missing or not a string", failure("{\"resources\": []}"));
     }
 
     @Test
     void documentWithoutResourcesIsRefused() {
-        assertEquals("test.json, document 1 (v1): 'resources' is missing or not an array", failure("{\"groupVersion\": \"v1\"}"));
+        assertEquals(
+                "test.json, document 1 (v1): 'resources' is missing or not an array",
+                failure("{\"groupVersion\": \"v1\"}"));
     }
 
     @Test
     void resourceWithoutNameIsRefusedWithItsNumber() {
-        assertEquals("test.json, document 1 (v1), resource 2: 'name' is missing or not a string",
+        assertEquals(
+                "test.json, document 1 (v1), resource 2: 'name' is missing or not a string",
                 failure("{\"groupVersion\": \"v1\", \"resources\": [{\"name\": \"pods\"}, {\"kind\": \"Pod\"}]}"));
     }
 
     @Test
     void malformedGroupVersionIsRefused() {
-        assertEquals("test.json, document 1 (apps/): 'groupVersion' \"apps/\" is not a group/version such as \"v1\" or \"apps/v1\"",
+        assertEquals(
+                "test.json, document 1 (apps/): 'groupVersion' \"apps/\" is not a group/version such as \"v1\" or \"apps/v1\"",
                 failure("{\"groupVersion\": \"apps/\", \"resources\": [{\"name\": \"deployments\"}]}"));
     }
 
     @Test
     void malformedResourceNameIsRefused() {
-        assertEquals("test.json, document 1 (v1): 'Pods' is not a resource name (lowercase letters, digits and dashes)",
+        assertEquals(
+                "test.json, document 1 (v1): 'Pods' is not a resource name (lowercase letters, digits and dashes)",
                 failure("{\"groupVersion\": \"v1\", \"resources\": [{\"name\": \"Pods\"}]}"));
     }
 
     @Test
     void subresourceWithoutItsResourceIsRefused() {
-        assertEquals("test.json, document 1 (v1): subresource pods/status has no resource pods in the same list",
+        assertEquals(
+                "test.json, document 1 (v1): subresource pods/status has no resource pods in the same list",
                 failure("{\"groupVersion\": \"v1\", \"resources\": [{\"name\": \"pods/status\"}]}"));
     }
 
     @Test
     void fieldsOfTheWrongTypeAreRefusedNamingTheResource() {
-        assertEquals("test.json, document 1 (v1), resource pods: 'verbs' must be an array of strings, got \"get\"",
+        assertEquals(
+                "test.json, document 1 (v1), resource pods: 'verbs' must be an array of strings, got \"get\"",
                 failure("{\"groupVersion\": \"v1\", \"resources\": [{\"name\": \"pods\", \"verbs\": \"get\"}]}"));
-        assertEquals("test.json, document 1 (v1), resource pods: 'kind' must be a string, got 1 (Integer)",
+        assertEquals(
+                "test.json, document 1 (v1), resource pods: 'kind' must be a string, got 1 (Integer)",
                 failure("{\"groupVersion\": \"v1\", \"resources\": [{\"name\": \"pods\", \"kind\": 1}]}"));
     }
 
@@ -136,7 +152,8 @@ class ResourceListsTest {
     void brokenGzipIsRefused() {
         byte[] broken = {0x1f, (byte) 0x8b, 8, 0, 1, 2, 3};
 
-        String message = assertThrows(IllegalArgumentException.class, () -> ResourceLists.read(broken, "dump.gz")).getMessage();
+        String message = assertThrows(IllegalArgumentException.class, () -> ResourceLists.read(broken, "dump.gz"))
+                .getMessage();
 
         assertTrue(message.startsWith("Cannot read resources from dump.gz: broken gzip data"), message);
     }
@@ -152,8 +169,9 @@ class ResourceListsTest {
             }
         }
 
-        String message = assertThrows(IllegalArgumentException.class,
-                () -> ResourceLists.read(out.toByteArray(), "bomb.gz")).getMessage();
+        String message = assertThrows(
+                        IllegalArgumentException.class, () -> ResourceLists.read(out.toByteArray(), "bomb.gz"))
+                .getMessage();
 
         assertEquals("Cannot read resources from bomb.gz: more than 64 MiB once decompressed", message);
     }

@@ -87,7 +87,9 @@ class FieldManagerTest {
     }
 
     private static List<String> managers(Map<String, Object> object) {
-        return managedFields(object).stream().map(e -> e.get("manager") + "/" + e.get("operation")).toList();
+        return managedFields(object).stream()
+                .map(e -> e.get("manager") + "/" + e.get("operation"))
+                .toList();
     }
 
     @SuppressWarnings("unchecked")
@@ -106,8 +108,20 @@ class FieldManagerTest {
     @Test
     void applyOfADeploymentOwnsExactlyTheAppliedFields() {
         Map<String, Object> applied = FieldManager.apply(write(DEPLOYMENT, "kubectl", T0), null, yaml(NGINX), false);
-        assertEquals(List.of(Map.of("manager", "kubectl", "operation", "Apply", "apiVersion", "apps/v1",
-                "time", "2025-01-02T03:04:05Z", "fieldsType", "FieldsV1", "fieldsV1", yaml("""
+        assertEquals(
+                List.of(Map.of(
+                        "manager",
+                        "kubectl",
+                        "operation",
+                        "Apply",
+                        "apiVersion",
+                        "apps/v1",
+                        "time",
+                        "2025-01-02T03:04:05Z",
+                        "fieldsType",
+                        "FieldsV1",
+                        "fieldsV1",
+                        yaml("""
                         f:metadata:
                           f:labels:
                             f:app: {}
@@ -128,7 +142,8 @@ class FieldManagerTest {
                                     k:{"containerPort":80,"protocol":"TCP"}:
                                       .: {}
                                       f:containerPort: {}
-                        """))), managedFields(applied));
+                        """))),
+                managedFields(applied));
         assertEquals(fieldsV1("""
                 f:metadata: {f:labels: {f:app: {}}}
                 f:spec:
@@ -145,7 +160,9 @@ class FieldManagerTest {
                           f:ports:
                             k:{"containerPort":80,"protocol":"TCP"}: {.: {}, f:containerPort: {}}
                 """), fields(applied, "kubectl", "Apply"), "the key order is FieldsV1's");
-        assertEquals("nginx:1.25", ((Map<?, ?>) ((List<?>) at(applied, "spec", "template", "spec", "containers")).get(0)).get("image"));
+        assertEquals(
+                "nginx:1.25",
+                ((Map<?, ?>) ((List<?>) at(applied, "spec", "template", "spec", "containers")).get(0)).get("image"));
     }
 
     @Test
@@ -174,7 +191,9 @@ class FieldManagerTest {
                           f:resources: {}
                 """), fields(created, "kubectl-create", "Update"));
         Map<String, Object> entry = managedFields(created).get(0);
-        assertEquals(List.of("manager", "operation", "apiVersion", "time", "fieldsType", "fieldsV1"), List.copyOf(entry.keySet()));
+        assertEquals(
+                List.of("manager", "operation", "apiVersion", "time", "fieldsType", "fieldsV1"),
+                List.copyOf(entry.keySet()));
     }
 
     @SuppressWarnings("unchecked") // JSON objects read back are maps of strings to values
@@ -193,7 +212,9 @@ class FieldManagerTest {
 
     @Test
     void anUpdateThatChangesNothingKeepsTheEntriesAndTheirTimes() {
-        Map<String, Object> created = FieldManager.update(write(CONFIG_MAP, "a", T0), null,
+        Map<String, Object> created = FieldManager.update(
+                write(CONFIG_MAP, "a", T0),
+                null,
                 yaml("{apiVersion: v1, kind: ConfigMap, metadata: {name: c}, data: {x: '1'}}"));
         Map<String, Object> same = FieldManager.update(write(CONFIG_MAP, "b", T1), created, created);
         assertEquals(managedFields(created), managedFields(same));
@@ -201,19 +222,27 @@ class FieldManagerTest {
 
     @Test
     void managedFieldsOfOneEmptyEntryClearThemAndTheObjectStaysUntracked() {
-        Map<String, Object> created = FieldManager.update(write(CONFIG_MAP, "a", T0), null,
+        Map<String, Object> created = FieldManager.update(
+                write(CONFIG_MAP, "a", T0),
+                null,
                 yaml("{apiVersion: v1, kind: ConfigMap, metadata: {name: c}, data: {x: '1'}}"));
-        Map<String, Object> reset = FieldManager.update(write(CONFIG_MAP, "b", T1), created,
+        Map<String, Object> reset = FieldManager.update(
+                write(CONFIG_MAP, "b", T1),
+                created,
                 yaml("{apiVersion: v1, kind: ConfigMap, metadata: {name: c, managedFields: [{}]}, data: {x: '2'}}"));
         assertNull(at(reset, "metadata", "managedFields"));
-        Map<String, Object> later = FieldManager.update(write(CONFIG_MAP, "c", T1), reset,
+        Map<String, Object> later = FieldManager.update(
+                write(CONFIG_MAP, "c", T1),
+                reset,
                 yaml("{apiVersion: v1, kind: ConfigMap, metadata: {name: c}, data: {x: '3'}}"));
         assertNull(at(later, "metadata", "managedFields"));
     }
 
     @Test
     void validManagedFieldsInABodyReplaceTheStoredOnesAndInvalidOnesAreIgnored() {
-        Map<String, Object> created = FieldManager.update(write(CONFIG_MAP, "a", T0), null,
+        Map<String, Object> created = FieldManager.update(
+                write(CONFIG_MAP, "a", T0),
+                null,
                 yaml("{apiVersion: v1, kind: ConfigMap, metadata: {name: c}, data: {x: '1'}}"));
         Map<String, Object> edited = FieldManager.update(write(CONFIG_MAP, "b", T0), created, yaml("""
                 {apiVersion: v1, kind: ConfigMap, data: {x: '1'}, metadata: {name: c, managedFields: [
@@ -229,15 +258,27 @@ class FieldManagerTest {
     @Test
     void aSecondManagerApplyingADifferentValueConflicts() {
         Map<String, Object> first = FieldManager.apply(write(DEPLOYMENT, "alice", T0), null, yaml(NGINX), false);
-        KubernetesException conflict = assertThrows(KubernetesException.class,
-                () -> apply("bob", first, NGINX.replace("replicas: 2", "replicas: 3").replace("nginx:1.25", "nginx:1.26"), false));
+        KubernetesException conflict = assertThrows(
+                KubernetesException.class,
+                () -> apply(
+                        "bob",
+                        first,
+                        NGINX.replace("replicas: 2", "replicas: 3").replace("nginx:1.25", "nginx:1.26"),
+                        false));
         assertEquals(409, conflict.code());
-        assertEquals("Apply failed with 2 conflicts: conflicts with \"alice\":\n- .spec.replicas\n"
-                + "- .spec.template.spec.containers[name=\"nginx\"].image", conflict.getMessage());
-        assertEquals(List.of(
-                new KubernetesException.Cause("FieldManagerConflict", "conflict with \"alice\"", ".spec.replicas"),
-                new KubernetesException.Cause("FieldManagerConflict", "conflict with \"alice\"",
-                        ".spec.template.spec.containers[name=\"nginx\"].image")), conflict.causes());
+        assertEquals(
+                "Apply failed with 2 conflicts: conflicts with \"alice\":\n- .spec.replicas\n"
+                        + "- .spec.template.spec.containers[name=\"nginx\"].image",
+                conflict.getMessage());
+        assertEquals(
+                List.of(
+                        new KubernetesException.Cause(
+                                "FieldManagerConflict", "conflict with \"alice\"", ".spec.replicas"),
+                        new KubernetesException.Cause(
+                                "FieldManagerConflict",
+                                "conflict with \"alice\"",
+                                ".spec.template.spec.containers[name=\"nginx\"].image")),
+                conflict.causes());
         Map<String, Object> status = conflict.toStatus();
         assertEquals("Conflict", status.get("reason"));
         assertEquals(2, ((List<?>) ((Map<?, ?>) status.get("details")).get("causes")).size());
@@ -246,9 +287,11 @@ class FieldManagerTest {
     @Test
     void aConflictWithAnUpdaterNamesItsApiVersion() {
         Map<String, Object> created = FieldManager.update(write(DEPLOYMENT, "kubectl-create", T0), null, yaml(NGINX));
-        KubernetesException conflict = assertThrows(KubernetesException.class,
+        KubernetesException conflict = assertThrows(
+                KubernetesException.class,
                 () -> apply("ssa", created, NGINX.replace("replicas: 2", "replicas: 3"), false));
-        assertEquals("Apply failed with 1 conflict: conflict with \"kubectl-create\" using apps/v1: .spec.replicas",
+        assertEquals(
+                "Apply failed with 1 conflict: conflict with \"kubectl-create\" using apps/v1: .spec.replicas",
                 conflict.getMessage());
     }
 
@@ -265,23 +308,35 @@ class FieldManagerTest {
 
     @Test
     void twoManagersApplyingTheSameValueShareTheField() {
-        Map<String, Object> first = FieldManager.apply(write(CONFIG_MAP, "a", T0), null,
-                yaml("{apiVersion: v1, kind: ConfigMap, metadata: {name: c}, data: {x: '1', y: '2'}}"), false);
-        Map<String, Object> second = FieldManager.apply(write(CONFIG_MAP, "b", T1), first,
-                yaml("{apiVersion: v1, kind: ConfigMap, metadata: {name: c}, data: {x: '1'}}"), false);
+        Map<String, Object> first = FieldManager.apply(
+                write(CONFIG_MAP, "a", T0),
+                null,
+                yaml("{apiVersion: v1, kind: ConfigMap, metadata: {name: c}, data: {x: '1', y: '2'}}"),
+                false);
+        Map<String, Object> second = FieldManager.apply(
+                write(CONFIG_MAP, "b", T1),
+                first,
+                yaml("{apiVersion: v1, kind: ConfigMap, metadata: {name: c}, data: {x: '1'}}"),
+                false);
         assertEquals(fieldsV1("{f:data: {f:x: {}, f:y: {}}}"), fields(second, "a", "Apply"));
         assertEquals(fieldsV1("{f:data: {f:x: {}}}"), fields(second, "b", "Apply"));
         // a stops applying x: b still owns it, so it stays; y was a's alone, so it goes.
-        Map<String, Object> third = FieldManager.apply(write(CONFIG_MAP, "a", T1), second,
-                yaml("{apiVersion: v1, kind: ConfigMap, metadata: {name: c}}"), false);
+        Map<String, Object> third = FieldManager.apply(
+                write(CONFIG_MAP, "a", T1),
+                second,
+                yaml("{apiVersion: v1, kind: ConfigMap, metadata: {name: c}}"),
+                false);
         assertEquals(Map.of("x", "1"), at(third, "data"));
         assertEquals(List.of("b/Apply"), managers(third));
     }
 
     @Test
     void aFieldTheManagerStopsApplyingIsRemoved() {
-        Map<String, Object> first = apply("kubectl", null, NGINX.replace("labels: {app: nginx}\nspec:",
-                "labels: {app: nginx, tier: web}\nspec:"), false);
+        Map<String, Object> first = apply(
+                "kubectl",
+                null,
+                NGINX.replace("labels: {app: nginx}\nspec:", "labels: {app: nginx, tier: web}\nspec:"),
+                false);
         assertEquals(Map.of("app", "nginx", "tier", "web"), at(first, "metadata", "labels"));
         Map<String, Object> second = apply("kubectl", first, NGINX.replace("  replicas: 2\n", ""), false);
         assertEquals(Map.of("app", "nginx"), at(second, "metadata", "labels"));
@@ -318,7 +373,9 @@ class FieldManagerTest {
                         - {containerPort: 80, protocol: UDP}
                 """, false);
         List<?> containers = (List<?>) at(second, "spec", "template", "spec", "containers");
-        assertEquals(List.of("sidecar", "nginx"), containers.stream().map(c -> ((Map<?, ?>) c).get("name")).toList());
+        assertEquals(
+                List.of("sidecar", "nginx"),
+                containers.stream().map(c -> ((Map<?, ?>) c).get("name")).toList());
         Map<?, ?> nginx = (Map<?, ?>) containers.get(1);
         assertEquals("nginx:1.25", nginx.get("image"));
         assertEquals(2, ((List<?>) nginx.get("ports")).size(), "TCP 80 and UDP 80 are two ports");
@@ -328,8 +385,10 @@ class FieldManagerTest {
 
     @Test
     void anAtomicListIsReplacedAsAWhole() {
-        Map<String, Object> first = apply("a", null, NGINX.replace("image: nginx:1.25", "image: nginx:1.25\n        args: [x, y]"), false);
-        Map<String, Object> second = apply("a", first, NGINX.replace("image: nginx:1.25", "image: nginx:1.25\n        args: [z]"), false);
+        Map<String, Object> first =
+                apply("a", null, NGINX.replace("image: nginx:1.25", "image: nginx:1.25\n        args: [x, y]"), false);
+        Map<String, Object> second =
+                apply("a", first, NGINX.replace("image: nginx:1.25", "image: nginx:1.25\n        args: [z]"), false);
         Map<?, ?> nginx = (Map<?, ?>) ((List<?>) at(second, "spec", "template", "spec", "containers")).get(0);
         assertEquals(List.of("z"), nginx.get("args"));
         assertTrue(fields(second, "a", "Apply").contains("\"f:args\":{}"));
@@ -339,20 +398,31 @@ class FieldManagerTest {
     void kubectlMovingFromClientSideApplyTakesOverWithoutConflictsAndKeepsTheAnnotation() {
         String lastApplied = Json.toText(yaml(NGINX));
         Map<String, Object> live = yaml(NGINX);
-        JsonMaps.put(live, List.of("metadata", "annotations", "kubectl.kubernetes.io/last-applied-configuration"), lastApplied);
-        Map<String, Object> created = FieldManager.update(write(DEPLOYMENT, "kubectl-client-side-apply", T0), null, live);
+        JsonMaps.put(
+                live,
+                List.of("metadata", "annotations", "kubectl.kubernetes.io/last-applied-configuration"),
+                lastApplied);
+        Map<String, Object> created =
+                FieldManager.update(write(DEPLOYMENT, "kubectl-client-side-apply", T0), null, live);
         Map<String, Object> moved = apply("kubectl", created, NGINX.replace("replicas: 2", "replicas: 4"), false);
         assertEquals(4, at(moved, "spec", "replicas"));
-        String annotation = (String) at(moved, "metadata", "annotations", "kubectl.kubernetes.io/last-applied-configuration");
+        String annotation =
+                (String) at(moved, "metadata", "annotations", "kubectl.kubernetes.io/last-applied-configuration");
         assertTrue(annotation.contains("\"replicas\":4") && annotation.endsWith("}\n"), annotation);
-        assertThrows(KubernetesException.class, () -> apply("other", created, NGINX.replace("replicas: 2", "replicas: 4"), false));
+        assertThrows(
+                KubernetesException.class,
+                () -> apply("other", created, NGINX.replace("replicas: 2", "replicas: 4"), false));
     }
 
     @Test
     void theFirstApplyToAnUntrackedObjectGivesItsFieldsToBeforeFirstApply() {
-        Map<String, Object> untracked = yaml("{apiVersion: v1, kind: ConfigMap, metadata: {name: c}, data: {old: '1'}}");
-        Map<String, Object> applied = FieldManager.apply(write(CONFIG_MAP, "a", T1), untracked,
-                yaml("{apiVersion: v1, kind: ConfigMap, metadata: {name: c}, data: {new: '2'}}"), false);
+        Map<String, Object> untracked =
+                yaml("{apiVersion: v1, kind: ConfigMap, metadata: {name: c}, data: {old: '1'}}");
+        Map<String, Object> applied = FieldManager.apply(
+                write(CONFIG_MAP, "a", T1),
+                untracked,
+                yaml("{apiVersion: v1, kind: ConfigMap, metadata: {name: c}, data: {new: '2'}}"),
+                false);
         assertEquals(List.of("a/Apply", "before-first-apply/Update"), managers(applied));
         assertEquals(Map.of("old", "1", "new", "2"), at(applied, "data"));
     }
@@ -369,11 +439,18 @@ class FieldManagerTest {
         String withStatus = NGINX + "status: {replicas: 2}\n";
         Map<String, Object> main = apply("a", null, withStatus, false);
         assertFalse(fields(main, "a", "Apply").contains("f:status"));
-        FieldManager.Write status = new FieldManager.Write(schema(DEPLOYMENT), false, DEPLOYMENT, "b", "status", true, T1);
-        Map<String, Object> viaStatus = FieldManager.apply(status, main, yaml(withStatus.replace("replicas: 2}", "replicas: 1}")), false);
+        FieldManager.Write status =
+                new FieldManager.Write(schema(DEPLOYMENT), false, DEPLOYMENT, "b", "status", true, T1);
+        Map<String, Object> viaStatus =
+                FieldManager.apply(status, main, yaml(withStatus.replace("replicas: 2}", "replicas: 1}")), false);
         assertEquals(fieldsV1("{f:status: {f:replicas: {}}}"), fields(viaStatus, "b", "Apply"));
-        assertEquals("status", managedFields(viaStatus).stream().filter(e -> "b".equals(e.get("manager")))
-                .findFirst().orElseThrow().get("subresource"));
+        assertEquals(
+                "status",
+                managedFields(viaStatus).stream()
+                        .filter(e -> "b".equals(e.get("manager")))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("subresource"));
     }
 
     @Test
@@ -391,42 +468,71 @@ class FieldManagerTest {
                         x-kubernetes-list-map-keys: [id]
                         items: {type: object, properties: {id: {type: string}, n: {type: integer}}}
                 """));
-        String widget = "{apiVersion: example.com/v1, kind: Widget, metadata: {name: w}, spec: {items: [{id: a, n: 1}]}}";
-        Map<String, Object> typed = FieldManager.apply(new FieldManager.Write(crd, true, gvk, "m", null, false, T0), null,
-                yaml(widget), false);
+        String widget =
+                "{apiVersion: example.com/v1, kind: Widget, metadata: {name: w}, spec: {items: [{id: a, n: 1}]}}";
+        Map<String, Object> typed = FieldManager.apply(
+                new FieldManager.Write(crd, true, gvk, "m", null, false, T0), null, yaml(widget), false);
         assertEquals(fieldsV1("""
                 f:spec:
                   f:items:
                     k:{"id":"a"}: {.: {}, f:id: {}, f:n: {}}
                 """), fields(typed, "m", "Apply"));
-        Map<String, Object> deduced = FieldManager.apply(new FieldManager.Write(null, true, gvk, "m", null, false, T0), null,
-                yaml(widget), false);
+        Map<String, Object> deduced = FieldManager.apply(
+                new FieldManager.Write(null, true, gvk, "m", null, false, T0), null, yaml(widget), false);
         assertEquals(fieldsV1("{f:spec: {.: {}, f:items: {}}}"), fields(deduced, "m", "Apply"));
     }
 
     @Test
     void anUndeclaredFieldOrAWrongTypeIsTheApiServersReasonless500NamingThePath() {
-        KubernetesException unknown = assertThrows(KubernetesException.class,
+        KubernetesException unknown = assertThrows(
+                KubernetesException.class,
                 () -> apply("a", null, NGINX.replace("replicas: 2", "replicas: 2\n  bogus: 1"), false));
         assertEquals(500, unknown.code());
         assertNull(unknown.toStatus().get("reason"), "the API server gives no reason");
-        assertEquals("failed to create typed patch object (/nginx; apps/v1, Kind=Deployment): .spec.bogus: field not declared in schema",
+        assertEquals(
+                "failed to create typed patch object (/nginx; apps/v1, Kind=Deployment): .spec.bogus: field not declared in schema",
                 unknown.getMessage());
-        KubernetesException type = assertThrows(KubernetesException.class,
+        KubernetesException type = assertThrows(
+                KubernetesException.class,
                 () -> apply("a", null, NGINX.replace("replicas: 2", "replicas: two"), false));
-        assertTrue(type.getMessage().endsWith(".spec.replicas: expected numeric (int or float), got string"), type.getMessage());
-        KubernetesException duplicate = assertThrows(KubernetesException.class,
-                () -> apply("a", null, NGINX.replace("- containerPort: 80", "- containerPort: 80\n        - containerPort: 80"), false));
-        assertTrue(duplicate.getMessage().endsWith(".spec.template.spec.containers[name=\"nginx\"].ports: duplicate entries for key "
-                + "[containerPort=80,protocol=\"TCP\"]"), duplicate.getMessage());
+        assertTrue(
+                type.getMessage().endsWith(".spec.replicas: expected numeric (int or float), got string"),
+                type.getMessage());
+        KubernetesException duplicate = assertThrows(
+                KubernetesException.class,
+                () -> apply(
+                        "a",
+                        null,
+                        NGINX.replace("- containerPort: 80", "- containerPort: 80\n        - containerPort: 80"),
+                        false));
+        assertTrue(
+                duplicate
+                        .getMessage()
+                        .endsWith(".spec.template.spec.containers[name=\"nginx\"].ports: duplicate entries for key "
+                                + "[containerPort=80,protocol=\"TCP\"]"),
+                duplicate.getMessage());
     }
 
     @Test
     void anApplyOfAnotherKindOrWithManagedFieldsIsA400() {
-        assertEquals("invalid object type: /v1, Kind=ConfigMap", assertThrows(KubernetesException.class,
-                () -> apply("a", null, "{apiVersion: v1, kind: ConfigMap, metadata: {name: c}}", false)).getMessage());
-        assertEquals("metadata.managedFields must be nil", assertThrows(KubernetesException.class,
-                () -> apply("a", null, NGINX.replace("  name: nginx\n  labels", "  name: nginx\n  managedFields: []\n  labels"), false)).getMessage());
+        assertEquals(
+                "invalid object type: /v1, Kind=ConfigMap",
+                assertThrows(
+                                KubernetesException.class,
+                                () -> apply("a", null, "{apiVersion: v1, kind: ConfigMap, metadata: {name: c}}", false))
+                        .getMessage());
+        assertEquals(
+                "metadata.managedFields must be nil",
+                assertThrows(
+                                KubernetesException.class,
+                                () -> apply(
+                                        "a",
+                                        null,
+                                        NGINX.replace(
+                                                "  name: nginx\n  labels",
+                                                "  name: nginx\n  managedFields: []\n  labels"),
+                                        false))
+                        .getMessage());
     }
 
     @Test
@@ -435,7 +541,9 @@ class FieldManagerTest {
         assertEquals("kubectl", FieldManager.manager(null, "kubectl/v1.32.4 (linux/amd64) kubernetes/abc"));
         assertEquals("fabric8-kubernetes-client", FieldManager.manager("", "fabric8-kubernetes-client/6.13.4"));
         assertEquals("", FieldManager.manager(null, null));
-        Map<String, Object> created = FieldManager.update(write(CONFIG_MAP, "", T0), null,
+        Map<String, Object> created = FieldManager.update(
+                write(CONFIG_MAP, "", T0),
+                null,
                 yaml("{apiVersion: v1, kind: ConfigMap, metadata: {name: c}, data: {x: '1'}}"));
         assertEquals(List.of("unknown/Update"), managers(created));
     }

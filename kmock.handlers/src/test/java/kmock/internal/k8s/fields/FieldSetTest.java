@@ -36,7 +36,9 @@ class FieldSetTest {
     private static FieldSet set(List<?>... paths) {
         FieldSet set = new FieldSet();
         for (List<?> path : paths) {
-            set.insert(path.stream().map(p -> p instanceof PathElement pe ? pe : f((String) p)).toList());
+            set.insert(path.stream()
+                    .map(p -> p instanceof PathElement pe ? pe : f((String) p))
+                    .toList());
         }
         return set;
     }
@@ -69,10 +71,19 @@ class FieldSetTest {
 
     @Test
     void elementsAreOrderedFieldsKeysValuesIndexes() {
-        FieldSet set = set(List.of(new PathElement.Index(0)), List.of(v(false)), List.of(v("b")), List.of(v(3)),
-                List.of(v(3.1415)), List.of(k("name", "x")), List.of("z"), List.of("a"));
-        assertEquals("{\"f:a\":{},\"f:z\":{},\"k:{\\\"name\\\":\\\"x\\\"}\":{},\"v:3\":{},\"v:3.1415\":{},\"v:\\\"b\\\"\":{},"
-                + "\"v:false\":{},\"i:0\":{}}", json(set));
+        FieldSet set = set(
+                List.of(new PathElement.Index(0)),
+                List.of(v(false)),
+                List.of(v("b")),
+                List.of(v(3)),
+                List.of(v(3.1415)),
+                List.of(k("name", "x")),
+                List.of("z"),
+                List.of("a"));
+        assertEquals(
+                "{\"f:a\":{},\"f:z\":{},\"k:{\\\"name\\\":\\\"x\\\"}\":{},\"v:3\":{},\"v:3.1415\":{},\"v:\\\"b\\\"\":{},"
+                        + "\"v:false\":{},\"i:0\":{}}",
+                json(set));
     }
 
     @Test
@@ -128,8 +139,11 @@ class FieldSetTest {
 
     @Test
     void pathsPrintAsTheApiServerPrintsThem() {
-        FieldSet set = set(List.of("spec", "template", "spec", "containers", k("name", "nginx"), "image"),
+        FieldSet set = set(
+                List.of("spec", "template", "spec", "containers", k("name", "nginx"), "image"),
                 List.of("metadata", "finalizers", v("a\"b")));
-        assertEquals(".metadata.finalizers[=\"a\\\"b\"]\n.spec.template.spec.containers[name=\"nginx\"].image", set.toString());
+        assertEquals(
+                ".metadata.finalizers[=\"a\\\"b\"]\n.spec.template.spec.containers[name=\"nginx\"].image",
+                set.toString());
     }
 }

@@ -9,8 +9,7 @@ import kmock.internal.k8s.store.JsonTree;
 /** Edits of JSON object trees for the tests: deep copies and a put that creates the maps on its way. */
 final class JsonMaps {
 
-    private JsonMaps() {
-    }
+    private JsonMaps() {}
 
     static Map<String, Object> copy(Map<String, Object> object) {
         return JsonTree.copyMap(object);

@@ -55,16 +55,30 @@ public final class KubectlOracle {
             Files.writeString(file, Json.toText(object));
             Path out = Files.createTempFile(dir, "out", ".json");
             Path err = Files.createTempFile(dir, "err", ".txt");
-            Process process = new ProcessBuilder("kubectl", "--kubeconfig=" + kubeconfig, "patch", "--local", "-f", file.toString(),
-                    "--type", "strategic", "-p", Json.toText(patch), "-o", "json")
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            Process process = new ProcessBuilder(
+                            "kubectl",
+                            "--kubeconfig=" + kubeconfig,
+                            "patch",
+                            "--local",
+                            "-f",
+                            file.toString(),
+                            "--type",
+                            "strategic",
+                            "-p",
+                            Json.toText(patch),
+                            "-o",
+                            "json")
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("kubectl patch --local did not finish in 60 s");
             }
             if (process.exitValue() != 0) {
                 String message = Files.readString(err, StandardCharsets.UTF_8).strip();
-                return new Outcome(null, message.startsWith("error: ") ? message.substring("error: ".length()) : message);
+                return new Outcome(
+                        null, message.startsWith("error: ") ? message.substring("error: ".length()) : message);
             }
             Map<String, Object> result = (Map<String, Object>) Json.parse(Files.readAllBytes(out));
             // Where the library takes patch content over unmerged it keeps the directives in it; the API server
@@ -82,7 +96,8 @@ public final class KubectlOracle {
 
     /** kubectl's results of the cases' patches of their objects, in order, a few kubectl processes at a time. */
     public List<Outcome> patchAll(List<StrategicMergeCases.Case> cases) {
-        return patchAll(cases.stream().map(StrategicMergeCases.Case::freshObject).toList(),
+        return patchAll(
+                cases.stream().map(StrategicMergeCases.Case::freshObject).toList(),
                 cases.stream().map(StrategicMergeCases.Case::patch).toList());
     }
 

@@ -53,18 +53,32 @@ class PatchesTest {
             {"{'foo':['bar','baz']}", "[{'op':'add','path':'/foo/1','value':'qux'}]", "{'foo':['bar','qux','baz']}"},
             {"{'baz':'qux','foo':'bar'}", "[{'op':'remove','path':'/baz'}]", "{'foo':'bar'}"},
             {"{'foo':['bar','qux','baz']}", "[{'op':'remove','path':'/foo/1'}]", "{'foo':['bar','baz']}"},
-            {"{'baz':'qux','foo':'bar'}", "[{'op':'replace','path':'/baz','value':'boo'}]", "{'baz':'boo','foo':'bar'}"},
-            {"{'foo':{'bar':'baz','waldo':'fred'},'qux':{'corge':'grault'}}",
+            {"{'baz':'qux','foo':'bar'}", "[{'op':'replace','path':'/baz','value':'boo'}]", "{'baz':'boo','foo':'bar'}"
+            },
+            {
+                "{'foo':{'bar':'baz','waldo':'fred'},'qux':{'corge':'grault'}}",
                 "[{'op':'move','from':'/foo/waldo','path':'/qux/thud'}]",
-                "{'foo':{'bar':'baz'},'qux':{'corge':'grault','thud':'fred'}}"},
-            {"{'foo':['all','grass','cows','eat']}", "[{'op':'move','from':'/foo/1','path':'/foo/3'}]",
-                "{'foo':['all','cows','eat','grass']}"},
-            {"{'baz':'qux','foo':['a',2,'c']}", "[{'op':'test','path':'/baz','value':'qux'},{'op':'test','path':'/foo/1','value':2}]",
-                "{'baz':'qux','foo':['a',2,'c']}"},
-            {"{'foo':'bar'}", "[{'op':'add','path':'/child','value':{'grandchild':{}}}]", "{'foo':'bar','child':{'grandchild':{}}}"},
+                "{'foo':{'bar':'baz'},'qux':{'corge':'grault','thud':'fred'}}"
+            },
+            {
+                "{'foo':['all','grass','cows','eat']}",
+                "[{'op':'move','from':'/foo/1','path':'/foo/3'}]",
+                "{'foo':['all','cows','eat','grass']}"
+            },
+            {
+                "{'baz':'qux','foo':['a',2,'c']}",
+                "[{'op':'test','path':'/baz','value':'qux'},{'op':'test','path':'/foo/1','value':2}]",
+                "{'baz':'qux','foo':['a',2,'c']}"
+            },
+            {
+                "{'foo':'bar'}",
+                "[{'op':'add','path':'/child','value':{'grandchild':{}}}]",
+                "{'foo':'bar','child':{'grandchild':{}}}"
+            },
             {"{'foo':'bar'}", "[{'op':'add','path':'/baz','value':'qux','xyz':123}]", "{'foo':'bar','baz':'qux'}"},
             {"{'/':9,'~1':10}", "[{'op':'test','path':'/~01','value':10}]", "{'/':9,'~1':10}"},
-            {"{'foo':['bar']}", "[{'op':'add','path':'/foo/-','value':['abc','def']}]", "{'foo':['bar',['abc','def']]}"},
+            {"{'foo':['bar']}", "[{'op':'add','path':'/foo/-','value':['abc','def']}]", "{'foo':['bar',['abc','def']]}"
+            },
         };
         for (String[] c : cases) {
             assertEquals(json(c[2]), JsonPatch.apply(json(c[0]), json(c[1])), c[1]);
@@ -75,16 +89,37 @@ class PatchesTest {
     void rfc6902FailuresLeaveTheTargetUntouched() {
         Object target = json("{'baz':'qux','foo':['a']}");
         Object before = json("{'baz':'qux','foo':['a']}");
-        assertEquals(422, assertThrows(KubernetesException.class,
-                () -> JsonPatch.apply(target, json("[{'op':'add','path':'/x','value':1},{'op':'test','path':'/baz','value':'bar'}]"))).code());
-        assertEquals(422, assertThrows(KubernetesException.class,
-                () -> JsonPatch.apply(target, json("[{'op':'add','path':'/baz/bat','value':'qux'}]"))).code());
-        assertEquals(422, assertThrows(KubernetesException.class,
-                () -> JsonPatch.apply(target, json("[{'op':'remove','path':'/foo/5'}]"))).code());
-        assertEquals(400, assertThrows(KubernetesException.class,
-                () -> JsonPatch.apply(target, json("[{'op':'frobnicate','path':'/x'}]"))).code());
-        assertEquals(400, assertThrows(KubernetesException.class,
-                () -> JsonPatch.apply(target, json("{'op':'add'}"))).code());
+        assertEquals(
+                422,
+                assertThrows(
+                                KubernetesException.class,
+                                () -> JsonPatch.apply(
+                                        target,
+                                        json(
+                                                "[{'op':'add','path':'/x','value':1},{'op':'test','path':'/baz','value':'bar'}]")))
+                        .code());
+        assertEquals(
+                422,
+                assertThrows(
+                                KubernetesException.class,
+                                () -> JsonPatch.apply(target, json("[{'op':'add','path':'/baz/bat','value':'qux'}]")))
+                        .code());
+        assertEquals(
+                422,
+                assertThrows(
+                                KubernetesException.class,
+                                () -> JsonPatch.apply(target, json("[{'op':'remove','path':'/foo/5'}]")))
+                        .code());
+        assertEquals(
+                400,
+                assertThrows(
+                                KubernetesException.class,
+                                () -> JsonPatch.apply(target, json("[{'op':'frobnicate','path':'/x'}]")))
+                        .code());
+        assertEquals(
+                400,
+                assertThrows(KubernetesException.class, () -> JsonPatch.apply(target, json("{'op':'add'}")))
+                        .code());
         assertEquals(before, target);
     }
 
@@ -92,15 +127,46 @@ class PatchesTest {
     void contentTypesChooseTheEngine() {
         Map<String, Object> current = Map.of("data", Map.of("a", "1", "b", "2"));
         byte[] merge = "{\"data\":{\"b\":null}}".getBytes(StandardCharsets.UTF_8);
-        assertEquals(Map.of("data", Map.of("a", "1")), Patches.apply("application/merge-patch+json; charset=utf-8", current, merge, SCHEMAS, CONFIG_MAP));
-        assertEquals(Map.of("data", Map.of("a", "1")), Patches.apply("application/json", current, merge, SCHEMAS, CONFIG_MAP));
-        assertEquals(Map.of("data", Map.of("a", "1")), Patches.apply("application/strategic-merge-patch+json", current, merge, SCHEMAS, CONFIG_MAP));
+        assertEquals(
+                Map.of("data", Map.of("a", "1")),
+                Patches.apply("application/merge-patch+json; charset=utf-8", current, merge, SCHEMAS, CONFIG_MAP));
+        assertEquals(
+                Map.of("data", Map.of("a", "1")),
+                Patches.apply("application/json", current, merge, SCHEMAS, CONFIG_MAP));
+        assertEquals(
+                Map.of("data", Map.of("a", "1")),
+                Patches.apply("application/strategic-merge-patch+json", current, merge, SCHEMAS, CONFIG_MAP));
         byte[] yaml = "data:\n  c: '3'\n".getBytes(StandardCharsets.UTF_8);
-        assertEquals(Map.of("data", Map.of("a", "1", "b", "2", "c", "3")), Patches.apply("application/apply-patch+yaml", current, yaml, SCHEMAS, CONFIG_MAP));
-        assertEquals(415, assertThrows(KubernetesException.class, () -> Patches.apply("text/plain", current, merge, SCHEMAS, CONFIG_MAP)).code());
-        assertEquals(400, assertThrows(KubernetesException.class,
-                () -> Patches.apply("application/merge-patch+json", current, "{broken".getBytes(StandardCharsets.UTF_8), SCHEMAS, CONFIG_MAP)).code());
-        assertEquals(400, assertThrows(KubernetesException.class,
-                () -> Patches.apply("application/apply-patch+yaml", current, "a: [unclosed".getBytes(StandardCharsets.UTF_8), SCHEMAS, CONFIG_MAP)).code());
+        assertEquals(
+                Map.of("data", Map.of("a", "1", "b", "2", "c", "3")),
+                Patches.apply("application/apply-patch+yaml", current, yaml, SCHEMAS, CONFIG_MAP));
+        assertEquals(
+                415,
+                assertThrows(
+                                KubernetesException.class,
+                                () -> Patches.apply("text/plain", current, merge, SCHEMAS, CONFIG_MAP))
+                        .code());
+        assertEquals(
+                400,
+                assertThrows(
+                                KubernetesException.class,
+                                () -> Patches.apply(
+                                        "application/merge-patch+json",
+                                        current,
+                                        "{broken".getBytes(StandardCharsets.UTF_8),
+                                        SCHEMAS,
+                                        CONFIG_MAP))
+                        .code());
+        assertEquals(
+                400,
+                assertThrows(
+                                KubernetesException.class,
+                                () -> Patches.apply(
+                                        "application/apply-patch+yaml",
+                                        current,
+                                        "a: [unclosed".getBytes(StandardCharsets.UTF_8),
+                                        SCHEMAS,
+                                        CONFIG_MAP))
+                        .code());
     }
 }

@@ -26,8 +26,13 @@ public final class StrategicMergeCases {
      * @param subresource {@code status} when the patch goes to the status subresource over HTTP, else {@code null}
      * @param engineOnly  why the case is not sent over HTTP, or {@code null}
      */
-    public record Case(String name, Map<String, Object> object, Map<String, Object> patch, int code, String subresource,
-                       String engineOnly) {
+    public record Case(
+            String name,
+            Map<String, Object> object,
+            Map<String, Object> patch,
+            int code,
+            String subresource,
+            String engineOnly) {
 
         /** A deep copy of the object, free to change. */
         @SuppressWarnings("unchecked")
@@ -56,8 +61,7 @@ public final class StrategicMergeCases {
         }
     }
 
-    private StrategicMergeCases() {
-    }
+    private StrategicMergeCases() {}
 
     /** The JSON text of a value with every map's keys sorted: Go prints maps sorted, so only list order counts. */
     public static String canonical(Object value) {
@@ -86,10 +90,15 @@ public final class StrategicMergeCases {
             for (Map<String, Object> entry : (List<Map<String, Object>>) file.get("cases")) {
                 Map<String, Object> object = objects.get((String) entry.get("object"));
                 if (object == null) {
-                    throw new IllegalStateException("case '" + entry.get("name") + "' names an unknown object " + entry.get("object"));
+                    throw new IllegalStateException(
+                            "case '" + entry.get("name") + "' names an unknown object " + entry.get("object"));
                 }
-                cases.add(new Case((String) entry.get("name"), object, (Map<String, Object>) entry.get("patch"),
-                        entry.get("code") instanceof Integer code ? code : 0, (String) entry.get("subresource"),
+                cases.add(new Case(
+                        (String) entry.get("name"),
+                        object,
+                        (Map<String, Object>) entry.get("patch"),
+                        entry.get("code") instanceof Integer code ? code : 0,
+                        (String) entry.get("subresource"),
                         (String) entry.get("engineOnly")));
             }
             return cases;

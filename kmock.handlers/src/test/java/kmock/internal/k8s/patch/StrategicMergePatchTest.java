@@ -29,6 +29,7 @@ class StrategicMergePatchTest {
 
     @TempDir
     static Path dir;
+
     private static List<StrategicMergeCases.Case> cases;
     private static List<KubectlOracle.Outcome> expected;
 
@@ -39,7 +40,8 @@ class StrategicMergePatchTest {
     }
 
     static ObjectSchema schemaOf(Map<String, Object> object) {
-        ObjectSchema schema = BuiltinSchemas.get().kind(GroupVersionKind.of((String) object.get("apiVersion"), (String) object.get("kind")));
+        ObjectSchema schema = BuiltinSchemas.get()
+                .kind(GroupVersionKind.of((String) object.get("apiVersion"), (String) object.get("kind")));
         assertNotNull(schema, "a built-in kind: " + object.get("kind"));
         return schema;
     }
@@ -51,26 +53,30 @@ class StrategicMergePatchTest {
 
     @TestFactory
     Stream<DynamicTest> everyCaseEndsAsKubectlSays() {
-        return IntStream.range(0, cases.size()).mapToObj(i -> dynamicTest(cases.get(i).name(), () -> {
-            StrategicMergeCases.Case c = cases.get(i);
-            KubectlOracle.Outcome outcome = expected.get(i);
-            Map<String, Object> original = c.freshObject();
-            String before = Json.toText(original);
-            String patch = Json.toText(c.patch());
-            if (outcome.failed()) {
-                KubernetesException e = assertThrows(KubernetesException.class,
-                        () -> StrategicMergePatch.apply(original, c.patch(), schemaOf(original)));
-                assertEquals(expectedMessage(c, outcome), e.getMessage().strip());
-                assertEquals(c.code(), e.code(), "the API server's status for: " + e.getMessage());
-            } else {
-                Map<String, Object> result = StrategicMergePatch.apply(original, c.patch(), schemaOf(original));
-                assertEquals(StrategicMergeCases.canonical(outcome.object()), StrategicMergeCases.canonical(result));
-                assertEquals(0, c.code(), "kubectl applied a case that declares an error code");
-                assertFalse(Json.toText(result).contains("\"$"), "no directive is left: " + Json.toText(result));
-            }
-            assertEquals(before, Json.toText(original), "the original is untouched");
-            assertEquals(patch, Json.toText(c.patch()), "the patch is untouched");
-        }));
+        return IntStream.range(0, cases.size())
+                .mapToObj(i -> dynamicTest(cases.get(i).name(), () -> {
+                    StrategicMergeCases.Case c = cases.get(i);
+                    KubectlOracle.Outcome outcome = expected.get(i);
+                    Map<String, Object> original = c.freshObject();
+                    String before = Json.toText(original);
+                    String patch = Json.toText(c.patch());
+                    if (outcome.failed()) {
+                        KubernetesException e = assertThrows(
+                                KubernetesException.class,
+                                () -> StrategicMergePatch.apply(original, c.patch(), schemaOf(original)));
+                        assertEquals(expectedMessage(c, outcome), e.getMessage().strip());
+                        assertEquals(c.code(), e.code(), "the API server's status for: " + e.getMessage());
+                    } else {
+                        Map<String, Object> result = StrategicMergePatch.apply(original, c.patch(), schemaOf(original));
+                        assertEquals(
+                                StrategicMergeCases.canonical(outcome.object()), StrategicMergeCases.canonical(result));
+                        assertEquals(0, c.code(), "kubectl applied a case that declares an error code");
+                        assertFalse(
+                                Json.toText(result).contains("\"$"), "no directive is left: " + Json.toText(result));
+                    }
+                    assertEquals(before, Json.toText(original), "the original is untouched");
+                    assertEquals(patch, Json.toText(c.patch()), "the patch is untouched");
+                }));
     }
 
     @Test

@@ -26,10 +26,17 @@ class BuiltinSchemasTest {
 
     @Test
     void knowsTheKindsOfEveryBuiltInGroup() {
-        for (String[] kind : new String[][] {{"", "v1", "Pod"}, {"", "v1", "ConfigMap"}, {"apps", "v1", "StatefulSet"},
-                {"batch", "v1", "CronJob"}, {"networking.k8s.io", "v1", "Ingress"},
-                {"rbac.authorization.k8s.io", "v1", "ClusterRole"}, {"apiextensions.k8s.io", "v1", "CustomResourceDefinition"},
-                {"coordination.k8s.io", "v1", "Lease"}, {"discovery.k8s.io", "v1", "EndpointSlice"}}) {
+        for (String[] kind : new String[][] {
+            {"", "v1", "Pod"},
+            {"", "v1", "ConfigMap"},
+            {"apps", "v1", "StatefulSet"},
+            {"batch", "v1", "CronJob"},
+            {"networking.k8s.io", "v1", "Ingress"},
+            {"rbac.authorization.k8s.io", "v1", "ClusterRole"},
+            {"apiextensions.k8s.io", "v1", "CustomResourceDefinition"},
+            {"coordination.k8s.io", "v1", "Lease"},
+            {"discovery.k8s.io", "v1", "EndpointSlice"}
+        }) {
             assertNotNull(schemas.kind(new GroupVersionKind(kind[0], kind[1], kind[2])), String.join("/", kind));
         }
         assertNull(schemas.kind(new GroupVersionKind("kopf.dev", "v1", "KopfExample")));
@@ -38,8 +45,11 @@ class BuiltinSchemasTest {
 
     @Test
     void containersMergeByNameForBothPatchStrategies() {
-        ObjectSchema podSpec = object(object(object(deployment().field("spec").schema()).field("template").schema())
-                .field("spec").schema());
+        ObjectSchema podSpec = object(object(object(deployment().field("spec").schema())
+                        .field("template")
+                        .schema())
+                .field("spec")
+                .schema());
         Field containers = podSpec.field("containers");
         assertTrue(containers.mergesList());
         assertEquals("name", containers.patchMergeKey());
@@ -69,8 +79,11 @@ class BuiltinSchemasTest {
         assertTrue(finalizers.mergesList());
         assertEquals(ListSchema.ListType.SET, ((ListSchema) finalizers.schema()).type());
         assertEquals(List.of("uid"), ((ListSchema) meta.field("ownerReferences").schema()).keys());
-        assertTrue(object(((ListSchema) meta.field("ownerReferences").schema()).items()).atomic());
-        assertEquals(ScalarSchema.Type.DATE_TIME, ((ScalarSchema) meta.field("creationTimestamp").schema()).type());
+        assertTrue(object(((ListSchema) meta.field("ownerReferences").schema()).items())
+                .atomic());
+        assertEquals(
+                ScalarSchema.Type.DATE_TIME,
+                ((ScalarSchema) meta.field("creationTimestamp").schema()).type());
     }
 
     @Test
@@ -81,15 +94,22 @@ class BuiltinSchemasTest {
         assertFalse(spec.field("strategy").mergesList());
         ObjectSchema port = schemas.type("io.k8s.api.core.v1.ContainerPort");
         assertEquals("TCP", port.field("protocol").defaultValue());
-        assertEquals(List.of("TCP", "UDP", "SCTP"), port.field("protocol").schema().constraints().enumValues());
-        assertEquals(ScalarSchema.Type.INT_OR_STRING,
-                ((ScalarSchema) schemas.type("io.k8s.api.core.v1.ServicePort").field("targetPort").schema()).type());
+        assertEquals(
+                List.of("TCP", "UDP", "SCTP"),
+                port.field("protocol").schema().constraints().enumValues());
+        assertEquals(
+                ScalarSchema.Type.INT_OR_STRING,
+                ((ScalarSchema) schemas.type("io.k8s.api.core.v1.ServicePort")
+                                .field("targetPort")
+                                .schema())
+                        .type());
     }
 
     @Test
     void recursiveTypesShareOneNode() {
         ObjectSchema props = schemas.type("io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSONSchemaProps");
-        MapSchema properties = assertInstanceOf(MapSchema.class, props.field("properties").schema());
+        MapSchema properties =
+                assertInstanceOf(MapSchema.class, props.field("properties").schema());
         assertSame(props, properties.values());
     }
 }

@@ -22,10 +22,45 @@ import kmock.internal.json.Json;
  */
 class QuantityTest {
 
-    private static final List<String> FORMS = List.of("0.5", "1000m", "1500", "2000", "1.5Gi", "1024Mi", "0.5Ki", "1e3",
-            "129e6", "0.1Gi", "1.5", "0Mi", "0.0000000001", "1000k", "-1", "1023", "12e-3", "1.1e5", "100Mi", "3Ti",
-            "2048Ki", "0.25", "1001m", "7n", "1.000000001", "007", "+1", "12Mi", "1Ki", "10000", "0.000000001", "5e-10",
-            "1.5e3", "3000m", "100.0", "8Mi", "1Ei", "123456789012345678");
+    private static final List<String> FORMS = List.of(
+            "0.5",
+            "1000m",
+            "1500",
+            "2000",
+            "1.5Gi",
+            "1024Mi",
+            "0.5Ki",
+            "1e3",
+            "129e6",
+            "0.1Gi",
+            "1.5",
+            "0Mi",
+            "0.0000000001",
+            "1000k",
+            "-1",
+            "1023",
+            "12e-3",
+            "1.1e5",
+            "100Mi",
+            "3Ti",
+            "2048Ki",
+            "0.25",
+            "1001m",
+            "7n",
+            "1.000000001",
+            "007",
+            "+1",
+            "12Mi",
+            "1Ki",
+            "10000",
+            "0.000000001",
+            "5e-10",
+            "1.5e3",
+            "3000m",
+            "100.0",
+            "8Mi",
+            "1Ei",
+            "123456789012345678");
 
     @Test
     void quantitiesAreWrittenAsGoWritesThem() throws Exception {
@@ -33,13 +68,23 @@ class QuantityTest {
         for (int i = 0; i < FORMS.size(); i++) {
             hard.append(i == 0 ? "" : ",").append("q").append(i).append(".x=").append(FORMS.get(i));
         }
-        Process kubectl = new ProcessBuilder("kubectl", "create", "quota", "q", "--hard=" + hard, "--dry-run=client",
-                "-o", "jsonpath={.spec.hard}").redirectErrorStream(true).start();
+        Process kubectl = new ProcessBuilder(
+                        "kubectl",
+                        "create",
+                        "quota",
+                        "q",
+                        "--hard=" + hard,
+                        "--dry-run=client",
+                        "-o",
+                        "jsonpath={.spec.hard}")
+                .redirectErrorStream(true)
+                .start();
         String output = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(kubectl.waitFor(60, TimeUnit.SECONDS), "kubectl ended");
         Map<?, ?> canonical = (Map<?, ?>) Json.parse(output);
         for (int i = 0; i < FORMS.size(); i++) {
-            assertEquals(canonical.get("q" + i + ".x"), Quantity.parse(FORMS.get(i)).canonical(), FORMS.get(i));
+            assertEquals(
+                    canonical.get("q" + i + ".x"), Quantity.parse(FORMS.get(i)).canonical(), FORMS.get(i));
         }
     }
 

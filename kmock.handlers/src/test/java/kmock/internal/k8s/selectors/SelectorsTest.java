@@ -15,10 +15,15 @@ import kmock.internal.k8s.status.KubernetesException;
 class SelectorsTest {
 
     private static Map<String, Object> object(Map<String, String> labels) {
-        return Map.of("metadata", Map.of("name", "n1", "namespace", "ns1", "labels", labels), "status", Map.of("phase", "Running"));
+        return Map.of(
+                "metadata",
+                Map.of("name", "n1", "namespace", "ns1", "labels", labels),
+                "status",
+                Map.of("phase", "Running"));
     }
 
-    private static final Map<String, Object> WEB = object(Map.of("app", "web", "tier", "front", "app.kubernetes.io/name", "site"));
+    private static final Map<String, Object> WEB =
+            object(Map.of("app", "web", "tier", "front", "app.kubernetes.io/name", "site"));
     private static final Map<String, Object> BARE = object(Map.of());
 
     @Test
@@ -43,7 +48,8 @@ class SelectorsTest {
 
     @Test
     void requirementsAreAndedWithPrefixedKeysAndSpaces() {
-        assertTrue(Selectors.labels(" app = web , app.kubernetes.io/name=site, tier in (front) ").test(WEB));
+        assertTrue(Selectors.labels(" app = web , app.kubernetes.io/name=site, tier in (front) ")
+                .test(WEB));
         assertFalse(Selectors.labels("app=web,tier=back").test(WEB));
         assertTrue(Selectors.labels("").test(BARE));
         assertTrue(Selectors.labels(null).test(BARE));

@@ -79,7 +79,8 @@ class ObjectStoreListTest {
         assertNull(third.continueToken());
         assertNull(third.remainingItemCount());
 
-        assertEquals(List.of("ns/a", "ns/b", "ns/bb", "ns/d", "ns/e"),
+        assertEquals(
+                List.of("ns/a", "ns/b", "ns/bb", "ns/d", "ns/e"),
                 names(store.list(PODS, null, object -> true, 0, null)));
     }
 
@@ -91,8 +92,8 @@ class ObjectStoreListTest {
         for (int i = 0; i < 6; i++) {
             put(PODS, "ns", "later" + i);
         }
-        KubernetesException error = assertThrows(KubernetesException.class,
-                () -> store.list(PODS, null, object -> true, 1, first.continueToken()));
+        KubernetesException error = assertThrows(
+                KubernetesException.class, () -> store.list(PODS, null, object -> true, 1, first.continueToken()));
         assertEquals(410, error.code());
         assertEquals("Expired", error.toStatus().get("reason"));
         assertTrue(error.getMessage().startsWith("continue token expired"), error.getMessage());
@@ -102,8 +103,8 @@ class ObjectStoreListTest {
     void aForgedContinueTokenIsABadRequest() {
         put(PODS, "ns", "a");
         for (String token : List.of("garbage!", "eyJydiI6OTk5LCJucyI6bnVsbCwibmFtZSI6ImEifQ", "e30")) {
-            KubernetesException error = assertThrows(KubernetesException.class,
-                    () -> store.list(PODS, null, object -> true, 1, token));
+            KubernetesException error =
+                    assertThrows(KubernetesException.class, () -> store.list(PODS, null, object -> true, 1, token));
             assertEquals(400, error.code(), token);
         }
     }
@@ -113,6 +114,7 @@ class ObjectStoreListTest {
         Resource namespaces = new Resource("", "v1", "namespaces");
         put(namespaces, null, "default");
         put(namespaces, null, "kube-system");
-        assertEquals(List.of("null/default", "null/kube-system"), names(store.list(namespaces, null, o -> true, 0, "")));
+        assertEquals(
+                List.of("null/default", "null/kube-system"), names(store.list(namespaces, null, o -> true, 0, "")));
     }
 }

@@ -27,7 +27,8 @@ class ObjectStoreWriteTest {
     private static final ObjectKey WEB = new ObjectKey(PODS, "ns", "web");
 
     private final MutableClock clock = new MutableClock("2030-01-02T03:04:05.678Z");
-    private final ObjectStore store = new ObjectStore(StoreSettings.defaults().withClock(clock)
+    private final ObjectStore store = new ObjectStore(StoreSettings.defaults()
+            .withClock(clock)
             .withKinds(resource -> resource.plural().equals("pods") ? "Pod" : null));
     private final List<StoreEvent> events = new ArrayList<>();
 
@@ -46,8 +47,8 @@ class ObjectStoreWriteTest {
 
     @Test
     void createFillsTheManagedFieldsLikeTheApiServer() {
-        Map<String, Object> pod = store.create(PODS, "ns", body("{\"metadata\":{\"name\":\"web\"},\"spec\":{}}"),
-                WriteOptions.NONE);
+        Map<String, Object> pod =
+                store.create(PODS, "ns", body("{\"metadata\":{\"name\":\"web\"},\"spec\":{}}"), WriteOptions.NONE);
         assertEquals(List.of("apiVersion", "kind", "metadata", "spec"), new ArrayList<>(pod.keySet()));
         assertEquals("v1", pod.get("apiVersion"));
         assertEquals("Pod", pod.get("kind"));
@@ -63,9 +64,11 @@ class ObjectStoreWriteTest {
 
     @Test
     void updatesKeepUidAndCreationTimestampAndTakeANewResourceVersion() {
-        Map<String, Object> created = store.create(PODS, "ns", body("{\"metadata\":{\"name\":\"web\"}}"), WriteOptions.NONE);
+        Map<String, Object> created =
+                store.create(PODS, "ns", body("{\"metadata\":{\"name\":\"web\"}}"), WriteOptions.NONE);
         clock.advance(Duration.ofHours(1));
-        Map<String, Object> updated = store.replace(WEB,
+        Map<String, Object> updated = store.replace(
+                WEB,
                 body("{\"metadata\":{\"uid\":\"forged\",\"creationTimestamp\":\"1999-01-01T00:00:00Z\"},\"spec\":{}}"),
                 WriteOptions.NONE);
         assertEquals(meta(created).get("uid"), meta(updated).get("uid"));
@@ -77,30 +80,39 @@ class ObjectStoreWriteTest {
     @Test
     void generationGrowsOnlyWhenSomethingOutsideMetadataAndStatusChanges() {
         store.create(PODS, "ns", body("{\"metadata\":{\"name\":\"web\"},\"spec\":{\"a\":1}}"), WriteOptions.NONE);
-        Map<String, Object> labelled = store.update(WEB, current -> {
-            ((Map<String, Object>) current.get("metadata")).put("labels", Map.of("x", "y"));
-            current.put("status", Map.of("phase", "Running"));
-            return current;
-        }, WriteOptions.NONE);
+        Map<String, Object> labelled = store.update(
+                WEB,
+                current -> {
+                    ((Map<String, Object>) current.get("metadata")).put("labels", Map.of("x", "y"));
+                    current.put("status", Map.of("phase", "Running"));
+                    return current;
+                },
+                WriteOptions.NONE);
         assertEquals(1, meta(labelled).get("generation"));
-        Map<String, Object> respecced = store.update(WEB, current -> {
-            current.put("spec", Map.of("a", 2));
-            return current;
-        }, WriteOptions.NONE);
+        Map<String, Object> respecced = store.update(
+                WEB,
+                current -> {
+                    current.put("spec", Map.of("a", 2));
+                    return current;
+                },
+                WriteOptions.NONE);
         assertEquals(2, meta(respecced).get("generation"));
-        Map<String, Object> extra = store.update(WEB, current -> {
-            current.put("data", Map.of("k", "v"));
-            return current;
-        }, WriteOptions.NONE);
+        Map<String, Object> extra = store.update(
+                WEB,
+                current -> {
+                    current.put("data", Map.of("k", "v"));
+                    return current;
+                },
+                WriteOptions.NONE);
         assertEquals(3, meta(extra).get("generation"));
     }
 
     @Test
     void generateNameAppendsFiveRandomLowercaseLettersOrDigits() {
-        Map<String, Object> first = store.create(PODS, "ns", body("{\"metadata\":{\"generateName\":\"web-\"}}"),
-                WriteOptions.NONE);
-        Map<String, Object> second = store.create(PODS, "ns", body("{\"metadata\":{\"generateName\":\"web-\"}}"),
-                WriteOptions.NONE);
+        Map<String, Object> first =
+                store.create(PODS, "ns", body("{\"metadata\":{\"generateName\":\"web-\"}}"), WriteOptions.NONE);
+        Map<String, Object> second =
+                store.create(PODS, "ns", body("{\"metadata\":{\"generateName\":\"web-\"}}"), WriteOptions.NONE);
         String name = (String) meta(first).get("name");
         assertTrue(name.matches("web-[a-z0-9]{5}"), name);
         assertNotEquals(name, meta(second).get("name"));
@@ -109,7 +121,8 @@ class ObjectStoreWriteTest {
 
     @Test
     void createWithoutNameOrGenerateNameIsInvalid() {
-        KubernetesException error = assertThrows(KubernetesException.class,
+        KubernetesException error = assertThrows(
+                KubernetesException.class,
                 () -> store.create(PODS, "ns", body("{\"metadata\":{}}"), WriteOptions.NONE));
         assertEquals(422, error.code());
         assertEquals("Invalid", error.toStatus().get("reason"));
@@ -118,39 +131,67 @@ class ObjectStoreWriteTest {
     @Test
     void createOnALiveObjectIsAConflictThatChangesNothing() {
         store.create(PODS, "ns", body("{\"metadata\":{\"name\":\"web\"}}"), WriteOptions.NONE);
-        KubernetesException error = assertThrows(KubernetesException.class,
-                () -> store.create(PODS, "ns", body("{\"metadata\":{\"name\":\"web\"},\"spec\":1}"), WriteOptions.NONE));
-        assertEquals(Map.of("apiVersion", "v1", "kind", "Status", "metadata", Map.of(), "status", "Failure",
-                "message", "pods \"web\" already exists", "reason", "AlreadyExists",
-                "details", Map.of("name", "web", "group", "", "kind", "pods"), "code", 409), error.toStatus());
+        KubernetesException error = assertThrows(
+                KubernetesException.class,
+                () -> store.create(
+                        PODS, "ns", body("{\"metadata\":{\"name\":\"web\"},\"spec\":1}"), WriteOptions.NONE));
+        assertEquals(
+                Map.of(
+                        "apiVersion",
+                        "v1",
+                        "kind",
+                        "Status",
+                        "metadata",
+                        Map.of(),
+                        "status",
+                        "Failure",
+                        "message",
+                        "pods \"web\" already exists",
+                        "reason",
+                        "AlreadyExists",
+                        "details",
+                        Map.of("name", "web", "group", "", "kind", "pods"),
+                        "code",
+                        409),
+                error.toStatus());
         assertEquals(1, store.history(WEB).size());
         assertEquals(1, events.size());
     }
 
     @Test
     void aBodyNamingAnotherNamespaceIsABadRequest() {
-        KubernetesException error = assertThrows(KubernetesException.class, () -> store.create(PODS, "ns",
-                body("{\"metadata\":{\"name\":\"web\",\"namespace\":\"other\"}}"), WriteOptions.NONE));
+        KubernetesException error = assertThrows(
+                KubernetesException.class,
+                () -> store.create(
+                        PODS,
+                        "ns",
+                        body("{\"metadata\":{\"name\":\"web\",\"namespace\":\"other\"}}"),
+                        WriteOptions.NONE));
         assertEquals(400, error.code());
         assertTrue(error.getMessage().contains("does not match the namespace"), error.getMessage());
         store.create(PODS, "ns", body("{\"metadata\":{\"name\":\"web\"}}"), WriteOptions.NONE);
-        KubernetesException rename = assertThrows(KubernetesException.class,
+        KubernetesException rename = assertThrows(
+                KubernetesException.class,
                 () -> store.replace(WEB, body("{\"metadata\":{\"name\":\"other\"}}"), WriteOptions.NONE));
         assertEquals("BadRequest", rename.toStatus().get("reason"));
     }
 
     @Test
     void deletionIsSoftAndACreateStartsANewLifeInTheSameHistory() {
-        Map<String, Object> first = store.create(PODS, "ns", body("{\"metadata\":{\"name\":\"web\"}}"), WriteOptions.NONE);
+        Map<String, Object> first =
+                store.create(PODS, "ns", body("{\"metadata\":{\"name\":\"web\"}}"), WriteOptions.NONE);
         Deletion deletion = store.delete(WEB, WriteOptions.NONE);
         assertFalse(deletion.pending());
         assertNull(store.find(WEB));
-        assertEquals(404, assertThrows(KubernetesException.class, () -> store.get(WEB)).code());
+        assertEquals(
+                404,
+                assertThrows(KubernetesException.class, () -> store.get(WEB)).code());
         assertEquals(Arrays.asList(first, null), store.history(WEB));
         assertEquals(StoreEvent.Type.DELETED, events.get(1).type());
         assertEquals("2", meta(events.get(1).object()).get("resourceVersion"));
 
-        Map<String, Object> second = store.create(PODS, "ns", body("{\"metadata\":{\"name\":\"web\"}}"), WriteOptions.NONE);
+        Map<String, Object> second =
+                store.create(PODS, "ns", body("{\"metadata\":{\"name\":\"web\"}}"), WriteOptions.NONE);
         assertEquals(3, store.history(WEB).size());
         assertNotEquals(meta(first).get("uid"), meta(second).get("uid"));
         assertEquals(StoreEvent.Type.ADDED, events.get(2).type());
@@ -160,12 +201,13 @@ class ObjectStoreWriteTest {
     void writesToADeletedOrMissingObjectAreNotFound() {
         store.create(PODS, "ns", body("{\"metadata\":{\"name\":\"web\"}}"), WriteOptions.NONE);
         store.delete(WEB, WriteOptions.NONE);
-        KubernetesException error = assertThrows(KubernetesException.class,
-                () -> store.replace(WEB, body("{}"), WriteOptions.NONE));
+        KubernetesException error =
+                assertThrows(KubernetesException.class, () -> store.replace(WEB, body("{}"), WriteOptions.NONE));
         assertEquals(404, error.code());
         assertEquals("object not found: pods \"web\" in namespace \"ns\"", error.getMessage());
         assertThrows(KubernetesException.class, () -> store.delete(WEB, WriteOptions.NONE));
-        assertThrows(KubernetesException.class,
+        assertThrows(
+                KubernetesException.class,
                 () -> store.update(new ObjectKey(PODS, null, "nothing"), c -> c, WriteOptions.NONE));
     }
 
@@ -173,17 +215,26 @@ class ObjectStoreWriteTest {
     void aStaleResourceVersionIsAConflict() {
         store.create(PODS, "ns", body("{\"metadata\":{\"name\":\"web\"}}"), WriteOptions.NONE);
         store.replace(WEB, body("{\"metadata\":{\"resourceVersion\":\"1\"},\"spec\":1}"), WriteOptions.NONE);
-        KubernetesException error = assertThrows(KubernetesException.class, () -> store.replace(WEB,
-                body("{\"metadata\":{\"resourceVersion\":\"1\"},\"spec\":2}"), WriteOptions.NONE));
+        KubernetesException error = assertThrows(
+                KubernetesException.class,
+                () -> store.replace(
+                        WEB, body("{\"metadata\":{\"resourceVersion\":\"1\"},\"spec\":2}"), WriteOptions.NONE));
         assertEquals(409, error.code());
         assertEquals("Conflict", error.toStatus().get("reason"));
-        assertEquals("Operation cannot be fulfilled on pods \"web\": the object has been modified; please apply "
-                + "your changes to the latest version and try again", error.getMessage());
+        assertEquals(
+                "Operation cannot be fulfilled on pods \"web\": the object has been modified; please apply "
+                        + "your changes to the latest version and try again",
+                error.getMessage());
         assertEquals(1, store.find(WEB).get("spec"));
-        KubernetesException patched = assertThrows(KubernetesException.class, () -> store.update(WEB, current -> {
-            ((Map<String, Object>) current.get("metadata")).put("resourceVersion", "1");
-            return current;
-        }, WriteOptions.NONE));
+        KubernetesException patched = assertThrows(
+                KubernetesException.class,
+                () -> store.update(
+                        WEB,
+                        current -> {
+                            ((Map<String, Object>) current.get("metadata")).put("resourceVersion", "1");
+                            return current;
+                        },
+                        WriteOptions.NONE));
         assertEquals(409, patched.code());
     }
 
@@ -198,7 +249,10 @@ class ObjectStoreWriteTest {
 
     @Test
     void deletingAnObjectWithFinalizersOnlyMarksItUntilTheyAreRemoved() {
-        store.create(PODS, "ns", body("{\"metadata\":{\"name\":\"web\",\"finalizers\":[\"kopf.dev/x\"]},\"spec\":1}"),
+        store.create(
+                PODS,
+                "ns",
+                body("{\"metadata\":{\"name\":\"web\",\"finalizers\":[\"kopf.dev/x\"]},\"spec\":1}"),
                 WriteOptions.NONE);
         clock.advance(Duration.ofMinutes(5));
         Deletion deletion = store.delete(WEB, WriteOptions.NONE);
@@ -211,37 +265,51 @@ class ObjectStoreWriteTest {
         assertTrue(again.pending());
         assertEquals(2, events.size());
 
-        Map<String, Object> answered = store.update(WEB, current -> {
-            ((Map<String, Object>) current.get("metadata")).put("finalizers", List.of());
-            return current;
-        }, WriteOptions.NONE);
+        Map<String, Object> answered = store.update(
+                WEB,
+                current -> {
+                    ((Map<String, Object>) current.get("metadata")).put("finalizers", List.of());
+                    return current;
+                },
+                WriteOptions.NONE);
         assertEquals(List.of(), meta(answered).get("finalizers"));
         assertNull(store.find(WEB));
-        assertEquals(List.of(StoreEvent.Type.ADDED, StoreEvent.Type.MODIFIED, StoreEvent.Type.MODIFIED,
-                StoreEvent.Type.DELETED), events.stream().map(StoreEvent::type).toList());
+        assertEquals(
+                List.of(
+                        StoreEvent.Type.ADDED,
+                        StoreEvent.Type.MODIFIED,
+                        StoreEvent.Type.MODIFIED,
+                        StoreEvent.Type.DELETED),
+                events.stream().map(StoreEvent::type).toList());
         assertEquals(answered, store.history(WEB).get(2));
         assertNull(store.history(WEB).get(3));
-        assertEquals(List.of(1L, 2L, 3L, 4L), events.stream().map(StoreEvent::revision).toList());
+        assertEquals(
+                List.of(1L, 2L, 3L, 4L),
+                events.stream().map(StoreEvent::revision).toList());
     }
 
     @Test
     void aWriteThatKeepsFinalizersKeepsTheDeletionTimestamp() {
-        store.create(PODS, "ns", body("{\"metadata\":{\"name\":\"web\",\"finalizers\":[\"a\",\"b\"]}}"),
-                WriteOptions.NONE);
+        store.create(
+                PODS, "ns", body("{\"metadata\":{\"name\":\"web\",\"finalizers\":[\"a\",\"b\"]}}"), WriteOptions.NONE);
         Object stamp = meta(store.delete(WEB, WriteOptions.NONE).object()).get("deletionTimestamp");
-        Map<String, Object> updated = store.replace(WEB, body("{\"metadata\":{\"finalizers\":[\"b\"]}}"), WriteOptions.NONE);
+        Map<String, Object> updated =
+                store.replace(WEB, body("{\"metadata\":{\"finalizers\":[\"b\"]}}"), WriteOptions.NONE);
         assertEquals(stamp, meta(updated).get("deletionTimestamp"));
         assertTrue(store.find(WEB) != null);
     }
 
     @Test
     void dryRunLeavesNoTrace() {
-        store.create(PODS, "ns", body("{\"metadata\":{\"name\":\"web\",\"finalizers\":[\"f\"]},\"spec\":1}"),
+        store.create(
+                PODS,
+                "ns",
+                body("{\"metadata\":{\"name\":\"web\",\"finalizers\":[\"f\"]},\"spec\":1}"),
                 WriteOptions.NONE);
         List<Map<String, Object>> history = store.history(WEB);
 
-        Map<String, Object> created = store.create(PODS, "ns", body("{\"metadata\":{\"name\":\"other\"}}"),
-                WriteOptions.DRY_RUN);
+        Map<String, Object> created =
+                store.create(PODS, "ns", body("{\"metadata\":{\"name\":\"other\"}}"), WriteOptions.DRY_RUN);
         Map<String, Object> replaced = store.replace(WEB, body("{\"spec\":2}"), WriteOptions.DRY_RUN);
         Deletion deleted = store.delete(WEB, WriteOptions.DRY_RUN);
         List<Deletion> all = store.deleteCollection(PODS, null, object -> true, WriteOptions.DRY_RUN);
@@ -262,8 +330,8 @@ class ObjectStoreWriteTest {
             store.create(PODS, "ns", body("{\"metadata\":{\"name\":\"" + name + "\"}}"), WriteOptions.NONE);
         }
         store.create(PODS, "elsewhere", body("{\"metadata\":{\"name\":\"a\"}}"), WriteOptions.NONE);
-        List<Deletion> deleted = store.deleteCollection(PODS, "ns",
-                object -> !"b".equals(meta(object).get("name")), WriteOptions.NONE);
+        List<Deletion> deleted = store.deleteCollection(
+                PODS, "ns", object -> !"b".equals(meta(object).get("name")), WriteOptions.NONE);
         assertEquals(2, deleted.size());
         assertNull(store.find(new ObjectKey(PODS, "ns", "a")));
         assertTrue(store.find(new ObjectKey(PODS, "ns", "b")) != null);
@@ -273,31 +341,41 @@ class ObjectStoreWriteTest {
     @Test
     void deletePreconditionsMustMatch() {
         store.create(PODS, "ns", body("{\"metadata\":{\"name\":\"web\"}}"), WriteOptions.NONE);
-        KubernetesException error = assertThrows(KubernetesException.class,
-                () -> store.delete(WEB, WriteOptions.NONE.withPreconditions(null, "7")));
+        KubernetesException error = assertThrows(
+                KubernetesException.class, () -> store.delete(WEB, WriteOptions.NONE.withPreconditions(null, "7")));
         assertEquals(409, error.code());
         assertTrue(error.getMessage().contains("Precondition failed: ResourceVersion in precondition: 7"));
-        assertFalse(store.delete(WEB, WriteOptions.NONE.withPreconditions(null, "1")).pending());
+        assertFalse(store.delete(WEB, WriteOptions.NONE.withPreconditions(null, "1"))
+                .pending());
     }
 
     @Test
     void statusRulesSplitMainWritesFromStatusWrites() {
-        store.create(PODS, "ns", body("{\"metadata\":{\"name\":\"web\"},\"spec\":1,\"status\":{\"phase\":\"A\"}}"),
+        store.create(
+                PODS,
+                "ns",
+                body("{\"metadata\":{\"name\":\"web\"},\"spec\":1,\"status\":{\"phase\":\"A\"}}"),
                 WriteOptions.NONE);
-        Map<String, Object> main = store.update(WEB,
+        Map<String, Object> main = store.update(
+                WEB,
                 current -> StatusSubresource.keepStatus(current, body("{\"spec\":2,\"status\":{\"phase\":\"B\"}}")),
                 WriteOptions.NONE);
         assertEquals(2, main.get("spec"));
         assertEquals(Map.of("phase", "A"), main.get("status"));
-        Map<String, Object> status = store.update(WEB,
+        Map<String, Object> status = store.update(
+                WEB,
                 current -> StatusSubresource.onlyStatus(current, body("{\"spec\":3,\"status\":{\"phase\":\"C\"}}")),
                 WriteOptions.NONE);
         assertEquals(2, status.get("spec"));
         assertEquals(Map.of("phase", "C"), status.get("status"));
         assertEquals(2, meta(status).get("generation"));
-        KubernetesException stale = assertThrows(KubernetesException.class, () -> store.update(WEB,
-                current -> StatusSubresource.onlyStatus(current,
-                        body("{\"metadata\":{\"resourceVersion\":\"1\"},\"status\":{}}")), WriteOptions.NONE));
+        KubernetesException stale = assertThrows(
+                KubernetesException.class,
+                () -> store.update(
+                        WEB,
+                        current -> StatusSubresource.onlyStatus(
+                                current, body("{\"metadata\":{\"resourceVersion\":\"1\"},\"status\":{}}")),
+                        WriteOptions.NONE));
         assertEquals(409, stale.code());
     }
 
@@ -307,12 +385,16 @@ class ObjectStoreWriteTest {
         Map<String, Object> created = store.create(PODS, "ns", given, WriteOptions.NONE);
         ((Map<String, Object>) given.get("spec")).put("a", List.of(2));
         assertThrows(UnsupportedOperationException.class, () -> created.put("x", 1));
-        assertThrows(UnsupportedOperationException.class,
+        assertThrows(
+                UnsupportedOperationException.class,
                 () -> ((List<Object>) ((Map<String, Object>) created.get("spec")).get("a")).add(3));
-        store.update(WEB, current -> {
-            ((Map<String, Object>) current.get("spec")).put("a", List.of(9));
-            return new LinkedHashMap<>(Map.of("spec", Map.of("a", List.of(5))));
-        }, WriteOptions.NONE);
+        store.update(
+                WEB,
+                current -> {
+                    ((Map<String, Object>) current.get("spec")).put("a", List.of(9));
+                    return new LinkedHashMap<>(Map.of("spec", Map.of("a", List.of(5))));
+                },
+                WriteOptions.NONE);
         assertEquals(Map.of("a", List.of(5)), store.find(WEB).get("spec"));
         assertEquals(Map.of("a", List.of(1)), store.history(WEB).get(0).get("spec"));
     }

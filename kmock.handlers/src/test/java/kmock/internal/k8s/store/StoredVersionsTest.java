@@ -39,16 +39,40 @@ class StoredVersionsTest {
 
     @Test
     void valuesThatJsonWouldReadOtherwiseComeBackAsGiven() {
-        Map<String, Object> given = object("cm", Map.of(), Map.of("small", 3L, "decimal", new BigDecimal("1.50"),
-                "wide", BigInteger.ONE, "int", 7, "huge", Long.MAX_VALUE));
+        Map<String, Object> given = object(
+                "cm",
+                Map.of(),
+                Map.of(
+                        "small",
+                        3L,
+                        "decimal",
+                        new BigDecimal("1.50"),
+                        "wide",
+                        BigInteger.ONE,
+                        "int",
+                        7,
+                        "huge",
+                        Long.MAX_VALUE));
         plain.put(new ObjectKey(CONFIGMAPS, "ns", "cm"), given);
         assertEquals(given, plain.find(new ObjectKey(CONFIGMAPS, "ns", "cm")));
     }
 
     @Test
     void plainJsonValuesComeBackEqualFromTheText() {
-        Map<String, Object> given = object("cm", Map.of("app", "web"), Map.of("int", 7, "long", Long.MAX_VALUE,
-                "double", 0.5, "list", List.of("a", true), "none", new LinkedHashMap<>()));
+        Map<String, Object> given = object(
+                "cm",
+                Map.of("app", "web"),
+                Map.of(
+                        "int",
+                        7,
+                        "long",
+                        Long.MAX_VALUE,
+                        "double",
+                        0.5,
+                        "list",
+                        List.of("a", true),
+                        "none",
+                        new LinkedHashMap<>()));
         plain.put(new ObjectKey(CONFIGMAPS, "ns", "cm"), given);
         Map<String, Object> stored = plain.find(new ObjectKey(CONFIGMAPS, "ns", "cm"));
         assertEquals(given, stored);
@@ -60,7 +84,8 @@ class StoredVersionsTest {
         plain.put(new ObjectKey(CONFIGMAPS, "ns", "cm"), object("cm", Map.of(), Map.of("k", "v")));
         Map<String, Object> stored = plain.find(new ObjectKey(CONFIGMAPS, "ns", "cm"));
         assertThrows(UnsupportedOperationException.class, () -> stored.put("kind", "x"));
-        assertThrows(UnsupportedOperationException.class, () -> cast(stored.get("data")).put("k", "w"));
+        assertThrows(UnsupportedOperationException.class, () -> cast(stored.get("data"))
+                .put("k", "w"));
     }
 
     @Test
@@ -79,7 +104,11 @@ class StoredVersionsTest {
         managed.put(new ObjectKey(CONFIGMAPS, "ns", "a"), object("a", Map.of("app", "web"), Map.of()));
         managed.put(new ObjectKey(CONFIGMAPS, "ns", "b"), object("b", Map.of("app", "db"), Map.of()));
         ListPage page = managed.list(CONFIGMAPS, "ns", Selectors.labels("app=db"), 0, null);
-        assertEquals(List.of("b"), page.items().stream().map(item -> ((Map<?, ?>) item.get("metadata")).get("name")).toList());
+        assertEquals(
+                List.of("b"),
+                page.items().stream()
+                        .map(item -> ((Map<?, ?>) item.get("metadata")).get("name"))
+                        .toList());
     }
 
     @Test

@@ -42,7 +42,9 @@ class FormatsTest {
         assertEquals("app=web,env,!gone,tier in (a,b)", Formats.selectorString(selector));
         assertEquals("<none>", Formats.labelSelector(new Fields(Map.of())));
         assertEquals("", Formats.selectorString(new Fields(null)));
-        assertEquals("<error>", Formats.selectorString(new Fields(Map.of("matchExpressions",
-                List.of(Map.of("key", "k", "operator", "Near"))))));
+        assertEquals(
+                "<error>",
+                Formats.selectorString(
+                        new Fields(Map.of("matchExpressions", List.of(Map.of("key", "k", "operator", "Near"))))));
     }
 }

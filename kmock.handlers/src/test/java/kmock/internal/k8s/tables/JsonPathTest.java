@@ -13,8 +13,9 @@ import kmock.internal.json.Json;
 
 class JsonPathTest {
 
-    private static final Object OBJECT = Json.parse("{\"spec\":{\"replicas\":3,\"a.b\":\"dotted\"},"
-            + "\"status\":{\"conditions\":[{\"type\":\"Synced\",\"status\":\"False\"},{\"type\":\"Ready\",\"status\":\"True\"}]}}");
+    private static final Object OBJECT = Json.parse(
+            "{\"spec\":{\"replicas\":3,\"a.b\":\"dotted\"},"
+                    + "\"status\":{\"conditions\":[{\"type\":\"Synced\",\"status\":\"False\"},{\"type\":\"Ready\",\"status\":\"True\"}]}}");
 
     @Test
     void fieldsIndexesAndQuotedNames() {
@@ -26,9 +27,17 @@ class JsonPathTest {
 
     @Test
     void filtersAndWildcards() {
-        assertEquals("True", JsonPath.compile(".status.conditions[?(@.type==\"Ready\")].status").first(OBJECT));
-        assertEquals(List.of("Synced"), JsonPath.compile(".status.conditions[?(@.status != 'True')].type").find(OBJECT));
-        assertEquals(List.of("Synced", "Ready"), JsonPath.compile(".status.conditions[*].type").find(OBJECT));
+        assertEquals(
+                "True",
+                JsonPath.compile(".status.conditions[?(@.type==\"Ready\")].status")
+                        .first(OBJECT));
+        assertEquals(
+                List.of("Synced"),
+                JsonPath.compile(".status.conditions[?(@.status != 'True')].type")
+                        .find(OBJECT));
+        assertEquals(
+                List.of("Synced", "Ready"),
+                JsonPath.compile(".status.conditions[*].type").find(OBJECT));
     }
 
     @Test
@@ -40,6 +49,7 @@ class JsonPathTest {
     @Test
     void pathsOutsideTheSubsetAreRefusedWithTheirPosition() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> JsonPath.compile("..spec"));
-        assertTrue(error.getMessage().contains("'..spec'") && error.getMessage().contains("position"), error.getMessage());
+        assertTrue(
+                error.getMessage().contains("'..spec'") && error.getMessage().contains("position"), error.getMessage());
     }
 }

@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 import kmock.api.Resource;
-import kmock.internal.k8s.store.JsonTree;
 import kmock.internal.k8s.status.KubernetesException;
+import kmock.internal.k8s.store.JsonTree;
 import kmock.internal.k8s.store.ObjectKey;
 import kmock.internal.k8s.store.ObjectStore;
 import kmock.internal.k8s.store.WriteOptions;
@@ -35,7 +35,10 @@ class ConcurrentWritesTest {
     void optimisticIncrementsFromManyThreadsLoseNothingAndAWatcherSeesEveryOneInOrder() throws Exception {
         ObjectStore store = new ObjectStore();
         Watches watches = new Watches(store, THREADS * INCREMENTS + 10, Duration.ofMinutes(1), System::nanoTime);
-        store.create(COUNTERS, "ns", Map.of("metadata", Map.of("name", "counter"), "spec", Map.of("value", 0)),
+        store.create(
+                COUNTERS,
+                "ns",
+                Map.of("metadata", Map.of("name", "counter"), "spec", Map.of("value", 0)),
                 WriteOptions.NONE);
         Watcher watcher = watches.open(WatchRequest.of(COUNTERS, "ns").withResourceVersion("1"));
         ExecutorService pool = Executors.newFixedThreadPool(THREADS + 1, runnable -> {
@@ -86,7 +89,8 @@ class ConcurrentWritesTest {
             for (WatchEvent event : events) {
                 assertEquals(WatchEvent.Type.MODIFIED, event.type());
                 assertTrue(event.resourceVersion() > previous, "resourceVersions must increase");
-                assertEquals(Long.toString(event.resourceVersion()),
+                assertEquals(
+                        Long.toString(event.resourceVersion()),
                         ((Map<?, ?>) event.object().get("metadata")).get("resourceVersion"));
                 assertEquals(expected++, ((Map<?, ?>) event.object().get("spec")).get("value"));
                 previous = event.resourceVersion();
@@ -124,7 +128,9 @@ class ConcurrentWritesTest {
                 Map<String, Object> names = new LinkedHashMap<>();
                 long last = -1;
                 boolean live = false;
-                for (WatchEvent event = watcher.poll(Duration.ZERO); event != null; event = watcher.poll(Duration.ZERO)) {
+                for (WatchEvent event = watcher.poll(Duration.ZERO);
+                        event != null;
+                        event = watcher.poll(Duration.ZERO)) {
                     String name = (String) ((Map<?, ?>) event.object().get("metadata")).get("name");
                     if (event.type() == WatchEvent.Type.ADDED && !live) {
                         names.put(name, event.object().get("spec"));

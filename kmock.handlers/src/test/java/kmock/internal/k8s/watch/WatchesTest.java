@@ -30,8 +30,8 @@ class WatchesTest {
     private static final Resource SECRETS = new Resource("", "v1", "secrets");
 
     private final AtomicLong ticker = new AtomicLong(1_000);
-    private final ObjectStore store = new ObjectStore(StoreSettings.defaults().withWindowSize(10)
-            .withKinds(resource -> resource.equals(PODS) ? "Pod" : null));
+    private final ObjectStore store = new ObjectStore(
+            StoreSettings.defaults().withWindowSize(10).withKinds(resource -> resource.equals(PODS) ? "Pod" : null));
     private final Watches watches = new Watches(store, 4, Duration.ofSeconds(60), ticker::get);
 
     private void put(String namespace, String name, Object spec) {
@@ -49,8 +49,10 @@ class WatchesTest {
 
     private static String describe(WatchEvent event) {
         Map<?, ?> meta = (Map<?, ?>) event.object().get("metadata");
-        return event.type() + " " + (event.type() == WatchEvent.Type.BOOKMARK ? meta.get("resourceVersion")
-                : meta.get("name") + "@" + meta.get("resourceVersion"));
+        return event.type() + " "
+                + (event.type() == WatchEvent.Type.BOOKMARK
+                        ? meta.get("resourceVersion")
+                        : meta.get("name") + "@" + meta.get("resourceVersion"));
     }
 
     @Test
@@ -79,13 +81,28 @@ class WatchesTest {
     @Test
     void sendInitialEventsEndsTheStateWithAnAnnotatedBookmark() throws Exception {
         put("ns", "a", 1);
-        try (Watcher watcher = watches.open(WatchRequest.of(PODS, "ns").withSendInitialEvents(true).withBookmarks(true))) {
+        try (Watcher watcher = watches.open(
+                WatchRequest.of(PODS, "ns").withSendInitialEvents(true).withBookmarks(true))) {
             WatchEvent added = watcher.poll(Duration.ZERO);
             WatchEvent end = watcher.poll(Duration.ZERO);
             assertEquals(WatchEvent.Type.ADDED, added.type());
-            assertEquals(Map.of("type", "BOOKMARK", "object", Map.of("kind", "Pod", "apiVersion", "v1",
-                    "metadata", Map.of("resourceVersion", "1",
-                            "annotations", Map.of("k8s.io/initial-events-end", "true")))), Json.parse(end.toLine()));
+            assertEquals(
+                    Map.of(
+                            "type",
+                            "BOOKMARK",
+                            "object",
+                            Map.of(
+                                    "kind",
+                                    "Pod",
+                                    "apiVersion",
+                                    "v1",
+                                    "metadata",
+                                    Map.of(
+                                            "resourceVersion",
+                                            "1",
+                                            "annotations",
+                                            Map.of("k8s.io/initial-events-end", "true")))),
+                    Json.parse(end.toLine()));
             assertNull(watcher.poll(Duration.ZERO));
         }
     }
@@ -117,7 +134,8 @@ class WatchesTest {
 
     @Test
     void aResourceVersionThatIsNoNumberIsABadRequest() {
-        KubernetesException error = assertThrows(KubernetesException.class,
+        KubernetesException error = assertThrows(
+                KubernetesException.class,
                 () -> watches.open(WatchRequest.of(PODS, "ns").withResourceVersion("abc")));
         assertEquals(400, error.code());
         assertEquals(0, watches.openCount());
@@ -125,8 +143,10 @@ class WatchesTest {
 
     @Test
     void bookmarksArriveWhenThePeriodElapsesWhileIdle() throws Exception {
-        try (Watcher watcher = watches.open(WatchRequest.of(PODS, "ns").withResourceVersion("0")
-                .withSendInitialEvents(false).withBookmarks(true))) {
+        try (Watcher watcher = watches.open(WatchRequest.of(PODS, "ns")
+                .withResourceVersion("0")
+                .withSendInitialEvents(false)
+                .withBookmarks(true))) {
             store.put(new ObjectKey(SECRETS, "ns", "s"), Map.of());
             assertNull(watcher.poll(Duration.ZERO));
             ticker.addAndGet(TimeUnit.SECONDS.toNanos(61));
@@ -160,7 +180,8 @@ class WatchesTest {
 
     @Test
     void anObjectLeavingTheSelectionIsDeletedForTheWatcherAndEnteringItIsAdded() throws Exception {
-        try (Watcher watcher = watches.open(WatchRequest.of(PODS, "ns").withFilter(o -> Integer.valueOf(1).equals(o.get("spec"))))) {
+        try (Watcher watcher = watches.open(
+                WatchRequest.of(PODS, "ns").withFilter(o -> Integer.valueOf(1).equals(o.get("spec"))))) {
             put("ns", "a", 1);
             put("ns", "a", 2);
             put("ns", "a", 3);

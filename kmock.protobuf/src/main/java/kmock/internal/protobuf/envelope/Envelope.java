@@ -37,8 +37,12 @@ public record Envelope(String apiVersion, String kind, byte[] raw, String conten
     public static Envelope parse(byte[] body) {
         if (!hasMagic(body)) {
             byte[] start = Arrays.copyOf(body, Math.min(body.length, MAGIC.length));
-            throw new IllegalArgumentException("not a Kubernetes protobuf body: it must start with the 4 bytes 'k8s\\0' "
-                    + "(6b 38 73 00), but starts with " + (start.length == 0 ? "nothing (the body is empty)" : HexFormat.ofDelimiter(" ").formatHex(start)));
+            throw new IllegalArgumentException(
+                    "not a Kubernetes protobuf body: it must start with the 4 bytes 'k8s\\0' "
+                            + "(6b 38 73 00), but starts with "
+                            + (start.length == 0
+                                    ? "nothing (the body is empty)"
+                                    : HexFormat.ofDelimiter(" ").formatHex(start)));
         }
         String apiVersion = "";
         String kind = "";
@@ -61,12 +65,15 @@ public record Envelope(String apiVersion, String kind, byte[] raw, String conten
                 }
             }
         } catch (IOException e) {
-            throw new IllegalArgumentException("the Kubernetes protobuf envelope (runtime.Unknown after 'k8s\\0') is corrupt or "
-                    + "truncated: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "the Kubernetes protobuf envelope (runtime.Unknown after 'k8s\\0') is corrupt or " + "truncated: "
+                            + e.getMessage(),
+                    e);
         }
         if (apiVersion.isEmpty() || kind.isEmpty()) {
-            throw new IllegalArgumentException("the Kubernetes protobuf envelope names no " + (kind.isEmpty() ? "kind" : "apiVersion")
-                    + " (apiVersion '" + apiVersion + "', kind '" + kind + "')");
+            throw new IllegalArgumentException(
+                    "the Kubernetes protobuf envelope names no " + (kind.isEmpty() ? "kind" : "apiVersion")
+                            + " (apiVersion '" + apiVersion + "', kind '" + kind + "')");
         }
         return new Envelope(apiVersion, kind, raw, contentEncoding, contentType);
     }
@@ -78,7 +85,8 @@ public record Envelope(String apiVersion, String kind, byte[] raw, String conten
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
             int field = WireFormat.getTagFieldNumber(tag);
             if (field == 1 || field == 2) {
-                typeMeta[field - 1] = string(lengthDelimited(in, tag, field == 1 ? "typeMeta.apiVersion" : "typeMeta.kind"));
+                typeMeta[field - 1] =
+                        string(lengthDelimited(in, tag, field == 1 ? "typeMeta.apiVersion" : "typeMeta.kind"));
             } else {
                 in.skipField(tag);
             }
@@ -88,8 +96,8 @@ public record Envelope(String apiVersion, String kind, byte[] raw, String conten
 
     private static byte[] lengthDelimited(CodedInputStream in, int tag, String field) throws IOException {
         if (WireFormat.getTagWireType(tag) != WireFormat.WIRETYPE_LENGTH_DELIMITED) {
-            throw new InvalidProtocolBufferException(field + " has wire type " + WireFormat.getTagWireType(tag)
-                    + ", not 2 (length-delimited)");
+            throw new InvalidProtocolBufferException(
+                    field + " has wire type " + WireFormat.getTagWireType(tag) + ", not 2 (length-delimited)");
         }
         return in.readByteArray();
     }
@@ -101,8 +109,12 @@ public record Envelope(String apiVersion, String kind, byte[] raw, String conten
     // A record with an array component: equality and text by content, so that envelopes compare as values.
     @Override
     public boolean equals(Object other) {
-        return other instanceof Envelope that && apiVersion.equals(that.apiVersion) && kind.equals(that.kind)
-                && Arrays.equals(raw, that.raw) && contentEncoding.equals(that.contentEncoding) && contentType.equals(that.contentType);
+        return other instanceof Envelope that
+                && apiVersion.equals(that.apiVersion)
+                && kind.equals(that.kind)
+                && Arrays.equals(raw, that.raw)
+                && contentEncoding.equals(that.contentEncoding)
+                && contentType.equals(that.contentType);
     }
 
     @Override
@@ -113,6 +125,7 @@ public record Envelope(String apiVersion, String kind, byte[] raw, String conten
     @Override
     public String toString() {
         return "Envelope[" + apiVersion + " " + kind + ", " + raw.length + " raw bytes"
-                + (contentType.isEmpty() ? "" : ", " + contentType) + (contentEncoding.isEmpty() ? "" : ", " + contentEncoding) + "]";
+                + (contentType.isEmpty() ? "" : ", " + contentType)
+                + (contentEncoding.isEmpty() ? "" : ", " + contentEncoding) + "]";
     }
 }

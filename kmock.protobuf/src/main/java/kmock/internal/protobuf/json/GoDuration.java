@@ -9,8 +9,7 @@ final class GoDuration {
 
     private static final long SECOND = 1_000_000_000L;
 
-    private GoDuration() {
-    }
+    private GoDuration() {}
 
     static String format(long nanos) {
         if (nanos == 0) {

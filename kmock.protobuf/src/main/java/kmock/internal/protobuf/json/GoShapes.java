@@ -27,8 +27,7 @@ public final class GoShapes {
      * @param omitEmpty a zero value (or an empty list or map) is left out
      * @param inline    an embedded struct whose fields JSON writes into the parent
      */
-    public record Field(String jsonName, boolean pointer, boolean omitEmpty, boolean inline) {
-    }
+    public record Field(String jsonName, boolean pointer, boolean omitEmpty, boolean inline) {}
 
     /**
      * The Go shape of one message.
@@ -36,8 +35,7 @@ public final class GoShapes {
      * @param fields   by protobuf field number
      * @param listType a named Go slice type ({@code type ExtraValue []string}): JSON writes its items as an array
      */
-    public record Message(Map<Integer, Field> fields, boolean listType) {
-    }
+    public record Message(Map<Integer, Field> fields, boolean listType) {}
 
     private final Map<String, Message> messages;
 
@@ -75,7 +73,9 @@ public final class GoShapes {
                     throw new IllegalStateException("bad field '" + words[i] + "' in " + RESOURCE + ": " + line);
                 }
                 String flags = parts[2];
-                fields.put(Integer.parseInt(parts[0]), new Field(parts[1], flags.contains("p"), !flags.contains("n"), flags.contains("i")));
+                fields.put(
+                        Integer.parseInt(parts[0]),
+                        new Field(parts[1], flags.contains("p"), !flags.contains("n"), flags.contains("i")));
             }
             messages.put(words[0], new Message(Map.copyOf(fields), false));
         }

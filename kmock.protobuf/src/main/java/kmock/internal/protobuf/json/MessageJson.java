@@ -161,7 +161,9 @@ public final class MessageJson {
 
     private static Object floating(double value) {
         // Go writes 2.0 as 2, which parses back as an integer.
-        return Double.isFinite(value) && value == Math.rint(value) && Math.abs(value) < 9e18 ? integral((long) value) : (Object) value;
+        return Double.isFinite(value) && value == Math.rint(value) && Math.abs(value) < 9e18
+                ? integral((long) value)
+                : (Object) value;
     }
 
     private static boolean isZero(Object value) {

@@ -17,23 +17,24 @@ import kmock.internal.protobuf.types.KubernetesTypes;
  */
 final class UnknownFields {
 
-    private UnknownFields() {
-    }
+    private UnknownFields() {}
 
     /** @throws IllegalArgumentException when a message carries data in fields its descriptor does not know */
     static void check(Message message) {
         TreeSet<Integer> carrying = new TreeSet<>();
-        for (Map.Entry<Integer, UnknownFieldSet.Field> entry : message.getUnknownFields().asMap().entrySet()) {
+        for (Map.Entry<Integer, UnknownFieldSet.Field> entry :
+                message.getUnknownFields().asMap().entrySet()) {
             if (!isZero(entry.getValue())) {
                 carrying.add(entry.getKey());
             }
         }
         if (!carrying.isEmpty()) {
             String numbers = carrying.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
-            throw new IllegalArgumentException("the body sets field" + (carrying.size() == 1 ? " " : "s ") + numbers + " of "
-                    + message.getDescriptorForType().getFullName() + ", unknown to the Kubernetes types of "
-                    + KubernetesTypes.SOURCE + " (a newer Kubernetes field); send this object as JSON instead "
-                    + "(for kubectl: kubectl create … --dry-run=client -o json | kubectl create -f -)");
+            throw new IllegalArgumentException(
+                    "the body sets field" + (carrying.size() == 1 ? " " : "s ") + numbers + " of "
+                            + message.getDescriptorForType().getFullName() + ", unknown to the Kubernetes types of "
+                            + KubernetesTypes.SOURCE + " (a newer Kubernetes field); send this object as JSON instead "
+                            + "(for kubectl: kubectl create … --dry-run=client -o json | kubectl create -f -)");
         }
     }
 

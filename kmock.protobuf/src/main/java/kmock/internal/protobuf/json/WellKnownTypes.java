@@ -24,22 +24,33 @@ final class WellKnownTypes {
     private static final String RESOURCE = "k8s.io.apimachinery.pkg.api.resource.";
     private static final String INT_OR_STRING = "k8s.io.apimachinery.pkg.util.intstr.IntOrString";
     private static final String APIEXTENSIONS = "k8s.io.apiextensions_apiserver.pkg.apis.apiextensions.";
-    private static final Set<String> SCHEMA_UNIONS = Set.of("JSONSchemaPropsOrArray", "JSONSchemaPropsOrBool", "JSONSchemaPropsOrStringArray");
+    private static final Set<String> SCHEMA_UNIONS =
+            Set.of("JSONSchemaPropsOrArray", "JSONSchemaPropsOrBool", "JSONSchemaPropsOrStringArray");
 
     // Go writes metav1.Time with whole seconds, metav1.MicroTime with six fraction digits, both in UTC.
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter MICRO_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MICRO_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
-    private WellKnownTypes() {
-    }
+    private WellKnownTypes() {}
 
     /** Whether a message is written by its own rule rather than field by field. */
     static boolean handles(Descriptor type) {
         String name = type.getFullName();
         return switch (name) {
-            case META + "Time", META + "MicroTime", META + "Duration", META + "FieldsV1", RUNTIME + "RawExtension",
-                    RUNTIME + "Unknown", RESOURCE + "Quantity", RESOURCE + "QuantityValue", INT_OR_STRING -> true;
-            default -> name.startsWith(APIEXTENSIONS) && (type.getName().equals("JSON") || SCHEMA_UNIONS.contains(type.getName()));
+            case META + "Time",
+                    META + "MicroTime",
+                    META + "Duration",
+                    META + "FieldsV1",
+                    RUNTIME + "RawExtension",
+                    RUNTIME + "Unknown",
+                    RESOURCE + "Quantity",
+                    RESOURCE + "QuantityValue",
+                    INT_OR_STRING -> true;
+            default ->
+                name.startsWith(APIEXTENSIONS)
+                        && (type.getName().equals("JSON") || SCHEMA_UNIONS.contains(type.getName()));
         };
     }
 
@@ -50,7 +61,9 @@ final class WellKnownTypes {
             case META + "Time":
                 return isEmpty(message) ? null : TIME.format(Instant.ofEpochSecond(number(message, 1)));
             case META + "MicroTime":
-                return isEmpty(message) ? null : MICRO_TIME.format(Instant.ofEpochSecond(number(message, 1), number(message, 2)));
+                return isEmpty(message)
+                        ? null
+                        : MICRO_TIME.format(Instant.ofEpochSecond(number(message, 1), number(message, 2)));
             case META + "Duration":
                 return GoDuration.format(number(message, 1));
             case RESOURCE + "Quantity":
@@ -59,13 +72,16 @@ final class WellKnownTypes {
                 String quantity = (String) message.getField(field(message, 1));
                 return quantity.isEmpty() ? "0" : quantity;
             case INT_OR_STRING:
-                return number(message, 1) == 1 ? message.getField(field(message, 3)) : (Object) (int) number(message, 2);
+                return number(message, 1) == 1
+                        ? message.getField(field(message, 3))
+                        : (Object) (int) number(message, 2);
             case RUNTIME + "Unknown":
                 // An embedded runtime.Unknown is an envelope without the magic number.
                 return json.embedded(concat(new byte[] {'k', '8', 's', 0}, message.toByteArray()));
             default:
                 return type.getName().equals("JSON") || !type.getFullName().startsWith(APIEXTENSIONS)
-                        ? raw(message, json) : schemaUnion(message, json);
+                        ? raw(message, json)
+                        : schemaUnion(message, json);
         }
     }
 
@@ -81,7 +97,8 @@ final class WellKnownTypes {
         Descriptor type = message.getDescriptorForType();
         FieldDescriptor schema = type.findFieldByName("schema");
         // The other member: allows (OrBool), jSONSchemas (OrArray), property (OrStringArray).
-        FieldDescriptor other = type.getFields().stream().filter(f -> f != schema).findFirst().orElseThrow();
+        FieldDescriptor other =
+                type.getFields().stream().filter(f -> f != schema).findFirst().orElseThrow();
         Object schemaJson = message.hasField(schema) ? json.value((Message) message.getField(schema)) : null;
         if (!other.isRepeated()) {
             return message.hasField(schema) ? schemaJson : message.getField(other);

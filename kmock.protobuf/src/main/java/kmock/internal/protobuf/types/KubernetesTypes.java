@@ -23,6 +23,7 @@ public final class KubernetesTypes {
 
     /** Where the descriptors came from, for messages that point users at it. */
     public static final String SOURCE = "io.kubernetes:client-java-proto 24.0.0";
+
     private static final String RESOURCE = "kubernetes-types.desc";
 
     /** Top-level messages by protobuf package, then by name (= kind). */
@@ -36,7 +37,8 @@ public final class KubernetesTypes {
             for (int i = 0; i < dependencies.length; i++) {
                 dependencies[i] = built.get(file.getDependency(i));
                 if (dependencies[i] == null) {
-                    throw new IllegalStateException(file.getName() + " comes before its import " + file.getDependency(i));
+                    throw new IllegalStateException(
+                            file.getName() + " comes before its import " + file.getDependency(i));
                 }
             }
             FileDescriptor descriptor = FileDescriptor.buildFrom(file, dependencies);
@@ -81,7 +83,8 @@ public final class KubernetesTypes {
         String segment = group.isEmpty() ? "core" : labels[0];
         // internal.apiserver.k8s.io lives in apiserverinternal.
         String swapped = labels.length > 1 ? labels[1] + labels[0] : segment;
-        TreeSet<String> found = new TreeSet<>((a, b) -> a.startsWith("k8s.io.api.") == b.startsWith("k8s.io.api.") ? a.compareTo(b)
+        TreeSet<String> found = new TreeSet<>((a, b) -> a.startsWith("k8s.io.api.") == b.startsWith("k8s.io.api.")
+                ? a.compareTo(b)
                 : a.startsWith("k8s.io.api.") ? -1 : 1);
         for (String name : packages.keySet()) {
             String[] parts = name.split("\\.");
@@ -107,13 +110,15 @@ public final class KubernetesTypes {
         private static KubernetesTypes load() {
             try (InputStream in = KubernetesTypes.class.getResourceAsStream(RESOURCE)) {
                 if (in == null) {
-                    throw new IllegalStateException(RESOURCE + " is missing from kmock-protobuf: the build writes it from " + SOURCE);
+                    throw new IllegalStateException(
+                            RESOURCE + " is missing from kmock-protobuf: the build writes it from " + SOURCE);
                 }
                 return new KubernetesTypes(FileDescriptorSet.parseFrom(in));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + RESOURCE, e);
             } catch (DescriptorValidationException e) {
-                throw new IllegalStateException("the bundled Kubernetes descriptors are inconsistent: " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "the bundled Kubernetes descriptors are inconsistent: " + e.getMessage(), e);
             }
         }
     }

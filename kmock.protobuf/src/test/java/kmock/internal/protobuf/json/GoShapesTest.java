@@ -21,20 +21,30 @@ class GoShapesTest {
 
     @Test
     void readsFieldsFlagsAndListTypes() throws Exception {
-        GoShapes shapes = GoShapes.read(new ByteArrayInputStream(String.join("\n", "# comment", "a.B 1:x:pn 2::i 3:y:",
-                "a.L []", "").getBytes(StandardCharsets.UTF_8)));
-        assertEquals(new GoShapes.Field("x", true, false, false), shapes.of("a.B").fields().get(1));
-        assertEquals(new GoShapes.Field("", false, true, true), shapes.of("a.B").fields().get(2));
-        assertEquals(new GoShapes.Field("y", false, true, false), shapes.of("a.B").fields().get(3));
+        GoShapes shapes = GoShapes.read(
+                new ByteArrayInputStream(String.join("\n", "# comment", "a.B 1:x:pn 2::i 3:y:", "a.L []", "")
+                        .getBytes(StandardCharsets.UTF_8)));
+        assertEquals(
+                new GoShapes.Field("x", true, false, false),
+                shapes.of("a.B").fields().get(1));
+        assertEquals(
+                new GoShapes.Field("", false, true, true),
+                shapes.of("a.B").fields().get(2));
+        assertEquals(
+                new GoShapes.Field("y", false, true, false),
+                shapes.of("a.B").fields().get(3));
         assertTrue(shapes.of("a.L").listType());
         assertEquals(null, shapes.of("a.C"));
-        assertThrows(IllegalStateException.class, () -> GoShapes.read(new ByteArrayInputStream("a.B 1:x".getBytes(StandardCharsets.UTF_8))));
+        assertThrows(
+                IllegalStateException.class,
+                () -> GoShapes.read(new ByteArrayInputStream("a.B 1:x".getBytes(StandardCharsets.UTF_8))));
     }
 
     @Test
     void everyBundledMessageHasAShapeButTheKnownExceptions() throws Exception {
         FileDescriptorSet set;
-        try (InputStream in = GoShapes.class.getResourceAsStream("/kmock/internal/protobuf/types/kubernetes-types.desc")) {
+        try (InputStream in =
+                GoShapes.class.getResourceAsStream("/kmock/internal/protobuf/types/kubernetes-types.desc")) {
             set = FileDescriptorSet.parseFrom(in);
         }
         Set<String> missing = new TreeSet<>();
@@ -48,17 +58,19 @@ class GoShapesTest {
         }
         // Well-known types have their own JSON; the rest are gone from Go (ClaimSource), carry nothing (Patch,
         // CustomResourceSubresourceStatus) or are never a field (core List).
-        assertEquals(new TreeSet<>(Set.of(
-                "k8s.io.apimachinery.pkg.runtime.RawExtension",
-                "k8s.io.apimachinery.pkg.apis.meta.v1.FieldsV1",
-                "k8s.io.apimachinery.pkg.apis.meta.v1.MicroTime",
-                "k8s.io.apimachinery.pkg.apis.meta.v1.Patch",
-                "k8s.io.apimachinery.pkg.apis.meta.v1.Time",
-                "k8s.io.apimachinery.pkg.api.resource.Quantity",
-                "k8s.io.apimachinery.pkg.api.resource.QuantityValue",
-                "k8s.io.api.core.v1.ClaimSource",
-                "k8s.io.api.core.v1.List",
-                "k8s.io.apiextensions_apiserver.pkg.apis.apiextensions.v1beta1.CustomResourceSubresourceStatus",
-                "k8s.io.apiextensions_apiserver.pkg.apis.apiextensions.v1beta1.JSON")), missing);
+        assertEquals(
+                new TreeSet<>(Set.of(
+                        "k8s.io.apimachinery.pkg.runtime.RawExtension",
+                        "k8s.io.apimachinery.pkg.apis.meta.v1.FieldsV1",
+                        "k8s.io.apimachinery.pkg.apis.meta.v1.MicroTime",
+                        "k8s.io.apimachinery.pkg.apis.meta.v1.Patch",
+                        "k8s.io.apimachinery.pkg.apis.meta.v1.Time",
+                        "k8s.io.apimachinery.pkg.api.resource.Quantity",
+                        "k8s.io.apimachinery.pkg.api.resource.QuantityValue",
+                        "k8s.io.api.core.v1.ClaimSource",
+                        "k8s.io.api.core.v1.List",
+                        "k8s.io.apiextensions_apiserver.pkg.apis.apiextensions.v1beta1.CustomResourceSubresourceStatus",
+                        "k8s.io.apiextensions_apiserver.pkg.apis.apiextensions.v1beta1.JSON")),
+                missing);
     }
 }

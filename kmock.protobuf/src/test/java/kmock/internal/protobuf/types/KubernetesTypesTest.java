@@ -26,8 +26,10 @@ class KubernetesTypesTest {
         assertEquals("k8s.io.api.policy.v1.PodDisruptionBudget", find("policy/v1", "PodDisruptionBudget"));
         assertEquals("k8s.io.api.scheduling.v1.PriorityClass", find("scheduling.k8s.io/v1", "PriorityClass"));
         assertEquals("k8s.io.api.authentication.v1.TokenRequest", find("authentication.k8s.io/v1", "TokenRequest"));
-        assertEquals("k8s.io.api.autoscaling.v1.HorizontalPodAutoscaler", find("autoscaling/v1", "HorizontalPodAutoscaler"));
-        assertEquals("k8s.io.apiextensions_apiserver.pkg.apis.apiextensions.v1beta1.CustomResourceDefinition",
+        assertEquals(
+                "k8s.io.api.autoscaling.v1.HorizontalPodAutoscaler", find("autoscaling/v1", "HorizontalPodAutoscaler"));
+        assertEquals(
+                "k8s.io.apiextensions_apiserver.pkg.apis.apiextensions.v1beta1.CustomResourceDefinition",
                 find("apiextensions.k8s.io/v1beta1", "CustomResourceDefinition"));
     }
 
@@ -40,10 +42,14 @@ class KubernetesTypesTest {
 
     @Test
     void anUnknownKindOrGroupNamesBothAndSaysToSendJson() {
-        IllegalArgumentException kind = assertThrows(IllegalArgumentException.class, () -> find("apps/v1", "Frobnicator"));
-        assertTrue(kind.getMessage().startsWith("no protobuf descriptor for kind Frobnicator in apiVersion apps/v1"), kind.getMessage());
+        IllegalArgumentException kind =
+                assertThrows(IllegalArgumentException.class, () -> find("apps/v1", "Frobnicator"));
+        assertTrue(
+                kind.getMessage().startsWith("no protobuf descriptor for kind Frobnicator in apiVersion apps/v1"),
+                kind.getMessage());
         assertTrue(kind.getMessage().contains("send this object as JSON"), kind.getMessage());
-        IllegalArgumentException group = assertThrows(IllegalArgumentException.class, () -> find("kopf.dev/v1", "KopfExample"));
+        IllegalArgumentException group =
+                assertThrows(IllegalArgumentException.class, () -> find("kopf.dev/v1", "KopfExample"));
         assertTrue(group.getMessage().contains("kind KopfExample in apiVersion kopf.dev/v1"), group.getMessage());
         assertThrows(IllegalArgumentException.class, () -> find("apps/v7", "Deployment"));
     }
@@ -51,8 +57,8 @@ class KubernetesTypesTest {
     @Test
     void theNamedSourceIsTheClientJavaProtoOnTheBuildPath() throws Exception {
         Properties pom = new Properties();
-        try (InputStream in = Class.forName("io.kubernetes.client.proto.V1").getResourceAsStream(
-                "/META-INF/maven/io.kubernetes/client-java-proto/pom.properties")) {
+        try (InputStream in = Class.forName("io.kubernetes.client.proto.V1")
+                .getResourceAsStream("/META-INF/maven/io.kubernetes/client-java-proto/pom.properties")) {
             pom.load(in);
         }
         assertEquals("io.kubernetes:client-java-proto " + pom.getProperty("version"), KubernetesTypes.SOURCE);

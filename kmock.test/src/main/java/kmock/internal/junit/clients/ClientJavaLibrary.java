@@ -35,7 +35,8 @@ final class ClientJavaLibrary implements ClientLibrary {
         try {
             return apiConstructor(type).newInstance(client);
         } catch (InvocationTargetException e) {
-            throw new IllegalStateException("Cannot make a " + type.getSimpleName() + ": " + e.getCause(), e.getCause());
+            throw new IllegalStateException(
+                    "Cannot make a " + type.getSimpleName() + ": " + e.getCause(), e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Cannot make a " + type.getSimpleName() + ": " + e, e);
         }

@@ -11,19 +11,18 @@ import java.util.List;
 public final class ClientLibraries {
 
     /** A library by the class that shows it is present, and our adapter for it. */
-    private record Known(String marker, String adapter) {
-    }
+    private record Known(String marker, String adapter) {}
 
     private static final List<Known> KNOWN = List.of(
             new Known("io.fabric8.kubernetes.client.KubernetesClient", "kmock.internal.junit.clients.Fabric8Library"),
             new Known("io.kubernetes.client.openapi.ApiClient", "kmock.internal.junit.clients.ClientJavaLibrary"));
 
-    private static final List<Known> PRESENT = KNOWN.stream().filter(ClientLibraries::present).toList();
+    private static final List<Known> PRESENT =
+            KNOWN.stream().filter(ClientLibraries::present).toList();
     /** One adapter per library present, to ask {@link ClientLibrary#supports} before a test has made any. */
     private static final List<ClientLibrary> PROBES = forOneTest();
 
-    private ClientLibraries() {
-    }
+    private ClientLibraries() {}
 
     /** Whether a parameter or field of this type is a client of a library present. */
     public static boolean supports(Class<?> type) {
@@ -35,8 +34,12 @@ public final class ClientLibraries {
         List<ClientLibrary> libraries = new ArrayList<>();
         for (Known known : PRESENT) {
             try {
-                libraries.add((ClientLibrary) Class.forName(known.adapter()).getDeclaredConstructor().newInstance());
-            } catch (ClassNotFoundException | NoSuchMethodException | InstantiationException | IllegalAccessException e) {
+                libraries.add((ClientLibrary)
+                        Class.forName(known.adapter()).getDeclaredConstructor().newInstance());
+            } catch (ClassNotFoundException
+                    | NoSuchMethodException
+                    | InstantiationException
+                    | IllegalAccessException e) {
                 throw new IllegalStateException("kmock-test is missing its adapter " + known.adapter(), e);
             } catch (InvocationTargetException e) {
                 throw new IllegalStateException("Cannot set up " + known.adapter() + ": " + e.getCause(), e.getCause());

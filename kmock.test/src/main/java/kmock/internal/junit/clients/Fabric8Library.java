@@ -35,16 +35,22 @@ final class Fabric8Library implements ClientLibrary {
         try {
             Class.forName(IMPLEMENTATION, false, Fabric8Library.class.getClassLoader());
         } catch (ClassNotFoundException absent) {
-            throw new IllegalStateException("fabric8's client implementation is not on the test class path: add "
-                    + "io.fabric8:kubernetes-client (test scope; it brings an HTTP client), not only kubernetes-client-api");
+            throw new IllegalStateException(
+                    "fabric8's client implementation is not on the test class path: add "
+                            + "io.fabric8:kubernetes-client (test scope; it brings an HTTP client), not only kubernetes-client-api");
         }
-        Config config = new ConfigBuilder(Config.empty()).withMasterUrl(server.toString()).withNamespace("default")
-                .withRequestRetryBackoffLimit(0).build();
+        Config config = new ConfigBuilder(Config.empty())
+                .withMasterUrl(server.toString())
+                .withNamespace("default")
+                .withRequestRetryBackoffLimit(0)
+                .build();
         try {
             return new KubernetesClientBuilder().withConfig(config).build();
         } catch (RuntimeException failed) {
-            throw new IllegalStateException("Cannot build a fabric8 KubernetesClient: " + failed.getMessage()
-                    + " (an HTTP client comes with io.fabric8:kubernetes-client, or add io.fabric8:kubernetes-httpclient-jdk)", failed);
+            throw new IllegalStateException(
+                    "Cannot build a fabric8 KubernetesClient: " + failed.getMessage()
+                            + " (an HTTP client comes with io.fabric8:kubernetes-client, or add io.fabric8:kubernetes-httpclient-jdk)",
+                    failed);
         }
     }
 

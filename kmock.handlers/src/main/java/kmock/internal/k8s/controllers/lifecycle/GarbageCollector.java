@@ -54,7 +54,8 @@ public final class GarbageCollector extends Controller {
         if (refsChanged && !Owners.refs(object).isEmpty()) {
             keys.add(event.key());
         }
-        if (Tree.deleting(object) && (hasFinalizer(object, DeletionRules.FOREGROUND) || hasFinalizer(object, DeletionRules.ORPHAN))) {
+        if (Tree.deleting(object)
+                && (hasFinalizer(object, DeletionRules.FOREGROUND) || hasFinalizer(object, DeletionRules.ORPHAN))) {
             keys.add(event.key());
             if (hasFinalizer(object, DeletionRules.FOREGROUND) && uid != null) {
                 graph.dependents(uid).forEach(keys::add);
@@ -104,7 +105,9 @@ public final class GarbageCollector extends Controller {
             if (!dangling.isEmpty() || !waiting.isEmpty()) {
                 List<Object> gone = new ArrayList<>(dangling);
                 gone.addAll(waiting);
-                cluster.update(key, edited -> gone.forEach(uid -> Owners.removeRef(edited, String.valueOf(uid))),
+                cluster.update(
+                        key,
+                        edited -> gone.forEach(uid -> Owners.removeRef(edited, String.valueOf(uid))),
                         Manager.CONTROLLER_MANAGER);
             }
             return;
@@ -154,14 +157,17 @@ public final class GarbageCollector extends Controller {
     }
 
     private void removeFinalizer(ObjectKey key, String finalizer) {
-        cluster.update(key, edited -> {
-            Map<String, Object> meta = Tree.child(edited, "metadata");
-            List<Object> finalizers = Tree.childList(meta, "finalizers");
-            finalizers.remove(finalizer);
-            if (finalizers.isEmpty()) {
-                meta.remove("finalizers");
-            }
-        }, Manager.CONTROLLER_MANAGER);
+        cluster.update(
+                key,
+                edited -> {
+                    Map<String, Object> meta = Tree.child(edited, "metadata");
+                    List<Object> finalizers = Tree.childList(meta, "finalizers");
+                    finalizers.remove(finalizer);
+                    if (finalizers.isEmpty()) {
+                        meta.remove("finalizers");
+                    }
+                },
+                Manager.CONTROLLER_MANAGER);
     }
 
     /** A marker for an owner of a kind nobody serves: kept as if it existed, as the real collector cannot decide. */

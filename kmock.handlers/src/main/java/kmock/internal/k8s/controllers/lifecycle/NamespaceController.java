@@ -26,8 +26,11 @@ import kmock.internal.k8s.store.StoreEvent;
 public final class NamespaceController extends Controller {
 
     static final String FINALIZER = "kubernetes";
-    private static final List<String> CONDITIONS = List.of("NamespaceDeletionDiscoveryFailure",
-            "NamespaceDeletionGroupVersionParsingFailure", "NamespaceDeletionContentFailure", "NamespaceContentRemaining",
+    private static final List<String> CONDITIONS = List.of(
+            "NamespaceDeletionDiscoveryFailure",
+            "NamespaceDeletionGroupVersionParsingFailure",
+            "NamespaceDeletionContentFailure",
+            "NamespaceContentRemaining",
             "NamespaceFinalizersRemaining");
 
     private final Set<String> terminating = ConcurrentHashMap.newKeySet();
@@ -55,7 +58,8 @@ public final class NamespaceController extends Controller {
     @Override
     public void reconcile(ObjectKey key) {
         Map<String, Object> namespace = cluster.get(key);
-        if (namespace == null || !Tree.deleting(namespace)
+        if (namespace == null
+                || !Tree.deleting(namespace)
                 || !Tree.list(Tree.at(namespace, "spec", "finalizers")).contains(FINALIZER)) {
             return;
         }
@@ -63,7 +67,11 @@ public final class NamespaceController extends Controller {
         for (Resource resource : namespacedResources()) {
             for (Map<String, Object> object : cluster.list(resource, name)) {
                 if (!Tree.deleting(object)) {
-                    cluster.delete(new ObjectKey(resource, name, Tree.name(object)), Tree.uid(object), "Background", null,
+                    cluster.delete(
+                            new ObjectKey(resource, name, Tree.name(object)),
+                            Tree.uid(object),
+                            "Background",
+                            null,
                             Manager.CONTROLLER_MANAGER);
                 }
             }
@@ -78,11 +86,15 @@ public final class NamespaceController extends Controller {
         }
         report(key, remaining, finalizers);
         if (remaining.isEmpty()) {
-            cluster.updateSubresource(key, "finalize", edited -> {
-                Map<String, Object> spec = Tree.child(edited, "spec");
-                List<Object> left = Tree.childList(spec, "finalizers");
-                left.remove(FINALIZER);
-            }, Manager.CONTROLLER_MANAGER);
+            cluster.updateSubresource(
+                    key,
+                    "finalize",
+                    edited -> {
+                        Map<String, Object> spec = Tree.child(edited, "spec");
+                        List<Object> left = Tree.childList(spec, "finalizers");
+                        left.remove(FINALIZER);
+                    },
+                    Manager.CONTROLLER_MANAGER);
         }
     }
 
@@ -90,35 +102,58 @@ public final class NamespaceController extends Controller {
     private void report(ObjectKey key, Map<String, Integer> remaining, Map<String, Integer> finalizers) {
         String now = cluster.timestamp();
         List<Map<String, Object>> wanted = new ArrayList<>();
-        wanted.add(Conditions.plain(CONDITIONS.get(0), "False", "ResourcesDiscovered", "All resources successfully discovered", now));
-        wanted.add(Conditions.plain(CONDITIONS.get(1), "False", "ParsedGroupVersions", "All legacy kube types successfully parsed", now));
-        wanted.add(Conditions.plain(CONDITIONS.get(2), "False", "ContentDeleted",
-                "All content successfully deleted, may be waiting on finalization", now));
+        wanted.add(Conditions.plain(
+                CONDITIONS.get(0), "False", "ResourcesDiscovered", "All resources successfully discovered", now));
+        wanted.add(Conditions.plain(
+                CONDITIONS.get(1), "False", "ParsedGroupVersions", "All legacy kube types successfully parsed", now));
+        wanted.add(Conditions.plain(
+                CONDITIONS.get(2),
+                "False",
+                "ContentDeleted",
+                "All content successfully deleted, may be waiting on finalization",
+                now));
         if (remaining.isEmpty()) {
-            wanted.add(Conditions.plain(CONDITIONS.get(3), "False", "ContentRemoved", "All content successfully removed", now));
+            wanted.add(Conditions.plain(
+                    CONDITIONS.get(3), "False", "ContentRemoved", "All content successfully removed", now));
         } else {
             List<String> parts = new ArrayList<>();
             remaining.forEach((resource, count) -> parts.add(resource + " has " + count + " resource instances"));
-            wanted.add(Conditions.plain(CONDITIONS.get(3), "True", "SomeResourcesRemain",
-                    "Some resources are remaining: " + String.join(", ", parts), now));
+            wanted.add(Conditions.plain(
+                    CONDITIONS.get(3),
+                    "True",
+                    "SomeResourcesRemain",
+                    "Some resources are remaining: " + String.join(", ", parts),
+                    now));
         }
         if (finalizers.isEmpty()) {
-            wanted.add(Conditions.plain(CONDITIONS.get(4), "False", "ContentHasNoFinalizers",
-                    "All content-preserving finalizers finished", now));
+            wanted.add(Conditions.plain(
+                    CONDITIONS.get(4),
+                    "False",
+                    "ContentHasNoFinalizers",
+                    "All content-preserving finalizers finished",
+                    now));
         } else {
             List<String> parts = new ArrayList<>();
             finalizers.forEach((finalizer, count) -> parts.add(finalizer + " in " + count + " resource instances"));
-            wanted.add(Conditions.plain(CONDITIONS.get(4), "True", "SomeFinalizersRemain",
-                    "Some content in the namespace has finalizers remaining: " + String.join(", ", parts), now));
+            wanted.add(Conditions.plain(
+                    CONDITIONS.get(4),
+                    "True",
+                    "SomeFinalizersRemain",
+                    "Some content in the namespace has finalizers remaining: " + String.join(", ", parts),
+                    now));
         }
-        cluster.updateStatus(key, edited -> {
-            Map<String, Object> status = Tree.child(edited, "status");
-            for (Map<String, Object> condition : wanted) {
-                Conditions.setWorkload(status, condition, true);
-            }
-            Tree.childList(status, "conditions").sort(java.util.Comparator.comparingInt(item ->
-                    CONDITIONS.indexOf(String.valueOf(Tree.map(item).get("type")))));
-        }, Manager.CONTROLLER_MANAGER);
+        cluster.updateStatus(
+                key,
+                edited -> {
+                    Map<String, Object> status = Tree.child(edited, "status");
+                    for (Map<String, Object> condition : wanted) {
+                        Conditions.setWorkload(status, condition, true);
+                    }
+                    Tree.childList(status, "conditions")
+                            .sort(java.util.Comparator.comparingInt(item -> CONDITIONS.indexOf(
+                                    String.valueOf(Tree.map(item).get("type")))));
+                },
+                Manager.CONTROLLER_MANAGER);
     }
 
     /** Every namespaced resource served (each version is a store of its own here). */
@@ -126,7 +161,9 @@ public final class NamespaceController extends Controller {
         List<Resource> resources = new ArrayList<>();
         for (Map.Entry<Resource, ResourceInfo> entry : cluster.resources().entrySet()) {
             Resource resource = entry.getKey();
-            if (resource.isComplete() && entry.getValue().namespaced() && !resource.plural().contains("/")) {
+            if (resource.isComplete()
+                    && entry.getValue().namespaced()
+                    && !resource.plural().contains("/")) {
                 resources.add(resource);
             }
         }

@@ -38,7 +38,9 @@ final class OwnerGraph {
         if (uid != null) {
             byUid.put(uid, key);
         }
-        List<String> now = Owners.refs(event.object()).stream().map(ref -> String.valueOf(ref.get("uid"))).toList();
+        List<String> now = Owners.refs(event.object()).stream()
+                .map(ref -> String.valueOf(ref.get("uid")))
+                .toList();
         if (!now.equals(before)) {
             before.forEach(owner -> dependentsOf(owner).remove(key));
             now.forEach(owner -> dependentsOf(owner).add(key));

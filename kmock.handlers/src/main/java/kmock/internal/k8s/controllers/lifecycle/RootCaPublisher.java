@@ -18,9 +18,10 @@ import kmock.internal.tls.Authority;
 public final class RootCaPublisher extends Controller {
 
     private static final String NAME = "kube-root-ca.crt";
-    private static final String DESCRIPTION = "Contains a CA bundle that can be used to verify the kube-apiserver when using "
-            + "internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed "
-            + "across distributions of Kubernetes clusters.";
+    private static final String DESCRIPTION =
+            "Contains a CA bundle that can be used to verify the kube-apiserver when using "
+                    + "internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed "
+                    + "across distributions of Kubernetes clusters.";
 
     /** The root CA publisher of a cluster. */
     public RootCaPublisher(ClusterClient cluster) {
@@ -46,10 +47,25 @@ public final class RootCaPublisher extends Controller {
         Map<String, Object> data = Tree.object("ca.crt", Authority.jvm().pem());
         ObjectKey configMap = new ObjectKey(Kinds.CONFIG_MAPS, key.name(), NAME);
         if (cluster.get(configMap) == null) {
-            cluster.create(Kinds.CONFIG_MAPS, key.name(), Tree.object("apiVersion", "v1", "kind", "ConfigMap",
-                    "metadata", Tree.object("name", NAME, "namespace", key.name(),
-                            "annotations", Tree.object("kubernetes.io/description", DESCRIPTION)),
-                    "data", data), Manager.CONTROLLER_MANAGER);
+            cluster.create(
+                    Kinds.CONFIG_MAPS,
+                    key.name(),
+                    Tree.object(
+                            "apiVersion",
+                            "v1",
+                            "kind",
+                            "ConfigMap",
+                            "metadata",
+                            Tree.object(
+                                    "name",
+                                    NAME,
+                                    "namespace",
+                                    key.name(),
+                                    "annotations",
+                                    Tree.object("kubernetes.io/description", DESCRIPTION)),
+                            "data",
+                            data),
+                    Manager.CONTROLLER_MANAGER);
         } else {
             cluster.update(configMap, edited -> edited.put("data", Tree.copy(data)), Manager.CONTROLLER_MANAGER);
         }

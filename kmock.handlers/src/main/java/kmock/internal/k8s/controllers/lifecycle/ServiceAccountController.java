@@ -25,7 +25,8 @@ public final class ServiceAccountController extends Controller {
         ObjectKey key = event.key();
         if (key.resource().equals(Kinds.NAMESPACES) && event.type() != StoreEvent.Type.DELETED) {
             keys.add(key);
-        } else if (key.resource().equals(Kinds.SERVICE_ACCOUNTS) && key.name().equals(NAME)
+        } else if (key.resource().equals(Kinds.SERVICE_ACCOUNTS)
+                && key.name().equals(NAME)
                 && event.type() == StoreEvent.Type.DELETED) {
             keys.add(null, key.namespace());
         }
@@ -34,10 +35,21 @@ public final class ServiceAccountController extends Controller {
     @Override
     public void reconcile(ObjectKey key) {
         Map<String, Object> namespace = cluster.get(key);
-        if (namespace == null || Tree.deleting(namespace) || cluster.get(Kinds.SERVICE_ACCOUNTS, key.name(), NAME) != null) {
+        if (namespace == null
+                || Tree.deleting(namespace)
+                || cluster.get(Kinds.SERVICE_ACCOUNTS, key.name(), NAME) != null) {
             return;
         }
-        cluster.create(Kinds.SERVICE_ACCOUNTS, key.name(), Tree.object("apiVersion", "v1", "kind", "ServiceAccount",
-                "metadata", Tree.object("name", NAME, "namespace", key.name())), Manager.CONTROLLER_MANAGER);
+        cluster.create(
+                Kinds.SERVICE_ACCOUNTS,
+                key.name(),
+                Tree.object(
+                        "apiVersion",
+                        "v1",
+                        "kind",
+                        "ServiceAccount",
+                        "metadata",
+                        Tree.object("name", NAME, "namespace", key.name())),
+                Manager.CONTROLLER_MANAGER);
     }
 }

@@ -13,15 +13,22 @@ public final class SystemNamespaces {
     /** The names, in the order the API server makes them. */
     public static final List<String> NAMES = List.of("default", "kube-system", "kube-public", "kube-node-lease");
 
-    private SystemNamespaces() {
-    }
+    private SystemNamespaces() {}
 
     /** Makes those that are missing. */
     public static void create(ClusterClient cluster) {
         for (String name : NAMES) {
             if (cluster.get(Kinds.NAMESPACES, null, name) == null) {
-                cluster.create(Kinds.NAMESPACES, null, Tree.object("apiVersion", "v1", "kind", "Namespace",
-                        "metadata", Tree.object("name", name, "labels", Tree.object("kubernetes.io/metadata.name", name))),
+                cluster.create(
+                        Kinds.NAMESPACES,
+                        null,
+                        Tree.object(
+                                "apiVersion",
+                                "v1",
+                                "kind",
+                                "Namespace",
+                                "metadata",
+                                Tree.object("name", name, "labels", Tree.object("kubernetes.io/metadata.name", name))),
                         Manager.API_SERVER);
             }
         }

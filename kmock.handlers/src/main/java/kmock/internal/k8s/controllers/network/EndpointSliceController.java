@@ -61,10 +61,19 @@ public final class EndpointSliceController extends Controller {
         List<Object> endpoints = new ArrayList<>();
         for (Map<String, Object> pod : pods) {
             boolean ready = ServiceEndpoints.ready(service, pod);
-            Map<String, Object> endpoint = Tree.object("addresses", new ArrayList<>(List.of(Tree.string(pod, "status", "podIP"))),
-                    "conditions", Tree.object("ready", ready, "serving", ready || Tree.deleting(pod) && Pods.ready(pod),
-                            "terminating", Tree.deleting(pod)),
-                    "targetRef", ServiceEndpoints.targetRef(pod));
+            Map<String, Object> endpoint = Tree.object(
+                    "addresses",
+                    new ArrayList<>(List.of(Tree.string(pod, "status", "podIP"))),
+                    "conditions",
+                    Tree.object(
+                            "ready",
+                            ready,
+                            "serving",
+                            ready || Tree.deleting(pod) && Pods.ready(pod),
+                            "terminating",
+                            Tree.deleting(pod)),
+                    "targetRef",
+                    ServiceEndpoints.targetRef(pod));
             String node = Pods.node(pod);
             if (node != null) {
                 endpoint.put("nodeName", node);
@@ -75,24 +84,51 @@ public final class EndpointSliceController extends Controller {
         labels.put(MANAGED_BY, CONTROLLER);
         labels.put(SERVICE_NAME, key.name());
         List<Object> ports = ServiceEndpoints.ports(service, pods, true);
-        List<Map<String, Object>> slices = cluster.list(Kinds.ENDPOINT_SLICES, key.namespace(),
-                slice -> key.name().equals(Tree.labels(slice).get(SERVICE_NAME)) && CONTROLLER.equals(Tree.labels(slice).get(MANAGED_BY)));
+        List<Map<String, Object>> slices = cluster.list(
+                Kinds.ENDPOINT_SLICES,
+                key.namespace(),
+                slice -> key.name().equals(Tree.labels(slice).get(SERVICE_NAME))
+                        && CONTROLLER.equals(Tree.labels(slice).get(MANAGED_BY)));
         if (slices.isEmpty()) {
-            Map<String, Object> slice = Tree.object("apiVersion", "discovery.k8s.io/v1", "kind", "EndpointSlice",
-                    "metadata", Tree.object("generateName", key.name() + "-", "namespace", key.namespace(), "labels", labels,
-                            "ownerReferences", new ArrayList<>(List.of(Owners.controllerRef(service, "v1", "Service")))),
-                    "addressType", "IPv4", "endpoints", endpoints, "ports", ports);
+            Map<String, Object> slice = Tree.object(
+                    "apiVersion",
+                    "discovery.k8s.io/v1",
+                    "kind",
+                    "EndpointSlice",
+                    "metadata",
+                    Tree.object(
+                            "generateName",
+                            key.name() + "-",
+                            "namespace",
+                            key.namespace(),
+                            "labels",
+                            labels,
+                            "ownerReferences",
+                            new ArrayList<>(List.of(Owners.controllerRef(service, "v1", "Service")))),
+                    "addressType",
+                    "IPv4",
+                    "endpoints",
+                    endpoints,
+                    "ports",
+                    ports);
             cluster.create(Kinds.ENDPOINT_SLICES, key.namespace(), slice, Manager.CONTROLLER_MANAGER);
             return;
         }
         Map<String, Object> kept = slices.get(0);
-        cluster.update(new ObjectKey(Kinds.ENDPOINT_SLICES, key.namespace(), Tree.name(kept)), edited -> {
-            Tree.child(edited, "metadata").put("labels", Tree.copy(labels));
-            edited.put("endpoints", Tree.copyValue(endpoints));
-            edited.put("ports", Tree.copyValue(ports));
-        }, Manager.CONTROLLER_MANAGER);
+        cluster.update(
+                new ObjectKey(Kinds.ENDPOINT_SLICES, key.namespace(), Tree.name(kept)),
+                edited -> {
+                    Tree.child(edited, "metadata").put("labels", Tree.copy(labels));
+                    edited.put("endpoints", Tree.copyValue(endpoints));
+                    edited.put("ports", Tree.copyValue(ports));
+                },
+                Manager.CONTROLLER_MANAGER);
         for (Map<String, Object> extra : slices.subList(1, slices.size())) {
-            cluster.delete(new ObjectKey(Kinds.ENDPOINT_SLICES, key.namespace(), Tree.name(extra)), Tree.uid(extra), null, null,
+            cluster.delete(
+                    new ObjectKey(Kinds.ENDPOINT_SLICES, key.namespace(), Tree.name(extra)),
+                    Tree.uid(extra),
+                    null,
+                    null,
                     Manager.CONTROLLER_MANAGER);
         }
     }

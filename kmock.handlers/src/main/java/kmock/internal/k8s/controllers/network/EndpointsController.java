@@ -73,18 +73,31 @@ public final class EndpointsController extends Controller {
         List<Object> subsets = ready.isEmpty() && notReady.isEmpty() ? List.of() : new ArrayList<>(List.of(subset));
         Map<String, Object> labels = ServiceEndpoints.labels(service);
         if (cluster.get(endpointsKey) == null) {
-            cluster.create(Kinds.ENDPOINTS, key.namespace(), Tree.object("apiVersion", "v1", "kind", "Endpoints",
-                    "metadata", Tree.object("name", key.name(), "namespace", key.namespace(), "labels", labels),
-                    "subsets", new ArrayList<>(subsets)), Manager.CONTROLLER_MANAGER);
+            cluster.create(
+                    Kinds.ENDPOINTS,
+                    key.namespace(),
+                    Tree.object(
+                            "apiVersion",
+                            "v1",
+                            "kind",
+                            "Endpoints",
+                            "metadata",
+                            Tree.object("name", key.name(), "namespace", key.namespace(), "labels", labels),
+                            "subsets",
+                            new ArrayList<>(subsets)),
+                    Manager.CONTROLLER_MANAGER);
             return;
         }
-        cluster.update(endpointsKey, edited -> {
-            Tree.child(edited, "metadata").put("labels", Tree.copy(labels));
-            if (subsets.isEmpty()) {
-                edited.remove("subsets");
-            } else {
-                edited.put("subsets", Tree.copyValue(subsets));
-            }
-        }, Manager.CONTROLLER_MANAGER);
+        cluster.update(
+                endpointsKey,
+                edited -> {
+                    Tree.child(edited, "metadata").put("labels", Tree.copy(labels));
+                    if (subsets.isEmpty()) {
+                        edited.remove("subsets");
+                    } else {
+                        edited.put("subsets", Tree.copyValue(subsets));
+                    }
+                },
+                Manager.CONTROLLER_MANAGER);
     }
 }

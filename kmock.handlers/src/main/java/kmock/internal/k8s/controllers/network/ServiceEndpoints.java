@@ -16,14 +16,17 @@ import kmock.internal.k8s.controllers.Tree;
  */
 final class ServiceEndpoints {
 
-    private ServiceEndpoints() {
-    }
+    private ServiceEndpoints() {}
 
     /** The pods a Service's selector selects that have an IP and have not finished, by name. */
     static List<Map<String, Object>> pods(ClusterClient cluster, Map<String, Object> service) {
         Map<String, Object> selector = Tree.map(Tree.at(service, "spec", "selector"));
-        return cluster.list(Kinds.PODS, Tree.namespace(service), pod -> LabelSelectors.matchesPlain(selector, Tree.labels(pod))
-                && Pods.ip(pod) != null && !Pods.terminal(pod));
+        return cluster.list(
+                Kinds.PODS,
+                Tree.namespace(service),
+                pod -> LabelSelectors.matchesPlain(selector, Tree.labels(pod))
+                        && Pods.ip(pod) != null
+                        && !Pods.terminal(pod));
     }
 
     /** Whether a pod counts as ready for the Service ({@code publishNotReadyAddresses} makes every pod ready). */
@@ -37,12 +40,18 @@ final class ServiceEndpoints {
         for (Object item : Tree.list(Tree.at(service, "spec", "ports"))) {
             Map<String, Object> port = Tree.map(item);
             Object target = port.get("targetPort") == null ? port.get("port") : port.get("targetPort");
-            Long number = target instanceof Number n ? Long.valueOf(n.longValue()) : resolve(String.valueOf(target), pods);
+            Long number =
+                    target instanceof Number n ? Long.valueOf(n.longValue()) : resolve(String.valueOf(target), pods);
             if (number == null) {
                 continue;
             }
-            Map<String, Object> endpointPort = Tree.object("name", Tree.stringOr(port, "", "name"), "port", number,
-                    "protocol", Tree.stringOr(port, "TCP", "protocol"));
+            Map<String, Object> endpointPort = Tree.object(
+                    "name",
+                    Tree.stringOr(port, "", "name"),
+                    "port",
+                    number,
+                    "protocol",
+                    Tree.stringOr(port, "TCP", "protocol"));
             if (port.get("appProtocol") != null) {
                 endpointPort.put("appProtocol", port.get("appProtocol"));
             }
@@ -56,7 +65,8 @@ final class ServiceEndpoints {
 
     /** A pod's reference as endpoints carry it. */
     static Map<String, Object> targetRef(Map<String, Object> pod) {
-        return Tree.object("kind", "Pod", "namespace", Tree.namespace(pod), "name", Tree.name(pod), "uid", Tree.uid(pod));
+        return Tree.object(
+                "kind", "Pod", "namespace", Tree.namespace(pod), "name", Tree.name(pod), "uid", Tree.uid(pod));
     }
 
     /** The Service's labels, and the headless marker, for the objects that describe its endpoints. */

@@ -20,7 +20,8 @@ final class ServiceIndex {
         if (event.type() == StoreEvent.Type.DELETED) {
             selectors.getOrDefault(namespace, Map.of()).remove(event.key().name());
         } else {
-            selectors.computeIfAbsent(namespace, k -> new ConcurrentHashMap<>())
+            selectors
+                    .computeIfAbsent(namespace, k -> new ConcurrentHashMap<>())
                     .put(event.key().name(), Tree.map(Tree.at(event.object(), "spec", "selector")));
         }
     }
@@ -30,11 +31,13 @@ final class ServiceIndex {
         List<String> names = new ArrayList<>();
         Map<String, ?> now = Tree.labels(event.object());
         Map<String, ?> before = event.previous() == null ? Map.of() : Tree.labels(event.previous());
-        selectors.getOrDefault(String.valueOf(event.key().namespace()), Map.of()).forEach((name, selector) -> {
-            if (LabelSelectors.matchesPlain(selector, now) || LabelSelectors.matchesPlain(selector, before)) {
-                names.add(name);
-            }
-        });
+        selectors
+                .getOrDefault(String.valueOf(event.key().namespace()), Map.of())
+                .forEach((name, selector) -> {
+                    if (LabelSelectors.matchesPlain(selector, now) || LabelSelectors.matchesPlain(selector, before)) {
+                        names.add(name);
+                    }
+                });
         return names;
     }
 }

@@ -11,8 +11,7 @@ import java.util.HexFormat;
  */
 final class Images {
 
-    private Images() {
-    }
+    private Images() {}
 
     /** The fully qualified reference of an image, as containerd writes it in {@code status.containerStatuses[].image}. */
     static String normalized(String image) {
@@ -50,7 +49,8 @@ final class Images {
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("The JDK has no SHA-256", e);
         }

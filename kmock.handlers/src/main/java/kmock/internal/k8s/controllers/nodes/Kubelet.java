@@ -42,7 +42,8 @@ public final class Kubelet extends Controller {
     public void observe(StoreEvent event, Keys keys) {
         if (event.key().resource().equals(Kinds.NODES) && event.type() == StoreEvent.Type.ADDED) {
             keys.add(event.key());
-        } else if (event.key().resource().equals(Kinds.PODS) && event.type() != StoreEvent.Type.DELETED
+        } else if (event.key().resource().equals(Kinds.PODS)
+                && event.type() != StoreEvent.Type.DELETED
                 && Pods.node(event.object()) != null) {
             keys.add(event.key());
         }
@@ -70,23 +71,35 @@ public final class Kubelet extends Controller {
         String node = Pods.node(pod);
         if (!"Running".equals(Pods.phase(pod))) {
             if (script.waiting() != null) {
-                cluster.updateStatus(key, edited -> PodStatuses.waiting(edited, nodes.hostIp(node), script.waiting(),
-                        "Back-off pulling image", cluster.timestamp()), Manager.KUBELET);
+                cluster.updateStatus(
+                        key,
+                        edited -> PodStatuses.waiting(
+                                edited,
+                                nodes.hostIp(node),
+                                script.waiting(),
+                                "Back-off pulling image",
+                                cluster.timestamp()),
+                        Manager.KUBELET);
                 return;
             }
             Instant startAt = scheduledAt(pod).plus(delay(Transition.START));
             if (now.isBefore(startAt)) {
                 if (!PodStatuses.created(pod)) {
-                    cluster.updateStatus(key, edited -> PodStatuses.waiting(edited, nodes.hostIp(node), "ContainerCreating",
-                            null, cluster.timestamp()), Manager.KUBELET);
+                    cluster.updateStatus(
+                            key,
+                            edited -> PodStatuses.waiting(
+                                    edited, nodes.hostIp(node), "ContainerCreating", null, cluster.timestamp()),
+                            Manager.KUBELET);
                 }
                 cluster.later(this, key, startAt);
                 return;
             }
             boolean ready = script.ready() && delay(Transition.READY).isZero();
             String podIp = hostNetwork(pod) ? nodes.hostIp(node) : nodes.nextPodIp(node);
-            cluster.updateStatus(key, edited -> PodStatuses.running(edited, nodes.hostIp(node), podIp, ready,
-                    cluster.timestamp()), Manager.KUBELET);
+            cluster.updateStatus(
+                    key,
+                    edited -> PodStatuses.running(edited, nodes.hostIp(node), podIp, ready, cluster.timestamp()),
+                    Manager.KUBELET);
             schedule(key, now, script, ready);
             return;
         }
@@ -97,7 +110,8 @@ public final class Kubelet extends Controller {
                 cluster.later(this, key, restartAt);
             } else {
                 boolean ready = script.ready() && delay(Transition.READY).isZero();
-                cluster.updateStatus(key, edited -> PodStatuses.restarted(edited, ready, cluster.timestamp()), Manager.KUBELET);
+                cluster.updateStatus(
+                        key, edited -> PodStatuses.restarted(edited, ready, cluster.timestamp()), Manager.KUBELET);
                 schedule(key, now, script, ready);
             }
             return;
@@ -107,14 +121,17 @@ public final class Kubelet extends Controller {
             return;
         }
         if (script.exitAfter() != null && !now.isBefore(started.plus(script.exitAfter()))) {
-            boolean terminal = switch (Pods.restartPolicy(pod)) {
-                case "Never" -> true;
-                case "OnFailure" -> script.exitCode() == 0;
-                default -> false;
-            };
+            boolean terminal =
+                    switch (Pods.restartPolicy(pod)) {
+                        case "Never" -> true;
+                        case "OnFailure" -> script.exitCode() == 0;
+                        default -> false;
+                    };
             Duration backoff = backoff(Pods.restarts(pod) + 1);
-            cluster.updateStatus(key, edited -> PodStatuses.exited(edited, script.exitCode(), terminal, backoff,
-                    cluster.timestamp()), Manager.KUBELET);
+            cluster.updateStatus(
+                    key,
+                    edited -> PodStatuses.exited(edited, script.exitCode(), terminal, backoff, cluster.timestamp()),
+                    Manager.KUBELET);
             return;
         }
         if (script.ready() && !Pods.ready(pod) && !now.isBefore(started.plus(delay(Transition.READY)))) {
@@ -137,7 +154,8 @@ public final class Kubelet extends Controller {
     private void terminate(ObjectKey key, Map<String, Object> pod) {
         Instant deletion = Tree.time(Tree.meta(pod).get("deletionTimestamp"));
         long grace = Tree.number(Tree.meta(pod), 0, "deletionGracePeriodSeconds");
-        Instant due = (deletion == null ? cluster.now() : deletion.minusSeconds(grace)).plus(delay(Transition.TERMINATE));
+        Instant due =
+                (deletion == null ? cluster.now() : deletion.minusSeconds(grace)).plus(delay(Transition.TERMINATE));
         if (cluster.now().isBefore(due)) {
             cluster.later(this, key, due);
             return;
@@ -151,7 +169,8 @@ public final class Kubelet extends Controller {
     private Instant scheduledAt(Map<String, Object> pod) {
         for (Object item : Tree.list(Tree.at(pod, "status", "conditions"))) {
             Map<String, Object> condition = Tree.map(item);
-            if ("PodScheduled".equals(condition.get("type")) && Tree.time(condition.get("lastTransitionTime")) != null) {
+            if ("PodScheduled".equals(condition.get("type"))
+                    && Tree.time(condition.get("lastTransitionTime")) != null) {
                 return Tree.time(condition.get("lastTransitionTime"));
             }
         }

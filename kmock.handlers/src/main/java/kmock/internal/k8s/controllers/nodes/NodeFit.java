@@ -16,8 +16,7 @@ import kmock.internal.k8s.controllers.Tree;
  */
 public final class NodeFit {
 
-    private NodeFit() {
-    }
+    private NodeFit() {}
 
     /** Why a pod does not fit a node, as the scheduler counts it; {@code null} when it fits. */
     static String misfit(Map<String, Object> pod, Map<String, Object> node, List<Map<String, Object>> podsOnNode) {
@@ -25,21 +24,24 @@ public final class NodeFit {
         if (Tree.deleting(node) || !Conditions.isTrue(Tree.map(node.get("status")), "Ready")) {
             return "node(s) had untolerated taint {node.kubernetes.io/not-ready: }";
         }
-        if (Tree.isTrue(node, "spec", "unschedulable") && !tolerates(spec, "node.kubernetes.io/unschedulable", null, "NoSchedule")) {
+        if (Tree.isTrue(node, "spec", "unschedulable")
+                && !tolerates(spec, "node.kubernetes.io/unschedulable", null, "NoSchedule")) {
             return "node(s) were unschedulable";
         }
         for (Object item : Tree.list(Tree.at(node, "spec", "taints"))) {
             Map<String, Object> taint = Tree.map(item);
             String effect = String.valueOf(taint.get("effect"));
             if ((effect.equals("NoSchedule") || effect.equals("NoExecute")) && !tolerates(spec, taint)) {
-                return "node(s) had untolerated taint {" + taint.get("key") + ": " + Tree.stringOr(taint, "", "value") + "}";
+                return "node(s) had untolerated taint {" + taint.get("key") + ": " + Tree.stringOr(taint, "", "value")
+                        + "}";
             }
         }
         if (!selects(spec, node)) {
             return "node(s) didn't match Pod's node affinity/selector";
         }
         Map<String, Object> allocatable = Tree.map(Tree.at(node, "status", "allocatable"));
-        if (podsOnNode.size() + 1 > Quantities.parse(allocatable.getOrDefault("pods", "110")).longValue()) {
+        if (podsOnNode.size() + 1
+                > Quantities.parse(allocatable.getOrDefault("pods", "110")).longValue()) {
             return "Too many pods";
         }
         for (String resource : List.of("cpu", "memory")) {
@@ -66,12 +68,17 @@ public final class NodeFit {
     /** Whether a pod spec's node selector and required node affinity select a node. */
     public static boolean selects(Map<String, Object> spec, Map<String, Object> node) {
         Map<String, String> labels = Tree.labels(node);
-        for (Map.Entry<String, Object> entry : Tree.map(spec.get("nodeSelector")).entrySet()) {
+        for (Map.Entry<String, Object> entry :
+                Tree.map(spec.get("nodeSelector")).entrySet()) {
             if (!String.valueOf(entry.getValue()).equals(labels.get(entry.getKey()))) {
                 return false;
             }
         }
-        List<Object> terms = Tree.list(Tree.at(spec, "affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution",
+        List<Object> terms = Tree.list(Tree.at(
+                spec,
+                "affinity",
+                "nodeAffinity",
+                "requiredDuringSchedulingIgnoredDuringExecution",
                 "nodeSelectorTerms"));
         if (terms.isEmpty()) {
             return true;
@@ -79,7 +86,8 @@ public final class NodeFit {
         Map<String, Object> fields = Tree.object("metadata.name", Tree.name(node));
         for (Object item : terms) {
             Map<String, Object> term = Tree.map(item);
-            boolean all = !Tree.list(term.get("matchExpressions")).isEmpty() || !Tree.list(term.get("matchFields")).isEmpty();
+            boolean all = !Tree.list(term.get("matchExpressions")).isEmpty()
+                    || !Tree.list(term.get("matchFields")).isEmpty();
             for (Object expression : Tree.list(term.get("matchExpressions"))) {
                 all &= LabelSelectors.requirement(Tree.map(expression), labels);
             }
@@ -95,7 +103,8 @@ public final class NodeFit {
 
     /** Whether a pod spec tolerates a node's taint. */
     public static boolean tolerates(Map<String, Object> spec, Map<String, Object> taint) {
-        return tolerates(spec, (String) taint.get("key"), (String) taint.get("value"), String.valueOf(taint.get("effect")));
+        return tolerates(
+                spec, (String) taint.get("key"), (String) taint.get("value"), String.valueOf(taint.get("effect")));
     }
 
     private static boolean tolerates(Map<String, Object> spec, String key, String value, String effect) {
@@ -110,7 +119,9 @@ public final class NodeFit {
                 if (tolerationKey == null || "".equals(tolerationKey) || tolerationKey.equals(key)) {
                     return true;
                 }
-            } else if (key != null && key.equals(tolerationKey) && Tree.stringOr(toleration, "", "value").equals(value == null ? "" : value)) {
+            } else if (key != null
+                    && key.equals(tolerationKey)
+                    && Tree.stringOr(toleration, "", "value").equals(value == null ? "" : value)) {
                 return true;
             }
         }

@@ -47,13 +47,16 @@ final class NodeRegistry {
             return;
         }
         Map<String, Object> registered = node(key.name(), Map.of());
-        cluster.update(key, edited -> {
-            Map<String, Object> meta = Tree.child(edited, "metadata");
-            Map<String, Object> labels = Tree.child(meta, "labels");
-            Tree.labels(registered).forEach(labels::putIfAbsent);
-            Map<String, Object> spec = Tree.child(edited, "spec");
-            Tree.map(registered.get("spec")).forEach(spec::putIfAbsent);
-        }, Manager.KUBELET);
+        cluster.update(
+                key,
+                edited -> {
+                    Map<String, Object> meta = Tree.child(edited, "metadata");
+                    Map<String, Object> labels = Tree.child(meta, "labels");
+                    Tree.labels(registered).forEach(labels::putIfAbsent);
+                    Map<String, Object> spec = Tree.child(edited, "spec");
+                    Tree.map(registered.get("spec")).forEach(spec::putIfAbsent);
+                },
+                Manager.KUBELET);
         cluster.updateStatus(key, edited -> edited.put("status", registered.get("status")), Manager.KUBELET);
     }
 
@@ -86,36 +89,100 @@ final class NodeRegistry {
         labels.put("kubernetes.io/hostname", name);
         labels.put("kubernetes.io/os", "linux");
         labels.putAll(extraLabels);
-        Map<String, Object> annotations = Tree.object("node.alpha.kubernetes.io/ttl", "0",
-                "volumes.kubernetes.io/controller-managed-attach-detach", "true");
+        Map<String, Object> annotations = Tree.object(
+                "node.alpha.kubernetes.io/ttl", "0", "volumes.kubernetes.io/controller-managed-attach-detach", "true");
         String cidr = "10.244." + index(name) % 256 + ".0/24";
-        Map<String, Object> spec = Tree.object("podCIDR", cidr, "podCIDRs", new ArrayList<>(List.of(cidr)),
-                "providerID", "kmock://" + name);
-        Map<String, Object> resources = Tree.object("cpu", "8", "ephemeral-storage", "100Gi", "hugepages-1Gi", "0",
-                "hugepages-2Mi", "0", "memory", "32Gi", "pods", "110");
+        Map<String, Object> spec = Tree.object(
+                "podCIDR", cidr, "podCIDRs", new ArrayList<>(List.of(cidr)), "providerID", "kmock://" + name);
+        Map<String, Object> resources = Tree.object(
+                "cpu",
+                "8",
+                "ephemeral-storage",
+                "100Gi",
+                "hugepages-1Gi",
+                "0",
+                "hugepages-2Mi",
+                "0",
+                "memory",
+                "32Gi",
+                "pods",
+                "110");
         String now = cluster.timestamp();
         List<Object> conditions = new ArrayList<>();
-        conditions.add(condition("MemoryPressure", "False", "KubeletHasSufficientMemory", "kubelet has sufficient memory available", now));
-        conditions.add(condition("DiskPressure", "False", "KubeletHasNoDiskPressure", "kubelet has no disk pressure", now));
-        conditions.add(condition("PIDPressure", "False", "KubeletHasSufficientPID", "kubelet has sufficient PID available", now));
+        conditions.add(condition(
+                "MemoryPressure",
+                "False",
+                "KubeletHasSufficientMemory",
+                "kubelet has sufficient memory available",
+                now));
+        conditions.add(
+                condition("DiskPressure", "False", "KubeletHasNoDiskPressure", "kubelet has no disk pressure", now));
+        conditions.add(condition(
+                "PIDPressure", "False", "KubeletHasSufficientPID", "kubelet has sufficient PID available", now));
         conditions.add(condition("Ready", "True", "KubeletReady", "kubelet is posting ready status", now));
         String machine = Images.sha256("machine/" + name).substring(0, 32);
         Map<String, Object> status = Tree.object(
-                "addresses", new ArrayList<>(List.of(Tree.object("type", "InternalIP", "address", hostIp(name)),
+                "addresses",
+                new ArrayList<>(List.of(
+                        Tree.object("type", "InternalIP", "address", hostIp(name)),
                         Tree.object("type", "Hostname", "address", name))),
-                "allocatable", resources, "capacity", Tree.copy(resources), "conditions", conditions,
-                "daemonEndpoints", Tree.object("kubeletEndpoint", Tree.object("Port", 10250)),
-                "nodeInfo", Tree.object("architecture", "amd64", "bootID", Images.sha256("boot/" + name).substring(0, 32),
-                        "containerRuntimeVersion", "containerd://1.7.24", "kernelVersion", "6.8.0-kmock",
-                        "kubeProxyVersion", VERSION, "kubeletVersion", VERSION, "machineID", machine,
-                        "operatingSystem", "linux", "osImage", "KMock simulated node", "systemUUID", machine));
-        return Tree.object("apiVersion", "v1", "kind", "Node",
-                "metadata", Tree.object("name", name, "labels", labels, "annotations", annotations),
-                "spec", spec, "status", status);
+                "allocatable",
+                resources,
+                "capacity",
+                Tree.copy(resources),
+                "conditions",
+                conditions,
+                "daemonEndpoints",
+                Tree.object("kubeletEndpoint", Tree.object("Port", 10250)),
+                "nodeInfo",
+                Tree.object(
+                        "architecture",
+                        "amd64",
+                        "bootID",
+                        Images.sha256("boot/" + name).substring(0, 32),
+                        "containerRuntimeVersion",
+                        "containerd://1.7.24",
+                        "kernelVersion",
+                        "6.8.0-kmock",
+                        "kubeProxyVersion",
+                        VERSION,
+                        "kubeletVersion",
+                        VERSION,
+                        "machineID",
+                        machine,
+                        "operatingSystem",
+                        "linux",
+                        "osImage",
+                        "KMock simulated node",
+                        "systemUUID",
+                        machine));
+        return Tree.object(
+                "apiVersion",
+                "v1",
+                "kind",
+                "Node",
+                "metadata",
+                Tree.object("name", name, "labels", labels, "annotations", annotations),
+                "spec",
+                spec,
+                "status",
+                status);
     }
 
-    private static Map<String, Object> condition(String type, String status, String reason, String message, String now) {
-        return Tree.object("type", type, "status", status, "lastHeartbeatTime", now, "lastTransitionTime", now,
-                "reason", reason, "message", message);
+    private static Map<String, Object> condition(
+            String type, String status, String reason, String message, String now) {
+        return Tree.object(
+                "type",
+                type,
+                "status",
+                status,
+                "lastHeartbeatTime",
+                now,
+                "lastTransitionTime",
+                now,
+                "reason",
+                reason,
+                "message",
+                message);
     }
 }

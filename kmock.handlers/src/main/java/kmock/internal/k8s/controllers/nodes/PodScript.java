@@ -47,8 +47,11 @@ record PodScript(int exitCode, Duration exitAfter, boolean ready, String waiting
         } else {
             exitAfter = null;
         }
-        return new PodScript(code == null ? 0 : exitCode(code), exitAfter,
-                !"false".equalsIgnoreCase(knobs.getOrDefault(Controllers.READY, "true")), knobs.get(Controllers.WAITING));
+        return new PodScript(
+                code == null ? 0 : exitCode(code),
+                exitAfter,
+                !"false".equalsIgnoreCase(knobs.getOrDefault(Controllers.READY, "true")),
+                knobs.get(Controllers.WAITING));
     }
 
     private static int exitCode(String text) {
@@ -70,14 +73,15 @@ record PodScript(int exitCode, Duration exitAfter, boolean ready, String waiting
         int end = 0;
         while (part.find() && part.start() == end) {
             double amount = Double.parseDouble(part.group(1));
-            nanos += amount * switch (part.group(2)) {
-                case "ns" -> 1;
-                case "us", "µs" -> 1e3;
-                case "ms" -> 1e6;
-                case "s" -> 1e9;
-                case "m" -> 60e9;
-                default -> 3600e9;
-            };
+            nanos += amount
+                    * switch (part.group(2)) {
+                        case "ns" -> 1;
+                        case "us", "µs" -> 1e3;
+                        case "ms" -> 1e6;
+                        case "s" -> 1e9;
+                        case "m" -> 60e9;
+                        default -> 3600e9;
+                    };
             end = part.end();
         }
         return end == value.length() && end > 0 ? Duration.ofNanos((long) nanos) : Duration.ZERO;

@@ -15,11 +15,10 @@ import kmock.internal.k8s.controllers.Tree;
  */
 final class PodStatuses {
 
-    private static final List<String> ORDER = List.of("PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady",
-            "PodScheduled");
+    private static final List<String> ORDER =
+            List.of("PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady", "PodScheduled");
 
-    private PodStatuses() {
-    }
+    private PodStatuses() {}
 
     /** Pending while the containers are being created (or wait with a reason, such as {@code ImagePullBackOff}). */
     static void waiting(Map<String, Object> pod, String hostIp, String reason, String message, String now) {
@@ -52,8 +51,8 @@ final class PodStatuses {
         status.putIfAbsent("startTime", now);
         List<Object> containers = new ArrayList<>();
         for (Map<String, Object> container : containers(pod, "containers")) {
-            containers.add(containerStatus(pod, container, Tree.object("running", Tree.object("startedAt", now)), ready, 0,
-                    true, null));
+            containers.add(containerStatus(
+                    pod, container, Tree.object("running", Tree.object("startedAt", now)), ready, 0, true, null));
         }
         status.put("containerStatuses", containers);
         initContainers(pod, status, now);
@@ -90,10 +89,19 @@ final class PodStatuses {
         String name = Tree.name(pod);
         for (Object item : Tree.childList(status, "containerStatuses")) {
             Map<String, Object> container = Tree.map(item);
-            Map<String, Object> running = Tree.map(Tree.map(container.get("state")).get("running"));
-            Map<String, Object> terminated = Tree.object("exitCode", code, "reason", code == 0 ? "Completed" : "Error",
-                    "startedAt", running.getOrDefault("startedAt", now), "finishedAt", now,
-                    "containerID", container.get("containerID"));
+            Map<String, Object> running =
+                    Tree.map(Tree.map(container.get("state")).get("running"));
+            Map<String, Object> terminated = Tree.object(
+                    "exitCode",
+                    code,
+                    "reason",
+                    code == 0 ? "Completed" : "Error",
+                    "startedAt",
+                    running.getOrDefault("startedAt", now),
+                    "finishedAt",
+                    now,
+                    "containerID",
+                    container.get("containerID"));
             container.put("ready", false);
             container.put("started", false);
             if (terminal) {
@@ -101,9 +109,17 @@ final class PodStatuses {
             } else {
                 container.put("lastState", Tree.object("terminated", terminated));
                 container.put("restartCount", Tree.number(container, 0, "restartCount") + 1);
-                container.put("state", Tree.object("waiting", Tree.object("reason", "CrashLoopBackOff",
-                        "message", "back-off " + seconds(backoff) + " restarting failed container=" + container.get("name")
-                                + " pod=" + name + "_" + Tree.namespace(pod) + "(" + Tree.uid(pod) + ")")));
+                container.put(
+                        "state",
+                        Tree.object(
+                                "waiting",
+                                Tree.object(
+                                        "reason",
+                                        "CrashLoopBackOff",
+                                        "message",
+                                        "back-off " + seconds(backoff) + " restarting failed container="
+                                                + container.get("name") + " pod=" + name + "_" + Tree.namespace(pod)
+                                                + "(" + Tree.uid(pod) + ")")));
             }
         }
         if (terminal) {
@@ -128,8 +144,12 @@ final class PodStatuses {
             container.put("state", Tree.object("running", Tree.object("startedAt", now)));
             container.put("ready", ready);
             container.put("started", true);
-            container.put("containerID", Images.containerId(Tree.uid(pod), String.valueOf(container.get("name")),
-                    Tree.number(container, 0, "restartCount")));
+            container.put(
+                    "containerID",
+                    Images.containerId(
+                            Tree.uid(pod),
+                            String.valueOf(container.get("name")),
+                            Tree.number(container, 0, "restartCount")));
         }
         if (ready) {
             ready(pod, now);
@@ -169,7 +189,9 @@ final class PodStatuses {
     }
 
     private static void notReady(Map<String, Object> pod, Map<String, Object> status, String now) {
-        List<String> names = containers(pod, "containers").stream().map(c -> String.valueOf(c.get("name"))).toList();
+        List<String> names = containers(pod, "containers").stream()
+                .map(c -> String.valueOf(c.get("name")))
+                .toList();
         String message = "containers with unready status: [" + String.join(" ", names) + "]";
         Conditions.setPod(status, "Ready", "False", "ContainersNotReady", message, now);
         Conditions.setPod(status, "ContainersReady", "False", "ContainersNotReady", message, now);
@@ -183,23 +205,52 @@ final class PodStatuses {
         List<Object> statuses = new ArrayList<>();
         for (Map<String, Object> container : init) {
             boolean sidecar = "Always".equals(container.get("restartPolicy"));
-            Map<String, Object> state = sidecar ? Tree.object("running", Tree.object("startedAt", now))
-                    : Tree.object("terminated", Tree.object("exitCode", 0, "reason", "Completed", "startedAt", now,
-                            "finishedAt", now, "containerID", Images.containerId(Tree.uid(pod), String.valueOf(container.get("name")), 0)));
+            Map<String, Object> state = sidecar
+                    ? Tree.object("running", Tree.object("startedAt", now))
+                    : Tree.object(
+                            "terminated",
+                            Tree.object(
+                                    "exitCode",
+                                    0,
+                                    "reason",
+                                    "Completed",
+                                    "startedAt",
+                                    now,
+                                    "finishedAt",
+                                    now,
+                                    "containerID",
+                                    Images.containerId(Tree.uid(pod), String.valueOf(container.get("name")), 0)));
             statuses.add(containerStatus(pod, container, state, true, 0, sidecar, null));
         }
         status.put("initContainerStatuses", statuses);
     }
 
-    private static Map<String, Object> containerStatus(Map<String, Object> pod, Map<String, Object> container,
-                                                       Map<String, Object> state, boolean ready, long restarts,
-                                                       boolean started, Map<String, Object> lastState) {
+    private static Map<String, Object> containerStatus(
+            Map<String, Object> pod,
+            Map<String, Object> container,
+            Map<String, Object> state,
+            boolean ready,
+            long restarts,
+            boolean started,
+            Map<String, Object> lastState) {
         String name = String.valueOf(container.get("name"));
         String image = Tree.stringOr(container, "", "image");
         boolean waiting = state.containsKey("waiting");
-        Map<String, Object> status = Tree.object("name", name, "state", state,
-                "lastState", lastState == null ? Tree.object() : lastState, "ready", ready, "restartCount", restarts,
-                "image", waiting ? image : Images.normalized(image), "imageID", waiting ? "" : Images.id(image));
+        Map<String, Object> status = Tree.object(
+                "name",
+                name,
+                "state",
+                state,
+                "lastState",
+                lastState == null ? Tree.object() : lastState,
+                "ready",
+                ready,
+                "restartCount",
+                restarts,
+                "image",
+                waiting ? image : Images.normalized(image),
+                "imageID",
+                waiting ? "" : Images.id(image));
         if (!waiting) {
             status.put("containerID", Images.containerId(Tree.uid(pod), name, restarts));
         }

@@ -62,27 +62,37 @@ public final class Scheduler extends Controller {
     @Override
     public void reconcile(ObjectKey key) {
         Map<String, Object> pod = cluster.get(key);
-        if (pod == null || Pods.node(pod) != null || Tree.deleting(pod) || !ours(pod)
+        if (pod == null
+                || Pods.node(pod) != null
+                || Tree.deleting(pod)
+                || !ours(pod)
                 || !Tree.list(Tree.at(pod, "spec", "schedulingGates")).isEmpty()) {
             return;
         }
         Instant created = Tree.time(Tree.meta(pod).get("creationTimestamp"));
-        Instant due = (created == null ? cluster.now() : created).plus(cluster.settings().delay(Transition.SCHEDULE));
+        Instant due = (created == null ? cluster.now() : created)
+                .plus(cluster.settings().delay(Transition.SCHEDULE));
         if (cluster.now().isBefore(due)) {
             cluster.later(this, key, due);
             return;
         }
         List<Map<String, Object>> nodes = cluster.list(Kinds.NODES, null);
-        List<Map<String, Object>> pods = cluster.list(Kinds.PODS, null, other -> Pods.node(other) != null && !Pods.terminal(other));
+        List<Map<String, Object>> pods =
+                cluster.list(Kinds.PODS, null, other -> Pods.node(other) != null && !Pods.terminal(other));
         Map<String, Integer> reasons = new TreeMap<>();
         List<Candidate> fits = new ArrayList<>();
         Object owner = ownerUid(pod);
         for (Map<String, Object> node : nodes) {
             String name = Tree.name(node);
-            List<Map<String, Object>> there = pods.stream().filter(other -> NodeFit.occupies(other, name)).toList();
+            List<Map<String, Object>> there =
+                    pods.stream().filter(other -> NodeFit.occupies(other, name)).toList();
             String misfit = NodeFit.misfit(pod, node, there);
             if (misfit == null) {
-                long siblings = owner == null ? 0 : there.stream().filter(other -> owner.equals(ownerUid(other))).count();
+                long siblings = owner == null
+                        ? 0
+                        : there.stream()
+                                .filter(other -> owner.equals(ownerUid(other)))
+                                .count();
                 fits.add(new Candidate(name, siblings, there.size()));
             } else {
                 reasons.merge(misfit, 1, Integer::sum);
@@ -92,10 +102,12 @@ public final class Scheduler extends Controller {
             unschedulable(key, nodes.size(), reasons);
             return;
         }
-        fits.sort(Comparator.comparingLong(Candidate::siblings).thenComparingInt(Candidate::pods).thenComparing(Candidate::node));
+        fits.sort(Comparator.comparingLong(Candidate::siblings)
+                .thenComparingInt(Candidate::pods)
+                .thenComparing(Candidate::node));
         String node = fits.get(0).node();
-        cluster.updateSubresource(key, "binding", edited -> PodBinding.bind(edited, node, null, cluster.timestamp()),
-                Manager.SCHEDULER);
+        cluster.updateSubresource(
+                key, "binding", edited -> PodBinding.bind(edited, node, null, cluster.timestamp()), Manager.SCHEDULER);
     }
 
     private void unschedulable(ObjectKey key, int total, Map<String, Integer> reasons) {
@@ -108,13 +120,17 @@ public final class Scheduler extends Controller {
             message = "0/" + total + " nodes are available: " + String.join(", ", parts) + ". preemption: 0/" + total
                     + " nodes are available: " + total + " Preemption is not helpful for scheduling.";
         }
-        cluster.updateStatus(key, edited -> {
-            Map<String, Object> status = Tree.child(edited, "status");
-            Map<String, Object> current = Conditions.find(status, "PodScheduled");
-            if (current == null || !message.equals(current.get("message"))) {
-                Conditions.setPod(status, "PodScheduled", "False", "Unschedulable", message, cluster.timestamp());
-            }
-        }, Manager.SCHEDULER);
+        cluster.updateStatus(
+                key,
+                edited -> {
+                    Map<String, Object> status = Tree.child(edited, "status");
+                    Map<String, Object> current = Conditions.find(status, "PodScheduled");
+                    if (current == null || !message.equals(current.get("message"))) {
+                        Conditions.setPod(
+                                status, "PodScheduled", "False", "Unschedulable", message, cluster.timestamp());
+                    }
+                },
+                Manager.SCHEDULER);
     }
 
     /** Whether the default scheduler is the pod's. */
@@ -128,6 +144,5 @@ public final class Scheduler extends Controller {
         return ref == null ? null : ref.get("uid");
     }
 
-    private record Candidate(String node, long siblings, int pods) {
-    }
+    private record Candidate(String node, long siblings, int pods) {}
 }

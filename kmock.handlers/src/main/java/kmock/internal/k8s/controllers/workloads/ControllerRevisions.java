@@ -39,23 +39,29 @@ final class ControllerRevisions {
 
     /** The revisions an owner controls, oldest revision first. */
     List<Map<String, Object>> of(Map<String, Object> owner) {
-        List<Map<String, Object>> revisions = new ArrayList<>(cluster.list(Kinds.REVISIONS, Tree.namespace(owner),
-                revision -> Owners.controlledBy(revision, owner)));
-        revisions.sort(Comparator.comparingLong((Map<String, Object> r) -> Tree.number(r, 0, "revision")).thenComparing(Tree::name));
+        List<Map<String, Object>> revisions = new ArrayList<>(
+                cluster.list(Kinds.REVISIONS, Tree.namespace(owner), revision -> Owners.controlledBy(revision, owner)));
+        revisions.sort(Comparator.comparingLong((Map<String, Object> r) -> Tree.number(r, 0, "revision"))
+                .thenComparing(Tree::name));
         return revisions;
     }
 
     /** The revision of the owner's current template: an existing one with the same data (renumbered if older), or a new one. */
     Map<String, Object> current(Map<String, Object> owner, List<Map<String, Object>> revisions) {
         Map<String, Object> data = data(owner);
-        long max = revisions.stream().mapToLong(r -> Tree.number(r, 0, "revision")).max().orElse(0);
+        long max = revisions.stream()
+                .mapToLong(r -> Tree.number(r, 0, "revision"))
+                .max()
+                .orElse(0);
         for (Map<String, Object> revision : revisions) {
             if (Tree.same(Tree.at(revision, "data"), data)) {
                 if (Tree.number(revision, 0, "revision") == max) {
                     return revision;
                 }
-                Map<String, Object> renumbered = cluster.update(new ObjectKey(Kinds.REVISIONS, Tree.namespace(owner),
-                        Tree.name(revision)), edited -> edited.put("revision", max + 1), Manager.CONTROLLER_MANAGER);
+                Map<String, Object> renumbered = cluster.update(
+                        new ObjectKey(Kinds.REVISIONS, Tree.namespace(owner), Tree.name(revision)),
+                        edited -> edited.put("revision", max + 1),
+                        Manager.CONTROLLER_MANAGER);
                 return renumbered == null ? revision : renumbered;
             }
         }
@@ -64,11 +70,27 @@ final class ControllerRevisions {
         Map<String, Object> labels = Tree.copy(Tree.map(Tree.at(owner, "spec", "template", "metadata", "labels")));
         labels.put(hashLabel, hash);
         String name = Tree.name(owner) + "-" + hash;
-        Map<String, Object> revision = Tree.object("apiVersion", "apps/v1", "kind", "ControllerRevision",
-                "metadata", Tree.object("name", name, "namespace", Tree.namespace(owner), "labels", labels,
-                        "ownerReferences", new ArrayList<>(List.of(Owners.controllerRef(owner, apiVersion, kind)))),
-                "data", data, "revision", max + 1);
-        Map<String, Object> made = cluster.create(Kinds.REVISIONS, Tree.namespace(owner), revision, Manager.CONTROLLER_MANAGER);
+        Map<String, Object> revision = Tree.object(
+                "apiVersion",
+                "apps/v1",
+                "kind",
+                "ControllerRevision",
+                "metadata",
+                Tree.object(
+                        "name",
+                        name,
+                        "namespace",
+                        Tree.namespace(owner),
+                        "labels",
+                        labels,
+                        "ownerReferences",
+                        new ArrayList<>(List.of(Owners.controllerRef(owner, apiVersion, kind)))),
+                "data",
+                data,
+                "revision",
+                max + 1);
+        Map<String, Object> made =
+                cluster.create(Kinds.REVISIONS, Tree.namespace(owner), revision, Manager.CONTROLLER_MANAGER);
         return made != null ? made : cluster.get(Kinds.REVISIONS, Tree.namespace(owner), name);
     }
 
@@ -80,11 +102,16 @@ final class ControllerRevisions {
     /** Deletes the oldest revisions past the limit that no pod and neither status revision uses. */
     void truncate(Map<String, Object> owner, List<Map<String, Object>> revisions, Set<String> live) {
         long limit = Tree.number(owner, 10, "spec", "revisionHistoryLimit");
-        List<Map<String, Object>> unused = revisions.stream().filter(r -> !live.contains(Tree.name(r))).toList();
+        List<Map<String, Object>> unused =
+                revisions.stream().filter(r -> !live.contains(Tree.name(r))).toList();
         for (int i = 0; i < unused.size() - limit; i++) {
             Map<String, Object> revision = unused.get(i);
-            cluster.delete(new ObjectKey(Kinds.REVISIONS, Tree.namespace(owner), Tree.name(revision)), Tree.uid(revision), null,
-                    null, Manager.CONTROLLER_MANAGER);
+            cluster.delete(
+                    new ObjectKey(Kinds.REVISIONS, Tree.namespace(owner), Tree.name(revision)),
+                    Tree.uid(revision),
+                    null,
+                    null,
+                    Manager.CONTROLLER_MANAGER);
         }
     }
 

@@ -54,7 +54,8 @@ public final class CronJobController extends Controller {
         if (cronJob == null) {
             return;
         }
-        List<Map<String, Object>> jobs = cluster.list(Kinds.JOBS, key.namespace(), job -> Owners.controlledBy(job, cronJob));
+        List<Map<String, Object>> jobs =
+                cluster.list(Kinds.JOBS, key.namespace(), job -> Owners.controlledBy(job, cronJob));
         Map<String, Object> status = Tree.copy(Tree.map(cronJob.get("status")));
         syncActive(status, jobs);
         if (!Tree.deleting(cronJob)) {
@@ -71,8 +72,19 @@ public final class CronJobController extends Controller {
             Map<String, Object> jobStatus = Tree.map(job.get("status"));
             boolean finished = Conditions.isTrue(jobStatus, "Complete") || Conditions.isTrue(jobStatus, "Failed");
             if (!finished && !Tree.deleting(job)) {
-                active.add(Tree.object("kind", "Job", "namespace", Tree.namespace(job), "name", Tree.name(job),
-                        "uid", Tree.uid(job), "apiVersion", "batch/v1", "resourceVersion", Tree.string(Tree.meta(job), "resourceVersion")));
+                active.add(Tree.object(
+                        "kind",
+                        "Job",
+                        "namespace",
+                        Tree.namespace(job),
+                        "name",
+                        Tree.name(job),
+                        "uid",
+                        Tree.uid(job),
+                        "apiVersion",
+                        "batch/v1",
+                        "resourceVersion",
+                        Tree.string(Tree.meta(job), "resourceVersion")));
             }
             String completed = Tree.string(jobStatus, "completionTime");
             if (completed != null && Conditions.isTrue(jobStatus, "Complete")) {
@@ -89,7 +101,8 @@ public final class CronJobController extends Controller {
         }
     }
 
-    private void schedule(ObjectKey key, Map<String, Object> cronJob, Map<String, Object> status, List<Map<String, Object>> jobs) {
+    private void schedule(
+            ObjectKey key, Map<String, Object> cronJob, Map<String, Object> status, List<Map<String, Object>> jobs) {
         if (Tree.isTrue(cronJob, "spec", "suspend")) {
             return;
         }
@@ -118,7 +131,8 @@ public final class CronJobController extends Controller {
         if (due == null) {
             return;
         }
-        boolean tooLate = deadline instanceof Number seconds && due.toInstant().plusSeconds(seconds.longValue()).isBefore(now);
+        boolean tooLate = deadline instanceof Number seconds
+                && due.toInstant().plusSeconds(seconds.longValue()).isBefore(now);
         String policy = Tree.stringOr(cronJob, "Allow", "spec", "concurrencyPolicy");
         if (tooLate || policy.equals("Forbid") && status.get("active") != null) {
             return;
@@ -126,8 +140,12 @@ public final class CronJobController extends Controller {
         if (policy.equals("Replace")) {
             for (Object ref : Tree.list(status.get("active"))) {
                 Map<String, Object> running = Tree.map(ref);
-                cluster.delete(new ObjectKey(Kinds.JOBS, key.namespace(), String.valueOf(running.get("name"))),
-                        (String) running.get("uid"), "Background", null, Manager.CONTROLLER_MANAGER);
+                cluster.delete(
+                        new ObjectKey(Kinds.JOBS, key.namespace(), String.valueOf(running.get("name"))),
+                        (String) running.get("uid"),
+                        "Background",
+                        null,
+                        Manager.CONTROLLER_MANAGER);
             }
             status.remove("active");
         }
@@ -135,9 +153,20 @@ public final class CronJobController extends Controller {
         Map<String, Object> job = job(cronJob, name, due);
         Map<String, Object> made = cluster.create(Kinds.JOBS, key.namespace(), job, Manager.CONTROLLER_MANAGER);
         if (made != null) {
-            Tree.childList(status, "active").add(Tree.object("kind", "Job", "namespace", key.namespace(), "name", name,
-                    "uid", Tree.uid(made), "apiVersion", "batch/v1",
-                    "resourceVersion", Tree.string(Tree.meta(made), "resourceVersion")));
+            Tree.childList(status, "active")
+                    .add(Tree.object(
+                            "kind",
+                            "Job",
+                            "namespace",
+                            key.namespace(),
+                            "name",
+                            name,
+                            "uid",
+                            Tree.uid(made),
+                            "apiVersion",
+                            "batch/v1",
+                            "resourceVersion",
+                            Tree.string(Tree.meta(made), "resourceVersion")));
         }
         status.put("lastScheduleTime", Tree.timestamp(due.toInstant()));
     }
@@ -150,8 +179,9 @@ public final class CronJobController extends Controller {
     private static ZonedDateTime latestDue(CronSchedule schedule, ZoneId zone, Instant earliest, Instant now) {
         ZonedDateTime due = null;
         int missed = 0;
-        for (ZonedDateTime t = schedule.next(earliest.atZone(zone), zone); t != null && !t.toInstant().isAfter(now);
-             t = schedule.next(t, zone)) {
+        for (ZonedDateTime t = schedule.next(earliest.atZone(zone), zone);
+                t != null && !t.toInstant().isAfter(now);
+                t = schedule.next(t, zone)) {
             due = t;
             if (++missed > 100) {
                 Instant dayAgo = now.minus(java.time.Duration.ofDays(1));
@@ -165,7 +195,9 @@ public final class CronJobController extends Controller {
     /** The latest scheduled time from a known one up to {@code now}, stepping one schedule at a time. */
     private static ZonedDateTime latestFrom(CronSchedule schedule, ZoneId zone, ZonedDateTime from, Instant now) {
         ZonedDateTime due = from;
-        for (ZonedDateTime t = schedule.next(from, zone); t != null && !t.toInstant().isAfter(now); t = schedule.next(t, zone)) {
+        for (ZonedDateTime t = schedule.next(from, zone);
+                t != null && !t.toInstant().isAfter(now);
+                t = schedule.next(t, zone)) {
             due = t;
         }
         return due;
@@ -183,21 +215,38 @@ public final class CronJobController extends Controller {
         annotations.put(SCHEDULED, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(scheduled));
         meta.put("annotations", annotations);
         meta.put("ownerReferences", new ArrayList<>(List.of(Owners.controllerRef(cronJob, "batch/v1", "CronJob"))));
-        return Tree.object("apiVersion", "batch/v1", "kind", "Job", "metadata", meta, "spec", template.getOrDefault("spec", Tree.object()));
+        return Tree.object(
+                "apiVersion",
+                "batch/v1",
+                "kind",
+                "Job",
+                "metadata",
+                meta,
+                "spec",
+                template.getOrDefault("spec", Tree.object()));
     }
 
     /** Deletes the oldest finished Jobs beyond {@code successfulJobsHistoryLimit} (3) and {@code failedJobsHistoryLimit} (1). */
     private void cleanup(ObjectKey key, Map<String, Object> cronJob, List<Map<String, Object>> jobs) {
         for (String outcome : List.of("Complete", "Failed")) {
-            long limit = Tree.number(cronJob, outcome.equals("Complete") ? 3 : 1, "spec",
+            long limit = Tree.number(
+                    cronJob,
+                    outcome.equals("Complete") ? 3 : 1,
+                    "spec",
                     outcome.equals("Complete") ? "successfulJobsHistoryLimit" : "failedJobsHistoryLimit");
             List<Map<String, Object>> finished = new ArrayList<>(jobs.stream()
-                    .filter(job -> !Tree.deleting(job) && Conditions.isTrue(Tree.map(job.get("status")), outcome)).toList());
-            finished.sort(Comparator.comparing((Map<String, Object> job) -> Tree.stringOr(Tree.map(job.get("status")), "", "startTime"))
+                    .filter(job -> !Tree.deleting(job) && Conditions.isTrue(Tree.map(job.get("status")), outcome))
+                    .toList());
+            finished.sort(Comparator.comparing(
+                            (Map<String, Object> job) -> Tree.stringOr(Tree.map(job.get("status")), "", "startTime"))
                     .thenComparing(Tree::name));
             for (int i = 0; i < finished.size() - limit; i++) {
                 Map<String, Object> job = finished.get(i);
-                cluster.delete(new ObjectKey(Kinds.JOBS, key.namespace(), Tree.name(job)), Tree.uid(job), "Background", null,
+                cluster.delete(
+                        new ObjectKey(Kinds.JOBS, key.namespace(), Tree.name(job)),
+                        Tree.uid(job),
+                        "Background",
+                        null,
                         Manager.CONTROLLER_MANAGER);
             }
         }

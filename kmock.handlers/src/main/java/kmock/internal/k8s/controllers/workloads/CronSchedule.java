@@ -16,11 +16,23 @@ import java.util.Map;
  */
 final class CronSchedule {
 
-    private static final Map<String, String> SHORTHANDS = Map.of("@yearly", "0 0 1 1 *", "@annually", "0 0 1 1 *",
-            "@monthly", "0 0 1 * *", "@weekly", "0 0 * * 0", "@daily", "0 0 * * *", "@midnight", "0 0 * * *",
-            "@hourly", "0 * * * *");
-    private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
-            "nov", "dec");
+    private static final Map<String, String> SHORTHANDS = Map.of(
+            "@yearly",
+            "0 0 1 1 *",
+            "@annually",
+            "0 0 1 1 *",
+            "@monthly",
+            "0 0 1 * *",
+            "@weekly",
+            "0 0 * * 0",
+            "@daily",
+            "0 0 * * *",
+            "@midnight",
+            "0 0 * * *",
+            "@hourly",
+            "0 * * * *");
+    private static final List<String> MONTHS =
+            List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
     private static final List<String> DAYS = List.of("sun", "mon", "tue", "wed", "thu", "fri", "sat");
 
     private final BitSet minutes;
@@ -62,7 +74,8 @@ final class CronSchedule {
 
     /** The first scheduled time strictly after an instant, in a zone; {@code null} when none comes within five years. */
     ZonedDateTime next(ZonedDateTime after, ZoneId zone) {
-        ZonedDateTime t = after.withZoneSameInstant(zone).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
+        ZonedDateTime t =
+                after.withZoneSameInstant(zone).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
         ZonedDateTime limit = t.plusYears(5);
         while (t.isBefore(limit)) {
             if (!months.get(t.getMonthValue())) {
@@ -110,7 +123,8 @@ final class CronSchedule {
                 to = slash >= 0 ? max : from;
             }
             if (from > to) {
-                throw new IllegalArgumentException("beginning of range (" + from + ") beyond end of range (" + to + "): " + text);
+                throw new IllegalArgumentException(
+                        "beginning of range (" + from + ") beyond end of range (" + to + "): " + text);
             }
             for (int i = from; i <= to; i += step) {
                 bits.set(i);
@@ -132,7 +146,8 @@ final class CronSchedule {
             }
         }
         if (value < min || value > max) {
-            throw new IllegalArgumentException("value (" + value + ") out of range [" + min + ", " + max + "]: " + field);
+            throw new IllegalArgumentException(
+                    "value (" + value + ") out of range [" + min + ", " + max + "]: " + field);
         }
         return value;
     }

@@ -32,8 +32,12 @@ import kmock.internal.k8s.store.StoreEvent;
 public final class DaemonSetController extends Controller {
 
     private static final String HASH = "controller-revision-hash";
-    private static final List<String> TOLERATED = List.of("node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable",
-            "node.kubernetes.io/disk-pressure", "node.kubernetes.io/memory-pressure", "node.kubernetes.io/pid-pressure",
+    private static final List<String> TOLERATED = List.of(
+            "node.kubernetes.io/not-ready",
+            "node.kubernetes.io/unreachable",
+            "node.kubernetes.io/disk-pressure",
+            "node.kubernetes.io/memory-pressure",
+            "node.kubernetes.io/pid-pressure",
             "node.kubernetes.io/unschedulable");
 
     private final ControllerRevisions history;
@@ -63,8 +67,13 @@ public final class DaemonSetController extends Controller {
         if (set == null || LabelSelectors.isEmpty(Tree.at(set, "spec", "selector"))) {
             return;
         }
-        List<Map<String, Object>> pods = Owners.claim(cluster, Kinds.PODS, set, cluster.list(Kinds.PODS, key.namespace(), Owners.claimable(set)),
-                LabelSelectors.of(Tree.at(set, "spec", "selector")), Owners.controllerRef(set, "apps/v1", "DaemonSet"));
+        List<Map<String, Object>> pods = Owners.claim(
+                cluster,
+                Kinds.PODS,
+                set,
+                cluster.list(Kinds.PODS, key.namespace(), Owners.claimable(set)),
+                LabelSelectors.of(Tree.at(set, "spec", "selector")),
+                Owners.controllerRef(set, "apps/v1", "DaemonSet"));
         List<Map<String, Object>> revisions = history.of(set);
         Map<String, Object> revision = history.current(set, revisions);
         if (revision == null) {
@@ -80,8 +89,12 @@ public final class DaemonSetController extends Controller {
         history.truncate(set, history.of(set), live);
     }
 
-    private void manage(ObjectKey key, Map<String, Object> set, List<Map<String, Object>> pods,
-                        List<Map<String, Object>> nodes, String hash) {
+    private void manage(
+            ObjectKey key,
+            Map<String, Object> set,
+            List<Map<String, Object>> pods,
+            List<Map<String, Object>> nodes,
+            String hash) {
         long minReady = Tree.number(set, 0, "spec", "minReadySeconds");
         Instant now = cluster.now();
         List<Map<String, Object>> old = new ArrayList<>();
@@ -89,8 +102,10 @@ public final class DaemonSetController extends Controller {
         for (Map<String, Object> node : nodes) {
             String name = Tree.name(node);
             List<Map<String, Object>> there = new ArrayList<>(pods.stream()
-                    .filter(pod -> name.equals(nodeOf(pod)) && !Tree.deleting(pod)).toList());
-            for (Map<String, Object> failed : there.stream().filter(Pods::terminal).toList()) {
+                    .filter(pod -> name.equals(nodeOf(pod)) && !Tree.deleting(pod))
+                    .toList());
+            for (Map<String, Object> failed :
+                    there.stream().filter(Pods::terminal).toList()) {
                 delete(key, failed);
                 there.remove(failed);
             }
@@ -105,7 +120,8 @@ public final class DaemonSetController extends Controller {
                 unavailable++;
                 continue;
             }
-            there.sort(Comparator.comparing((Map<String, Object> pod) -> Tree.stringOr(Tree.meta(pod), "", "creationTimestamp")));
+            there.sort(Comparator.comparing(
+                    (Map<String, Object> pod) -> Tree.stringOr(Tree.meta(pod), "", "creationTimestamp")));
             there.subList(1, there.size()).forEach(pod -> delete(key, pod));
             Map<String, Object> pod = there.get(0);
             if (!Pods.available(pod, minReady, now)) {
@@ -122,9 +138,14 @@ public final class DaemonSetController extends Controller {
             return;
         }
         long desired = nodes.stream().filter(node -> shouldRun(set, node)).count();
-        long maxUnavailable = Math.max(1, RolloutMath.scaled(
-                Tree.at(set, "spec", "updateStrategy", "rollingUpdate", "maxUnavailable") == null ? 1
-                        : Tree.at(set, "spec", "updateStrategy", "rollingUpdate", "maxUnavailable"), desired, true));
+        long maxUnavailable = Math.max(
+                1,
+                RolloutMath.scaled(
+                        Tree.at(set, "spec", "updateStrategy", "rollingUpdate", "maxUnavailable") == null
+                                ? 1
+                                : Tree.at(set, "spec", "updateStrategy", "rollingUpdate", "maxUnavailable"),
+                        desired,
+                        true));
         old.sort(Comparator.comparing(pod -> Pods.available(pod, minReady, now)));
         for (Map<String, Object> pod : old) {
             boolean podUnavailable = !Pods.available(pod, minReady, now);
@@ -139,20 +160,34 @@ public final class DaemonSetController extends Controller {
     }
 
     private void create(ObjectKey key, Map<String, Object> set, String node, String hash) {
-        Map<String, Object> pod = Templates.pod(Tree.map(Tree.at(set, "spec", "template")),
-                Owners.controllerRef(set, "apps/v1", "DaemonSet"), Templates.prefix(Tree.name(set)), null);
+        Map<String, Object> pod = Templates.pod(
+                Tree.map(Tree.at(set, "spec", "template")),
+                Owners.controllerRef(set, "apps/v1", "DaemonSet"),
+                Templates.prefix(Tree.name(set)),
+                null);
         Map<String, Object> labels = Tree.child(Tree.child(pod, "metadata"), "labels");
         labels.put(HASH, hash);
         labels.put("pod-template-generation", Long.toString(Tree.number(set, 1, "metadata", "generation")));
         Map<String, Object> spec = Tree.child(pod, "spec");
-        Map<String, Object> required = Tree.child(Tree.child(Tree.child(spec, "affinity"), "nodeAffinity"),
+        Map<String, Object> required = Tree.child(
+                Tree.child(Tree.child(spec, "affinity"), "nodeAffinity"),
                 "requiredDuringSchedulingIgnoredDuringExecution");
-        required.put("nodeSelectorTerms", new ArrayList<>(List.of(Tree.object("matchFields", new ArrayList<>(List.of(
-                Tree.object("key", "metadata.name", "operator", "In", "values", new ArrayList<>(List.of(node)))))))));
+        required.put(
+                "nodeSelectorTerms",
+                new ArrayList<>(List.of(Tree.object(
+                        "matchFields",
+                        new ArrayList<>(List.of(Tree.object(
+                                "key",
+                                "metadata.name",
+                                "operator",
+                                "In",
+                                "values",
+                                new ArrayList<>(List.of(node)))))))));
         List<Object> tolerations = Tree.childList(spec, "tolerations");
         for (String taint : TOLERATED) {
             boolean execute = taint.endsWith("not-ready") || taint.endsWith("unreachable");
-            tolerations.add(Tree.object("key", taint, "operator", "Exists", "effect", execute ? "NoExecute" : "NoSchedule"));
+            tolerations.add(
+                    Tree.object("key", taint, "operator", "Exists", "effect", execute ? "NoExecute" : "NoSchedule"));
         }
         try {
             cluster.create(Kinds.PODS, key.namespace(), pod, Manager.CONTROLLER_MANAGER);
@@ -162,12 +197,18 @@ public final class DaemonSetController extends Controller {
     }
 
     private void delete(ObjectKey key, Map<String, Object> pod) {
-        cluster.delete(new ObjectKey(Kinds.PODS, key.namespace(), Tree.name(pod)), Tree.uid(pod), null, null,
+        cluster.delete(
+                new ObjectKey(Kinds.PODS, key.namespace(), Tree.name(pod)),
+                Tree.uid(pod),
+                null,
+                null,
                 Manager.CONTROLLER_MANAGER);
     }
 
     private void status(ObjectKey key, Map<String, Object> set, List<Map<String, Object>> nodes, String hash) {
-        List<Map<String, Object>> pods = cluster.list(Kinds.PODS, key.namespace(),
+        List<Map<String, Object>> pods = cluster.list(
+                Kinds.PODS,
+                key.namespace(),
                 pod -> Owners.controlledBy(pod, set) && !Tree.deleting(pod) && !Pods.terminal(pod));
         long minReady = Tree.number(set, 0, "spec", "minReadySeconds");
         Instant now = cluster.now();
@@ -179,7 +220,9 @@ public final class DaemonSetController extends Controller {
         long updated = 0;
         for (Map<String, Object> node : nodes) {
             boolean run = shouldRun(set, node);
-            List<Map<String, Object>> there = pods.stream().filter(pod -> Tree.name(node).equals(Pods.node(pod))).toList();
+            List<Map<String, Object>> there = pods.stream()
+                    .filter(pod -> Tree.name(node).equals(Pods.node(pod)))
+                    .toList();
             if (run) {
                 desired++;
                 if (!there.isEmpty()) {
@@ -194,17 +237,20 @@ public final class DaemonSetController extends Controller {
             }
         }
         long[] counts = {desired, scheduled, misscheduled, ready, available, updated};
-        cluster.updateStatus(key, edited -> {
-            Map<String, Object> status = Tree.child(edited, "status");
-            status.put("currentNumberScheduled", counts[1]);
-            status.put("numberMisscheduled", counts[2]);
-            status.put("desiredNumberScheduled", counts[0]);
-            status.put("numberReady", counts[3]);
-            status.put("observedGeneration", Tree.number(edited, 0, "metadata", "generation"));
-            status.put("updatedNumberScheduled", counts[5]);
-            status.put("numberAvailable", counts[4]);
-            status.put("numberUnavailable", counts[0] - counts[4]);
-        }, Manager.CONTROLLER_MANAGER);
+        cluster.updateStatus(
+                key,
+                edited -> {
+                    Map<String, Object> status = Tree.child(edited, "status");
+                    status.put("currentNumberScheduled", counts[1]);
+                    status.put("numberMisscheduled", counts[2]);
+                    status.put("desiredNumberScheduled", counts[0]);
+                    status.put("numberReady", counts[3]);
+                    status.put("observedGeneration", Tree.number(edited, 0, "metadata", "generation"));
+                    status.put("updatedNumberScheduled", counts[5]);
+                    status.put("numberAvailable", counts[4]);
+                    status.put("numberUnavailable", counts[0] - counts[4]);
+                },
+                Manager.CONTROLLER_MANAGER);
     }
 
     /** Whether a node should run the DaemonSet's pod: it is there, chosen by the template, its taints tolerated. */
@@ -219,7 +265,8 @@ public final class DaemonSetController extends Controller {
         for (Object item : Tree.list(Tree.at(node, "spec", "taints"))) {
             Map<String, Object> taint = Tree.map(item);
             String effect = String.valueOf(taint.get("effect"));
-            if ((effect.equals("NoSchedule") || effect.equals("NoExecute")) && !TOLERATED.contains(String.valueOf(taint.get("key")))
+            if ((effect.equals("NoSchedule") || effect.equals("NoExecute"))
+                    && !TOLERATED.contains(String.valueOf(taint.get("key")))
                     && !NodeFit.tolerates(spec, taint)) {
                 return false;
             }
@@ -233,11 +280,17 @@ public final class DaemonSetController extends Controller {
         if (bound != null) {
             return bound;
         }
-        for (Object term : Tree.list(Tree.at(pod, "spec", "affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution",
+        for (Object term : Tree.list(Tree.at(
+                pod,
+                "spec",
+                "affinity",
+                "nodeAffinity",
+                "requiredDuringSchedulingIgnoredDuringExecution",
                 "nodeSelectorTerms"))) {
             for (Object field : Tree.list(Tree.map(term).get("matchFields"))) {
                 Map<String, Object> requirement = Tree.map(field);
-                if ("metadata.name".equals(requirement.get("key")) && Tree.list(requirement.get("values")).size() == 1) {
+                if ("metadata.name".equals(requirement.get("key"))
+                        && Tree.list(requirement.get("values")).size() == 1) {
                     return String.valueOf(Tree.list(requirement.get("values")).get(0));
                 }
             }

@@ -47,7 +47,9 @@ public final class DeploymentController extends Controller {
             }
             Workloads.addControllers(event, "apps/v1", keys, "Deployment");
             if (Owners.controllerOf(event.object()) == null && event.type() != StoreEvent.Type.DELETED) {
-                selectors.matching(key.namespace(), Tree.labels(event.object())).forEach(name -> keys.add(key.namespace(), name));
+                selectors
+                        .matching(key.namespace(), Tree.labels(event.object()))
+                        .forEach(name -> keys.add(key.namespace(), name));
             }
         } else if (key.resource().equals(Kinds.PODS)
                 && (event.type() == StoreEvent.Type.DELETED || Pods.terminal(event.object()))) {

@@ -21,16 +21,20 @@ final class DeploymentRevisions {
     static final String HISTORY = "deployment.kubernetes.io/revision-history";
     static final String HASH = "pod-template-hash";
     private static final int MAX_HISTORY_CHARS = 2000;
-    private static final Set<String> NOT_COPIED = Set.of("kubectl.kubernetes.io/last-applied-configuration", REVISION, HISTORY,
-            RolloutMath.DESIRED_REPLICAS, RolloutMath.MAX_REPLICAS, "deprecated.deployment.rollback.to");
+    private static final Set<String> NOT_COPIED = Set.of(
+            "kubectl.kubernetes.io/last-applied-configuration",
+            REVISION,
+            HISTORY,
+            RolloutMath.DESIRED_REPLICAS,
+            RolloutMath.MAX_REPLICAS,
+            "deprecated.deployment.rollback.to");
 
     /** ReplicaSets from oldest to newest (creation time, then name), the controller's order for finding the new one. */
-    static final Comparator<Map<String, Object>> OLDEST_FIRST = Comparator
-            .comparing((Map<String, Object> rs) -> Tree.stringOr(Tree.meta(rs), "", "creationTimestamp"))
+    static final Comparator<Map<String, Object>> OLDEST_FIRST = Comparator.comparing(
+                    (Map<String, Object> rs) -> Tree.stringOr(Tree.meta(rs), "", "creationTimestamp"))
             .thenComparing(Tree::name);
 
-    private DeploymentRevisions() {
-    }
+    private DeploymentRevisions() {}
 
     /** A ReplicaSet's (or Deployment's) revision; 0 when it has none. */
     static long of(Map<String, Object> object) {
@@ -73,12 +77,13 @@ final class DeploymentRevisions {
      *
      * @return whether anything changed
      */
-    static boolean setNewReplicaSetAnnotations(Map<String, Object> deployment, Map<String, Object> rs, long newRevision,
-                                               boolean exists) {
+    static boolean setNewReplicaSetAnnotations(
+            Map<String, Object> deployment, Map<String, Object> rs, long newRevision, boolean exists) {
         Map<String, Object> annotations = Tree.child(Tree.child(rs, "metadata"), "annotations");
         boolean changed = false;
         for (Map.Entry<String, String> entry : Tree.annotations(deployment).entrySet()) {
-            if (!NOT_COPIED.contains(entry.getKey()) && !String.valueOf(entry.getValue()).equals(annotations.get(entry.getKey()))) {
+            if (!NOT_COPIED.contains(entry.getKey())
+                    && !String.valueOf(entry.getValue()).equals(annotations.get(entry.getKey()))) {
                 annotations.put(entry.getKey(), entry.getValue());
                 changed = true;
             }
@@ -95,7 +100,8 @@ final class DeploymentRevisions {
             changed = true;
             if (old != null) {
                 String history = annotations.get(HISTORY) instanceof String text ? text : "";
-                List<String> revisions = new ArrayList<>(history.isEmpty() ? List.of() : Arrays.asList(history.split(",")));
+                List<String> revisions =
+                        new ArrayList<>(history.isEmpty() ? List.of() : Arrays.asList(history.split(",")));
                 revisions.add(String.valueOf(old));
                 while (String.join(",", revisions).length() > MAX_HISTORY_CHARS && revisions.size() > 1) {
                     revisions.remove(0);
@@ -104,7 +110,9 @@ final class DeploymentRevisions {
             }
         }
         if (!exists) {
-            changed |= setReplicasAnnotations(rs, RolloutMath.replicas(deployment),
+            changed |= setReplicasAnnotations(
+                    rs,
+                    RolloutMath.replicas(deployment),
                     RolloutMath.replicas(deployment) + RolloutMath.maxSurge(deployment));
         }
         return changed;

@@ -19,8 +19,7 @@ final class DeploymentStatuses {
     static final String NEW_RS_AVAILABLE = "NewReplicaSetAvailable";
     static final String TIMED_OUT = "ProgressDeadlineExceeded";
 
-    private DeploymentStatuses() {
-    }
+    private DeploymentStatuses() {}
 
     /** The progress deadline in seconds, or -1 when there is none (the API server defaults it to 600). */
     static long progressDeadline(Map<String, Object> deployment) {
@@ -29,16 +28,24 @@ final class DeploymentStatuses {
     }
 
     /** The status from the ReplicaSets, with the {@code Available} condition (client-go's {@code calculateStatus}). */
-    static Map<String, Object> calculate(Map<String, Object> deployment, List<Map<String, Object>> all, Map<String, Object> newRs,
-                                         String now) {
+    static Map<String, Object> calculate(
+            Map<String, Object> deployment, List<Map<String, Object>> all, Map<String, Object> newRs, String now) {
         Map<String, Object> current = Tree.map(deployment.get("status"));
         long available = RolloutMath.statusSum(all, "availableReplicas");
         long unavailable = Math.max(0, RolloutMath.specReplicas(all) - available);
-        Map<String, Object> status = Tree.object("observedGeneration", Tree.number(deployment, 0, "metadata", "generation"),
-                "replicas", RolloutMath.statusSum(all, "replicas"),
-                "updatedReplicas", newRs == null ? 0L : Tree.number(newRs, 0, "status", "replicas"),
-                "readyReplicas", RolloutMath.statusSum(all, "readyReplicas"),
-                "availableReplicas", available, "unavailableReplicas", unavailable);
+        Map<String, Object> status = Tree.object(
+                "observedGeneration",
+                Tree.number(deployment, 0, "metadata", "generation"),
+                "replicas",
+                RolloutMath.statusSum(all, "replicas"),
+                "updatedReplicas",
+                newRs == null ? 0L : Tree.number(newRs, 0, "status", "replicas"),
+                "readyReplicas",
+                RolloutMath.statusSum(all, "readyReplicas"),
+                "availableReplicas",
+                available,
+                "unavailableReplicas",
+                unavailable);
         if (!Tree.list(current.get("conditions")).isEmpty()) {
             status.put("conditions", Tree.copyValue(current.get("conditions")));
         }
@@ -46,11 +53,21 @@ final class DeploymentStatuses {
             status.put("collisionCount", current.get("collisionCount"));
         }
         if (available >= RolloutMath.replicas(deployment) - RolloutMath.maxUnavailable(deployment)) {
-            Conditions.setWorkload(status, Conditions.deployment(AVAILABLE, "True", "MinimumReplicasAvailable",
-                    "Deployment has minimum availability.", now), false);
+            Conditions.setWorkload(
+                    status,
+                    Conditions.deployment(
+                            AVAILABLE, "True", "MinimumReplicasAvailable", "Deployment has minimum availability.", now),
+                    false);
         } else {
-            Conditions.setWorkload(status, Conditions.deployment(AVAILABLE, "False", "MinimumReplicasUnavailable",
-                    "Deployment does not have minimum availability.", now), false);
+            Conditions.setWorkload(
+                    status,
+                    Conditions.deployment(
+                            AVAILABLE,
+                            "False",
+                            "MinimumReplicasUnavailable",
+                            "Deployment does not have minimum availability.",
+                            now),
+                    false);
         }
         return status;
     }
@@ -58,7 +75,8 @@ final class DeploymentStatuses {
     /** Whether the rollout is complete: every replica updated and available, and the latest spec observed. */
     static boolean complete(Map<String, Object> deployment, Map<String, Object> status) {
         long replicas = RolloutMath.replicas(deployment);
-        return Tree.number(status, 0, "updatedReplicas") == replicas && Tree.number(status, 0, "replicas") == replicas
+        return Tree.number(status, 0, "updatedReplicas") == replicas
+                && Tree.number(status, 0, "replicas") == replicas
                 && Tree.number(status, 0, "availableReplicas") == replicas
                 && Tree.number(status, 0, "observedGeneration") >= Tree.number(deployment, 0, "metadata", "generation");
     }
@@ -68,8 +86,13 @@ final class DeploymentStatuses {
      *
      * @return when the deployment must be looked at again for its deadline, or {@code null}
      */
-    static Instant progress(Map<String, Object> deployment, Map<String, Object> status, Map<String, Object> newRs,
-                            Map<String, Object> failure, Instant now, String timestamp) {
+    static Instant progress(
+            Map<String, Object> deployment,
+            Map<String, Object> status,
+            Map<String, Object> newRs,
+            Map<String, Object> failure,
+            Instant now,
+            String timestamp) {
         long deadline = progressDeadline(deployment);
         if (deadline < 0) {
             Conditions.remove(status, PROGRESSING);
@@ -77,15 +100,25 @@ final class DeploymentStatuses {
         Map<String, Object> old = Tree.map(deployment.get("status"));
         Map<String, Object> currentCondition = Conditions.find(old, PROGRESSING);
         boolean completeDeployment = Tree.number(status, 0, "replicas") == Tree.number(status, 0, "updatedReplicas")
-                && currentCondition != null && NEW_RS_AVAILABLE.equals(currentCondition.get("reason"));
-        String name = newRs == null ? "Deployment \"" + Tree.name(deployment) + "\"" : "ReplicaSet \"" + Tree.name(newRs) + "\"";
+                && currentCondition != null
+                && NEW_RS_AVAILABLE.equals(currentCondition.get("reason"));
+        String name = newRs == null
+                ? "Deployment \"" + Tree.name(deployment) + "\""
+                : "ReplicaSet \"" + Tree.name(newRs) + "\"";
         if (deadline >= 0 && !completeDeployment) {
             if (complete(deployment, status)) {
-                Conditions.setWorkload(status, Conditions.deployment(PROGRESSING, "True", NEW_RS_AVAILABLE,
-                        name + " has successfully progressed.", timestamp), false);
+                Conditions.setWorkload(
+                        status,
+                        Conditions.deployment(
+                                PROGRESSING,
+                                "True",
+                                NEW_RS_AVAILABLE,
+                                name + " has successfully progressed.",
+                                timestamp),
+                        false);
             } else if (progressing(old, status)) {
-                Map<String, Object> condition = Conditions.deployment(PROGRESSING, "True", "ReplicaSetUpdated",
-                        name + " is progressing.", timestamp);
+                Map<String, Object> condition = Conditions.deployment(
+                        PROGRESSING, "True", "ReplicaSetUpdated", name + " is progressing.", timestamp);
                 Map<String, Object> existing = Conditions.find(status, PROGRESSING);
                 if (existing != null) {
                     if ("True".equals(existing.get("status"))) {
@@ -95,13 +128,23 @@ final class DeploymentStatuses {
                 }
                 Conditions.setWorkload(status, condition, false);
             } else if (timedOut(deployment, status, now)) {
-                Conditions.setWorkload(status, Conditions.deployment(PROGRESSING, "False", TIMED_OUT,
-                        name + " has timed out progressing.", timestamp), false);
+                Conditions.setWorkload(
+                        status,
+                        Conditions.deployment(
+                                PROGRESSING, "False", TIMED_OUT, name + " has timed out progressing.", timestamp),
+                        false);
             }
         }
         if (failure != null) {
-            Conditions.setWorkload(status, Conditions.deployment("ReplicaFailure", "True", String.valueOf(failure.get("reason")),
-                    String.valueOf(failure.get("message")), timestamp), false);
+            Conditions.setWorkload(
+                    status,
+                    Conditions.deployment(
+                            "ReplicaFailure",
+                            "True",
+                            String.valueOf(failure.get("reason")),
+                            String.valueOf(failure.get("message")),
+                            timestamp),
+                    false);
         } else {
             Conditions.remove(status, "ReplicaFailure");
         }
@@ -112,7 +155,8 @@ final class DeploymentStatuses {
     private static boolean progressing(Map<String, Object> old, Map<String, Object> status) {
         long oldOld = Tree.number(old, 0, "replicas") - Tree.number(old, 0, "updatedReplicas");
         long newOld = Tree.number(status, 0, "replicas") - Tree.number(status, 0, "updatedReplicas");
-        return Tree.number(status, 0, "updatedReplicas") > Tree.number(old, 0, "updatedReplicas") || newOld < oldOld
+        return Tree.number(status, 0, "updatedReplicas") > Tree.number(old, 0, "updatedReplicas")
+                || newOld < oldOld
                 || Tree.number(status, 0, "readyReplicas") > Tree.number(old, 0, "readyReplicas")
                 || Tree.number(status, 0, "availableReplicas") > Tree.number(old, 0, "availableReplicas");
     }
@@ -133,8 +177,11 @@ final class DeploymentStatuses {
     private static Instant stuckUntil(Map<String, Object> deployment, Map<String, Object> status) {
         Map<String, Object> condition = Conditions.find(status, PROGRESSING);
         long deadline = progressDeadline(deployment);
-        if (deadline < 0 || condition == null || complete(deployment, status)
-                || NEW_RS_AVAILABLE.equals(condition.get("reason")) || TIMED_OUT.equals(condition.get("reason"))) {
+        if (deadline < 0
+                || condition == null
+                || complete(deployment, status)
+                || NEW_RS_AVAILABLE.equals(condition.get("reason"))
+                || TIMED_OUT.equals(condition.get("reason"))) {
             return null;
         }
         Instant from = Tree.time(condition.get("lastUpdateTime"));

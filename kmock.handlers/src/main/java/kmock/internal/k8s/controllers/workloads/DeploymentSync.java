@@ -49,12 +49,17 @@ final class DeploymentSync {
     void run() {
         Object selector = Tree.at(deployment, "spec", "selector");
         if (LabelSelectors.isEmpty(selector)) {
-            Tree.child(deployment, "status").put("observedGeneration", Tree.number(deployment, 0, "metadata", "generation"));
+            Tree.child(deployment, "status")
+                    .put("observedGeneration", Tree.number(deployment, 0, "metadata", "generation"));
             write();
             return;
         }
-        replicaSets = new ArrayList<>(Owners.claim(cluster, Kinds.REPLICA_SETS, deployment,
-                cluster.list(Kinds.REPLICA_SETS, key.namespace(), Owners.claimable(deployment)), LabelSelectors.of(selector),
+        replicaSets = new ArrayList<>(Owners.claim(
+                cluster,
+                Kinds.REPLICA_SETS,
+                deployment,
+                cluster.list(Kinds.REPLICA_SETS, key.namespace(), Owners.claimable(deployment)),
+                LabelSelectors.of(selector),
                 Owners.controllerRef(deployment, "apps/v1", "Deployment")));
         if (Tree.deleting(deployment)) {
             sync(false, false);
@@ -85,11 +90,21 @@ final class DeploymentSync {
         boolean pausedShown = condition != null && "DeploymentPaused".equals(condition.get("reason"));
         boolean paused = Tree.isTrue(deployment, "spec", "paused");
         if (paused && !pausedShown) {
-            Conditions.setWorkload(status(), Conditions.deployment(DeploymentStatuses.PROGRESSING, "Unknown",
-                    "DeploymentPaused", "Deployment is paused", now), false);
+            Conditions.setWorkload(
+                    status(),
+                    Conditions.deployment(
+                            DeploymentStatuses.PROGRESSING, "Unknown", "DeploymentPaused", "Deployment is paused", now),
+                    false);
         } else if (!paused && pausedShown) {
-            Conditions.setWorkload(status(), Conditions.deployment(DeploymentStatuses.PROGRESSING, "Unknown",
-                    "DeploymentResumed", "Deployment is resumed", now), false);
+            Conditions.setWorkload(
+                    status(),
+                    Conditions.deployment(
+                            DeploymentStatuses.PROGRESSING,
+                            "Unknown",
+                            "DeploymentResumed",
+                            "Deployment is resumed",
+                            now),
+                    false);
         }
     }
 
@@ -115,8 +130,15 @@ final class DeploymentSync {
             setRevision(DeploymentRevisions.of(newRs));
             if (DeploymentStatuses.progressDeadline(deployment) >= 0
                     && Conditions.find(status(), DeploymentStatuses.PROGRESSING) == null) {
-                Conditions.setWorkload(status(), Conditions.deployment(DeploymentStatuses.PROGRESSING, "True",
-                        "FoundNewReplicaSet", "Found new replica set \"" + Tree.name(newRs) + "\"", now), false);
+                Conditions.setWorkload(
+                        status(),
+                        Conditions.deployment(
+                                DeploymentStatuses.PROGRESSING,
+                                "True",
+                                "FoundNewReplicaSet",
+                                "Found new replica set \"" + Tree.name(newRs) + "\"",
+                                now),
+                        false);
             }
             return;
         }
@@ -133,23 +155,45 @@ final class DeploymentSync {
         Map<String, Object> selector = Tree.copy(Tree.map(Tree.at(deployment, "spec", "selector")));
         Tree.child(selector, "matchLabels").put(DeploymentRevisions.HASH, hash);
         String name = Tree.name(deployment) + "-" + hash;
-        Map<String, Object> rs = Tree.object("apiVersion", "apps/v1", "kind", "ReplicaSet",
-                "metadata", Tree.object("name", name, "namespace", key.namespace(),
-                        "labels", Tree.copyValue(Tree.at(template, "metadata", "labels")),
-                        "ownerReferences", new ArrayList<>(List.of(Owners.controllerRef(deployment, "apps/v1", "Deployment")))),
-                "spec", Tree.object("replicas", 0L, "minReadySeconds", Tree.number(deployment, 0, "spec", "minReadySeconds"),
-                        "selector", selector, "template", template));
+        Map<String, Object> rs = Tree.object(
+                "apiVersion",
+                "apps/v1",
+                "kind",
+                "ReplicaSet",
+                "metadata",
+                Tree.object(
+                        "name",
+                        name,
+                        "namespace",
+                        key.namespace(),
+                        "labels",
+                        Tree.copyValue(Tree.at(template, "metadata", "labels")),
+                        "ownerReferences",
+                        new ArrayList<>(List.of(Owners.controllerRef(deployment, "apps/v1", "Deployment")))),
+                "spec",
+                Tree.object(
+                        "replicas",
+                        0L,
+                        "minReadySeconds",
+                        Tree.number(deployment, 0, "spec", "minReadySeconds"),
+                        "selector",
+                        selector,
+                        "template",
+                        template));
         List<Map<String, Object>> all = new ArrayList<>(oldRss);
         all.add(rs);
         Tree.child(rs, "spec").put("replicas", RolloutMath.newReplicaSetReplicas(deployment, all, rs));
         DeploymentRevisions.setNewReplicaSetAnnotations(deployment, rs, newRevision, false);
-        Map<String, Object> created = cluster.create(Kinds.REPLICA_SETS, key.namespace(), rs, Manager.CONTROLLER_MANAGER);
+        Map<String, Object> created =
+                cluster.create(Kinds.REPLICA_SETS, key.namespace(), rs, Manager.CONTROLLER_MANAGER);
         boolean existed = created == null;
         if (existed) {
             Map<String, Object> existing = cluster.get(Kinds.REPLICA_SETS, key.namespace(), name);
-            if (existing != null && Owners.controlledBy(existing, deployment) && Tree.same(
-                    DeploymentRevisions.withoutHash(Tree.at(existing, "spec", "template")),
-                    DeploymentRevisions.withoutHash(Tree.at(deployment, "spec", "template")))) {
+            if (existing != null
+                    && Owners.controlledBy(existing, deployment)
+                    && Tree.same(
+                            DeploymentRevisions.withoutHash(Tree.at(existing, "spec", "template")),
+                            DeploymentRevisions.withoutHash(Tree.at(deployment, "spec", "template")))) {
                 created = existing;
             } else {
                 // A hash collision with a ReplicaSet that is not ours: count it, and the next hash differs.
@@ -162,8 +206,15 @@ final class DeploymentSync {
         replicaSets.add(created);
         setRevision(newRevision);
         if (!existed && DeploymentStatuses.progressDeadline(deployment) >= 0) {
-            Conditions.setWorkload(status(), Conditions.deployment(DeploymentStatuses.PROGRESSING, "True",
-                    "NewReplicaSetCreated", "Created new replica set \"" + name + "\"", now), false);
+            Conditions.setWorkload(
+                    status(),
+                    Conditions.deployment(
+                            DeploymentStatuses.PROGRESSING,
+                            "True",
+                            "NewReplicaSetCreated",
+                            "Created new replica set \"" + name + "\"",
+                            now),
+                    false);
         }
     }
 
@@ -265,8 +316,10 @@ final class DeploymentSync {
 
     private boolean saturated(Map<String, Object> rs) {
         long replicas = RolloutMath.replicas(deployment);
-        return rs != null && RolloutMath.annotation(rs, RolloutMath.DESIRED_REPLICAS, -1) == replicas
-                && Tree.number(rs, 0, "status", "availableReplicas") == replicas && RolloutMath.replicas(rs) == replicas;
+        return rs != null
+                && RolloutMath.annotation(rs, RolloutMath.DESIRED_REPLICAS, -1) == replicas
+                && Tree.number(rs, 0, "status", "availableReplicas") == replicas
+                && RolloutMath.replicas(rs) == replicas;
     }
 
     // ---- rollouts ------------------------------------------------------------------------------------------------
@@ -374,27 +427,37 @@ final class DeploymentSync {
         }
         List<Object> oldUids = oldRss.stream().map(rs -> (Object) Tree.uid(rs)).toList();
         return cluster.list(Kinds.PODS, key.namespace(), pod -> {
-            Map<String, Object> ref = Owners.controllerOf(pod);
-            return ref != null && oldUids.contains(ref.get("uid")) && !Pods.terminal(pod);
-        }).size() > 0;
+                            Map<String, Object> ref = Owners.controllerOf(pod);
+                            return ref != null && oldUids.contains(ref.get("uid")) && !Pods.terminal(pod);
+                        })
+                        .size()
+                > 0;
     }
 
     /** Deletes the oldest old ReplicaSets beyond {@code revisionHistoryLimit} that have scaled to nothing. */
     private void cleanup() {
         long limit = Tree.number(deployment, 10, "spec", "revisionHistoryLimit");
-        List<Map<String, Object>> cleanable = new ArrayList<>(oldRss.stream().filter(rs -> !Tree.deleting(rs)).toList());
+        List<Map<String, Object>> cleanable =
+                new ArrayList<>(oldRss.stream().filter(rs -> !Tree.deleting(rs)).toList());
         long excess = cleanable.size() - limit;
         if (excess <= 0) {
             return;
         }
-        cleanable.sort(Comparator.comparingLong(DeploymentRevisions::of).thenComparing(DeploymentRevisions.OLDEST_FIRST));
+        cleanable.sort(
+                Comparator.comparingLong(DeploymentRevisions::of).thenComparing(DeploymentRevisions.OLDEST_FIRST));
         for (int i = 0; i < excess; i++) {
             Map<String, Object> rs = cleanable.get(i);
-            if (Tree.number(rs, 0, "status", "replicas") != 0 || RolloutMath.replicas(rs) != 0
-                    || Tree.number(rs, 0, "metadata", "generation") > Tree.number(rs, 0, "status", "observedGeneration")) {
+            if (Tree.number(rs, 0, "status", "replicas") != 0
+                    || RolloutMath.replicas(rs) != 0
+                    || Tree.number(rs, 0, "metadata", "generation")
+                            > Tree.number(rs, 0, "status", "observedGeneration")) {
                 continue;
             }
-            cluster.delete(new ObjectKey(Kinds.REPLICA_SETS, key.namespace(), Tree.name(rs)), Tree.uid(rs), null, null,
+            cluster.delete(
+                    new ObjectKey(Kinds.REPLICA_SETS, key.namespace(), Tree.name(rs)),
+                    Tree.uid(rs),
+                    null,
+                    null,
                     Manager.CONTROLLER_MANAGER);
         }
     }
@@ -452,9 +515,10 @@ final class DeploymentSync {
     }
 
     /** Writes a change of a ReplicaSet and puts what was stored in its place in the lists. */
-    private Map<String, Object> updateRs(Map<String, Object> rs, java.util.function.Consumer<Map<String, Object>> edit) {
-        Map<String, Object> stored = cluster.update(new ObjectKey(Kinds.REPLICA_SETS, key.namespace(), Tree.name(rs)), edit,
-                Manager.CONTROLLER_MANAGER);
+    private Map<String, Object> updateRs(
+            Map<String, Object> rs, java.util.function.Consumer<Map<String, Object>> edit) {
+        Map<String, Object> stored = cluster.update(
+                new ObjectKey(Kinds.REPLICA_SETS, key.namespace(), Tree.name(rs)), edit, Manager.CONTROLLER_MANAGER);
         if (stored == null) {
             return rs;
         }
@@ -481,12 +545,16 @@ final class DeploymentSync {
     private void write() {
         Object status = deployment.get("status");
         String written = revision;
-        cluster.updateStatus(key, edited -> {
-            if (written != null) {
-                Tree.child(Tree.child(edited, "metadata"), "annotations").put(DeploymentRevisions.REVISION, written);
-            }
-            edited.put("status", Tree.copyValue(status));
-        }, Manager.CONTROLLER_MANAGER);
+        cluster.updateStatus(
+                key,
+                edited -> {
+                    if (written != null) {
+                        Tree.child(Tree.child(edited, "metadata"), "annotations")
+                                .put(DeploymentRevisions.REVISION, written);
+                    }
+                    edited.put("status", Tree.copyValue(status));
+                },
+                Manager.CONTROLLER_MANAGER);
     }
 
     private Map<String, Object> status() {

@@ -89,8 +89,13 @@ public final class JobController extends Controller {
             if (LabelSelectors.isEmpty(selector)) {
                 selector = Tree.object("matchLabels", Tree.object("batch.kubernetes.io/controller-uid", Tree.uid(job)));
             }
-            pods = Owners.claim(cluster, Kinds.PODS, job, cluster.list(Kinds.PODS, key.namespace(), Owners.claimable(job)),
-                    LabelSelectors.of(selector), Owners.controllerRef(job, "batch/v1", "Job"));
+            pods = Owners.claim(
+                    cluster,
+                    Kinds.PODS,
+                    job,
+                    cluster.list(Kinds.PODS, key.namespace(), Owners.claimable(job)),
+                    LabelSelectors.of(selector),
+                    Owners.controllerRef(job, "batch/v1", "Job"));
             boolean suspended = Tree.isTrue(job, "spec", "suspend");
             if (status.get("startTime") == null && !suspended) {
                 status.put("startTime", timestamp);
@@ -111,7 +116,8 @@ public final class JobController extends Controller {
                 deleteActive();
             }
             if (finishing == null && isComplete(succeeded)) {
-                finishing = Conditions.job("SuccessCriteriaMet", "True", "CompletionsReached", SUCCESS_MESSAGE, timestamp);
+                finishing =
+                        Conditions.job("SuccessCriteriaMet", "True", "CompletionsReached", SUCCESS_MESSAGE, timestamp);
             }
             suspension(suspended);
             track(newSucceeded, newFailed, succeeded, failed, indexes, finishing);
@@ -127,7 +133,11 @@ public final class JobController extends Controller {
             }
             long backoffLimit = Tree.number(job, 6, "spec", "backoffLimit");
             if (failed > backoffLimit || pastBackoffLimitOnFailure(backoffLimit)) {
-                return Conditions.job("FailureTarget", "True", "BackoffLimitExceeded", "Job has reached the specified backoff limit",
+                return Conditions.job(
+                        "FailureTarget",
+                        "True",
+                        "BackoffLimitExceeded",
+                        "Job has reached the specified backoff limit",
                         timestamp);
             }
             Object deadline = Tree.at(job, "spec", "activeDeadlineSeconds");
@@ -135,7 +145,11 @@ public final class JobController extends Controller {
             if (deadline instanceof Number seconds && started != null) {
                 Instant due = started.plusSeconds(seconds.longValue());
                 if (!now.isBefore(due)) {
-                    return Conditions.job("FailureTarget", "True", "DeadlineExceeded", "Job was active longer than specified deadline",
+                    return Conditions.job(
+                            "FailureTarget",
+                            "True",
+                            "DeadlineExceeded",
+                            "Job was active longer than specified deadline",
                             timestamp);
                 }
                 cluster.later(JobController.this, key, due);
@@ -148,13 +162,15 @@ public final class JobController extends Controller {
             if (!"OnFailure".equals(Tree.string(job, "spec", "template", "spec", "restartPolicy"))) {
                 return false;
             }
-            long restarts = pods.stream().filter(Pods::active).mapToLong(Pods::restarts).sum();
+            long restarts =
+                    pods.stream().filter(Pods::active).mapToLong(Pods::restarts).sum();
             return backoffLimit == 0 ? restarts > 0 : restarts >= backoffLimit;
         }
 
         /** Creates or deletes pods toward the active pods the Job wants now (client-go's {@code manageJob}). */
         private void manage(long succeeded, TreeSet<Integer> indexes) {
-            List<Map<String, Object>> active = pods.stream().filter(Pods::active).toList();
+            List<Map<String, Object>> active =
+                    pods.stream().filter(Pods::active).toList();
             long parallelism = Tree.number(job, 1, "spec", "parallelism");
             Object completions = Tree.at(job, "spec", "completions");
             long want;
@@ -195,7 +211,11 @@ public final class JobController extends Controller {
             }
             for (Integer index : todo) {
                 try {
-                    cluster.create(Kinds.PODS, key.namespace(), JobPods.pod(job, Tree.copy(ref), index), Manager.CONTROLLER_MANAGER);
+                    cluster.create(
+                            Kinds.PODS,
+                            key.namespace(),
+                            JobPods.pod(job, Tree.copy(ref), index),
+                            Manager.CONTROLLER_MANAGER);
                 } catch (KubernetesException e) {
                     return;
                 }
@@ -207,7 +227,9 @@ public final class JobController extends Controller {
             Instant lastSuccess = null;
             for (Map<String, Object> pod : pods) {
                 Instant finished = finishedAt(pod);
-                if ("Succeeded".equals(Pods.phase(pod)) && finished != null && (lastSuccess == null || finished.isAfter(lastSuccess))) {
+                if ("Succeeded".equals(Pods.phase(pod))
+                        && finished != null
+                        && (lastSuccess == null || finished.isAfter(lastSuccess))) {
                     lastSuccess = finished;
                 }
             }
@@ -215,7 +237,9 @@ public final class JobController extends Controller {
             Instant lastFailure = null;
             for (Map<String, Object> pod : pods) {
                 Instant finished = finishedAt(pod);
-                if ("Failed".equals(Pods.phase(pod)) && finished != null && (lastSuccess == null || finished.isAfter(lastSuccess))) {
+                if ("Failed".equals(Pods.phase(pod))
+                        && finished != null
+                        && (lastSuccess == null || finished.isAfter(lastSuccess))) {
                     failures++;
                     lastFailure = lastFailure == null || finished.isAfter(lastFailure) ? finished : lastFailure;
                 }
@@ -235,22 +259,32 @@ public final class JobController extends Controller {
         }
 
         private void deletePod(Map<String, Object> pod) {
-            cluster.delete(new ObjectKey(Kinds.PODS, key.namespace(), Tree.name(pod)), Tree.uid(pod), null, null,
+            cluster.delete(
+                    new ObjectKey(Kinds.PODS, key.namespace(), Tree.name(pod)),
+                    Tree.uid(pod),
+                    null,
+                    null,
                     Manager.CONTROLLER_MANAGER);
         }
 
         private boolean isComplete(long succeeded) {
-            long active = cluster.list(Kinds.PODS, key.namespace(), pod -> Pods.active(pod) && Owners.controlledBy(pod, job)).size();
+            long active = cluster.list(
+                            Kinds.PODS, key.namespace(), pod -> Pods.active(pod) && Owners.controlledBy(pod, job))
+                    .size();
             Object completions = Tree.at(job, "spec", "completions");
-            return completions instanceof Number count ? succeeded >= count.longValue() && active == 0 : succeeded > 0 && active == 0;
+            return completions instanceof Number count
+                    ? succeeded >= count.longValue() && active == 0
+                    : succeeded > 0 && active == 0;
         }
 
         private void suspension(boolean suspended) {
             Map<String, Object> current = Conditions.find(status, "Suspended");
             if (suspended && (current == null || !"True".equals(current.get("status")))) {
-                Conditions.setWorkload(status, Conditions.job("Suspended", "True", "JobSuspended", "Job suspended", timestamp), true);
+                Conditions.setWorkload(
+                        status, Conditions.job("Suspended", "True", "JobSuspended", "Job suspended", timestamp), true);
             } else if (!suspended && current != null && "True".equals(current.get("status"))) {
-                Conditions.setWorkload(status, Conditions.job("Suspended", "False", "JobResumed", "Job resumed", timestamp), true);
+                Conditions.setWorkload(
+                        status, Conditions.job("Suspended", "False", "JobResumed", "Job resumed", timestamp), true);
                 status.put("startTime", timestamp);
             }
         }
@@ -260,14 +294,22 @@ public final class JobController extends Controller {
          * interim condition, their finalizers are removed, then the counters move and, once no pod is left running or
          * terminating, the final condition is set.
          */
-        private void track(List<Map<String, Object>> newSucceeded, List<Map<String, Object>> newFailed, long succeeded,
-                           long failed, TreeSet<Integer> indexes, Map<String, Object> finishing) {
+        private void track(
+                List<Map<String, Object>> newSucceeded,
+                List<Map<String, Object>> newFailed,
+                long succeeded,
+                long failed,
+                TreeSet<Integer> indexes,
+                Map<String, Object> finishing) {
             List<Map<String, Object>> release = new ArrayList<>(newSucceeded);
             release.addAll(newFailed);
             if (finishing != null) {
-                pods.stream().filter(pod -> JobPods.tracked(pod) && !release.contains(pod)).forEach(release::add);
+                pods.stream()
+                        .filter(pod -> JobPods.tracked(pod) && !release.contains(pod))
+                        .forEach(release::add);
             }
-            boolean interim = finishing != null && Conditions.find(status, String.valueOf(finishing.get("type"))) == null;
+            boolean interim =
+                    finishing != null && Conditions.find(status, String.valueOf(finishing.get("type"))) == null;
             if (interim) {
                 Conditions.setWorkload(status, finishing, true);
             }
@@ -275,15 +317,21 @@ public final class JobController extends Controller {
             if (!newSucceeded.isEmpty() || !newFailed.isEmpty() || interim) {
                 Map<String, Object> uncounted = Tree.child(status, "uncountedTerminatedPods");
                 if (!newSucceeded.isEmpty()) {
-                    uncounted.put("succeeded", new ArrayList<>(newSucceeded.stream().map(Tree::uid).toList()));
+                    uncounted.put(
+                            "succeeded",
+                            new ArrayList<>(newSucceeded.stream().map(Tree::uid).toList()));
                 }
                 if (!newFailed.isEmpty()) {
-                    uncounted.put("failed", new ArrayList<>(newFailed.stream().map(Tree::uid).toList()));
+                    uncounted.put(
+                            "failed",
+                            new ArrayList<>(newFailed.stream().map(Tree::uid).toList()));
                 }
                 writeStatus();
             }
             for (Map<String, Object> pod : release) {
-                cluster.update(new ObjectKey(Kinds.PODS, key.namespace(), Tree.name(pod)), edited -> removeTracking(edited),
+                cluster.update(
+                        new ObjectKey(Kinds.PODS, key.namespace(), Tree.name(pod)),
+                        edited -> removeTracking(edited),
                         Manager.CONTROLLER_MANAGER);
             }
             status.put("uncountedTerminatedPods", Tree.object());
@@ -293,10 +341,19 @@ public final class JobController extends Controller {
                 status.put("completedIndexes", JobPods.format(indexes));
             }
             refreshCounts();
-            if (finishing != null && Tree.number(status, 0, "terminating") == 0 && Tree.number(status, 0, "active") == 0) {
+            if (finishing != null
+                    && Tree.number(status, 0, "terminating") == 0
+                    && Tree.number(status, 0, "active") == 0) {
                 boolean success = "SuccessCriteriaMet".equals(finishing.get("type"));
-                Conditions.setWorkload(status, Conditions.job(success ? "Complete" : "Failed", "True",
-                        String.valueOf(finishing.get("reason")), String.valueOf(finishing.get("message")), timestamp), true);
+                Conditions.setWorkload(
+                        status,
+                        Conditions.job(
+                                success ? "Complete" : "Failed",
+                                "True",
+                                String.valueOf(finishing.get("reason")),
+                                String.valueOf(finishing.get("message")),
+                                timestamp),
+                        true);
                 if (success) {
                     status.put("completionTime", timestamp);
                 }
@@ -306,10 +363,19 @@ public final class JobController extends Controller {
 
         /** The active, ready and terminating pods as they are now. */
         private void refreshCounts() {
-            List<Map<String, Object>> current = cluster.list(Kinds.PODS, key.namespace(), pod -> Owners.controlledBy(pod, job));
+            List<Map<String, Object>> current =
+                    cluster.list(Kinds.PODS, key.namespace(), pod -> Owners.controlledBy(pod, job));
             status.put("active", current.stream().filter(Pods::active).count());
-            status.put("ready", current.stream().filter(pod -> Pods.active(pod) && Pods.ready(pod)).count());
-            status.put("terminating", current.stream().filter(pod -> Tree.deleting(pod) && !Pods.terminal(pod)).count());
+            status.put(
+                    "ready",
+                    current.stream()
+                            .filter(pod -> Pods.active(pod) && Pods.ready(pod))
+                            .count());
+            status.put(
+                    "terminating",
+                    current.stream()
+                            .filter(pod -> Tree.deleting(pod) && !Pods.terminal(pod))
+                            .count());
         }
 
         private void writeStatus() {
@@ -319,7 +385,9 @@ public final class JobController extends Controller {
 
         /** Finished pods the Job has not counted yet: they still carry its finalizer. */
         private List<Map<String, Object>> tracked(String phase) {
-            return pods.stream().filter(pod -> JobPods.tracked(pod) && phase.equals(Pods.phase(pod))).toList();
+            return pods.stream()
+                    .filter(pod -> JobPods.tracked(pod) && phase.equals(Pods.phase(pod)))
+                    .toList();
         }
 
         private boolean indexed() {
@@ -337,7 +405,8 @@ public final class JobController extends Controller {
             return;
         }
         Map<String, Object> status = Tree.map(job.get("status"));
-        Map<String, Object> condition = Conditions.isTrue(status, "Complete") ? Conditions.find(status, "Complete")
+        Map<String, Object> condition = Conditions.isTrue(status, "Complete")
+                ? Conditions.find(status, "Complete")
                 : Conditions.find(status, "Failed");
         Instant finished = condition == null ? null : Tree.time(condition.get("lastTransitionTime"));
         if (finished == null) {

@@ -19,14 +19,16 @@ final class JobPods {
     static final String TRACKING = "batch.kubernetes.io/job-tracking";
     static final String INDEX = "batch.kubernetes.io/job-completion-index";
 
-    private JobPods() {
-    }
+    private JobPods() {}
 
     /** A new pod of a Job, with the tracking finalizer and, for an index, its completion index. */
     static Map<String, Object> pod(Map<String, Object> job, Map<String, Object> ref, Integer index) {
         String name = Tree.name(job);
-        Map<String, Object> pod = Templates.pod(Tree.map(Tree.at(job, "spec", "template")), ref,
-                Templates.prefix(index == null ? name : name + "-" + index), null);
+        Map<String, Object> pod = Templates.pod(
+                Tree.map(Tree.at(job, "spec", "template")),
+                ref,
+                Templates.prefix(index == null ? name : name + "-" + index),
+                null);
         Map<String, Object> meta = Tree.child(pod, "metadata");
         Map<String, Object> labels = Tree.child(meta, "labels");
         labels.putIfAbsent("batch.kubernetes.io/controller-uid", Tree.uid(job));
@@ -40,9 +42,18 @@ final class JobPods {
             Map<String, Object> spec = Tree.child(pod, "spec");
             spec.putIfAbsent("hostname", name + "-" + index);
             for (Object container : Tree.childList(spec, "containers")) {
-                Tree.childList(Tree.map(container), "env").add(Tree.object("name", "JOB_COMPLETION_INDEX",
-                        "valueFrom", Tree.object("fieldRef", Tree.object("apiVersion", "v1",
-                                "fieldPath", "metadata.annotations['" + INDEX + "']"))));
+                Tree.childList(Tree.map(container), "env")
+                        .add(Tree.object(
+                                "name",
+                                "JOB_COMPLETION_INDEX",
+                                "valueFrom",
+                                Tree.object(
+                                        "fieldRef",
+                                        Tree.object(
+                                                "apiVersion",
+                                                "v1",
+                                                "fieldPath",
+                                                "metadata.annotations['" + INDEX + "']"))));
             }
         }
         return pod;

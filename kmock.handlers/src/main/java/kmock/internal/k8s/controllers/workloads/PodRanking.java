@@ -18,8 +18,8 @@ final class PodRanking {
     private static final List<String> PHASES = List.of("Pending", "Unknown", "Running");
 
     /** The order of deletion: the first pod goes first. */
-    static final Comparator<Map<String, Object>> DELETE_FIRST = Comparator
-            .comparing((Map<String, Object> pod) -> Pods.node(pod) != null)
+    static final Comparator<Map<String, Object>> DELETE_FIRST = Comparator.comparing(
+                    (Map<String, Object> pod) -> Pods.node(pod) != null)
             .thenComparingInt(pod -> PHASES.indexOf(Pods.phase(pod)))
             .thenComparing(Pods::ready)
             .thenComparing(pod -> readySince(pod), Comparator.reverseOrder())
@@ -27,8 +27,7 @@ final class PodRanking {
             .thenComparing(pod -> created(pod), Comparator.reverseOrder())
             .thenComparing(pod -> Tree.name(pod));
 
-    private PodRanking() {
-    }
+    private PodRanking() {}
 
     private static Instant readySince(Map<String, Object> pod) {
         Instant since = Pods.readySince(pod);

@@ -46,7 +46,8 @@ public final class ReplicaSetController extends Controller {
         } else if (event.key().resource().equals(Kinds.PODS)) {
             Workloads.addControllers(event, "apps/v1", keys, "ReplicaSet");
             if (Owners.controllerOf(event.object()) == null && event.type() != StoreEvent.Type.DELETED) {
-                selectors.matching(event.key().namespace(), Tree.labels(event.object()))
+                selectors
+                        .matching(event.key().namespace(), Tree.labels(event.object()))
                         .forEach(name -> keys.add(event.key().namespace(), name));
             }
         }
@@ -64,22 +65,31 @@ public final class ReplicaSetController extends Controller {
         }
         Predicate<Map<String, Object>> selects = LabelSelectors.of(selector);
         Map<String, Object> ref = Owners.controllerRef(rs, "apps/v1", "ReplicaSet");
-        List<Map<String, Object>> pods = Owners.claim(cluster, Kinds.PODS, rs,
-                cluster.list(Kinds.PODS, key.namespace(), Owners.claimable(rs).and(Pods::active)), selects, ref);
+        List<Map<String, Object>> pods = Owners.claim(
+                cluster,
+                Kinds.PODS,
+                rs,
+                cluster.list(Kinds.PODS, key.namespace(), Owners.claimable(rs).and(Pods::active)),
+                selects,
+                ref);
         String failure = Tree.deleting(rs) ? null : manage(key, rs, pods, ref);
         status(key, rs, pods, failure);
     }
 
     /** Creates or deletes pods toward {@code spec.replicas}; answers why pods could not be made, or {@code null}. */
-    private String manage(ObjectKey key, Map<String, Object> rs, List<Map<String, Object>> pods, Map<String, Object> ref) {
+    private String manage(
+            ObjectKey key, Map<String, Object> rs, List<Map<String, Object>> pods, Map<String, Object> ref) {
         long replicas = Tree.number(rs, 1, "spec", "replicas");
         long diff = pods.size() - replicas;
         if (diff < 0) {
             Map<String, Object> template = Tree.map(Tree.at(rs, "spec", "template"));
             for (long i = diff; i < 0; i++) {
                 try {
-                    cluster.create(Kinds.PODS, key.namespace(), Templates.pod(template, Tree.copy(ref),
-                            Templates.prefix(key.name()), null), Manager.CONTROLLER_MANAGER);
+                    cluster.create(
+                            Kinds.PODS,
+                            key.namespace(),
+                            Templates.pod(template, Tree.copy(ref), Templates.prefix(key.name()), null),
+                            Manager.CONTROLLER_MANAGER);
                 } catch (KubernetesException e) {
                     return e.getMessage();
                 }
@@ -88,7 +98,11 @@ public final class ReplicaSetController extends Controller {
             List<Map<String, Object>> ranked = new ArrayList<>(pods);
             ranked.sort(PodRanking.DELETE_FIRST);
             for (Map<String, Object> pod : ranked.subList(0, (int) diff)) {
-                cluster.delete(new ObjectKey(Kinds.PODS, key.namespace(), Tree.name(pod)), Tree.uid(pod), null, null,
+                cluster.delete(
+                        new ObjectKey(Kinds.PODS, key.namespace(), Tree.name(pod)),
+                        Tree.uid(pod),
+                        null,
+                        null,
                         Manager.CONTROLLER_MANAGER);
             }
         }
@@ -121,20 +135,26 @@ public final class ReplicaSetController extends Controller {
         long fullyLabeled = labeled;
         long readyCount = ready;
         long availableCount = available;
-        cluster.updateStatus(key, edited -> {
-            Map<String, Object> status = Tree.child(edited, "status");
-            status.put("replicas", replicas);
-            status.put("fullyLabeledReplicas", fullyLabeled);
-            status.put("readyReplicas", readyCount);
-            status.put("availableReplicas", availableCount);
-            status.put("observedGeneration", Tree.number(edited, 0, "metadata", "generation"));
-            if (failure != null) {
-                Conditions.setWorkload(status, Conditions.plain("ReplicaFailure", "True", "FailedCreate", failure,
-                        cluster.timestamp()), true);
-            } else {
-                Conditions.remove(status, "ReplicaFailure");
-            }
-        }, Manager.CONTROLLER_MANAGER);
+        cluster.updateStatus(
+                key,
+                edited -> {
+                    Map<String, Object> status = Tree.child(edited, "status");
+                    status.put("replicas", replicas);
+                    status.put("fullyLabeledReplicas", fullyLabeled);
+                    status.put("readyReplicas", readyCount);
+                    status.put("availableReplicas", availableCount);
+                    status.put("observedGeneration", Tree.number(edited, 0, "metadata", "generation"));
+                    if (failure != null) {
+                        Conditions.setWorkload(
+                                status,
+                                Conditions.plain(
+                                        "ReplicaFailure", "True", "FailedCreate", failure, cluster.timestamp()),
+                                true);
+                    } else {
+                        Conditions.remove(status, "ReplicaFailure");
+                    }
+                },
+                Manager.CONTROLLER_MANAGER);
         if (nextAvailable != null) {
             cluster.later(this, key, nextAvailable);
         }

@@ -15,8 +15,7 @@ final class RolloutMath {
     static final String DESIRED_REPLICAS = "deployment.kubernetes.io/desired-replicas";
     static final String MAX_REPLICAS = "deployment.kubernetes.io/max-replicas";
 
-    private RolloutMath() {
-    }
+    private RolloutMath() {}
 
     /** The desired replicas of a Deployment (or a ReplicaSet's spec). */
     static long replicas(Map<String, ?> object) {
@@ -83,11 +82,14 @@ final class RolloutMath {
 
     /** The sum of a status field of the ReplicaSets. */
     static long statusSum(List<Map<String, Object>> replicaSets, String field) {
-        return replicaSets.stream().mapToLong(rs -> Tree.number(rs, 0, "status", field)).sum();
+        return replicaSets.stream()
+                .mapToLong(rs -> Tree.number(rs, 0, "status", field))
+                .sum();
     }
 
     /** How many replicas the new ReplicaSet may have now (client-go's {@code NewRSNewReplicas}). */
-    static long newReplicaSetReplicas(Map<String, Object> deployment, List<Map<String, Object>> all, Map<String, Object> newRs) {
+    static long newReplicaSetReplicas(
+            Map<String, Object> deployment, List<Map<String, Object>> all, Map<String, Object> newRs) {
         long desired = replicas(deployment);
         if (!rolling(deployment)) {
             return desired;

@@ -27,7 +27,8 @@ final class SelectorIndex {
             }
         } else {
             Object selector = Tree.at(event.object(), "spec", "selector");
-            selectors.computeIfAbsent(namespace, k -> new ConcurrentHashMap<>())
+            selectors
+                    .computeIfAbsent(namespace, k -> new ConcurrentHashMap<>())
                     .put(event.key().name(), selector == null ? Map.of() : selector);
         }
     }

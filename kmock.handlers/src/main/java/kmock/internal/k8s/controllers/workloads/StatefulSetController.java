@@ -57,8 +57,13 @@ public final class StatefulSetController extends Controller {
         if (set == null || LabelSelectors.isEmpty(Tree.at(set, "spec", "selector"))) {
             return;
         }
-        List<Map<String, Object>> pods = Owners.claim(cluster, Kinds.PODS, set, cluster.list(Kinds.PODS, key.namespace(), Owners.claimable(set)),
-                LabelSelectors.of(Tree.at(set, "spec", "selector")), Owners.controllerRef(set, "apps/v1", "StatefulSet"));
+        List<Map<String, Object>> pods = Owners.claim(
+                cluster,
+                Kinds.PODS,
+                set,
+                cluster.list(Kinds.PODS, key.namespace(), Owners.claimable(set)),
+                LabelSelectors.of(Tree.at(set, "spec", "selector")),
+                Owners.controllerRef(set, "apps/v1", "StatefulSet"));
         List<Map<String, Object>> revisions = history.of(set);
         Map<String, Object> update = history.current(set, revisions);
         if (update == null) {
@@ -67,8 +72,10 @@ public final class StatefulSetController extends Controller {
         String updateRevision = Tree.name(update);
         String stored = Tree.string(set, "status", "currentRevision");
         revisions = history.of(set);
-        String currentRevision = stored != null && revisions.stream().anyMatch(r -> Tree.name(r).equals(stored)) ? stored
-                : updateRevision;
+        String currentRevision =
+                stored != null && revisions.stream().anyMatch(r -> Tree.name(r).equals(stored))
+                        ? stored
+                        : updateRevision;
         if (!Tree.deleting(set)) {
             manage(key, set, pods, updateRevision);
         }
@@ -157,15 +164,19 @@ public final class StatefulSetController extends Controller {
     /** Makes the claims of an ordinal, then its pod; {@code false} when the pod could not be made. */
     private boolean create(ObjectKey key, Map<String, Object> set, long ordinal, String revision) {
         String name = Tree.name(set) + "-" + ordinal;
-        Map<String, Object> pod = Templates.pod(Tree.map(Tree.at(set, "spec", "template")),
-                Owners.controllerRef(set, "apps/v1", "StatefulSet"), null, name);
+        Map<String, Object> pod = Templates.pod(
+                Tree.map(Tree.at(set, "spec", "template")),
+                Owners.controllerRef(set, "apps/v1", "StatefulSet"),
+                null,
+                name);
         Map<String, Object> labels = Tree.child(Tree.child(pod, "metadata"), "labels");
         labels.put("statefulset.kubernetes.io/pod-name", name);
         labels.put("apps.kubernetes.io/pod-index", Long.toString(ordinal));
         labels.put(REVISION_LABEL, revision);
         Map<String, Object> spec = Tree.child(pod, "spec");
         spec.put("hostname", name);
-        if (Tree.string(set, "spec", "serviceName") != null && !Tree.string(set, "spec", "serviceName").isEmpty()) {
+        if (Tree.string(set, "spec", "serviceName") != null
+                && !Tree.string(set, "spec", "serviceName").isEmpty()) {
             spec.put("subdomain", Tree.string(set, "spec", "serviceName"));
         }
         for (Object item : Tree.list(Tree.at(set, "spec", "volumeClaimTemplates"))) {
@@ -179,8 +190,19 @@ public final class StatefulSetController extends Controller {
                 Map<String, Object> claimLabels = Tree.child(meta, "labels");
                 Tree.map(Tree.at(set, "spec", "selector", "matchLabels")).forEach(claimLabels::putIfAbsent);
                 try {
-                    cluster.create(Kinds.CLAIMS, key.namespace(), Tree.object("apiVersion", "v1", "kind", "PersistentVolumeClaim",
-                            "metadata", meta, "spec", Tree.copyValue(template.get("spec"))), Manager.CONTROLLER_MANAGER);
+                    cluster.create(
+                            Kinds.CLAIMS,
+                            key.namespace(),
+                            Tree.object(
+                                    "apiVersion",
+                                    "v1",
+                                    "kind",
+                                    "PersistentVolumeClaim",
+                                    "metadata",
+                                    meta,
+                                    "spec",
+                                    Tree.copyValue(template.get("spec"))),
+                            Manager.CONTROLLER_MANAGER);
                 } catch (KubernetesException e) {
                     return false;
                 }
@@ -197,40 +219,58 @@ public final class StatefulSetController extends Controller {
     }
 
     private void delete(ObjectKey key, Map<String, Object> pod) {
-        cluster.delete(new ObjectKey(Kinds.PODS, key.namespace(), Tree.name(pod)), Tree.uid(pod), null, null,
+        cluster.delete(
+                new ObjectKey(Kinds.PODS, key.namespace(), Tree.name(pod)),
+                Tree.uid(pod),
+                null,
+                null,
                 Manager.CONTROLLER_MANAGER);
     }
 
     private void status(ObjectKey key, Map<String, Object> set, String currentRevision, String updateRevision) {
-        List<Map<String, Object>> pods = cluster.list(Kinds.PODS, key.namespace(), pod -> Owners.controlledBy(pod, set));
+        List<Map<String, Object>> pods =
+                cluster.list(Kinds.PODS, key.namespace(), pod -> Owners.controlledBy(pod, set));
         long minReady = Tree.number(set, 0, "spec", "minReadySeconds");
         Instant now = cluster.now();
         long replicas = pods.size();
-        long ready = pods.stream().filter(pod -> "Running".equals(Pods.phase(pod)) && Pods.ready(pod)).count();
-        long available = pods.stream().filter(pod -> Pods.available(pod, minReady, now)).count();
-        long current = pods.stream().filter(pod -> currentRevision.equals(Tree.labels(pod).get(REVISION_LABEL))).count();
-        long updated = pods.stream().filter(pod -> updateRevision.equals(Tree.labels(pod).get(REVISION_LABEL))).count();
+        long ready = pods.stream()
+                .filter(pod -> "Running".equals(Pods.phase(pod)) && Pods.ready(pod))
+                .count();
+        long available =
+                pods.stream().filter(pod -> Pods.available(pod, minReady, now)).count();
+        long current = pods.stream()
+                .filter(pod -> currentRevision.equals(Tree.labels(pod).get(REVISION_LABEL)))
+                .count();
+        long updated = pods.stream()
+                .filter(pod -> updateRevision.equals(Tree.labels(pod).get(REVISION_LABEL)))
+                .count();
         String currentShown = currentRevision;
         long currentCount = current;
         boolean rolling = !"OnDelete".equals(Tree.string(set, "spec", "updateStrategy", "type"));
-        if (rolling && updated == replicas && ready == replicas && replicas == Tree.number(set, 1, "spec", "replicas")) {
+        if (rolling
+                && updated == replicas
+                && ready == replicas
+                && replicas == Tree.number(set, 1, "spec", "replicas")) {
             currentShown = updateRevision;
             currentCount = updated;
         }
         String currentWritten = currentShown;
         long currentReplicas = currentCount;
-        cluster.updateStatus(key, edited -> {
-            Map<String, Object> status = Tree.child(edited, "status");
-            status.put("observedGeneration", Tree.number(edited, 0, "metadata", "generation"));
-            status.put("replicas", replicas);
-            status.put("readyReplicas", ready);
-            status.put("currentReplicas", currentReplicas);
-            status.put("updatedReplicas", updated);
-            status.put("currentRevision", currentWritten);
-            status.put("updateRevision", updateRevision);
-            status.putIfAbsent("collisionCount", 0L);
-            status.put("availableReplicas", available);
-        }, Manager.CONTROLLER_MANAGER);
+        cluster.updateStatus(
+                key,
+                edited -> {
+                    Map<String, Object> status = Tree.child(edited, "status");
+                    status.put("observedGeneration", Tree.number(edited, 0, "metadata", "generation"));
+                    status.put("replicas", replicas);
+                    status.put("readyReplicas", ready);
+                    status.put("currentReplicas", currentReplicas);
+                    status.put("updatedReplicas", updated);
+                    status.put("currentRevision", currentWritten);
+                    status.put("updateRevision", updateRevision);
+                    status.putIfAbsent("collisionCount", 0L);
+                    status.put("availableReplicas", available);
+                },
+                Manager.CONTROLLER_MANAGER);
     }
 
     private static long ordinal(Map<String, Object> set, Map<String, Object> pod) {
