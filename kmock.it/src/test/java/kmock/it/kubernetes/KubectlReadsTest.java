@@ -253,7 +253,12 @@ class KubectlReadsTest {
             Await.until(
                     "kubectl printed the existing config map", () -> read(out).contains("first"));
             kmock.objects().put("v1/configmaps", "ns", "second", Map.of("data", Map.of("a", "1", "b", "2")));
-            Await.until("kubectl printed the new config map", () -> read(out).contains("second"));
+            // The whole row, not just its name: kubectl may write a row in more than one piece.
+            Await.until("kubectl printed the new config map's row", () -> {
+                String text = read(out);
+                int row = text.indexOf("\nsecond");
+                return row >= 0 && text.indexOf('\n', row + 1) >= 0;
+            });
         } finally {
             watch.destroy();
             assertTrue(watch.waitFor(30, TimeUnit.SECONDS));
