@@ -226,8 +226,21 @@ public final class Bench {
      */
     private void scale(Contenders.Entry contender) throws Exception {
         boolean webSocket = contender.module().equals("fabric8");
-        try (ContenderProcess process = ContenderProcess.start(bench, contender, "emulator");
-             EmulatorLoad load = new EmulatorLoad(Integer.parseInt(process.expect("port")), webSocket)) {
+        try (ContenderProcess process = ContenderProcess.start(bench, contender, "emulator")) {
+            process.killAfter(SCALE_LIMIT);
+            try {
+                scale(contender, process, webSocket);
+            } catch (Exception e) {
+                if (process.killed()) {
+                    throw new IllegalStateException("gave up after " + SCALE_LIMIT.toMinutes() + " minutes (" + e + ")");
+                }
+                throw e;
+            }
+        }
+    }
+
+    private void scale(Contenders.Entry contender, ContenderProcess process, boolean webSocket) throws Exception {
+        try (EmulatorLoad load = new EmulatorLoad(Integer.parseInt(process.expect("port")), webSocket)) {
             int objects = sizes.scaleObjects();
             long empty = heap(process);
             results.add(contender, "scaleCreates", load.createsAtOnce("scale", objects, SCALE_CLIENTS, 100));
@@ -309,6 +322,9 @@ public final class Bench {
     private static void log(String what) {
         System.err.println("[bench] " + what);
     }
+
+    /** How long a contender may take for the whole scale figure before it is stopped and the figure failed. */
+    static final java.time.Duration SCALE_LIMIT = java.time.Duration.ofMinutes(5);
 
     /** Clients that create the objects of the scale figure at once. */
     static final int SCALE_CLIENTS = 4;

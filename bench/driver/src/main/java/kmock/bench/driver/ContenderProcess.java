@@ -19,6 +19,7 @@ final class ContenderProcess implements AutoCloseable {
     private final Process process;
     private final BufferedReader out;
     private final Writer in;
+    private volatile boolean killed;
 
     private ContenderProcess(Process process) {
         this.process = process;
@@ -73,6 +74,30 @@ final class ContenderProcess implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return lines;
+    }
+
+    /**
+     * Kills the process if it still runs after {@code limit}, so that a contender that cannot finish a figure fails
+     * it instead of holding up the run; {@link #killed()} then says so.
+     */
+    void killAfter(java.time.Duration limit) {
+        Thread watchdog = new Thread(() -> {
+            try {
+                if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                    killed = true;
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "bench-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
+    /** Whether {@link #killAfter} ended the process. */
+    boolean killed() {
+        return killed;
     }
 
     /** Sends one command line. */
