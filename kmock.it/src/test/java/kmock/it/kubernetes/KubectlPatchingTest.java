@@ -258,31 +258,8 @@ class KubectlPatchingTest {
         kubectl.ok(
                 "apply",
                 "-f",
-                kubectl.file(
-                                "crd.yaml",
-                                String.join(
-                                        "\n",
-                                        "apiVersion: apiextensions.k8s.io/v1",
-                                        "kind: CustomResourceDefinition",
-                                        "metadata: {name: kopfexamples.kopf.dev}",
-                                        "spec:",
-                                        "  group: kopf.dev",
-                                        "  scope: Namespaced",
-                                        "  names: {kind: KopfExample, plural: kopfexamples, singular: kopfexample, shortNames: [kex]}",
-                                        "  versions:",
-                                        "  - name: v1",
-                                        "    served: true",
-                                        "    storage: true",
-                                        "    schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}",
-                                        ""))
-                        .toString());
-        kubectl.ok(
-                "apply",
-                "-f",
-                kubectl.file(
-                                "ex.yaml",
-                                "apiVersion: kopf.dev/v1\nkind: KopfExample\nmetadata: {name: ex1}\nspec: {duration: 5}\n")
-                        .toString());
+                kubectl.file("crd.yaml", KopfExamples.definition()).toString());
+        kubectl.ok("apply", "-f", kubectl.file("ex.yaml", KopfExamples.EX1).toString());
 
         KubectlRunner.Result refused = kubectl.run(List.of("patch", "kex", "ex1", "-p", "{\"spec\":{\"duration\":6}}"));
 

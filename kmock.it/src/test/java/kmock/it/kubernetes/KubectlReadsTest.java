@@ -117,26 +117,12 @@ class KubectlReadsTest {
                 "-f",
                 kubectl.file(
                                 "crd.yaml",
-                                String.join(
-                                        "\n",
-                                        "apiVersion: apiextensions.k8s.io/v1",
-                                        "kind: CustomResourceDefinition",
-                                        "metadata: {name: kopfexamples.kopf.dev}",
-                                        "spec:",
-                                        "  group: kopf.dev",
-                                        "  scope: Namespaced",
-                                        "  names: {kind: KopfExample, plural: kopfexamples, singular: kopfexample, shortNames: [kex]}",
-                                        "  versions:",
-                                        "  - name: v1",
-                                        "    served: true",
-                                        "    storage: true",
-                                        "    schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}",
+                                KopfExamples.definition(
                                         "    additionalPrinterColumns:",
                                         "    - {name: Duration, type: integer, jsonPath: .spec.duration}",
                                         "    - {name: Ready, type: string, jsonPath: '.status.conditions[?(@.type==\"Ready\")].status'}",
                                         "    - {name: Message, type: string, priority: 1, jsonPath: .status.message}",
-                                        "    - {name: Age, type: date, jsonPath: .metadata.creationTimestamp}",
-                                        ""))
+                                        "    - {name: Age, type: date, jsonPath: .metadata.creationTimestamp}"))
                         .toString());
         kmock.objects()
                 .put(

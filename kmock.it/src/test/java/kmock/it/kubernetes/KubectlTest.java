@@ -136,31 +136,8 @@ class KubectlTest {
         kubectl.ok(
                 "apply",
                 "-f",
-                kubectl.file(
-                                "crd.yaml",
-                                String.join(
-                                        "\n",
-                                        "apiVersion: apiextensions.k8s.io/v1",
-                                        "kind: CustomResourceDefinition",
-                                        "metadata: {name: kopfexamples.kopf.dev}",
-                                        "spec:",
-                                        "  group: kopf.dev",
-                                        "  scope: Namespaced",
-                                        "  names: {kind: KopfExample, plural: kopfexamples, singular: kopfexample, shortNames: [kex]}",
-                                        "  versions:",
-                                        "  - name: v1",
-                                        "    served: true",
-                                        "    storage: true",
-                                        "    schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}",
-                                        ""))
-                        .toString());
-        kubectl.ok(
-                "apply",
-                "-f",
-                kubectl.file(
-                                "ex.yaml",
-                                "apiVersion: kopf.dev/v1\nkind: KopfExample\nmetadata: {name: ex1}\nspec: {duration: 5}\n")
-                        .toString());
+                kubectl.file("crd.yaml", KopfExamples.definition()).toString());
+        kubectl.ok("apply", "-f", kubectl.file("ex.yaml", KopfExamples.EX1).toString());
         assertEquals("ex1", kubectl.ok("get", "kex", "-o", "jsonpath={.items[*].metadata.name}"));
         KObject stored = kmock.objects().get("kopf.dev/v1/kopfexamples", "default", "ex1");
         assertEquals(Map.of("duration", 5), stored.get("spec"));
