@@ -19,15 +19,21 @@ public final class Bench {
     private final Path bench;
     private final Sizes sizes;
     private final Results results = new Results();
+    /** The figures to run ({@code --only cycles,throughput}), or empty for all of them. */
+    private final List<String> only;
 
-    private Bench(Path bench, Sizes sizes) {
+    private Bench(Path bench, Sizes sizes, List<String> only) {
         this.bench = bench;
         this.sizes = sizes;
+        this.only = only;
     }
 
     public static void main(String[] args) throws Exception {
-        boolean smoke = List.of(args).contains("--smoke");
-        Bench run = new Bench(Path.of("").toAbsolutePath(), smoke ? Sizes.SMOKE : Sizes.FULL);
+        List<String> arguments = List.of(args);
+        boolean smoke = arguments.contains("--smoke");
+        int only = arguments.indexOf("--only");
+        Bench run = new Bench(Path.of("").toAbsolutePath(), smoke ? Sizes.SMOKE : Sizes.FULL,
+                only >= 0 && only + 1 < args.length ? List.of(args[only + 1].split(",")) : List.of());
         run.all();
         String table = run.results.markdown(run.sizes);
         System.out.println(table);
@@ -50,7 +56,10 @@ public final class Bench {
             }
             log("round " + round + ": throughput");
             for (Contenders.Entry contender : Contenders.ALL) {
-                measure(contender, "throughput", () -> throughput(contender));
+                measure(contender, "throughput", () -> throughput(contender, null));
+            }
+            for (Contenders.Entry contender : List.of(Contenders.KMOCK_JDK, Contenders.KMOCK_JETTY)) {
+                measure(contender, "throughput latest-1000", () -> throughput(contender, "latest-1000"));
             }
             log("round " + round + ": rule scaling");
             for (Contenders.Entry contender : Contenders.ALL) {
@@ -87,7 +96,11 @@ public final class Bench {
         void run() throws Exception;
     }
 
+    /** Runs one figure of a contender (unless {@code --only} leaves its first word out), recording a failure. */
     private void measure(Contenders.Entry contender, String figure, Figure body) {
+        if (!only.isEmpty() && !only.contains(figure.split(" ")[0])) {
+            return;
+        }
         try {
             body.run();
         } catch (Exception | Error e) {
@@ -124,8 +137,11 @@ public final class Bench {
         }
     }
 
-    private void throughput(Contenders.Entry contender) {
-        try (ContenderProcess process = ContenderProcess.start(bench, contender, "serve", "1")) {
+    /** wrk at 1 and 16 connections; with an option (KMock's request log policy), recorded under figures suffixed with it. */
+    private void throughput(Contenders.Entry contender, String option) {
+        String suffix = option == null ? "" : " " + option;
+        try (ContenderProcess process = option == null ? ContenderProcess.start(bench, contender, "serve", "1")
+                : ContenderProcess.start(bench, contender, "serve", "1", option)) {
             String url = "http://127.0.0.1:" + process.expect("port") + "/r0";
             warm(url, 16);
             for (int connections : new int[] {1, 16}) {
@@ -133,9 +149,9 @@ public final class Bench {
                 if (result.errors() > 0) {
                     throw new IllegalStateException(result.errors() + " failed requests with " + connections + " connections");
                 }
-                results.add(contender, "rps" + connections, result.requestsPerSecond());
-                results.add(contender, "p50c" + connections, result.p50Millis());
-                results.add(contender, "p99c" + connections, result.p99Millis());
+                results.add(contender, "rps" + connections + suffix, result.requestsPerSecond());
+                results.add(contender, "p50c" + connections + suffix, result.p50Millis());
+                results.add(contender, "p99c" + connections + suffix, result.p99Millis());
             }
         }
     }

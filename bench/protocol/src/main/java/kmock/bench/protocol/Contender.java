@@ -35,6 +35,14 @@ public interface Contender {
      */
     Running start(int rules) throws Exception;
 
+    /**
+     * The stub server of {@link #start(int)} with a named option for long runs (KMock: {@code latest-1000}, a request
+     * log that keeps the latest 1,000 requests), or says it has none.
+     */
+    default Running start(int rules, String option) throws Exception {
+        throw new UnsupportedOperationException("no stub option " + option);
+    }
+
     /** The same stub server as {@link #start(int)} with one rule, serving HTTPS; or says it has none. */
     default Running startTls() throws Exception {
         throw new UnsupportedOperationException("no TLS");

@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * <ul>
  *   <li>{@code cycles W N}: prints {@code first <ns>} for the first start + GET + stop of this JVM, then runs W
  *       unmeasured cycles and prints {@code cycle <start ns> <get ns> <stop ns>} for N measured ones;</li>
- *   <li>{@code serve N}, {@code emulator [option]} or {@code bytes FILE}: starts, prints {@code port <p>}, answers
+ *   <li>{@code serve N [option]}, {@code emulator [option]} or {@code bytes FILE}: starts, prints {@code port <p>}, answers
  *       {@code mem} with {@code heap <bytes used after GC>} and {@code threads} with {@code threads <live threads>},
  *       and stops at {@code stop} or at the end of input.</li>
  * </ul>
@@ -30,7 +30,8 @@ public final class ContenderMain {
             switch (args[0]) {
                 case "cycles" -> cycles(contender, Integer.parseInt(args[1]), Integer.parseInt(args[2]), false);
                 case "tlscycles" -> cycles(contender, Integer.parseInt(args[1]), Integer.parseInt(args[2]), true);
-                case "serve" -> serve(contender.start(Integer.parseInt(args[1])));
+                case "serve" -> serve(args.length > 2 ? contender.start(Integer.parseInt(args[1]), args[2])
+                        : contender.start(Integer.parseInt(args[1])));
                 case "emulator" -> serve(args.length > 1 ? contender.emulator(args[1]) : contender.emulator());
                 case "bytes" -> serve(contender.bytes(java.nio.file.Files.readAllBytes(java.nio.file.Path.of(args[1]))));
                 default -> throw new IllegalArgumentException("unknown command " + args[0]);

@@ -24,7 +24,19 @@ public final class Main implements Contender {
 
     @Override
     public Running start(int rules) {
-        RawHandler kmock = new RawHandler();
+        return stub(new RawHandler(), rules);
+    }
+
+    /** {@code latest-1000}: the log keeps the latest 1,000 requests, as a load or long run would configure it. */
+    @Override
+    public Running start(int rules, String option) {
+        if (!option.equals("latest-1000")) {
+            throw new IllegalArgumentException("unknown stub option " + option);
+        }
+        return stub(RawHandler.builder().keepRequests(1000).build(), rules);
+    }
+
+    private Running stub(RawHandler kmock, int rules) {
         kmock.on("get /stub").reply(Payload.text("ok"));
         for (int i = 0; i < rules; i++) {
             kmock.on("get /r" + i).reply(Payload.text("ok"));
