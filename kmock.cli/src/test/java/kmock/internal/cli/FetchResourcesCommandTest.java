@@ -1,6 +1,7 @@
 package kmock.internal.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -126,25 +127,27 @@ class FetchResourcesCommandTest {
     }
 
     @Test
-    void theGlobsChooseTheGroupVersionsFetched() throws Exception {
+    void theGlobsChooseTheGroupVersionsFetchedTheLastMatchDeciding() throws Exception {
         Path dump = dir.resolve("resources.json");
+        String url = serve(false);
         fetch(
                 "--server",
-                serve(false),
+                url,
                 "-o",
                 dump.toString(),
                 "--include",
+                "*/v1",
+                "--exclude",
                 "core",
                 "--include",
-                "*.k8s.io",
-                "--exclude",
-                "rbac.authorization.k8s.io",
-                "--include",
-                "batch/v1");
+                "autoscaling/v2");
         Set<String> fetched = groupVersions(loaded(dump));
-        assertTrue(fetched.containsAll(List.of("v1", "batch/v1", "storage.k8s.io/v1")), fetched.toString());
-        assertTrue(
-                fetched.stream().noneMatch(gv -> gv.startsWith("apps/") || gv.startsWith("rbac.")), fetched.toString());
+        assertTrue(fetched.containsAll(List.of("apps/v1", "autoscaling/v1", "autoscaling/v2")), fetched.toString());
+        assertFalse(fetched.contains("v1"), fetched.toString());
+        assertEquals(
+                List.of("autoscaling/v2"),
+                fetched.stream().filter(gv -> !gv.endsWith("/v1")).toList(),
+                fetched.toString());
     }
 
     @Test
