@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The one way this module's tests run on both transports: the class runs once per transport, with the transport
  * name in its {@code @Parameter} field. A transport that is not on the test path, or not named by
- * {@code -Dkmock.test.transports=..}, skips its run (see {@code ReplyServer} and {@code Emulators}).
+ * {@code -Dkmock.test.transports=..}, skips its run (see {@code ReplyServer} and {@code Served}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

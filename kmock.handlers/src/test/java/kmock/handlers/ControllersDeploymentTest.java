@@ -20,12 +20,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.Parameter;
 
 import kmock.api.KResponse;
-import kmock.api.Server;
 
 /** Deployments roll out through ReplicaSets and pods as kube-controller-manager rolls them. */
 @BothTransports
@@ -38,21 +37,18 @@ class ControllersDeploymentTest {
     @Parameter
     String transport;
 
+    @RegisterExtension
+    final Served served = new Served();
+
     private KubernetesEmulator kmock;
-    private Server server;
 
     private void start(Controllers controllers) {
-        kmock = KubernetesEmulator.builder()
-                .controllers(controllers.background(false))
-                .clock(Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC))
-                .build();
-        server = Server.builder(kmock).transport(transport).start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        kmock.close();
+        kmock = served.serve(
+                KubernetesEmulator.builder()
+                        .controllers(controllers.background(false))
+                        .clock(Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC))
+                        .build(),
+                transport);
     }
 
     private void image(String name, String image) {

@@ -20,12 +20,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.Parameter;
 
 import kmock.api.KResponse;
-import kmock.api.Server;
 
 /** Namespaces, owners and what every namespace has: deletion, garbage collection, service accounts, the root CA. */
 @BothTransports
@@ -38,20 +37,17 @@ class ControllersLifecycleTest {
     @Parameter
     String transport;
 
+    @RegisterExtension
+    final Served served = new Served();
+
     private KubernetesEmulator kmock;
-    private Server server;
 
     private void start(Controllers controllers) {
-        kmock = KubernetesEmulator.builder()
-                .controllers(controllers.background(false))
-                .build();
-        server = Server.builder(kmock).transport(transport).start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        kmock.close();
+        kmock = served.serve(
+                KubernetesEmulator.builder()
+                        .controllers(controllers.background(false))
+                        .build(),
+                transport);
     }
 
     private void webDeployment() {

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import kmock.api.Server;
 import kmock.internal.payloads.Waiting;
@@ -31,6 +32,9 @@ class ControllersLoopTest {
 
     private static final String DEPLOYMENTS = "/apis/apps/v1/namespaces/default/deployments";
     private static final Instant START = Instant.parse("2030-01-01T00:00:00Z");
+
+    @RegisterExtension
+    final Served served = new Served();
 
     /** A scenario: a Deployment, a Job and a namespace that is deleted. */
     private static void scenario(KubernetesEmulator kmock) {
@@ -81,42 +85,38 @@ class ControllersLoopTest {
 
     @Test
     void withoutControllersTheEmulatorStaysABareApiServer() {
-        try (KubernetesEmulator kmock = new KubernetesEmulator();
-                Server server = Server.builder(kmock).start()) {
-            kmock.resources().loadBundled();
-            scenario(kmock);
-            kmock.settle();
-            assertEquals(
-                    Set.of("namespaces gone", "deployments web", "jobs once"),
-                    kmock.objects().keys().stream()
-                            .map(key -> key.resource().plural() + " " + key.name())
-                            .collect(java.util.stream.Collectors.toSet()),
-                    "only what the client wrote: no ReplicaSet, no pod, no node");
-            assertTrue(
-                    kmock.objects().get("v1/namespaces", null, "gone").deleted(),
-                    "the emulator finalizes a namespace at once");
-            assertEquals(Map.of(), at(get(kmock, DEPLOYMENTS + "/web"), "status"));
-            assertTrue(Thread.getAllStackTraces().keySet().stream()
-                    .noneMatch(t -> t.getName().equals("kmock-controllers")));
-        }
+        KubernetesEmulator kmock = served.serve(new KubernetesEmulator(), null);
+        kmock.resources().loadBundled();
+        scenario(kmock);
+        kmock.settle();
+        assertEquals(
+                Set.of("namespaces gone", "deployments web", "jobs once"),
+                kmock.objects().keys().stream()
+                        .map(key -> key.resource().plural() + " " + key.name())
+                        .collect(java.util.stream.Collectors.toSet()),
+                "only what the client wrote: no ReplicaSet, no pod, no node");
+        assertTrue(
+                kmock.objects().get("v1/namespaces", null, "gone").deleted(),
+                "the emulator finalizes a namespace at once");
+        assertEquals(Map.of(), at(get(kmock, DEPLOYMENTS + "/web"), "status"));
+        assertTrue(Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().equals("kmock-controllers")));
     }
 
     @Test
     void controllersNoneIsTheDefault() {
-        try (KubernetesEmulator kmock = KubernetesEmulator.builder()
-                        .controllers(Controllers.none())
-                        .build();
-                Server server = Server.builder(kmock).start()) {
-            kmock.resources().loadBundled();
-            create(kmock, DEPLOYMENTS, deployment("web", 1, "nginx"));
-            kmock.settle();
-            assertEquals(1, kmock.objects().size());
-        }
+        KubernetesEmulator kmock = served.serve(
+                KubernetesEmulator.builder().controllers(Controllers.none()).build(), null);
+        kmock.resources().loadBundled();
+        create(kmock, DEPLOYMENTS, deployment("web", 1, "nginx"));
+        kmock.settle();
+        assertEquals(1, kmock.objects().size());
     }
 
     @Test
     void settlingReachesTheEndStateThatTheBackgroundThreadReaches() {
         List<String> settled;
+        // Two emulators one after the other, each closed before the next starts: separate runs compared.
         try (KubernetesEmulator kmock = KubernetesEmulator.builder()
                         .controllers(Controllers.all().background(false))
                         .build();
@@ -150,6 +150,7 @@ class ControllersLoopTest {
     void theSameChangesTakeTheSameStepsEveryTime() {
         List<List<String>> runs = new ArrayList<>();
         for (int run = 0; run < 2; run++) {
+            // Each run closes its emulator before the next starts: separate runs compared.
             try (KubernetesEmulator kmock = KubernetesEmulator.builder()
                             .controllers(Controllers.all().background(false))
                             .clock(Clock.fixed(START, ZoneOffset.UTC))
@@ -178,17 +179,16 @@ class ControllersLoopTest {
 
     @Test
     void advanceMovesTheEmulatorsClockForEveryTimestamp() {
-        try (KubernetesEmulator kmock = KubernetesEmulator.builder()
+        KubernetesEmulator kmock = served.serve(
+                KubernetesEmulator.builder()
                         .clock(Clock.fixed(START, ZoneOffset.UTC))
-                        .build();
-                Server server = Server.builder(kmock).start()) {
-            kmock.resources().loadBundled();
-            kmock.advance(Duration.ofHours(1));
-            Map<?, ?> created =
-                    create(kmock, "/api/v1/namespaces/default/configmaps", map("metadata", map("name", "c")));
-            assertEquals("2030-01-01T01:00:00Z", at(created, "metadata", "creationTimestamp"));
-            assertEquals(START.plus(Duration.ofHours(1)), kmock.clock().instant());
-        }
+                        .build(),
+                null);
+        kmock.resources().loadBundled();
+        kmock.advance(Duration.ofHours(1));
+        Map<?, ?> created = create(kmock, "/api/v1/namespaces/default/configmaps", map("metadata", map("name", "c")));
+        assertEquals("2030-01-01T01:00:00Z", at(created, "metadata", "creationTimestamp"));
+        assertEquals(START.plus(Duration.ofHours(1)), kmock.clock().instant());
     }
 
     @Test
@@ -226,7 +226,8 @@ class ControllersLoopTest {
 
     @Test
     void errorsOfTheControllersReachTheEmulatorsErrors() {
-        try (KubernetesEmulator kmock = KubernetesEmulator.builder()
+        KubernetesEmulator kmock = served.serve(
+                KubernetesEmulator.builder()
                         .controllers(Controllers.all()
                                 .background(false)
                                 .pods(
@@ -234,13 +235,12 @@ class ControllersLoopTest {
                                             throw new IllegalStateException("a broken rule");
                                         },
                                         Map.of()))
-                        .build();
-                Server server = Server.builder(kmock).start()) {
-            create(kmock, "/api/v1/namespaces/default/pods", Manifests.pod("p", null, Map.of()));
-            kmock.settle();
-            assertTrue(
-                    kmock.errors().stream().anyMatch(e -> "a broken rule".equals(e.getMessage())),
-                    String.valueOf(kmock.errors()));
-        }
+                        .build(),
+                null);
+        create(kmock, "/api/v1/namespaces/default/pods", Manifests.pod("p", null, Map.of()));
+        kmock.settle();
+        assertTrue(
+                kmock.errors().stream().anyMatch(e -> "a broken rule".equals(e.getMessage())),
+                String.valueOf(kmock.errors()));
     }
 }

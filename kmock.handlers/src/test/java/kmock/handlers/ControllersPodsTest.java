@@ -19,11 +19,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.Parameter;
-
-import kmock.api.Server;
 
 /** Nodes, the scheduler and the kubelets: pods are bound, run, become ready, finish and go as on a cluster's nodes. */
 @BothTransports
@@ -35,22 +33,19 @@ class ControllersPodsTest {
     @Parameter
     String transport;
 
+    @RegisterExtension
+    final Served served = new Served();
+
     private KubernetesEmulator kmock;
-    private Server server;
 
     private KubernetesEmulator start(Controllers controllers) {
-        kmock = KubernetesEmulator.builder()
-                .controllers(controllers.background(false))
-                .clock(Clock.fixed(START, ZoneOffset.UTC))
-                .build();
-        server = Server.builder(kmock).transport(transport).start();
+        kmock = served.serve(
+                KubernetesEmulator.builder()
+                        .controllers(controllers.background(false))
+                        .clock(Clock.fixed(START, ZoneOffset.UTC))
+                        .build(),
+                transport);
         return kmock;
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        kmock.close();
     }
 
     @Test

@@ -22,11 +22,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.Parameter;
-
-import kmock.api.Server;
 
 /** StatefulSets, DaemonSets, Jobs and CronJobs as their controllers run them. */
 @BothTransports
@@ -40,21 +38,18 @@ class ControllersWorkloadsTest {
     @Parameter
     String transport;
 
+    @RegisterExtension
+    final Served served = new Served();
+
     private KubernetesEmulator kmock;
-    private Server server;
 
     private void start(Controllers controllers) {
-        kmock = KubernetesEmulator.builder()
-                .controllers(controllers.background(false))
-                .clock(Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC))
-                .build();
-        server = Server.builder(kmock).transport(transport).start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        kmock.close();
+        kmock = served.serve(
+                KubernetesEmulator.builder()
+                        .controllers(controllers.background(false))
+                        .clock(Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC))
+                        .build(),
+                transport);
     }
 
     private static Map<String, Object> statefulSet(String name, int replicas, String image) {

@@ -26,7 +26,7 @@ import kmock.api.Server;
 /**
  * The examples of the Python original's usage page, of API.md section 2 and of the README, translated to Java as
  * literally as the languages allow, so that the documentation cannot rot. Fixed ports become port 0, so that tests
- * never collide on a busy machine.
+ * never collide on a busy machine. Each example starts and closes its server itself, as the documentation does.
  */
 class DocExamplesTest {
 
@@ -181,7 +181,7 @@ class DocExamplesTest {
     }
 
     @Test
-    void readme_controllersOnAFixedClockMoveOnlyWhenAdvanced() {
+    void controllersOnAFixedClockMoveOnlyWhenAdvanced() {
         try (KubernetesEmulator kmock = KubernetesEmulator.builder()
                         .clock(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC))
                         .controllers(Controllers.all()

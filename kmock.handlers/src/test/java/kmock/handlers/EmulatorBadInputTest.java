@@ -107,6 +107,7 @@ class EmulatorBadInputTest {
     void aStrictEmulatorClosesCleanlyAfterATestOfAConflict() {
         KubernetesEmulator strict = KubernetesEmulator.builder().strict(true).build();
         strict.resources().loadBundled();
+        // Started and closed here: that the strict emulator's close() passes is the subject.
         try (Server other = Server.builder(strict).start()) {
             strict.post(CM, Map.of("metadata", Map.of("name", "x")));
             assertRefused(409, strict.post(CM, Map.of("metadata", Map.of("name", "x"))));

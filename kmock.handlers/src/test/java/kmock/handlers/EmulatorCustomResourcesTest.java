@@ -3,6 +3,8 @@ package kmock.handlers;
 import static kmock.handlers.ExpectedJson.at;
 import static kmock.handlers.ExpectedJson.expected;
 import static kmock.handlers.ExpectedJson.parse;
+import static kmock.handlers.WidgetDefinition.CRDS;
+import static kmock.handlers.WidgetDefinition.WIDGETS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -24,8 +26,6 @@ import kmock.api.KResponse;
 @BothTransports
 class EmulatorCustomResourcesTest {
 
-    private static final String CRDS = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
-    private static final String WIDGETS = "/apis/example.com/v1/namespaces/ns/widgets";
     private static final Map<String, String> MERGE = Map.of("Content-Type", "application/merge-patch+json");
 
     @Parameter
@@ -46,28 +46,25 @@ class EmulatorCustomResourcesTest {
         return (Map<?, ?>) response.json();
     }
 
-    /** A definition of {@code widgets.example.com} with a schema full of defaults. */
-    private static String definition(String subresources) {
-        return """
-                {"apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition",
-                 "metadata": {"name": "widgets.example.com"},
-                 "spec": {"group": "example.com", "scope": "Namespaced",
-                          "names": {"plural": "widgets", "kind": "Widget", "shortNames": ["wd"]},
-                          "versions": [{"name": "v1", "served": true, "storage": true, %s
-                                        "schema": {"openAPIV3Schema": {"type": "object", "properties": {
-                                          "spec": {"type": "object", "default": {}, "properties": {
-                                            "size": {"type": "integer", "default": 1},
-                                            "mode": {"type": "string", "default": "fast"},
-                                            "limits": {"type": "object", "default": {}, "properties": {
-                                              "cpu": {"type": "string", "default": "1"}}},
-                                            "ports": {"type": "array", "items": {"type": "object", "properties": {
-                                              "port": {"type": "integer"},
-                                              "protocol": {"type": "string", "default": "TCP"}}}},
-                                            "routes": {"type": "object", "additionalProperties": {"type": "object",
-                                              "properties": {"weight": {"type": "integer", "default": 100}}}},
-                                            "note": {"type": "string"}}},
-                                          "status": {"type": "object", "properties": {
-                                            "phase": {"type": "string"}}}}}}}]}}""".formatted(subresources);
+    /** A definition of {@code widgets.example.com} with a short name and a schema full of defaults. */
+    private static WidgetDefinition definition() {
+        return new WidgetDefinition()
+                .names(parse("{\"plural\": \"widgets\", \"kind\": \"Widget\", \"shortNames\": [\"wd\"]}"))
+                .schema(parse("""
+                        {"type": "object", "properties": {
+                          "spec": {"type": "object", "default": {}, "properties": {
+                            "size": {"type": "integer", "default": 1},
+                            "mode": {"type": "string", "default": "fast"},
+                            "limits": {"type": "object", "default": {}, "properties": {
+                              "cpu": {"type": "string", "default": "1"}}},
+                            "ports": {"type": "array", "items": {"type": "object", "properties": {
+                              "port": {"type": "integer"},
+                              "protocol": {"type": "string", "default": "TCP"}}}},
+                            "routes": {"type": "object", "additionalProperties": {"type": "object",
+                              "properties": {"weight": {"type": "integer", "default": 100}}}},
+                            "note": {"type": "string"}}},
+                          "status": {"type": "object", "properties": {
+                            "phase": {"type": "string"}}}}}"""));
     }
 
     private static String widget(String body) {
@@ -77,7 +74,7 @@ class EmulatorCustomResourcesTest {
 
     @Test
     void aCreatedDefinitionIsEstablishedAtOnce() {
-        Map<?, ?> crd = ok(kmock.post(CRDS, parse(definition(""))));
+        Map<?, ?> crd = ok(kmock.post(CRDS, definition().manifest()));
         String time = at(crd, "status", "conditions", "0", "lastTransitionTime");
         assertEquals(expected("""
                 {"conditions": [
@@ -95,7 +92,7 @@ class EmulatorCustomResourcesTest {
 
     @Test
     void aDefinitionLoadedFromAManifestIsEstablishedToo() {
-        kmock.objects().load(definition(""));
+        kmock.objects().load(definition().json());
         Map<?, ?> crd = (Map<?, ?>) kmock.get(CRDS + "/widgets.example.com").json();
         assertEquals(
                 List.of("NamesAccepted", "Established"),
@@ -111,8 +108,8 @@ class EmulatorCustomResourcesTest {
     }) // JSON objects read back are maps; the (Object) cast picks assertEquals(Object, Object)
     @Test
     void aNewStorageVersionJoinsTheStoredVersions() {
-        Map<?, ?> crd = ok(kmock.post(CRDS, parse(definition(""))));
-        Map<String, Object> changed = parse(definition(""));
+        Map<?, ?> crd = ok(kmock.post(CRDS, definition().manifest()));
+        Map<String, Object> changed = definition().manifest();
         List<Object> versions = at(changed, "spec", "versions");
         Map<String, Object> v2 = new java.util.LinkedHashMap<>(at(changed, "spec", "versions", "0"));
         v2.put("name", "v2");
@@ -129,7 +126,7 @@ class EmulatorCustomResourcesTest {
 
     @Test
     void aCustomResourceGetsItsSchemaDefaultsAtEveryDepth() {
-        ok(kmock.post(CRDS, parse(definition(""))));
+        ok(kmock.post(CRDS, definition().manifest()));
         Map<?, ?> widget = ok(kmock.post(WIDGETS, parse(widget("""
                 , "spec": {"size": 3, "note": null, "ports": [{"port": 80}, {"port": 53, "protocol": "UDP"}],
                            "routes": {"a": {}, "b": {"weight": 5}}}"""))));
@@ -144,21 +141,21 @@ class EmulatorCustomResourcesTest {
 
     @Test
     void aMissingParentObjectIsDefaultedWithItsOwnDefaults() {
-        ok(kmock.post(CRDS, parse(definition(""))));
+        ok(kmock.post(CRDS, definition().manifest()));
         Map<?, ?> widget = ok(kmock.post(WIDGETS, parse(widget(""))));
         assertEquals(parse("{\"limits\": {\"cpu\": \"1\"}, \"mode\": \"fast\", \"size\": 1}"), widget.get("spec"));
     }
 
     @Test
     void withTheStatusSubresourceACreateIgnoresTheGivenStatus() {
-        ok(kmock.post(CRDS, parse(definition("\"subresources\": {\"status\": {}},"))));
+        ok(kmock.post(CRDS, definition().statusSubresource().manifest()));
         Map<?, ?> widget = ok(kmock.post(WIDGETS, parse(widget(", \"status\": {\"phase\": \"Ready\"}"))));
         assertFalse(widget.containsKey("status"));
     }
 
     @Test
     void withTheStatusSubresourceMainUpdatesKeepTheStatusAndOnlySpecChangesBumpTheGeneration() {
-        ok(kmock.post(CRDS, parse(definition("\"subresources\": {\"status\": {}},"))));
+        ok(kmock.post(CRDS, definition().statusSubresource().manifest()));
         ok(kmock.post(WIDGETS, parse(widget(""))));
         Map<?, ?> status = ok(kmock.patch(WIDGETS + "/w/status", parse("{\"status\": {\"phase\": \"Ready\"}}"), MERGE));
         assertEquals(1, (int) at(status, "metadata", "generation"));
@@ -170,7 +167,7 @@ class EmulatorCustomResourcesTest {
 
     @Test
     void withoutTheStatusSubresourceStatusIsAnOrdinaryField() {
-        ok(kmock.post(CRDS, parse(definition(""))));
+        ok(kmock.post(CRDS, definition().manifest()));
         Map<?, ?> created = ok(kmock.post(WIDGETS, parse(widget(", \"status\": {\"phase\": \"Ready\"}"))));
         assertEquals(Map.of("phase", "Ready"), created.get("status"));
         Map<?, ?> updated = ok(kmock.patch(WIDGETS + "/w", parse("{\"status\": {\"phase\": \"Gone\"}}"), MERGE));
@@ -180,7 +177,7 @@ class EmulatorCustomResourcesTest {
 
     @Test
     void aMetadataChangeOfACustomResourceKeepsItsGeneration() {
-        ok(kmock.post(CRDS, parse(definition(""))));
+        ok(kmock.post(CRDS, definition().manifest()));
         ok(kmock.post(WIDGETS, parse(widget(""))));
         Map<?, ?> labelled =
                 ok(kmock.patch(WIDGETS + "/w", parse("{\"metadata\": {\"labels\": {\"a\": \"b\"}}}"), MERGE));

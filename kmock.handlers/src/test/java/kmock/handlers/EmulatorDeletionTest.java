@@ -264,50 +264,13 @@ class EmulatorDeletionTest {
 
     @Test
     void aDeletedCustomResourceDefinitionTakesItsObjectsAndResourceAlong() {
-        Map<String, Object> crd = Map.of(
-                "apiVersion",
-                "apiextensions.k8s.io/v1",
-                "kind",
-                "CustomResourceDefinition",
-                "metadata",
-                Map.of("name", "widgets.example.com"),
-                "spec",
-                Map.of(
-                        "group",
-                        "example.com",
-                        "scope",
-                        "Namespaced",
-                        "names",
-                        Map.of("plural", "widgets", "singular", "widget", "kind", "Widget"),
-                        "versions",
-                        List.of(Map.of(
-                                "name",
-                                "v1",
-                                "served",
-                                true,
-                                "storage",
-                                true,
-                                "schema",
-                                Map.of(
-                                        "openAPIV3Schema",
-                                        Map.of("type", "object", "x-kubernetes-preserve-unknown-fields", true))))));
+        Map<String, Object> crd = new WidgetDefinition().manifest();
         assertEquals(
                 201,
                 kmock.post("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", crd)
                         .status());
         String widgets = "/apis/example.com/v1/namespaces/ns/widgets";
-        assertEquals(
-                201,
-                kmock.post(
-                                widgets,
-                                Map.of(
-                                        "apiVersion",
-                                        "example.com/v1",
-                                        "kind",
-                                        "Widget",
-                                        "metadata",
-                                        Map.of("name", "w")))
-                        .status());
+        assertEquals(201, kmock.post(widgets, WidgetDefinition.widget("w")).status());
 
         KResponse deleted = kmock.delete("/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.example.com");
         assertEquals(200, deleted.status(), deleted.text());

@@ -9,14 +9,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.Parameter;
 
 import kmock.api.KResponse;
 import kmock.api.KStream;
-import kmock.api.Server;
 import kmock.internal.json.Json;
 
 /** Reads in the forms clients ask for in Accept: tables (kubectl get), partial objects (metadata informers). */
@@ -30,21 +29,15 @@ class EmulatorReadFormsTest {
     @Parameter
     String transport;
 
+    @RegisterExtension
+    final Served served = new Served();
+
     private KubernetesEmulator kmock;
-    private Server server;
 
     @BeforeEach
     void start() {
-        kmock = new KubernetesEmulator();
-        kmock.resources().loadBundled();
-        server = Server.builder(kmock).transport(transport).start();
+        kmock = served.emulator(transport);
         kmock.objects().put("v1/configmaps", "ns", "one", Map.of("data", Map.of("a", "1", "b", "2")));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        kmock.close();
     }
 
     private Map<?, ?> get(String url, String accept) {

@@ -9,13 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.Parameter;
 
 import kmock.api.KResponse;
-import kmock.api.Server;
 import kmock.internal.json.Json;
 
 /** Server-side apply and managedFields over real HTTP: what kubectl, fabric8 and client-java rely on. */
@@ -30,20 +29,14 @@ class EmulatorServerSideApplyTest {
     @Parameter
     String transport;
 
+    @RegisterExtension
+    final Served served = new Served();
+
     private KubernetesEmulator kmock;
-    private Server server;
 
     @BeforeEach
     void start() {
-        kmock = new KubernetesEmulator();
-        kmock.resources().loadBundled();
-        server = Server.builder(kmock).transport(transport).start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        kmock.close();
+        kmock = served.emulator(transport);
     }
 
     private KResponse apply(String path, String manager, String yaml, String... params) {
@@ -277,11 +270,9 @@ class EmulatorServerSideApplyTest {
 
     @Test
     void withoutManagedMetadataApplyMergesAndNoManagedFieldsAreKept() {
-        server.close();
-        kmock.close();
         kmock = KubernetesEmulator.builder().managedMetadata(false).build();
         kmock.resources().loadBundled();
-        server = Server.builder(kmock).transport(transport).start();
+        served.serve(kmock, transport);
         assertEquals(201, apply(CMS + "/c", "first", CM).status());
         KResponse second = apply(CMS + "/c", "second", CM.replace("'1'", "'2'"));
         assertEquals(200, second.status(), second.text());

@@ -121,33 +121,7 @@ class EmulatorStrategicPatchRulesTest {
     @Test
     void aCustomResourceRefusesAStrategicPatchWithTheAcceptedTypes() {
         start(new KubernetesEmulator());
-        Map<String, Object> crd = Map.of(
-                "apiVersion",
-                "apiextensions.k8s.io/v1",
-                "kind",
-                "CustomResourceDefinition",
-                "metadata",
-                Map.of("name", "widgets.example.com"),
-                "spec",
-                Map.of(
-                        "group",
-                        "example.com",
-                        "scope",
-                        "Namespaced",
-                        "names",
-                        Map.of("kind", "Widget", "plural", "widgets", "singular", "widget"),
-                        "versions",
-                        List.of(Map.of(
-                                "name",
-                                "v1",
-                                "served",
-                                true,
-                                "storage",
-                                true,
-                                "schema",
-                                Map.of(
-                                        "openAPIV3Schema",
-                                        Map.of("type", "object", "x-kubernetes-preserve-unknown-fields", true))))));
+        Map<String, Object> crd = new WidgetDefinition().manifest();
         assertEquals(
                 201,
                 kmock.post("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", crd)
@@ -155,17 +129,7 @@ class EmulatorStrategicPatchRulesTest {
         String widgets = "/apis/example.com/v1/namespaces/ns/widgets";
         assertEquals(
                 201,
-                kmock.post(
-                                widgets,
-                                Map.of(
-                                        "apiVersion",
-                                        "example.com/v1",
-                                        "kind",
-                                        "Widget",
-                                        "metadata",
-                                        Map.of("name", "w"),
-                                        "spec",
-                                        Map.of("size", 1)))
+                kmock.post(widgets, WidgetDefinition.widget("w", Map.of("size", 1)))
                         .status());
 
         KResponse refused = kmock.patch(widgets + "/w", json("{'spec':{'size':2}}"), STRATEGIC);

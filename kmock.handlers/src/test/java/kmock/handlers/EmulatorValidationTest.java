@@ -1,5 +1,6 @@
 package kmock.handlers;
 
+import static kmock.handlers.WidgetDefinition.WIDGETS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +22,6 @@ import kmock.api.KResponse;
 class EmulatorValidationTest {
 
     private static final String DEPLOYMENTS = "/apis/apps/v1/namespaces/ns/deployments";
-    private static final String WIDGETS = "/apis/example.com/v1/namespaces/ns/widgets";
 
     @Parameter
     String transport;
@@ -215,49 +215,15 @@ class EmulatorValidationTest {
                         "color", Map.of("type", "string", "enum", List.of("red", "green")),
                         "name", Map.of("type", "string", "pattern", "^[a-z]+$", "maxLength", 5),
                         "items", Map.of("type", "array", "maxItems", 2, "items", Map.of("type", "string"))));
-        Map<String, Object> crd = Map.of(
-                "apiVersion",
-                "apiextensions.k8s.io/v1",
-                "kind",
-                "CustomResourceDefinition",
-                "metadata",
-                Map.of("name", "widgets.example.com"),
-                "spec",
-                Map.of(
-                        "group",
-                        "example.com",
-                        "scope",
-                        "Namespaced",
-                        "names",
-                        Map.of("plural", "widgets", "singular", "widget", "kind", "Widget"),
-                        "versions",
-                        List.of(Map.of(
-                                "name",
-                                "v1",
-                                "served",
-                                true,
-                                "storage",
-                                true,
-                                "schema",
-                                Map.of(
-                                        "openAPIV3Schema",
-                                        Map.of("type", "object", "properties", Map.of("spec", spec)))))));
-        KResponse created = kmock.post("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", crd);
+        Map<String, Object> crd = new WidgetDefinition()
+                .schema(Map.of("type", "object", "properties", Map.of("spec", spec)))
+                .manifest();
+        KResponse created = kmock.post(WidgetDefinition.CRDS, crd);
         assertEquals(201, created.status(), created.text());
     }
 
     private KResponse widget(Map<String, ?> spec) {
-        return kmock.post(
-                WIDGETS,
-                Map.of(
-                        "apiVersion",
-                        "example.com/v1",
-                        "kind",
-                        "Widget",
-                        "metadata",
-                        Map.of("name", "w"),
-                        "spec",
-                        spec));
+        return kmock.post(WIDGETS, WidgetDefinition.widget("w", spec));
     }
 
     @Test
@@ -301,15 +267,7 @@ class EmulatorValidationTest {
         widgetCrd();
         KResponse created = kmock.post(
                 WIDGETS + "?fieldValidation=Warn",
-                Map.of(
-                        "apiVersion",
-                        "example.com/v1",
-                        "kind",
-                        "Widget",
-                        "metadata",
-                        Map.of("name", "w"),
-                        "spec",
-                        Map.of("color", "red", "shade", "dark")));
+                WidgetDefinition.widget("w", Map.of("color", "red", "shade", "dark")));
         assertEquals(201, created.status(), created.text());
         assertEquals(
                 List.of("299 - \"unknown field \\\"spec.shade\\\"\""),
@@ -319,15 +277,7 @@ class EmulatorValidationTest {
                 .containsKey("shade"));
         KResponse strict = kmock.post(
                 WIDGETS + "?fieldValidation=Strict",
-                Map.of(
-                        "apiVersion",
-                        "example.com/v1",
-                        "kind",
-                        "Widget",
-                        "metadata",
-                        Map.of("name", "w2"),
-                        "spec",
-                        Map.of("color", "red", "shade", "dark")));
+                WidgetDefinition.widget("w2", Map.of("color", "red", "shade", "dark")));
         assertEquals(400, strict.status(), strict.text());
     }
 }

@@ -9,21 +9,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.Parameter;
 
 import kmock.api.KResponse;
 import kmock.api.KStream;
 import kmock.api.Payload;
 import kmock.api.Resource;
-import kmock.api.Server;
 import kmock.internal.json.Json;
 
 /**
- * The original's forgiving emulator (ORIGINAL.md 6, 28, 29, 34) on a fresh emulator with nothing declared, through
- * real HTTP on both transports, and the usage page's Kubernetes examples as written there.
+ * The original's forgiving emulator on a fresh emulator with nothing declared, through real HTTP on both
+ * transports, and the usage page's Kubernetes examples as written there.
  */
 @BothTransports
 class ForgivingEmulatorTest {
@@ -34,19 +33,14 @@ class ForgivingEmulatorTest {
     @Parameter
     String transport;
 
+    @RegisterExtension
+    final Served served = new Served();
+
     private KubernetesEmulator kmock;
-    private Server server;
 
     @BeforeEach
     void start() {
-        kmock = new KubernetesEmulator();
-        server = Server.builder(kmock).transport(transport).start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        kmock.close();
+        kmock = served.serve(new KubernetesEmulator(), transport);
     }
 
     private static Map<?, ?> json(KResponse response) {
@@ -64,7 +58,7 @@ class ForgivingEmulatorTest {
     }
 
     @Test
-    void original6_aCreateOnTheClusterWideUrlStoresTheObjectInTheNamespaceItsBodyNames() {
+    void aCreateOnTheClusterWideUrlStoresTheObjectInTheNamespaceItsBodyNames() {
         Map<String, Object> body =
                 Map.of("metadata", Map.of("name", "ex1", "namespace", "ns1"), "spec", Map.of("a", 1));
         assertEquals(201, kmock.post(EXAMPLES, body).status());
@@ -83,7 +77,7 @@ class ForgivingEmulatorTest {
     }
 
     @Test
-    void original28_completeResourcesNamedInRulesAreDiscoverableWithTheDefaults() {
+    void completeResourcesNamedInRulesAreDiscoverableWithTheDefaults() {
         kmock.on("list kopf.dev/v1/kopfexamples");
         kmock.on(Criteria.resource("v1/pods"));
         kmock.on(Criteria.resource(new Resource("partial.dev", null, "kopfexamples")));
@@ -103,7 +97,7 @@ class ForgivingEmulatorTest {
     }
 
     @Test
-    void original28_theRootListsTheLiteralPathsOfRules() {
+    void theRootListsTheLiteralPathsOfRules() {
         kmock.on("/custom/endpoint").reply("here");
         kmock.on("get /other?x=1").reply("there");
         List<?> paths = (List<?>) json(kmock.get("/")).get("paths");
@@ -113,7 +107,7 @@ class ForgivingEmulatorTest {
     }
 
     @Test
-    void original29_aCreateMakesAnUndeclaredResourceKnownAndServed() {
+    void aCreateMakesAnUndeclaredResourceKnownAndServed() {
         assertEquals(
                 404, kmock.get("/apis/kopf.dev/v1/namespaces/ns/kopfexamples").status(), "nothing made it known yet");
         KResponse created =
@@ -133,7 +127,7 @@ class ForgivingEmulatorTest {
     }
 
     @Test
-    void original29_writesOtherThanCreatesOfUndeclaredResourcesFindNothing() {
+    void writesOtherThanCreatesOfUndeclaredResourcesFindNothing() {
         assertEquals(
                 404,
                 kmock.patch("/apis/kopf.dev/v1/namespaces/ns/kopfexamples/ex1", Map.of("spec", 1))
@@ -145,7 +139,7 @@ class ForgivingEmulatorTest {
     }
 
     @Test
-    void original34_anExceptionInsideAStreamEndsItWithAnErrorEventCarryingAStatus() {
+    void anExceptionInsideAStreamEndsItWithAnErrorEventCarryingAStatus() {
         kmock.on("get /events").reply(Payload.stream(Map.of("type", "ADDED"), new IllegalStateException("boom")));
         try (KStream stream = kmock.stream("GET", "/events")) {
             assertEquals("ADDED", event(stream).get("type"));

@@ -24,6 +24,7 @@ class HandlerWrapperTest {
     @Test
     void aCountingWrapperSeesEachRequestAndTheWrappedHandlerAnswersIt() {
         AtomicInteger seen = new AtomicInteger();
+        // Started here, not through Served: the server serves the wrapper, not the handler.
         try (RawHandler kmock = new RawHandler();
                 Server server = Server.builder(counting(kmock, seen))
                         .transport(transport)
@@ -37,6 +38,7 @@ class HandlerWrapperTest {
 
     @Test
     void theWrapperAttachesAndDetachesTheWrappedHandlerWithItsServer() {
+        // Started and closed here: what closing the wrapper's server does to the handler is the subject.
         try (RawHandler kmock = new RawHandler()) {
             Server server = Server.builder(counting(kmock, new AtomicInteger()))
                     .transport(transport)

@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.Parameter;
 
 import kmock.api.KResponse;
-import kmock.api.Server;
 
 /** The APIs that answer questions (access reviews, token requests, health) over real HTTP on both transports. */
 @BothTransports
@@ -23,20 +22,14 @@ class IdentityApisTest {
     @Parameter
     String transport;
 
+    @RegisterExtension
+    final Served served = new Served();
+
     private KubernetesEmulator kmock;
-    private Server server;
 
     @BeforeEach
     void start() {
-        kmock = new KubernetesEmulator();
-        kmock.resources().loadBundled();
-        server = Server.builder(kmock).transport(transport).start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        kmock.close();
+        kmock = served.emulator(transport);
     }
 
     private static Map<?, ?> json(KResponse response) {

@@ -11,9 +11,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.Parameter;
 
 import kmock.api.Action;
@@ -31,22 +31,16 @@ class MatchingTest {
     @Parameter
     String transport;
 
+    @RegisterExtension
+    final Served served = new Served();
+
     private RawHandler kmock;
     private Server server;
 
     @BeforeEach
     void start() {
         kmock = new RawHandler();
-        server = Server.builder(kmock)
-                .transport(transport)
-                .hostnames("api.example.invalid")
-                .start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        kmock.close();
+        server = served.server(kmock, transport, builder -> builder.hostnames("api.example.invalid"));
     }
 
     private String text(String method, String url) {
@@ -229,6 +223,7 @@ class MatchingTest {
     @Test
     void errorsAreCollectedAndStrictRethrowsAtClose() {
         RawHandler strict = RawHandler.builder().strict(true).limit(2).build();
+        // Started and closed here: what close() throws is the subject.
         try (Server other = Server.builder(strict).transport(transport).start()) {
             strict.on("/boom").reply(new IllegalStateException("first"));
             assertEquals(500, strict.get("/boom").status());

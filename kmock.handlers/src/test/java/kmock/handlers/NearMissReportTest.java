@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import kmock.api.KResponse;
 import kmock.api.Server;
@@ -17,19 +17,14 @@ import kmock.api.Server;
 /** Requests that no rule answered: the closest rules and how each was missed, in the 404, the handler and at close. */
 class NearMissReportTest {
 
+    @RegisterExtension
+    final Served served = new Served();
+
     private RawHandler kmock;
-    private Server server;
 
     @BeforeEach
     void start() {
-        kmock = new RawHandler();
-        server = Server.builder(kmock).start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        kmock.close();
+        kmock = served.serve(new RawHandler(), null);
     }
 
     private String notFound(KResponse response) {
@@ -153,6 +148,7 @@ class NearMissReportTest {
     @Test
     void failOnUnmatchedFailsCloseWithTheReports() {
         RawHandler failing = RawHandler.builder().failOnUnmatched(true).build();
+        // Started and closed here: what close() throws is the subject.
         try (Server other = Server.builder(failing).start()) {
             failing.on("get /users").reply(List.of());
             failing.get("/users/1");
@@ -170,6 +166,7 @@ class NearMissReportTest {
         RawHandler strict = RawHandler.builder().strict(true).build();
         RawHandler lenient =
                 RawHandler.builder().strict(true).failOnUnmatched(false).build();
+        // Started and closed here: what close() throws is the subject.
         for (RawHandler handler : List.of(strict, lenient)) {
             try (Server other = Server.builder(handler).start()) {
                 assertEquals(404, handler.get("/nowhere").status());

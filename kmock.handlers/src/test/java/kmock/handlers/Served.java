@@ -2,11 +2,13 @@ package kmock.handlers;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import kmock.api.Server;
+import kmock.internal.payloads.ReplyServer;
 
 /**
  * The one fixture of this module's tests that serve a handler: it starts a server for the handler on a transport
@@ -42,12 +44,29 @@ public final class Served implements AfterEachCallback {
         return emulator(null);
     }
 
-    /** A handler served on a transport ({@code null}: the default one) until the test ends. */
+    /**
+     * A handler served on a transport ({@code null}: the default one) until the test ends; skips the test when
+     * {@code -Dkmock.test.transports=..} leaves the transport out.
+     */
     public <H extends RawHandler> H serve(H handler, String transport) {
-        open.push(handler);
-        Server.Builder builder = Server.builder(handler);
-        open.push((transport == null ? builder : builder.transport(transport)).start());
+        server(handler, transport, UnaryOperator.identity());
         return handler;
+    }
+
+    /**
+     * A handler served on a transport as {@link #serve} does, on a server that the test configures further (hostnames,
+     * a port, …), for tests that need the server itself.
+     */
+    public Server server(RawHandler handler, String transport, UnaryOperator<Server.Builder> options) {
+        open.push(handler);
+        if (transport != null) {
+            ReplyServer.requireTransport(transport);
+        }
+        Server.Builder builder = Server.builder(handler);
+        Server server = options.apply(transport == null ? builder : builder.transport(transport))
+                .start();
+        open.push(server);
+        return server;
     }
 
     /** Closes what the test served, the last served first: each server before its handler. */

@@ -4,28 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import kmock.api.Server;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Wherever a criterion string takes a verb, every HTTP method and every Kubernetes action word is one. */
 class VerbsTest {
 
+    @RegisterExtension
+    final Served served = new Served();
+
     private RawHandler kmock;
-    private Server server;
 
     @BeforeEach
     void start() {
-        kmock = new RawHandler();
-        server = Server.builder(kmock).start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        kmock.close();
+        kmock = served.serve(new RawHandler(), null);
     }
 
     @Test

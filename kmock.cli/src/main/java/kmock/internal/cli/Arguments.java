@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Flags of one command: {@code --name value}, {@code --name=value}, short aliases, repeatable flags and switches.
@@ -59,10 +62,11 @@ public final class Arguments {
             } else if (arg.startsWith("-") && arg.length() == 2) {
                 name = aliases.get(arg.substring(1));
                 if (name == null) {
-                    throw new UsageException("unknown flag " + arg);
+                    throw new UsageException("unknown flag " + arg + "; the short flags are " + shortFlags(aliases));
                 }
             } else {
-                throw new UsageException("unexpected argument '" + arg + "'");
+                throw new UsageException("unexpected argument '" + arg
+                        + "': give values after their flag, as --name VALUE or --name=VALUE");
             }
             if (optional.contains(name)) {
                 if (value == null) {
@@ -71,7 +75,7 @@ public final class Arguments {
                 }
             } else if (switches.contains(name)) {
                 if (value != null) {
-                    throw new UsageException("--" + name + " takes no value");
+                    throw new UsageException("--" + name + " takes no value: give it alone, as --" + name);
                 }
                 value = "true";
             } else if (withValue.contains(name)) {
@@ -79,17 +83,36 @@ public final class Arguments {
                     if (i + 1 >= args.size()
                             || (args.get(i + 1).startsWith("-")
                                     && args.get(i + 1).length() > 1)) {
-                        throw new UsageException("--" + name + " needs a value");
+                        throw new UsageException(
+                                "--" + name + " needs a value: --" + name + " VALUE or --" + name + "=VALUE");
                     }
                     value = args.get(++i);
                 }
             } else {
-                throw new UsageException("unknown flag --" + name);
+                throw new UsageException(
+                        "unknown flag --" + name + "; this command takes " + longFlags(withValue, switches, optional));
             }
             parsed.values.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
             parsed.ordered.add(name + "=" + value);
         }
         return parsed;
+    }
+
+    private static String longFlags(Set<String> withValue, Set<String> switches, Set<String> optional) {
+        Set<String> names = new TreeSet<>(withValue);
+        names.addAll(switches);
+        names.addAll(optional);
+        return names.stream().map(name -> "--" + name).collect(Collectors.joining(", "));
+    }
+
+    private static String shortFlags(Map<String, String> aliases) {
+        if (aliases.isEmpty()) {
+            return "none: give the long name, as --name";
+        }
+        return new TreeMap<>(aliases)
+                .entrySet().stream()
+                        .map(alias -> "-" + alias.getKey() + " (--" + alias.getValue() + ")")
+                        .collect(Collectors.joining(", "));
     }
 
     /** The last value of a flag, or a default. */
@@ -126,7 +149,8 @@ public final class Arguments {
             }
             return port;
         } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " must be a port number 0..65535, got '" + text + "'");
+            throw new UsageException(
+                    "--" + name + " must be a port number 0..65535 (0 picks a free one), got '" + text + "'");
         }
     }
 }
