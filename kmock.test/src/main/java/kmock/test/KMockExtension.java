@@ -40,7 +40,8 @@ import kmock.internal.junit.Wanted;
  * <p>For extra or differently configured servers (multi-cluster tests), register more with
  * {@code @RegisterExtension static KMockExtension other = KMockExtension.builder().port(0).build();} and reach
  * each through {@link #handler()} and {@link #server()}; those do not resolve parameters. State lives in the
- * test's {@link ExtensionContext.Store}, so tests may run in parallel.
+ * test's {@link ExtensionContext.Store}, so tests may run in parallel. Such an extension may also sit on an instance
+ * field, built from a parameterized class's constructor arguments: then it serves the tests of that instance.
  *
  * <p>Loading the extension makes KMock's {@link java.net.ProxySelector} the JVM's default (a pass-through while no
  * server intercepts), so that clients built from then on can be intercepted by {@code @KMock(interceptJvm = true)}.
@@ -67,8 +68,13 @@ public final class KMockExtension
 
     private final Settings fixed;
     private final ThreadLocal<RunningServer> current = new InheritableThreadLocal<>();
-    /** Held from build() to afterAll() by a programmatic extension that intercepts JVM-wide. */
+    /**
+     * Held by a programmatic extension that intercepts JVM-wide, from build() to afterAll() on a static field, or to
+     * the end of each test on an instance field (JUnit calls no class-level callback for those).
+     */
     private AutoCloseable preparedByBuilder;
+    /** Set by beforeAll(), which JUnit calls for an extension registered on a static field only. */
+    private volatile boolean classScoped;
 
     /** The declarative extension, configured by {@link KMock} and configuration parameters. */
     public KMockExtension() {
@@ -120,6 +126,7 @@ public final class KMockExtension
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        classScoped = true;
         prepareJvm(context);
     }
 
@@ -129,6 +136,17 @@ public final class KMockExtension
         if (prepared != null) {
             prepared.close();
         }
+        releaseBuilderPreparation();
+    }
+
+    /** Installs the JVM-wide selector and trust for a programmatic extension that intercepts, unless it holds them. */
+    private synchronized void holdBuilderPreparation() {
+        if (preparedByBuilder == null) {
+            preparedByBuilder = JvmInterception.prepare();
+        }
+    }
+
+    private synchronized void releaseBuilderPreparation() throws Exception {
         if (preparedByBuilder != null) {
             preparedByBuilder.close();
             preparedByBuilder = null;
@@ -146,6 +164,11 @@ public final class KMockExtension
     @Override
     public void beforeEach(ExtensionContext context) {
         if (fixed != null) {
+            if (fixed.interceptJvm() && !classScoped) {
+                // An instance field's extension: held again when one instance serves several tests (per-class
+                // lifecycle), since afterEach released it.
+                holdBuilderPreparation();
+            }
             RunningServer server =
                     RunningServer.start(fixed.handler() != null ? fixed.handler() : KubernetesEmulator.class, fixed);
             context.getStore(NAMESPACE).put(this, server);
@@ -163,8 +186,14 @@ public final class KMockExtension
     public void afterEach(ExtensionContext context) throws Exception {
         current.remove();
         AutoCloseable resources = context.getStore(NAMESPACE).remove(this, AutoCloseable.class);
-        if (resources != null) {
-            resources.close();
+        try {
+            if (resources != null) {
+                resources.close();
+            }
+        } finally {
+            if (fixed != null && !classScoped) {
+                releaseBuilderPreparation();
+            }
         }
     }
 
@@ -316,7 +345,8 @@ public final class KMockExtension
         /**
          * Whether the hostnames are intercepted JVM-wide (the application's own HTTP clients too). The JVM-wide
          * selector and trust are installed at once by {@link #build()}, so that clients built after the
-         * extension's field (static fields below it included) are covered; they are released after the class.
+         * extension's field (static fields below it included) are covered; they are released after the class, or
+         * after each test for an extension on an instance field.
          */
         public Builder interceptJvm(boolean interceptJvm) {
             this.interceptJvm = interceptJvm;
@@ -344,7 +374,7 @@ public final class KMockExtension
                     interceptJvm,
                     controllers));
             if (interceptJvm) {
-                extension.preparedByBuilder = JvmInterception.prepare();
+                extension.holdBuilderPreparation();
             }
             return extension;
         }

@@ -3,6 +3,7 @@ package kmock.test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
 
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
@@ -37,6 +39,7 @@ import kmock.test.fixtures.FailureFixture;
 import kmock.test.fixtures.FieldsFixture;
 import kmock.test.fixtures.HandlerChoiceFixture;
 import kmock.test.fixtures.InjectionFixture;
+import kmock.test.fixtures.InstanceFieldFixture;
 import kmock.test.fixtures.JvmInterceptionScopesFixture;
 import kmock.test.fixtures.ParallelFixture;
 import kmock.test.fixtures.PrecedenceFixture;
@@ -215,6 +218,16 @@ class KMockExtensionTest {
     void aRegisteredExtensionHandsItsHandlerOutByTypeAndNamesAWrongOne() {
         runPlainMethod(RegisteredFixture.class, "theHandlerIsHandedOutAsItsConfiguredTypeOrNamesTheMismatch")
                 .assertStatistics(stats -> stats.started(1).succeeded(1));
+    }
+
+    @Test
+    void anExtensionOnAnInstanceFieldServesEachTestAndLeavesTheJvmAsItFoundIt() throws Exception {
+        InstanceFieldFixture.PORTS.clear();
+        SSLContext before = SSLContext.getDefault();
+        run(InstanceFieldFixture.class)
+                .assertStatistics(stats -> stats.started(2).succeeded(2));
+        assertEquals(2, InstanceFieldFixture.PORTS.size(), "each test had a server of its own");
+        assertSame(before, SSLContext.getDefault(), "the JVM-wide trust of the KMock CA was released");
     }
 
     @Test

@@ -47,6 +47,8 @@ class JvmInterceptionTest {
     private static final List<String> PROXY_PROPERTIES =
             List.of("http.proxyHost", "http.proxyPort", "https.proxyHost", "https.proxyPort");
 
+    // Servers started by hand, not by KMockExtension: tests open and close intercepting servers to see what the JVM
+    // does while they run and after, beside a proxy server that stands for the network.
     @Parameter(0)
     String transport;
 

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.openapi.ApiClient;
@@ -23,9 +23,9 @@ import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.util.Config;
 import io.kubernetes.client.util.PatchUtils;
 
-import kmock.api.Server;
 import kmock.handlers.KubernetesEmulator;
 import kmock.it.transport.BothTransports;
+import kmock.test.KMockExtension;
 
 /** client-java's server-side apply ({@code PatchUtils} with the apply-yaml format) against the emulator. */
 @BothTransports
@@ -33,21 +33,23 @@ class ClientJavaServerSideApplyTest {
 
     private static final String CM = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: '%s'\n";
 
+    /** A started emulator per test on the transport under test, closed after it. */
+    @RegisterExtension
+    final KMockExtension emulator;
+
     private KubernetesEmulator kmock;
-    private Server server;
     private ApiClient client;
     private CoreV1Api core;
 
-    /** The KMock transport under test: jdk or jetty. */
-    @Parameter
-    String transport;
+    ClientJavaServerSideApplyTest(String transport) {
+        emulator = KMockExtension.builder().transport(transport).build();
+    }
 
     @BeforeEach
-    void start() {
-        kmock = new KubernetesEmulator();
+    void connect() {
+        kmock = emulator.handler(KubernetesEmulator.class);
         kmock.resources().loadBundled();
-        server = Server.builder(kmock).transport(transport).start();
-        client = Config.fromUrl(server.url().toString().replaceAll("/$", ""), false);
+        client = Config.fromUrl(emulator.server().url().toString().replaceAll("/$", ""), false);
         client.setHttpClient(client.getHttpClient()
                 .newBuilder()
                 .readTimeout(0, TimeUnit.SECONDS)
@@ -56,11 +58,9 @@ class ClientJavaServerSideApplyTest {
     }
 
     @AfterEach
-    void stop() {
+    void disconnect() {
         client.getHttpClient().dispatcher().executorService().shutdownNow();
         client.getHttpClient().connectionPool().evictAll();
-        server.close();
-        kmock.close();
     }
 
     private V1ConfigMap apply(String manager, String yaml, boolean force) throws ApiException {

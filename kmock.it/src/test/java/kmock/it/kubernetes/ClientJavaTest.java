@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 
 import com.google.gson.reflect.TypeToken;
 import io.kubernetes.client.custom.V1Patch;
@@ -40,29 +40,31 @@ import io.kubernetes.client.util.Watch;
 import io.kubernetes.client.util.generic.GenericKubernetesApi;
 
 import kmock.api.Action;
-import kmock.api.Server;
 import kmock.handlers.KubernetesEmulator;
 import kmock.it.transport.BothTransports;
+import kmock.test.KMockExtension;
 
 /** The official client-java against the emulator: version, CRUD, patch, selectors, watch, informer, conflicts. */
 @BothTransports
 class ClientJavaTest {
 
+    /** A started emulator per test on the transport under test, closed after it. */
+    @RegisterExtension
+    final KMockExtension emulator;
+
     private KubernetesEmulator kmock;
-    private Server server;
     private ApiClient client;
     private CoreV1Api core;
 
-    /** The KMock transport under test: jdk or jetty. */
-    @Parameter
-    String transport;
+    ClientJavaTest(String transport) {
+        emulator = KMockExtension.builder().transport(transport).build();
+    }
 
     @BeforeEach
-    void start() {
-        kmock = new KubernetesEmulator();
+    void connect() {
+        kmock = emulator.handler(KubernetesEmulator.class);
         kmock.resources().loadBundled();
-        server = Server.builder(kmock).transport(transport).start();
-        client = Config.fromUrl(server.url().toString().replaceAll("/$", ""), false);
+        client = Config.fromUrl(emulator.server().url().toString().replaceAll("/$", ""), false);
         client.setHttpClient(client.getHttpClient()
                 .newBuilder()
                 .readTimeout(0, TimeUnit.SECONDS)
@@ -71,11 +73,9 @@ class ClientJavaTest {
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void disconnect() {
         client.getHttpClient().dispatcher().executorService().shutdownNow();
         client.getHttpClient().connectionPool().evictAll();
-        server.close();
-        kmock.close();
     }
 
     private static V1ConfigMap configMap(String name, Map<String, String> labels, Map<String, String> data) {
@@ -86,7 +86,7 @@ class ClientJavaTest {
 
     @Test
     void strategicMergePatchesMergeAsKubectlComputesThem(@TempDir Path dir) throws Exception {
-        KubectlRunner kubectl = new KubectlRunner(dir, server.url());
+        KubectlRunner kubectl = new KubectlRunner(dir, emulator);
         AppsV1Api apps = new AppsV1Api(client);
         for (Map.Entry<String, String> c : StrategicPatches.CASES.entrySet()) {
             String name = c.getKey().toLowerCase(Locale.ROOT);
@@ -213,7 +213,7 @@ class ClientJavaTest {
     @Test
     void baseUrlWithItsTrailingSlashWorksAsIs() throws ApiException {
         // kmock.url() ends in "/", so client-java sends "//api/v1/…": a path, served like "/api/v1/…".
-        ApiClient slashed = Config.fromUrl(server.url().toString(), false);
+        ApiClient slashed = Config.fromUrl(emulator.server().url().toString(), false);
         CoreV1Api api = new CoreV1Api(slashed);
         try {
             api.createNamespacedConfigMap("default", configMap("slashed", Map.of(), Map.of("a", "1")))

@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -26,20 +26,20 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 
-import kmock.api.Server;
 import kmock.handlers.Controllers;
 import kmock.handlers.KubernetesEmulator;
 import kmock.it.transport.BothTransports;
+import kmock.test.KMockExtension;
 
 /** fabric8 informers see a rollout on an emulator with controllers as they would see it on a cluster, step by step, in order. */
 @BothTransports
 class ControllersFabric8Test {
 
-    @Parameter
-    String transport;
+    /** A started emulator per test on the transport under test, closed after it. */
+    @RegisterExtension
+    final KMockExtension emulator;
 
     private KubernetesEmulator kmock;
-    private Server server;
     private KubernetesClient client;
     private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
     private final List<Step> steps = new CopyOnWriteArrayList<>();
@@ -47,12 +47,18 @@ class ControllersFabric8Test {
     /** One event an informer delivered: the object's resourceVersion, what it was, and what it said then. */
     private record Step(long version, String what) {}
 
+    ControllersFabric8Test(String transport) {
+        emulator = KMockExtension.builder()
+                .transport(transport)
+                .controllers(Controllers.all())
+                .build();
+    }
+
     @BeforeEach
-    void start() {
-        kmock = KubernetesEmulator.builder().controllers(Controllers.all()).build();
-        server = Server.builder(kmock).transport(transport).start();
+    void watchTheWorkloads() {
+        kmock = emulator.handler(KubernetesEmulator.class);
         Config config = new ConfigBuilder(Config.empty())
-                .withMasterUrl(server.url().toString())
+                .withMasterUrl(emulator.server().url().toString())
                 .withNamespace("default")
                 .withRequestRetryBackoffLimit(0)
                 .build();
@@ -63,11 +69,9 @@ class ControllersFabric8Test {
     }
 
     @AfterEach
-    void stop() {
+    void stopWatching() {
         informers.forEach(SharedIndexInformer::close);
         client.close();
-        server.close();
-        kmock.close();
     }
 
     private <T extends HasMetadata> ResourceEventHandler<T> recorder(java.util.function.Function<T, String> describe) {

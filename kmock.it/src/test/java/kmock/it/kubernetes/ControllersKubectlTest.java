@@ -4,59 +4,48 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 
-import kmock.api.Server;
 import kmock.handlers.Controllers;
 import kmock.handlers.KObject;
 import kmock.handlers.KubernetesEmulator;
 import kmock.it.transport.BothTransports;
+import kmock.test.KMockExtension;
 
 /** The real kubectl against an emulator with controllers: rollouts, undo, waits, namespaces and cascading deletes finish. */
 @BothTransports
 class ControllersKubectlTest {
 
-    @Parameter
-    String transport;
+    /** A started emulator per test on the transport under test, closed after it. */
+    @RegisterExtension
+    final KMockExtension emulator;
 
-    @TempDir
-    Path dir;
-
+    private final KubectlRunner kubectl;
     private KubernetesEmulator kmock;
-    private Server server;
-    private KubectlRunner kubectl;
 
-    @BeforeEach
-    void start() throws IOException {
-        kmock = KubernetesEmulator.builder()
+    ControllersKubectlTest(String transport, @TempDir Path dir) throws IOException {
+        emulator = KMockExtension.builder()
+                .transport(transport)
                 .controllers(Controllers.all().nodes(2))
                 .build();
-        server = Server.builder(kmock).transport(transport).start();
-        kubectl = new KubectlRunner(dir, server.url());
+        kubectl = new KubectlRunner(dir, emulator);
     }
 
-    @AfterEach
-    void stop() {
-        server.close();
-        kmock.close();
-    }
-
-    private String ok(String... args) throws IOException, InterruptedException {
-        return kubectl.ok(List.of(args));
+    @BeforeEach
+    void reachTheEmulator() {
+        kmock = emulator.handler(KubernetesEmulator.class);
     }
 
     private List<String> words(String... args) throws IOException, InterruptedException {
-        String out = ok(args).trim();
+        String out = kubectl.ok(args).trim();
         return out.isEmpty() ? List.of() : Arrays.asList(out.split("\\s+"));
     }
 
@@ -77,7 +66,7 @@ class ControllersKubectlTest {
         webRolledOut();
         assertEquals(
                 "3 3 3",
-                ok(
+                kubectl.ok(
                                 "get",
                                 "deployment",
                                 "web",
@@ -110,7 +99,7 @@ class ControllersKubectlTest {
     @Test
     void getPodsPrintsThemRunningAndReady() throws Exception {
         webRolledOut();
-        List<List<String>> table = KubectlTables.parse(ok("get", "pods"));
+        List<List<String>> table = KubectlTables.parse(kubectl.ok("get", "pods"));
         assertEquals(List.of("NAME", "READY", "STATUS", "RESTARTS", "AGE"), table.get(0));
         assertEquals(3, table.size() - 1, table.toString());
         for (List<String> row : table.subList(1, table.size())) {
@@ -119,15 +108,16 @@ class ControllersKubectlTest {
                     row.get(0));
             assertEquals(List.of("1/1", "Running", "0"), row.subList(1, 4), row.toString());
         }
-        List<List<String>> deployments = KubectlTables.parse(ok("get", "deployments"));
+        List<List<String>> deployments = KubectlTables.parse(kubectl.ok("get", "deployments"));
         assertEquals(List.of("web", "3/3", "3", "3"), deployments.get(1).subList(0, 4));
     }
 
     @Test
     void setImageRollsOverAndRolloutUndoGoesBack() throws Exception {
         webRolledOut();
-        ok("set", "image", "deployment/web", "nginx=nginx:1.28");
-        assertTrue(ok("rollout", "status", "deployment/web", "--timeout=60s").contains("successfully rolled out"));
+        kubectl.ok("set", "image", "deployment/web", "nginx=nginx:1.28");
+        assertTrue(kubectl.ok("rollout", "status", "deployment/web", "--timeout=60s")
+                .contains("successfully rolled out"));
         assertEquals(
                 List.of("0", "3"),
                 words(
@@ -136,23 +126,24 @@ class ControllersKubectlTest {
                         "--sort-by=.metadata.annotations.deployment\\.kubernetes\\.io/revision",
                         "-o",
                         "jsonpath={.items[*].spec.replicas}"));
-        String history = ok("rollout", "history", "deployment/web");
+        String history = kubectl.ok("rollout", "history", "deployment/web");
         assertTrue(
                 history.lines().anyMatch(line -> line.trim().startsWith("1 "))
                         && history.lines().anyMatch(line -> line.trim().startsWith("2 ")),
                 history);
 
-        ok("rollout", "undo", "deployment/web");
-        assertTrue(ok("rollout", "status", "deployment/web", "--timeout=60s").contains("successfully rolled out"));
+        kubectl.ok("rollout", "undo", "deployment/web");
+        assertTrue(kubectl.ok("rollout", "status", "deployment/web", "--timeout=60s")
+                .contains("successfully rolled out"));
         assertEquals(
                 "nginx:1.27",
-                ok("get", "deployment", "web", "-o", "jsonpath={.spec.template.spec.containers[0].image}"));
+                kubectl.ok("get", "deployment", "web", "-o", "jsonpath={.spec.template.spec.containers[0].image}"));
         assertEquals(
                 List.of("nginx:1.27", "nginx:1.27", "nginx:1.27"),
                 words("get", "pods", "-o", "jsonpath={.items[*].spec.containers[0].image}"));
         assertEquals(
                 "3",
-                ok(
+                kubectl.ok(
                         "get",
                         "deployment",
                         "web",
@@ -163,22 +154,23 @@ class ControllersKubectlTest {
 
     @Test
     void waitForAvailableAndForAJobsCompletion() throws Exception {
-        ok("create", "deployment", "web", "--image=nginx:1.27");
-        assertTrue(ok("wait", "--for=condition=Available", "deployment/web", "--timeout=60s")
+        kubectl.ok("create", "deployment", "web", "--image=nginx:1.27");
+        assertTrue(kubectl.ok("wait", "--for=condition=Available", "deployment/web", "--timeout=60s")
                 .contains("condition met"));
-        ok("create", "job", "pi", "--image=perl:5.34");
-        assertTrue(ok("wait", "--for=condition=complete", "job/pi", "--timeout=60s")
+        kubectl.ok("create", "job", "pi", "--image=perl:5.34");
+        assertTrue(kubectl.ok("wait", "--for=condition=complete", "job/pi", "--timeout=60s")
                 .contains("condition met"));
-        assertEquals("1", ok("get", "job", "pi", "-o", "jsonpath={.status.succeeded}"));
-        assertEquals("Succeeded", ok("get", "pods", "-l", "job-name=pi", "-o", "jsonpath={.items[0].status.phase}"));
+        assertEquals("1", kubectl.ok("get", "job", "pi", "-o", "jsonpath={.status.succeeded}"));
+        assertEquals(
+                "Succeeded", kubectl.ok("get", "pods", "-l", "job-name=pi", "-o", "jsonpath={.items[0].status.phase}"));
     }
 
     @Test
     void deletingANamespaceRemovesItsContentThenItself() throws Exception {
-        ok("create", "namespace", "team");
+        kubectl.ok("create", "namespace", "team");
         webRolledOut("-n", "team");
-        ok("create", "configmap", "settings", "--from-literal=a=1", "-n", "team");
-        ok("delete", "namespace", "team", "--timeout=60s");
+        kubectl.ok("create", "configmap", "settings", "--from-literal=a=1", "-n", "team");
+        kubectl.ok("delete", "namespace", "team", "--timeout=60s");
         KubectlRunner.Result gone = kubectl.run(List.of("get", "namespace", "team"));
         assertEquals(1, gone.code());
         assertTrue(gone.err().contains("NotFound"), gone.err());
@@ -193,15 +185,15 @@ class ControllersKubectlTest {
     @Test
     void deletingADeploymentInTheBackgroundTakesItsReplicaSetsAndPods() throws Exception {
         webRolledOut();
-        ok("delete", "deployment", "web", "--cascade=background", "--wait=true");
-        ok("wait", "--for=delete", "pods", "--all", "--timeout=60s");
+        kubectl.ok("delete", "deployment", "web", "--cascade=background", "--wait=true");
+        kubectl.ok("wait", "--for=delete", "pods", "--all", "--timeout=60s");
         assertEquals(List.of(), words("get", "replicasets", "-o", "name"));
     }
 
     @Test
     void deletingADeploymentInTheForegroundWaitsForItsDependents() throws Exception {
         webRolledOut();
-        ok("delete", "deployment", "web", "--cascade=foreground", "--timeout=60s");
+        kubectl.ok("delete", "deployment", "web", "--cascade=foreground", "--timeout=60s");
         assertEquals(List.of(), words("get", "replicasets,pods", "-o", "name"), "gone before the deployment was");
         KObject deployment = kmock.objects().get("apps/v1/deployments", "default", "web");
         assertTrue(deployment.deleted());
@@ -216,19 +208,19 @@ class ControllersKubectlTest {
     @Test
     void deletingADeploymentWithOrphanLeavesItsReplicaSetRunning() throws Exception {
         webRolledOut();
-        ok("delete", "deployment", "web", "--cascade=orphan", "--timeout=60s");
+        kubectl.ok("delete", "deployment", "web", "--cascade=orphan", "--timeout=60s");
         assertEquals(1, words("get", "replicasets", "-o", "name").size());
         assertEquals(
                 "",
-                ok("get", "replicasets", "-o", "jsonpath={.items[0].metadata.ownerReferences}")
+                kubectl.ok("get", "replicasets", "-o", "jsonpath={.items[0].metadata.ownerReferences}")
                         .trim());
         assertEquals(3, words("get", "pods", "-o", "name").size());
     }
 
     @Test
     void statefulSetsAndDaemonSetsRollOutToo() throws Exception {
-        Path manifest = Files.writeString(
-                dir.resolve("workloads.yaml"),
+        Path manifest = kubectl.file(
+                "workloads.yaml",
                 String.join(
                         "\n",
                         "apiVersion: apps/v1",
@@ -251,15 +243,18 @@ class ControllersKubectlTest {
                         "    metadata: {labels: {app: agent}}",
                         "    spec: {containers: [{name: agent, image: 'agent:1'}]}",
                         ""));
-        ok("apply", "-f", manifest.toString());
-        assertTrue(ok("rollout", "status", "statefulset/db", "--timeout=60s").contains("roll out complete"));
-        assertTrue(ok("rollout", "status", "daemonset/agent", "--timeout=60s").contains("successfully rolled out"));
+        kubectl.ok("apply", "-f", manifest.toString());
+        assertTrue(kubectl.ok("rollout", "status", "statefulset/db", "--timeout=60s")
+                .contains("roll out complete"));
+        assertTrue(kubectl.ok("rollout", "status", "daemonset/agent", "--timeout=60s")
+                .contains("successfully rolled out"));
         assertEquals(
                 List.of("db-0", "db-1"),
                 words("get", "pods", "-l", "app=db", "-o", "jsonpath={.items[*].metadata.name}"));
         assertEquals(2, words("get", "pods", "-l", "app=agent", "-o", "name").size(), "one per node");
-        ok("set", "image", "statefulset/db", "db=postgres:17");
-        assertTrue(ok("rollout", "status", "statefulset/db", "--timeout=60s").contains("roll out complete"));
+        kubectl.ok("set", "image", "statefulset/db", "db=postgres:17");
+        assertTrue(kubectl.ok("rollout", "status", "statefulset/db", "--timeout=60s")
+                .contains("roll out complete"));
         assertEquals(
                 2,
                 words("rollout", "history", "statefulset/db").stream()

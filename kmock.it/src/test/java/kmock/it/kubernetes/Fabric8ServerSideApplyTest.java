@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -26,29 +26,31 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 
-import kmock.api.Server;
 import kmock.handlers.KubernetesEmulator;
 import kmock.it.transport.BothTransports;
+import kmock.test.KMockExtension;
 
 /** fabric8's {@code serverSideApply()}, as operators (the Java Operator SDK among them) use it against the emulator. */
 @BothTransports
 class Fabric8ServerSideApplyTest {
 
+    /** A started emulator per test on the transport under test, closed after it. */
+    @RegisterExtension
+    final KMockExtension emulator;
+
     private KubernetesEmulator kmock;
-    private Server server;
     private KubernetesClient client;
 
-    /** The KMock transport under test: jdk or jetty. */
-    @Parameter
-    String transport;
+    Fabric8ServerSideApplyTest(String transport) {
+        emulator = KMockExtension.builder().transport(transport).build();
+    }
 
     @BeforeEach
-    void start() {
-        kmock = new KubernetesEmulator();
+    void connect() {
+        kmock = emulator.handler(KubernetesEmulator.class);
         kmock.resources().loadBundled();
-        server = Server.builder(kmock).transport(transport).start();
         Config config = new ConfigBuilder(Config.empty())
-                .withMasterUrl(server.url().toString())
+                .withMasterUrl(emulator.server().url().toString())
                 .withNamespace("default")
                 .withRequestRetryBackoffLimit(0)
                 .build();
@@ -59,10 +61,8 @@ class Fabric8ServerSideApplyTest {
     }
 
     @AfterEach
-    void stop() {
+    void disconnect() {
         client.close();
-        server.close();
-        kmock.close();
     }
 
     private static ConfigMap configMap(Map<String, String> data) {

@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -45,9 +45,9 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 
 import kmock.api.Action;
-import kmock.api.Server;
 import kmock.handlers.KubernetesEmulator;
 import kmock.it.transport.BothTransports;
+import kmock.test.KMockExtension;
 
 /** The fabric8 client against the emulator: CRUD, patches, selectors, watches, informers, conflicts, finalizers. */
 @BothTransports
@@ -56,13 +56,16 @@ class Fabric8Test {
     @TempDir
     Path dir;
 
+    /** A started emulator per test on the transport under test, closed after it. */
+    @RegisterExtension
+    final KMockExtension emulator;
+
     private KubernetesEmulator kmock;
-    private Server server;
     private KubernetesClient client;
 
-    /** The KMock transport under test: jdk or jetty. */
-    @Parameter
-    String transport;
+    Fabric8Test(String transport) {
+        emulator = KMockExtension.builder().transport(transport).build();
+    }
 
     /** The fabric8 HTTP client implementation: its JDK client here, Vert.x in {@link Fabric8VertxTest}. */
     HttpClient.Factory httpClientFactory() {
@@ -70,12 +73,11 @@ class Fabric8Test {
     }
 
     @BeforeEach
-    void start() {
-        kmock = new KubernetesEmulator();
+    void connect() {
+        kmock = emulator.handler(KubernetesEmulator.class);
         kmock.resources().loadBundled();
-        server = Server.builder(kmock).transport(transport).start();
         Config config = new ConfigBuilder(Config.empty())
-                .withMasterUrl(server.url().toString())
+                .withMasterUrl(emulator.server().url().toString())
                 .withNamespace("default")
                 .withRequestRetryBackoffLimit(0)
                 .build();
@@ -86,10 +88,8 @@ class Fabric8Test {
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void disconnect() {
         client.close();
-        server.close();
-        kmock.close();
     }
 
     private static ConfigMap configMap(String name, Map<String, String> labels, Map<String, String> data) {
@@ -166,7 +166,7 @@ class Fabric8Test {
 
     @Test
     void strategicMergePatchesMergeAsKubectlComputesThem() throws Exception {
-        KubectlRunner kubectl = new KubectlRunner(dir, server.url());
+        KubectlRunner kubectl = new KubectlRunner(dir, emulator);
         for (Map.Entry<String, String> c : StrategicPatches.CASES.entrySet()) {
             String name = c.getKey().toLowerCase(Locale.ROOT);
             StrategicPatches.create(kmock, name);

@@ -13,6 +13,10 @@ import kmock.it.transport.BothTransports;
 @BothTransports
 class Fabric8VertxTest extends Fabric8Test {
 
+    Fabric8VertxTest(String transport) {
+        super(transport);
+    }
+
     @Override
     HttpClient.Factory httpClientFactory() {
         return ServiceLoader.load(HttpClient.Factory.class).stream()

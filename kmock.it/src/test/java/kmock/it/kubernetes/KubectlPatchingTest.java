@@ -17,18 +17,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 
-import kmock.api.Server;
 import kmock.handlers.KObject;
 import kmock.handlers.KubernetesEmulator;
 import kmock.internal.json.Json;
 import kmock.internal.k8s.patch.Patches;
 import kmock.it.transport.BothTransports;
+import kmock.test.KMockExtension;
 
 /**
  * The kubectl commands that change objects with strategic merge patches (apply, set image, set env, rollout restart,
@@ -38,37 +37,22 @@ import kmock.it.transport.BothTransports;
 @BothTransports
 class KubectlPatchingTest {
 
-    @TempDir
-    Path dir;
+    /** A started emulator per test on the transport under test, closed after it. */
+    @RegisterExtension
+    final KMockExtension emulator;
 
+    private final KubectlRunner kubectl;
     private KubernetesEmulator kmock;
-    private Server server;
-    private KubectlRunner kubectl;
 
-    /** The KMock transport under test: jdk or jetty. */
-    @Parameter
-    String transport;
+    KubectlPatchingTest(String transport, @TempDir Path dir) throws IOException {
+        emulator = KMockExtension.builder().transport(transport).build();
+        kubectl = new KubectlRunner(dir, emulator);
+    }
 
     @BeforeEach
-    void start() throws IOException {
-        kmock = new KubernetesEmulator();
+    void serveTheBundledCatalog() {
+        kmock = emulator.handler(KubernetesEmulator.class);
         kmock.resources().loadBundled();
-        server = Server.builder(kmock).transport(transport).start();
-        kubectl = new KubectlRunner(dir, server.url());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        kmock.close();
-    }
-
-    private String ok(String... args) throws IOException, InterruptedException {
-        return kubectl.ok(List.of(args));
-    }
-
-    private String file(String name, String text) throws IOException {
-        return Files.writeString(dir.resolve(name), text).toString();
     }
 
     /** A Deployment manifest with two containers; {@code env} lines and labels vary between applies. */
@@ -114,9 +98,13 @@ class KubectlPatchingTest {
     @Test
     void aSecondApplyChangesOnlyWhatTheManifestChanged() throws Exception {
         String env = "{name: A, value: '1'}, {name: B, value: '2'}, {name: C, value: '3'}";
-        ok("apply", "-f", file("web.yaml", manifest("nginx:1.25", "app: web", env)));
+        kubectl.ok(
+                "apply",
+                "-f",
+                kubectl.file("web.yaml", manifest("nginx:1.25", "app: web", env))
+                        .toString());
         String changed = manifest("nginx:1.27", "app: web", env.replace("'2'", "'20'"));
-        ok("apply", "-f", file("web.yaml", changed));
+        kubectl.ok("apply", "-f", kubectl.file("web.yaml", changed).toString());
 
         KObject.assertMatches(yaml(changed), stored());
         assertNoDirectives(stored());
@@ -124,22 +112,24 @@ class KubectlPatchingTest {
 
     @Test
     void applyRemovesWhatTheManifestDropsAndThenReportsUnchanged() throws Exception {
-        ok(
+        kubectl.ok(
                 "apply",
                 "-f",
-                file(
-                        "web.yaml",
-                        manifest(
-                                "nginx:1.25",
-                                "app: web, tier: front",
-                                "{name: A, value: '1'}, {name: B, value: '2'}, {name: C, value: '3'}")));
+                kubectl.file(
+                                "web.yaml",
+                                manifest(
+                                        "nginx:1.25",
+                                        "app: web, tier: front",
+                                        "{name: A, value: '1'}, {name: B, value: '2'}, {name: C, value: '3'}"))
+                        .toString());
         String changed = manifest("nginx:1.27", "app: web", "{name: A, value: '1'}, {name: C, value: '3'}");
-        ok("apply", "-f", file("web.yaml", changed));
+        kubectl.ok("apply", "-f", kubectl.file("web.yaml", changed).toString());
 
         KObject.assertMatches(yaml(changed), stored());
         assertEquals(Map.of("app", "web"), ((Map<?, ?>) stored().get("metadata")).get("labels"));
         assertNoDirectives(stored());
-        assertTrue(ok("apply", "-f", file("web.yaml", changed)).contains("deployment.apps/web unchanged"));
+        assertTrue(kubectl.ok("apply", "-f", kubectl.file("web.yaml", changed).toString())
+                .contains("deployment.apps/web unchanged"));
     }
 
     /**
@@ -149,7 +139,7 @@ class KubectlPatchingTest {
      * {@code creationTimestamp: null}) that were not in the input: those are left out on both sides.
      */
     private void assertSameAsLocal(List<String> verb, String... args) throws Exception {
-        String before = file("before.json", Json.toText(stored()));
+        String before = kubectl.file("before.json", Json.toText(stored())).toString();
         List<String> local = new ArrayList<>(verb);
         local.addAll(List.of("--local", "-f", before, "-o", "json"));
         local.addAll(List.of(args));
@@ -184,15 +174,16 @@ class KubectlPatchingTest {
     }
 
     private void createDeployment() throws Exception {
-        ok(
+        kubectl.ok(
                 "create",
                 "-f",
-                file(
-                        "web.yaml",
-                        manifest(
-                                "nginx:1.25",
-                                "app: web, tier: front",
-                                "{name: A, value: '1'}, {name: B, value: '2'}, {name: C, value: '3'}")));
+                kubectl.file(
+                                "web.yaml",
+                                manifest(
+                                        "nginx:1.25",
+                                        "app: web, tier: front",
+                                        "{name: A, value: '1'}, {name: B, value: '2'}, {name: C, value: '3'}"))
+                        .toString());
     }
 
     @Test
@@ -232,7 +223,7 @@ class KubectlPatchingTest {
         Map<?, ?> template = (Map<?, ?>) ((Map<?, ?>) stored().get("spec")).get("template");
         String spec = Json.toText(template.get("spec"));
 
-        ok("rollout", "restart", "deployment/web");
+        kubectl.ok("rollout", "restart", "deployment/web");
 
         Map<?, ?> restarted = (Map<?, ?>) ((Map<?, ?>) stored().get("spec")).get("template");
         assertEquals(spec, Json.toText(restarted.get("spec")), "the pod spec is untouched");
@@ -247,8 +238,7 @@ class KubectlPatchingTest {
     void editThroughAnEditorChangesWhatTheEditorChanged() throws Exception {
         createDeployment();
         Map<String, Object> before = stored();
-        Path editor = Files.writeString(
-                dir.resolve("editor.sh"), "#!/bin/sh\nsed -i 's/image: nginx:1.25/image: nginx:1.27/' \"$1\"\n");
+        Path editor = kubectl.file("editor.sh", "#!/bin/sh\nsed -i 's/image: nginx:1.25/image: nginx:1.27/' \"$1\"\n");
         Files.setPosixFilePermissions(editor, PosixFilePermissions.fromString("rwx------"));
 
         KubectlRunner.Result edited =
@@ -265,32 +255,11 @@ class KubectlPatchingTest {
 
     @Test
     void aStrategicPatchOfACustomResourceIsRefusedAsTheApiServerRefusesIt() throws Exception {
-        ok(
+        kubectl.ok(
                 "apply",
                 "-f",
-                file(
-                        "crd.yaml",
-                        String.join(
-                                "\n",
-                                "apiVersion: apiextensions.k8s.io/v1",
-                                "kind: CustomResourceDefinition",
-                                "metadata: {name: kopfexamples.kopf.dev}",
-                                "spec:",
-                                "  group: kopf.dev",
-                                "  scope: Namespaced",
-                                "  names: {kind: KopfExample, plural: kopfexamples, singular: kopfexample, shortNames: [kex]}",
-                                "  versions:",
-                                "  - name: v1",
-                                "    served: true",
-                                "    storage: true",
-                                "    schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}",
-                                "")));
-        ok(
-                "apply",
-                "-f",
-                file(
-                        "ex.yaml",
-                        "apiVersion: kopf.dev/v1\nkind: KopfExample\nmetadata: {name: ex1}\nspec: {duration: 5}\n"));
+                kubectl.file("crd.yaml", KopfExamples.definition()).toString());
+        kubectl.ok("apply", "-f", kubectl.file("ex.yaml", KopfExamples.EX1).toString());
 
         KubectlRunner.Result refused = kubectl.run(List.of("patch", "kex", "ex1", "-p", "{\"spec\":{\"duration\":6}}"));
 
@@ -301,7 +270,7 @@ class KubectlPatchingTest {
                                 "the body of the request was in an unknown format - accepted media types include: "
                                         + "application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml"),
                 refused.err());
-        ok("patch", "kex", "ex1", "--type", "merge", "-p", "{\"spec\":{\"duration\":6}}");
+        kubectl.ok("patch", "kex", "ex1", "--type", "merge", "-p", "{\"spec\":{\"duration\":6}}");
         assertEquals(
                 Map.of("duration", 6),
                 kmock.objects()

@@ -15,18 +15,17 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import kmock.api.Server;
 import kmock.handlers.KubernetesEmulator;
 import kmock.internal.json.Json;
 import kmock.it.transport.BothTransports;
+import kmock.test.KMockExtension;
 
 /**
  * What kubectl reads back from the emulator, compared with what it prints against a cluster: {@code get} tables of
@@ -36,37 +35,22 @@ import kmock.it.transport.BothTransports;
 @BothTransports
 class KubectlReadsTest {
 
-    @TempDir
-    Path dir;
+    /** A started emulator per test on the transport under test, closed after it. */
+    @RegisterExtension
+    final KMockExtension emulator;
 
+    private final KubectlRunner kubectl;
     private KubernetesEmulator kmock;
-    private Server server;
-    private KubectlRunner kubectl;
 
-    /** The KMock transport under test: jdk or jetty. */
-    @Parameter
-    String transport;
+    KubectlReadsTest(String transport, @TempDir Path dir) throws IOException {
+        emulator = KMockExtension.builder().transport(transport).build();
+        kubectl = new KubectlRunner(dir, emulator);
+    }
 
     @BeforeEach
-    void start() throws IOException {
-        kmock = new KubernetesEmulator();
+    void serveTheBundledCatalog() {
+        kmock = emulator.handler(KubernetesEmulator.class);
         kmock.resources().loadBundled();
-        server = Server.builder(kmock).transport(transport).start();
-        kubectl = new KubectlRunner(dir, server.url());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-        kmock.close();
-    }
-
-    private String ok(String... args) throws IOException, InterruptedException {
-        return kubectl.ok(List.of(args));
-    }
-
-    private KubectlRunner.Result run(String... args) throws IOException, InterruptedException {
-        return kubectl.run(List.of(args));
     }
 
     private void put(ClusterKinds.Kind kind) {
@@ -90,14 +74,14 @@ class KubectlReadsTest {
     @MethodSource("kinds")
     void getPrintsTheTableAClusterPrints(ClusterKinds.Kind kind) throws Exception {
         put(kind);
-        assertEquals(List.of(kind.header(), kind.row()), KubectlTables.parse(ok(get(kind))));
+        assertEquals(List.of(kind.header(), kind.row()), KubectlTables.parse(kubectl.ok(get(kind))));
     }
 
     @ParameterizedTest
     @MethodSource("kinds")
     void getWidePrintsTheWideTableAClusterPrints(ClusterKinds.Kind kind) throws Exception {
         put(kind);
-        assertEquals(kind.wide(), KubectlTables.parse(ok(get(kind, "-o", "wide"))));
+        assertEquals(kind.wide(), KubectlTables.parse(kubectl.ok(get(kind, "-o", "wide"))));
     }
 
     @Test
@@ -123,36 +107,22 @@ class KubectlReadsTest {
                         List.of("NAMESPACE", "NAME", "DATA", "AGE"),
                         List.of("a", "one", "0", "10d"),
                         List.of("b", "two", "1", "10d")),
-                KubectlTables.parse(ok("get", "configmaps", "-A")));
+                KubectlTables.parse(kubectl.ok("get", "configmaps", "-A")));
     }
 
     @Test
     void customResourcesPrintTheColumnsOfTheirDefinition() throws Exception {
-        ok(
+        kubectl.ok(
                 "apply",
                 "-f",
-                Files.writeString(
-                                dir.resolve("crd.yaml"),
-                                String.join(
-                                        "\n",
-                                        "apiVersion: apiextensions.k8s.io/v1",
-                                        "kind: CustomResourceDefinition",
-                                        "metadata: {name: kopfexamples.kopf.dev}",
-                                        "spec:",
-                                        "  group: kopf.dev",
-                                        "  scope: Namespaced",
-                                        "  names: {kind: KopfExample, plural: kopfexamples, singular: kopfexample, shortNames: [kex]}",
-                                        "  versions:",
-                                        "  - name: v1",
-                                        "    served: true",
-                                        "    storage: true",
-                                        "    schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}",
+                kubectl.file(
+                                "crd.yaml",
+                                KopfExamples.definition(
                                         "    additionalPrinterColumns:",
                                         "    - {name: Duration, type: integer, jsonPath: .spec.duration}",
                                         "    - {name: Ready, type: string, jsonPath: '.status.conditions[?(@.type==\"Ready\")].status'}",
                                         "    - {name: Message, type: string, priority: 1, jsonPath: .status.message}",
-                                        "    - {name: Age, type: date, jsonPath: .metadata.creationTimestamp}",
-                                        ""))
+                                        "    - {name: Age, type: date, jsonPath: .metadata.creationTimestamp}"))
                         .toString());
         kmock.objects()
                 .put(
@@ -172,27 +142,27 @@ class KubectlReadsTest {
                                         List.of(Map.of("type", "Ready", "status", "True")))));
         assertEquals(
                 List.of(List.of("NAME", "DURATION", "READY", "AGE"), List.of("ex1", "5", "True", "10d")),
-                KubectlTables.parse(ok("get", "kex", "-n", "ns")));
+                KubectlTables.parse(kubectl.ok("get", "kex", "-n", "ns")));
         assertEquals(
                 List.of(
                         List.of("NAME", "DURATION", "READY", "MESSAGE", "AGE"),
                         List.of("ex1", "5", "True", "all good", "10d")),
-                KubectlTables.parse(ok("get", "kex", "-n", "ns", "-o", "wide")));
+                KubectlTables.parse(kubectl.ok("get", "kex", "-n", "ns", "-o", "wide")));
     }
 
     @Test
     void explainDescribesANestedFieldOfABuiltInKind() throws Exception {
-        String explained = ok("explain", "deployment.spec.replicas");
+        String explained = kubectl.ok("explain", "deployment.spec.replicas");
         assertTrue(explained.lines().anyMatch(line -> line.matches("KIND:\\s+Deployment")), explained);
         assertTrue(explained.lines().anyMatch(line -> line.matches("VERSION:\\s+v1")), explained);
         assertTrue(explained.contains("FIELD: replicas <integer>"), explained);
-        String strategy = ok("explain", "deployment.spec.strategy.type");
+        String strategy = kubectl.ok("explain", "deployment.spec.strategy.type");
         assertTrue(strategy.contains("Recreate") && strategy.contains("RollingUpdate"), strategy);
     }
 
     @Test
     void explainRecursiveListsTheWholeTreeOfAKind() throws Exception {
-        String explained = ok("explain", "pods", "--recursive");
+        String explained = kubectl.ok("explain", "pods", "--recursive");
         assertTrue(
                 explained.lines().anyMatch(line -> line.matches("\\s+containers\\s+<\\[\\]Container> -required-")),
                 explained);
@@ -203,11 +173,11 @@ class KubectlReadsTest {
 
     @Test
     void explainDescribesAFieldOfACustomResourceFromItsDefinition() throws Exception {
-        ok(
+        kubectl.ok(
                 "apply",
                 "-f",
-                Files.writeString(
-                                dir.resolve("crd.yaml"),
+                kubectl.file(
+                                "crd.yaml",
                                 String.join(
                                         "\n",
                                         "apiVersion: apiextensions.k8s.io/v1",
@@ -231,7 +201,7 @@ class KubectlReadsTest {
                                         "              size: {type: integer, description: How many widgets to make.}",
                                         ""))
                         .toString());
-        String explained = ok("explain", "widgets.spec.size");
+        String explained = kubectl.ok("explain", "widgets.spec.size");
         assertTrue(explained.contains("FIELD: size <integer>"), explained);
         assertTrue(explained.contains("How many widgets to make."), explained);
     }
@@ -244,7 +214,7 @@ class KubectlReadsTest {
                         "ns",
                         "first",
                         Map.of("metadata", Map.of("creationTimestamp", ClusterKinds.CREATED)));
-        Path out = dir.resolve("watch.txt");
+        Path out = kubectl.dir().resolve("watch.txt");
         Process watch = new ProcessBuilder(kubectl.command(List.of("get", "configmaps", "-n", "ns", "--watch")))
                 .redirectOutput(out.toFile())
                 .redirectErrorStream(true)
@@ -272,10 +242,11 @@ class KubectlReadsTest {
 
     @Test
     void authCanIAllowsEverythingByDefault() throws Exception {
-        assertEquals("yes", ok("auth", "can-i", "create", "pods").strip());
+        assertEquals("yes", kubectl.ok("auth", "can-i", "create", "pods").strip());
         assertEquals(
                 "yes",
-                ok("auth", "can-i", "delete", "deployments.apps", "-n", "prod").strip());
+                kubectl.ok("auth", "can-i", "delete", "deployments.apps", "-n", "prod")
+                        .strip());
     }
 
     @Test
@@ -290,7 +261,7 @@ class KubectlReadsTest {
                                 "SelfSubjectAccessReview",
                                 "status",
                                 Map.of("allowed", false, "reason", "denied by the test")));
-        KubectlRunner.Result denied = run("auth", "can-i", "create", "pods");
+        KubectlRunner.Result denied = kubectl.run("auth", "can-i", "create", "pods");
         assertEquals(1, denied.code(), denied.err());
         assertEquals("no - denied by the test", denied.out().strip());
     }
@@ -302,7 +273,7 @@ class KubectlReadsTest {
                         List.of("Resources", "Non-Resource URLs", "Resource Names", "Verbs"),
                         List.of("*.*", "[]", "[]", "[*]"),
                         List.of("", "[*]", "[]", "[*]")),
-                KubectlTables.parse(ok("auth", "can-i", "--list")));
+                KubectlTables.parse(kubectl.ok("auth", "can-i", "--list")));
     }
 
     @Test
@@ -312,34 +283,34 @@ class KubectlReadsTest {
                         List.of("ATTRIBUTE", "VALUE"),
                         List.of("Username", "system:anonymous"),
                         List.of("Groups", "[system:unauthenticated]")),
-                KubectlTables.parse(ok("auth", "whoami")));
+                KubectlTables.parse(kubectl.ok("auth", "whoami")));
         assertEquals(
                 List.of(
                         List.of("ATTRIBUTE", "VALUE"),
                         List.of("Username", "jane"),
                         List.of("Groups", "[devs system:authenticated]")),
-                KubectlTables.parse(ok("auth", "whoami", "--as=jane", "--as-group=devs")));
+                KubectlTables.parse(kubectl.ok("auth", "whoami", "--as=jane", "--as-group=devs")));
     }
 
     @Test
     void createTokenIssuesAJwtValidForTheDuration() throws Exception {
         kmock.objects().put("v1/serviceaccounts", "ns", "robot", Map.of());
-        String token =
-                ok("create", "token", "robot", "-n", "ns", "--duration=20m").strip();
+        String token = kubectl.ok("create", "token", "robot", "-n", "ns", "--duration=20m")
+                .strip();
         String[] parts = token.split("\\.");
         assertEquals(3, parts.length, token);
         Map<?, ?> claims = (Map<?, ?>) Json.parse(Base64.getUrlDecoder().decode(parts[1]));
         assertEquals("system:serviceaccount:ns:robot", claims.get("sub"));
         assertEquals(1200L, ((Number) claims.get("exp")).longValue() - ((Number) claims.get("iat")).longValue());
-        KubectlRunner.Result missing = run("create", "token", "nobody", "-n", "ns");
+        KubectlRunner.Result missing = kubectl.run("create", "token", "nobody", "-n", "ns");
         assertNotEquals(0, missing.code());
         assertTrue(missing.err().contains("serviceaccounts \"nobody\" not found"), missing.err());
     }
 
     @Test
     void clusterInfoNamesTheControlPlane() throws Exception {
-        String url = server.url().toString().replaceAll("/$", "");
-        assertTrue(ok("cluster-info").startsWith("Kubernetes control plane is running at " + url), url);
+        String url = emulator.server().url().toString().replaceAll("/$", "");
+        assertTrue(kubectl.ok("cluster-info").startsWith("Kubernetes control plane is running at " + url), url);
     }
 
     @Test
@@ -358,7 +329,7 @@ class KubectlReadsTest {
                 put(kind);
             }
         }
-        String all = ok("get", "all", "-n", "ns");
+        String all = kubectl.ok("get", "all", "-n", "ns");
         for (String name : List.of(
                 "pod/web",
                 "service/web",
@@ -415,7 +386,7 @@ class KubectlReadsTest {
                                 "elsewhere",
                                 "involvedObject",
                                 Map.of("kind", "Pod", "namespace", "ns", "name", "other", "uid", "u-other")));
-        String described = ok("describe", "pod", "web", "-n", "ns");
+        String described = kubectl.ok("describe", "pod", "web", "-n", "ns");
         List<String> lines = described.lines().toList();
         int events = lines.indexOf("Events:");
         assertTrue(events > 0, described);
@@ -448,15 +419,15 @@ class KubectlReadsTest {
                                         "robot")));
         assertEquals(
                 "pod/web",
-                ok("get", "pods", "-n", "ns", "--field-selector", "spec.nodeName=node-1", "-o", "name")
+                kubectl.ok("get", "pods", "-n", "ns", "--field-selector", "spec.nodeName=node-1", "-o", "name")
                         .strip());
         assertEquals(
                 "pod/pending",
-                ok("get", "pods", "-n", "ns", "--field-selector", "status.phase=Pending", "-o", "name")
+                kubectl.ok("get", "pods", "-n", "ns", "--field-selector", "status.phase=Pending", "-o", "name")
                         .strip());
         assertEquals(
                 "pod/pending",
-                ok(
+                kubectl.ok(
                                 "get",
                                 "pods",
                                 "-n",
@@ -468,7 +439,7 @@ class KubectlReadsTest {
                         .strip());
         assertEquals(
                 "pod/web",
-                ok(
+                kubectl.ok(
                                 "get",
                                 "pods",
                                 "-A",
@@ -479,7 +450,7 @@ class KubectlReadsTest {
                         .strip());
         assertEquals(
                 "pod/web",
-                ok("get", "pods", "-n", "ns", "--field-selector", "metadata.name!=pending", "-o", "name")
+                kubectl.ok("get", "pods", "-n", "ns", "--field-selector", "metadata.name!=pending", "-o", "name")
                         .strip());
     }
 
@@ -493,7 +464,7 @@ class KubectlReadsTest {
         kmock.objects().put("v1/secrets", "ns", "tls", Map.of("type", "kubernetes.io/tls"));
         assertEquals(
                 "event/web.17a2b3c4d5e6f708",
-                ok(
+                kubectl.ok(
                                 "get",
                                 "events",
                                 "-n",
@@ -505,32 +476,32 @@ class KubectlReadsTest {
                         .strip());
         assertEquals(
                 "",
-                ok("get", "events", "-n", "ns", "--field-selector", "involvedObject.name=nothing", "-o", "name")
+                kubectl.ok("get", "events", "-n", "ns", "--field-selector", "involvedObject.name=nothing", "-o", "name")
                         .strip());
         assertEquals(
                 "secret/tls",
-                ok("get", "secrets", "-n", "ns", "--field-selector", "type=kubernetes.io/tls", "-o", "name")
+                kubectl.ok("get", "secrets", "-n", "ns", "--field-selector", "type=kubernetes.io/tls", "-o", "name")
                         .strip());
         assertEquals(
                 "namespace/team-a",
-                ok("get", "namespaces", "--field-selector", "status.phase=Active", "-o", "name")
+                kubectl.ok("get", "namespaces", "--field-selector", "status.phase=Active", "-o", "name")
                         .strip());
         assertEquals(
                 "job.batch/backup",
-                ok("get", "jobs", "-n", "ns", "--field-selector", "status.successful=1", "-o", "name")
+                kubectl.ok("get", "jobs", "-n", "ns", "--field-selector", "status.successful=1", "-o", "name")
                         .strip());
         assertEquals(
                 "service/web",
-                ok("get", "services", "-n", "ns", "--field-selector", "spec.type=ClusterIP", "-o", "name")
+                kubectl.ok("get", "services", "-n", "ns", "--field-selector", "spec.type=ClusterIP", "-o", "name")
                         .strip());
     }
 
     @Test
     void anUnsupportedFieldSelectorIsABadRequestNamingTheField() throws Exception {
-        KubectlRunner.Result pods = run("get", "pods", "--field-selector", "spec.containers=x");
+        KubectlRunner.Result pods = kubectl.run("get", "pods", "--field-selector", "spec.containers=x");
         assertEquals(1, pods.code());
         assertTrue(pods.err().contains("field label not supported: spec.containers"), pods.err());
-        KubectlRunner.Result maps = run("get", "configmaps", "--field-selector", "data.key=x");
+        KubectlRunner.Result maps = kubectl.run("get", "configmaps", "--field-selector", "data.key=x");
         assertEquals(1, maps.code());
         assertTrue(maps.err().contains("\"data.key\" is not a known field selector"), maps.err());
     }

@@ -7,24 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import kmock.api.Server;
 import kmock.handlers.KObject;
 import kmock.handlers.KubernetesEmulator;
 import kmock.it.transport.BothTransports;
+import kmock.test.KMockExtension;
 
 /** kubectl's server-side apply against the emulator: managedFields, conflicts and their advice, force, pruning, diff. */
 @BothTransports
@@ -51,41 +49,22 @@ class KubectlServerSideApplyTest {
                     - containerPort: 80
             """;
 
-    @TempDir
-    Path dir;
+    /** A started emulator per test on the transport under test, closed after it. */
+    @RegisterExtension
+    final KMockExtension emulator;
 
+    private final KubectlRunner kubectl;
     private KubernetesEmulator kmock;
-    private Server server;
-    private KubectlRunner kubectl;
 
-    /** The KMock transport under test: jdk or jetty. */
-    @Parameter
-    String transport;
+    KubectlServerSideApplyTest(String transport, @TempDir Path dir) throws IOException {
+        emulator = KMockExtension.builder().transport(transport).build();
+        kubectl = new KubectlRunner(dir, emulator);
+    }
 
     @BeforeEach
-    void start() throws IOException {
-        kmock = new KubernetesEmulator();
+    void serveTheBundledCatalog() {
+        kmock = emulator.handler(KubernetesEmulator.class);
         kmock.resources().loadBundled();
-        server = Server.builder(kmock).transport(transport).start();
-        kubectl = new KubectlRunner(dir, server.url());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        kmock.close();
-    }
-
-    private String ok(String... args) throws IOException, InterruptedException {
-        return kubectl.ok(List.of(args));
-    }
-
-    private KubectlRunner.Result run(String... args) throws IOException, InterruptedException {
-        return kubectl.run(List.of(args));
-    }
-
-    private String file(String name, String text) throws IOException {
-        return Files.writeString(dir.resolve(name), text).toString();
     }
 
     private KObject deployment() {
@@ -111,7 +90,11 @@ class KubectlServerSideApplyTest {
     void applyServerSideRecordsExactlyTheAppliedFieldsOfADeployment() throws Exception {
         assertEquals(
                 "deployment.apps/nginx serverside-applied\n",
-                ok("apply", "--server-side", "-f", file("d.yaml", DEPLOYMENT)));
+                kubectl.ok(
+                        "apply",
+                        "--server-side",
+                        "-f",
+                        kubectl.file("d.yaml", DEPLOYMENT).toString()));
         List<Map<String, Object>> entries = managedFields(deployment());
         assertEquals(1, entries.size(), entries.toString());
         Map<String, Object> entry = new java.util.LinkedHashMap<>(entries.get(0));
@@ -150,20 +133,25 @@ class KubectlServerSideApplyTest {
                                       f:containerPort: {}
                         """)),
                 entry);
-        String shown = ok("get", "deployment", "nginx", "-o", "yaml", "--show-managed-fields");
+        String shown = kubectl.ok("get", "deployment", "nginx", "-o", "yaml", "--show-managed-fields");
         assertTrue(shown.contains("k:{\"containerPort\":80,\"protocol\":\"TCP\"}:"), shown);
     }
 
     @Test
     void aSecondFieldManagerGetsTheConflictAndKubectlsAdvice() throws Exception {
-        ok("apply", "--server-side", "-f", file("d.yaml", DEPLOYMENT));
+        kubectl.ok(
+                "apply",
+                "--server-side",
+                "-f",
+                kubectl.file("d.yaml", DEPLOYMENT).toString());
         KObject before = deployment();
-        KubectlRunner.Result conflict = run(
+        KubectlRunner.Result conflict = kubectl.run(
                 "apply",
                 "--server-side",
                 "--field-manager=other",
                 "-f",
-                file("d3.yaml", DEPLOYMENT.replace("replicas: 2", "replicas: 3")));
+                kubectl.file("d3.yaml", DEPLOYMENT.replace("replicas: 2", "replicas: 3"))
+                        .toString());
         assertEquals(1, conflict.code(), conflict.out());
         assertTrue(
                 conflict.err()
@@ -176,15 +164,20 @@ class KubectlServerSideApplyTest {
 
     @Test
     void forceConflictsTakesTheFieldAndLeavesTheRestShared() throws Exception {
-        ok("apply", "--server-side", "-f", file("d.yaml", DEPLOYMENT));
-        ok(
+        kubectl.ok(
+                "apply",
+                "--server-side",
+                "-f",
+                kubectl.file("d.yaml", DEPLOYMENT).toString());
+        kubectl.ok(
                 "apply",
                 "--server-side",
                 "--field-manager=other",
                 "--force-conflicts",
                 "-f",
-                file("d3.yaml", DEPLOYMENT.replace("replicas: 2", "replicas: 3")));
-        assertEquals("3", ok("get", "deployment", "nginx", "-o", "jsonpath={.spec.replicas}"));
+                kubectl.file("d3.yaml", DEPLOYMENT.replace("replicas: 2", "replicas: 3"))
+                        .toString());
+        assertEquals("3", kubectl.ok("get", "deployment", "nginx", "-o", "jsonpath={.spec.replicas}"));
         assertEquals(List.of("kubectl/Apply", "other/Apply"), managers(deployment()));
         String kubectlFields = String.valueOf(managedFields(deployment()).get(0).get("fieldsV1"));
         assertFalse(kubectlFields.contains("f:replicas"), kubectlFields);
@@ -193,28 +186,35 @@ class KubectlServerSideApplyTest {
 
     @Test
     void aFieldTheManagerStopsApplyingIsRemoved() throws Exception {
-        ok(
+        kubectl.ok(
                 "apply",
                 "--server-side",
                 "-f",
-                file(
-                        "d.yaml",
-                        DEPLOYMENT
-                                .replace("labels: {app: nginx}\nspec", "labels: {app: nginx, tier: web}\nspec")
-                                .replace(
-                                        "        - containerPort: 80\n",
-                                        "        - containerPort: 80\n        - containerPort: 443\n")));
-        ok("apply", "--server-side", "-f", file("d.yaml", DEPLOYMENT.replace("  replicas: 2\n", "")));
-        assertEquals("{\"app\":\"nginx\"}", ok("get", "deployment", "nginx", "-o", "jsonpath={.metadata.labels}"));
+                kubectl.file(
+                                "d.yaml",
+                                DEPLOYMENT
+                                        .replace("labels: {app: nginx}\nspec", "labels: {app: nginx, tier: web}\nspec")
+                                        .replace(
+                                                "        - containerPort: 80\n",
+                                                "        - containerPort: 80\n        - containerPort: 443\n"))
+                        .toString());
+        kubectl.ok(
+                "apply",
+                "--server-side",
+                "-f",
+                kubectl.file("d.yaml", DEPLOYMENT.replace("  replicas: 2\n", ""))
+                        .toString());
+        assertEquals(
+                "{\"app\":\"nginx\"}", kubectl.ok("get", "deployment", "nginx", "-o", "jsonpath={.metadata.labels}"));
         assertEquals(
                 "80",
-                ok(
+                kubectl.ok(
                         "get",
                         "deployment",
                         "nginx",
                         "-o",
                         "jsonpath={.spec.template.spec.containers[0].ports[*].containerPort}"));
-        String replicas = ok("get", "deployment", "nginx", "-o", "jsonpath={.spec.replicas}");
+        String replicas = kubectl.ok("get", "deployment", "nginx", "-o", "jsonpath={.spec.replicas}");
         assertTrue(
                 replicas.isEmpty() || replicas.equals("1"),
                 "removed, or defaulted again as the API server does: " + replicas);
@@ -223,28 +223,52 @@ class KubectlServerSideApplyTest {
     @Test
     void twoManagersShareAFieldUntilBothLetGo() throws Exception {
         String cm = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: shared\ndata:\n  a: '1'\n  b: '2'\n";
-        ok("apply", "--server-side", "--field-manager=one", "-f", file("one.yaml", cm));
-        ok("apply", "--server-side", "--field-manager=two", "-f", file("two.yaml", cm.replace("  b: '2'\n", "")));
-        ok(
+        kubectl.ok(
                 "apply",
                 "--server-side",
                 "--field-manager=one",
                 "-f",
-                file("one.yaml", cm.replace("data:\n  a: '1'\n  b: '2'\n", "")));
-        assertEquals("{\"a\":\"1\"}", ok("get", "configmap", "shared", "-o", "jsonpath={.data}"), "b was one's alone");
-        ok(
+                kubectl.file("one.yaml", cm).toString());
+        kubectl.ok(
                 "apply",
                 "--server-side",
                 "--field-manager=two",
                 "-f",
-                file("two.yaml", cm.replace("data:\n  a: '1'\n  b: '2'\n", "")));
-        assertEquals("", ok("get", "configmap", "shared", "-o", "jsonpath={.data}"));
+                kubectl.file("two.yaml", cm.replace("  b: '2'\n", "")).toString());
+        kubectl.ok(
+                "apply",
+                "--server-side",
+                "--field-manager=one",
+                "-f",
+                kubectl.file("one.yaml", cm.replace("data:\n  a: '1'\n  b: '2'\n", ""))
+                        .toString());
+        assertEquals(
+                "{\"a\":\"1\"}",
+                kubectl.ok("get", "configmap", "shared", "-o", "jsonpath={.data}"),
+                "b was one's alone");
+        kubectl.ok(
+                "apply",
+                "--server-side",
+                "--field-manager=two",
+                "-f",
+                kubectl.file("two.yaml", cm.replace("data:\n  a: '1'\n  b: '2'\n", ""))
+                        .toString());
+        assertEquals("", kubectl.ok("get", "configmap", "shared", "-o", "jsonpath={.data}"));
     }
 
     @Test
     void associativeListsMergeContainersByNameAndPortsByPortAndProtocol() throws Exception {
-        ok("apply", "--server-side", "-f", file("d.yaml", DEPLOYMENT));
-        ok("apply", "--server-side", "--field-manager=sidecars", "-f", file("s.yaml", """
+        kubectl.ok(
+                "apply",
+                "--server-side",
+                "-f",
+                kubectl.file("d.yaml", DEPLOYMENT).toString());
+        kubectl.ok(
+                "apply",
+                "--server-side",
+                "--field-manager=sidecars",
+                "-f",
+                kubectl.file("s.yaml", """
                 apiVersion: apps/v1
                 kind: Deployment
                 metadata: {name: nginx}
@@ -257,40 +281,53 @@ class KubectlServerSideApplyTest {
                         - {containerPort: 80, protocol: UDP}
                       - name: proxy
                         image: envoy:1.30
-                """));
+                """).toString());
         assertEquals(
                 "nginx proxy",
-                ok("get", "deployment", "nginx", "-o", "jsonpath={.spec.template.spec.containers[*].name}"));
+                kubectl.ok("get", "deployment", "nginx", "-o", "jsonpath={.spec.template.spec.containers[*].name}"));
         assertEquals(
                 "nginx:1.25",
-                ok("get", "deployment", "nginx", "-o", "jsonpath={.spec.template.spec.containers[0].image}"));
+                kubectl.ok("get", "deployment", "nginx", "-o", "jsonpath={.spec.template.spec.containers[0].image}"));
         assertEquals(
                 "80 80",
-                ok(
+                kubectl.ok(
                         "get",
                         "deployment",
                         "nginx",
                         "-o",
                         "jsonpath={.spec.template.spec.containers[0].ports[*].containerPort}"),
                 "TCP 80 (by default) and UDP 80");
-        assertTrue(
-                ok("get", "deployment", "nginx", "-o", "jsonpath={.spec.template.spec.containers[0].ports[1].protocol}")
-                        .equals("UDP"));
+        assertTrue(kubectl.ok(
+                        "get",
+                        "deployment",
+                        "nginx",
+                        "-o",
+                        "jsonpath={.spec.template.spec.containers[0].ports[1].protocol}")
+                .equals("UDP"));
     }
 
     @Test
     void diffServerSideShowsTheChangeAndLeavesNoTrace() throws Exception {
-        ok("apply", "--server-side", "-f", file("d.yaml", DEPLOYMENT));
+        kubectl.ok(
+                "apply",
+                "--server-side",
+                "-f",
+                kubectl.file("d.yaml", DEPLOYMENT).toString());
         KObject before = deployment();
-        KubectlRunner.Result diff =
-                run("diff", "--server-side", "-f", file("d3.yaml", DEPLOYMENT.replace("replicas: 2", "replicas: 3")));
-        assertEquals(1, diff.code(), diff.err());
-        assertTrue(diff.out().contains("-  replicas: 2") && diff.out().contains("+  replicas: 3"), diff.out());
-        KubectlRunner.Result fresh = run(
+        KubectlRunner.Result diff = kubectl.run(
                 "diff",
                 "--server-side",
                 "-f",
-                file("f.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: fresh\ndata:\n  a: '1'\n"));
+                kubectl.file("d3.yaml", DEPLOYMENT.replace("replicas: 2", "replicas: 3"))
+                        .toString());
+        assertEquals(1, diff.code(), diff.err());
+        assertTrue(diff.out().contains("-  replicas: 2") && diff.out().contains("+  replicas: 3"), diff.out());
+        KubectlRunner.Result fresh = kubectl.run(
+                "diff",
+                "--server-side",
+                "-f",
+                kubectl.file("f.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: fresh\ndata:\n  a: '1'\n")
+                        .toString());
         assertEquals(1, fresh.code(), fresh.err());
         assertTrue(fresh.out().contains("+  name: fresh"), fresh.out());
         assertEquals(before.history(), deployment().history());
@@ -300,8 +337,12 @@ class KubectlServerSideApplyTest {
     @Test
     void kubectlMovesFromClientSideToServerSideApplyWithoutConflicts() throws Exception {
         String cm = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: moved\ndata:\n  a: '1'\n  b: '2'\n";
-        ok("apply", "-f", file("cm.yaml", cm));
-        ok("apply", "--server-side", "-f", file("cm.yaml", cm.replace("'2'", "'3'")));
+        kubectl.ok("apply", "-f", kubectl.file("cm.yaml", cm).toString());
+        kubectl.ok(
+                "apply",
+                "--server-side",
+                "-f",
+                kubectl.file("cm.yaml", cm.replace("'2'", "'3'")).toString());
         KObject moved = kmock.objects().get("v1/configmaps", "default", "moved");
         assertEquals(Map.of("a", "1", "b", "3"), moved.get("data"));
         assertTrue(managers(moved).contains("kubectl/Apply"), managers(moved).toString());
@@ -312,6 +353,8 @@ class KubectlServerSideApplyTest {
                 String.valueOf(((Map<?, ?>) ((Map<?, ?>) moved.get("metadata")).get("annotations")).values())
                         .contains("\"b\":\"3\""),
                 "the last-applied annotation follows the server-side apply");
-        assertEquals("configmap/moved configured\n", ok("apply", "-f", file("cm.yaml", cm)));
+        assertEquals(
+                "configmap/moved configured\n",
+                kubectl.ok("apply", "-f", kubectl.file("cm.yaml", cm).toString()));
     }
 }

@@ -11,107 +11,88 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 
-import kmock.api.Server;
 import kmock.handlers.KObject;
 import kmock.handlers.KubernetesEmulator;
 import kmock.it.transport.BothTransports;
+import kmock.test.KMockExtension;
 
 /** The real kubectl against the emulator, with an empty kubeconfig and default (strict) validation. */
 @BothTransports
 class KubectlTest {
 
-    @TempDir
-    Path dir;
+    /** A started emulator per test on the transport under test, closed after it. */
+    @RegisterExtension
+    final KMockExtension emulator;
 
+    private final KubectlRunner kubectl;
     private KubernetesEmulator kmock;
-    private Server server;
-    private KubectlRunner kubectl;
 
-    /** The KMock transport under test: jdk or jetty. */
-    @Parameter
-    String transport;
+    KubectlTest(String transport, @TempDir Path dir) throws IOException {
+        emulator = KMockExtension.builder().transport(transport).build();
+        kubectl = new KubectlRunner(dir, emulator);
+    }
 
     @BeforeEach
-    void start() throws IOException {
-        kmock = new KubernetesEmulator();
+    void serveTheBundledCatalog() {
+        kmock = emulator.handler(KubernetesEmulator.class);
         kmock.resources().loadBundled();
-        server = Server.builder(kmock).transport(transport).start();
-        kubectl = new KubectlRunner(dir, server.url());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-        kmock.close();
-    }
-
-    private KubectlRunner.Result kubectl(String... args) throws IOException, InterruptedException {
-        return kubectl.run(List.of(args));
-    }
-
-    private String ok(String... args) throws IOException, InterruptedException {
-        return kubectl.ok(List.of(args));
-    }
-
-    private Path file(String name, String text) throws IOException {
-        return Files.writeString(dir.resolve(name), text);
     }
 
     @Test
     void apiResourcesListsTheBundledCatalog() throws Exception {
-        String resources = ok("api-resources", "--no-headers");
+        String resources = kubectl.ok("api-resources", "--no-headers");
         assertTrue(
                 resources.lines().anyMatch(line -> line.matches("configmaps\\s+cm\\s+v1\\s+true\\s+ConfigMap")),
                 resources);
         assertTrue(resources.lines().anyMatch(line -> line.startsWith("deployments ")), resources);
-        assertTrue(ok("version", "-o", "json").contains("serverVersion"));
+        assertTrue(kubectl.ok("version", "-o", "json").contains("serverVersion"));
     }
 
     @Test
     void createGetApplyTwiceAndDeleteAConfigMap() throws Exception {
-        Path manifest = file(
+        Path manifest = kubectl.file(
                 "cm.yaml",
                 "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n  labels: {app: web}\ndata:\n  a: '1'\n");
-        ok("create", "-f", manifest.toString());
-        assertEquals("1", ok("get", "cm", "cfg", "-o", "jsonpath={.data.a}"));
+        kubectl.ok("create", "-f", manifest.toString());
+        assertEquals("1", kubectl.ok("get", "cm", "cfg", "-o", "jsonpath={.data.a}"));
 
-        Path changed =
-                file("cm2.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: applied\ndata:\n  a: '1'\n");
-        ok("apply", "-f", changed.toString());
+        Path changed = kubectl.file(
+                "cm2.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: applied\ndata:\n  a: '1'\n");
+        kubectl.ok("apply", "-f", changed.toString());
         Files.writeString(changed, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: applied\ndata:\n  a: '2'\n");
-        ok("apply", "-f", changed.toString());
-        assertEquals("2", ok("get", "configmap", "applied", "-o", "jsonpath={.data.a}"));
+        kubectl.ok("apply", "-f", changed.toString());
+        assertEquals("2", kubectl.ok("get", "configmap", "applied", "-o", "jsonpath={.data.a}"));
 
-        ok("delete", "configmap", "cfg");
-        KubectlRunner.Result gone = kubectl("get", "configmap", "cfg");
+        kubectl.ok("delete", "configmap", "cfg");
+        KubectlRunner.Result gone = kubectl.run("get", "configmap", "cfg");
         assertEquals(1, gone.code());
         assertTrue(gone.err().contains("NotFound"), gone.err());
     }
 
     @Test
     void everyPatchTypeWorks() throws Exception {
-        ok(
+        kubectl.ok(
                 "create",
                 "-f",
-                file("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: p}\ndata: {a: '1'}\n")
+                kubectl.file("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: p}\ndata: {a: '1'}\n")
                         .toString());
-        ok("patch", "configmap", "p", "--type=merge", "-p", "{\"data\":{\"b\":\"2\"}}");
-        ok("patch", "configmap", "p", "--type=json", "-p", "[{\"op\":\"remove\",\"path\":\"/data/a\"}]");
-        ok("patch", "configmap", "p", "-p", "{\"data\":{\"c\":\"3\"}}");
+        kubectl.ok("patch", "configmap", "p", "--type=merge", "-p", "{\"data\":{\"b\":\"2\"}}");
+        kubectl.ok("patch", "configmap", "p", "--type=json", "-p", "[{\"op\":\"remove\",\"path\":\"/data/a\"}]");
+        kubectl.ok("patch", "configmap", "p", "-p", "{\"data\":{\"c\":\"3\"}}");
         assertEquals(
                 Map.of("b", "2", "c", "3"),
                 kmock.objects().get("v1/configmaps", "default", "p").get("data"));
 
-        Path applied = file("ssa.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ssa}\ndata: {x: 'y'}\n");
-        ok("apply", "--server-side", "-f", applied.toString());
-        ok("apply", "--server-side", "-f", applied.toString());
-        assertEquals("y", ok("get", "cm", "ssa", "-o", "jsonpath={.data.x}"));
+        Path applied =
+                kubectl.file("ssa.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ssa}\ndata: {x: 'y'}\n");
+        kubectl.ok("apply", "--server-side", "-f", applied.toString());
+        kubectl.ok("apply", "--server-side", "-f", applied.toString());
+        assertEquals("y", kubectl.ok("get", "cm", "ssa", "-o", "jsonpath={.data.x}"));
     }
 
     @Test
@@ -126,15 +107,15 @@ class KubectlTest {
                                     "metadata",
                                     Map.of("name", name, "labels", Map.of("drop", name.equals("c") ? "no" : "yes"))));
         }
-        assertEquals("a b", ok("get", "cm", "-l", "drop=yes", "-o", "jsonpath={.items[*].metadata.name}"));
-        assertEquals("c", ok("get", "cm", "-l", "drop!=yes", "-o", "jsonpath={.items[*].metadata.name}"));
-        ok("delete", "cm", "-l", "drop in (yes)");
-        assertEquals("c", ok("get", "cm", "-o", "jsonpath={.items[*].metadata.name}"));
+        assertEquals("a b", kubectl.ok("get", "cm", "-l", "drop=yes", "-o", "jsonpath={.items[*].metadata.name}"));
+        assertEquals("c", kubectl.ok("get", "cm", "-l", "drop!=yes", "-o", "jsonpath={.items[*].metadata.name}"));
+        kubectl.ok("delete", "cm", "-l", "drop in (yes)");
+        assertEquals("c", kubectl.ok("get", "cm", "-o", "jsonpath={.items[*].metadata.name}"));
     }
 
     @Test
     void watchPrintsChangesAsTheyHappen() throws Exception {
-        Path out = dir.resolve("watch.txt");
+        Path out = kubectl.dir().resolve("watch.txt");
         Process watch = new ProcessBuilder(kubectl.command(List.of("get", "configmaps", "--watch", "-o", "name")))
                 .redirectOutput(out.toFile())
                 .redirectErrorStream(true)
@@ -152,65 +133,43 @@ class KubectlTest {
 
     @Test
     void customResourceAfterItsDefinition() throws Exception {
-        ok(
+        kubectl.ok(
                 "apply",
                 "-f",
-                file(
-                                "crd.yaml",
-                                String.join(
-                                        "\n",
-                                        "apiVersion: apiextensions.k8s.io/v1",
-                                        "kind: CustomResourceDefinition",
-                                        "metadata: {name: kopfexamples.kopf.dev}",
-                                        "spec:",
-                                        "  group: kopf.dev",
-                                        "  scope: Namespaced",
-                                        "  names: {kind: KopfExample, plural: kopfexamples, singular: kopfexample, shortNames: [kex]}",
-                                        "  versions:",
-                                        "  - name: v1",
-                                        "    served: true",
-                                        "    storage: true",
-                                        "    schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}",
-                                        ""))
-                        .toString());
-        ok(
-                "apply",
-                "-f",
-                file(
-                                "ex.yaml",
-                                "apiVersion: kopf.dev/v1\nkind: KopfExample\nmetadata: {name: ex1}\nspec: {duration: 5}\n")
-                        .toString());
-        assertEquals("ex1", ok("get", "kex", "-o", "jsonpath={.items[*].metadata.name}"));
+                kubectl.file("crd.yaml", KopfExamples.definition()).toString());
+        kubectl.ok("apply", "-f", kubectl.file("ex.yaml", KopfExamples.EX1).toString());
+        assertEquals("ex1", kubectl.ok("get", "kex", "-o", "jsonpath={.items[*].metadata.name}"));
         KObject stored = kmock.objects().get("kopf.dev/v1/kopfexamples", "default", "ex1");
         assertEquals(Map.of("duration", 5), stored.get("spec"));
     }
 
     @Test
     void namespacesAndNamespacedObjects() throws Exception {
-        ok(
+        kubectl.ok(
                 "apply",
                 "-f",
-                file("ns.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: team-a}\n")
+                kubectl.file("ns.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: team-a}\n")
                         .toString());
-        assertTrue(ok("get", "namespaces", "-o", "name").contains("namespace/team-a"));
-        ok(
+        assertTrue(kubectl.ok("get", "namespaces", "-o", "name").contains("namespace/team-a"));
+        kubectl.ok(
                 "apply",
                 "-n",
                 "team-a",
                 "-f",
-                file("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n")
+                kubectl.file("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n")
                         .toString());
         assertEquals(
                 "team-a/x",
-                ok("get", "cm", "-A", "-o", "jsonpath={.items[0].metadata.namespace}/{.items[0].metadata.name}"));
+                kubectl.ok(
+                        "get", "cm", "-A", "-o", "jsonpath={.items[0].metadata.namespace}/{.items[0].metadata.name}"));
     }
 
     @Test
     void statusSubresourcePatch() throws Exception {
-        ok(
+        kubectl.ok(
                 "apply",
                 "-f",
-                file(
+                kubectl.file(
                                 "deploy.yaml",
                                 String.join(
                                         "\n",
@@ -225,7 +184,7 @@ class KubectlTest {
                                         "    spec: {containers: [{name: web, image: nginx}]}",
                                         ""))
                         .toString());
-        ok(
+        kubectl.ok(
                 "patch",
                 "deployment",
                 "web",
@@ -233,15 +192,15 @@ class KubectlTest {
                 "--type=merge",
                 "-p",
                 "{\"status\":{\"readyReplicas\":1}}");
-        assertEquals("1", ok("get", "deployment", "web", "-o", "jsonpath={.status.readyReplicas}"));
-        ok("scale", "deployment", "web", "--replicas=3");
-        assertEquals("3", ok("get", "deployment", "web", "-o", "jsonpath={.spec.replicas}"));
+        assertEquals("1", kubectl.ok("get", "deployment", "web", "-o", "jsonpath={.status.readyReplicas}"));
+        kubectl.ok("scale", "deployment", "web", "--replicas=3");
+        assertEquals("3", kubectl.ok("get", "deployment", "web", "-o", "jsonpath={.spec.replicas}"));
     }
 
     @Test
     void describeShowsTheDefaultsOfACreatedDeployment() throws Exception {
-        ok("create", "deployment", "web", "--image=nginx:1.27");
-        String described = ok("describe", "deployment", "web");
+        kubectl.ok("create", "deployment", "web", "--image=nginx:1.27");
+        String described = kubectl.ok("describe", "deployment", "web");
         // pkg/apis/apps/v1/defaults.go: SetDefaults_Deployment
         assertTrue(described.lines().anyMatch(line -> line.matches("StrategyType:\\s+RollingUpdate")), described);
         assertTrue(

@@ -16,11 +16,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -30,10 +29,10 @@ import io.kubernetes.client.proto.Runtime.Unknown;
 
 import kmock.api.KResponse;
 import kmock.api.Request;
-import kmock.api.Server;
 import kmock.handlers.KubernetesEmulator;
 import kmock.internal.json.Json;
 import kmock.it.transport.BothTransports;
+import kmock.test.KMockExtension;
 
 /**
  * kubectl's typed {@code create} commands send Kubernetes protobuf ({@code run} and {@code expose} send JSON); with
@@ -71,29 +70,22 @@ class KubectlTypedCommandsTest {
     private static final String POD_SPEC =
             "terminationGracePeriodSeconds:30 securityContext:{} schedulerName:\"default-scheduler\"";
 
-    @TempDir
-    Path dir;
+    /** A started emulator per test on the transport under test, closed after it. */
+    @RegisterExtension
+    final KMockExtension emulator;
 
+    private final KubectlRunner kubectl;
     private KubernetesEmulator kmock;
-    private Server server;
-    private KubectlRunner kubectl;
 
-    /** The KMock transport under test: jdk or jetty. */
-    @Parameter
-    String transport;
-
-    @BeforeEach
-    void start() throws IOException {
-        kmock = new KubernetesEmulator();
-        kmock.resources().loadBundled();
-        server = Server.builder(kmock).transport(transport).start();
-        kubectl = new KubectlRunner(dir, server.url());
+    KubectlTypedCommandsTest(String transport, @TempDir Path dir) throws IOException {
+        emulator = KMockExtension.builder().transport(transport).build();
+        kubectl = new KubectlRunner(dir, emulator);
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-        kmock.close();
+    @BeforeEach
+    void serveTheBundledCatalog() {
+        kmock = emulator.handler(KubernetesEmulator.class);
+        kmock.resources().loadBundled();
     }
 
     /**
@@ -347,11 +339,12 @@ class KubectlTypedCommandsTest {
     @MethodSource("commands")
     void theStoredObjectIsWhatTheDryRunPrints(Command command) throws Exception {
         if (!command.setup().isEmpty()) {
-            ok(command.setup());
+            kubectl.ok(command.setup());
         }
-        Map<String, Object> dryRun = asMap(Json.parse(ok(concat(command.args(), "--dry-run=client", "-o", "json"))));
+        Map<String, Object> dryRun =
+                asMap(Json.parse(kubectl.ok(concat(command.args(), "--dry-run=client", "-o", "json"))));
         int before = kmock.requests().size();
-        ok(command.args());
+        kubectl.ok(command.args());
         assertEquals(List.of(command.sends()), posts(before), "the media type kubectl sent the object in");
 
         Map<String, Object> stored = asMap(
@@ -454,10 +447,6 @@ class KubectlTypedCommandsTest {
                     : ((Map<String, Object>) current).computeIfAbsent(steps[i], k -> new java.util.LinkedHashMap<>());
         }
         ((Map<String, Object>) current).put(steps[steps.length - 1], value);
-    }
-
-    private String ok(List<String> args) throws IOException, InterruptedException {
-        return kubectl.ok(args);
     }
 
     private static List<String> concat(List<String> args, String... more) {

@@ -36,6 +36,8 @@ class BadInputTest {
     private KubernetesEmulator kmock;
     private Server server;
 
+    // Started by hand, not by KMockExtension: it serves with a 64 KiB body limit, a Server.Builder option that the
+    // extension does not offer.
     @BeforeEach
     void start() {
         kmock = new KubernetesEmulator();

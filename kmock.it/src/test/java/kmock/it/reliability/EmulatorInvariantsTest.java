@@ -18,13 +18,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import kmock.api.KStream;
-import kmock.api.Server;
 import kmock.handlers.KubernetesEmulator;
 import kmock.internal.json.Json;
 import kmock.it.transport.BothTransports;
+import kmock.test.KMockExtension;
 
 /**
  * The emulator's promises under concurrency: optimistic concurrency loses no update, resourceVersions only grow,
@@ -37,26 +37,31 @@ class EmulatorInvariantsTest {
     private static final String CM = "/api/v1/namespaces/inv/configmaps";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    @Parameter
-    String transport;
+    /** A started emulator per test on the transport under test, closed after it. */
+    @RegisterExtension
+    final KMockExtension emulator;
+
+    /** The transport under test, for the figures. */
+    private final String transport;
 
     private KubernetesEmulator kmock;
-    private Server server;
     private ExecutorService pool;
 
+    EmulatorInvariantsTest(String transport) {
+        this.transport = transport;
+        emulator = KMockExtension.builder().transport(transport).build();
+    }
+
     @BeforeEach
-    void start() {
-        kmock = KubernetesEmulator.builder().build();
+    void serveTheBundledCatalog() {
+        kmock = emulator.handler(KubernetesEmulator.class);
         kmock.resources().loadBundled();
-        server = Server.builder(kmock).transport(transport).start();
         pool = Executors.newCachedThreadPool(runnable -> new Thread(runnable, "kmock-it-invariants"));
     }
 
     @AfterEach
-    void stop() {
+    void stopThePool() {
         pool.shutdownNow();
-        server.close();
-        kmock.close();
     }
 
     private static Map<?, ?> metadata(Object object) {
@@ -144,7 +149,7 @@ class EmulatorInvariantsTest {
         // one overflows once its socket buffers (a few hundred of these events) and its 1,000 queued events are full.
         String payload = "x".repeat(16 * 1024);
         int writes = 2500;
-        try (RawHttp stalled = RawHttp.connect(server.url(), 4096);
+        try (RawHttp stalled = RawHttp.connect(emulator.server().url(), 4096);
                 KStream reader = kmock.stream("GET", CM + "?watch=true")) {
             stalled.send("GET " + CM + "?watch=true HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
             assertEquals(200, reader.status());

@@ -57,6 +57,8 @@ class FaultsTest {
     private RawHandler kmock;
     private Server server;
 
+    // Started by hand, not by KMockExtension: tests close the server themselves and teardown then checks that no
+    // KMock thread outlived close(), which must follow the close that the extension would do after it.
     @BeforeEach
     void start() {
         kmock = new RawHandler();

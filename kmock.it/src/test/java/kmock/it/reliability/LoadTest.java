@@ -16,19 +16,18 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import kmock.api.KResponse;
 import kmock.api.KStream;
 import kmock.api.Payload;
 import kmock.api.Request;
-import kmock.api.Server;
 import kmock.handlers.KubernetesEmulator;
 import kmock.handlers.View;
 import kmock.it.transport.BothTransports;
+import kmock.test.KMockExtension;
 
 /**
  * 32 client threads against one emulator that also has rules and streams: every request is answered correctly and
@@ -41,23 +40,24 @@ class LoadTest {
     private static final int ROUNDS = 150;
     private static final String CM = "/api/v1/namespaces/load/configmaps";
 
-    @Parameter
-    String transport;
+    /** A started emulator per test on the transport under test, closed after it. */
+    @RegisterExtension
+    final KMockExtension emulator;
+
+    /** The transport under test, for the figures. */
+    private final String transport;
 
     private KubernetesEmulator kmock;
-    private Server server;
 
-    @BeforeEach
-    void start() {
-        kmock = new KubernetesEmulator();
-        kmock.resources().loadBundled();
-        server = Server.builder(kmock).transport(transport).start();
+    LoadTest(String transport) {
+        this.transport = transport;
+        emulator = KMockExtension.builder().transport(transport).build();
     }
 
-    @AfterEach
-    void stop() {
-        server.close();
-        kmock.close();
+    @BeforeEach
+    void serveTheBundledCatalog() {
+        kmock = emulator.handler(KubernetesEmulator.class);
+        kmock.resources().loadBundled();
     }
 
     @Test

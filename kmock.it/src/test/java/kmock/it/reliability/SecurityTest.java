@@ -37,6 +37,7 @@ import kmock.it.transport.BothTransports;
 @BothTransports
 class SecurityTest {
 
+    // Servers started by hand, not by KMockExtension: each test sets up the server whose defaults it checks.
     @Parameter
     String transport;
 

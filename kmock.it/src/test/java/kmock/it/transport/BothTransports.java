@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The one way this module's tests run on both transports: the class runs once per transport, with the transport
- * name in the field annotated {@code @Parameter} (transport contracts and the real Kubernetes clients alike).
+ * name as its constructor's first argument, which builds the {@code KMockExtension} that the class registers on an
+ * instance field, or in a field annotated {@code @Parameter} for classes that start servers themselves.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -30,6 +30,7 @@ import kmock.spi.Transport;
 @BothTransports
 class LifecycleContractTest {
 
+    // Servers started by hand, not by KMockExtension: starting, sharing and closing them is what is under test.
     @Parameter
     String transport;
 

@@ -25,6 +25,8 @@ class StreamingContractTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
+    // Servers started by hand, not by KMockExtension: HTTPS (half of the matrix) and handler lambdas are
+    // Server.Builder settings the extension does not offer.
     @Parameter(0)
     String transport;
 

@@ -162,7 +162,8 @@ final class ServingHandler extends Handler.Abstract {
      * Lifts the connection's idle timeout until the exchange completes: a client that reads a large body slowly,
      * or stops at a breakpoint, must get all of it, and the listener above does not cover a blocked write (Jetty
      * fails a pending write at the idle timeout whatever the listeners say). Between requests the connector's
-     * timeout applies again, so abandoned keep-alive connections still close.
+     * timeout applies again: none by default ({@link JettyListener#IDLE_CONNECTION_MILLIS} says why), a short one in
+     * the tests that reach it.
      */
     private static Callback withoutIdleTimeout(Request request, Callback callback) {
         EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
