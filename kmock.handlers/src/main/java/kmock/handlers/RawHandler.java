@@ -1,13 +1,9 @@
 package kmock.handlers;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 import kmock.api.Client;
 import kmock.api.Handler;
@@ -16,16 +12,11 @@ import kmock.api.KStream;
 import kmock.api.Request;
 import kmock.api.Response;
 import kmock.api.Server;
-import kmock.internal.dispatch.RuleTable;
-import kmock.internal.http.RequestBodies;
+import kmock.internal.dispatch.Dispatcher;
+import kmock.internal.dispatch.HandlerState;
 import kmock.internal.payloads.Responder;
 import kmock.internal.reports.Incidents;
-import kmock.internal.reports.NearMisses;
-import kmock.internal.streams.LiveHub;
-import kmock.internal.views.ReactionNode;
-import kmock.internal.views.RequestLog;
 import kmock.internal.views.RuleNames;
-import kmock.internal.views.ViewContext;
 import kmock.internal.views.ViewNode;
 
 /**
@@ -48,18 +39,14 @@ import kmock.internal.views.ViewNode;
  */
 public class RawHandler implements Handler, View, Client, AutoCloseable {
 
+    // The public face only: what the rules and views share is a HandlerState, and how a request is served is a
+    // Dispatcher's, which calls back the hooks below (authenticate, serve, the renderers) that subclasses override.
     private final boolean strict;
     private final boolean failOnUnmatched;
-    private final int limit;
-    private final int keepRequests;
-    private final boolean keepBodies;
-    private final RequestLog log;
-    private final RuleTable rules;
-    private final LiveHub hub = new LiveHub();
-    private final RuleNames names = new RuleNames();
+    private final HandlerState state;
     private final Incidents incidents = new Incidents();
     private final List<Server> servers = new CopyOnWriteArrayList<>();
-    private final AtomicInteger served = new AtomicInteger();
+    private final Dispatcher dispatcher;
     private final ViewNode root;
 
     /** A lenient handler without a request limit. */
@@ -71,37 +58,9 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
     protected RawHandler(Builder<?> builder) {
         this.strict = builder.strict;
         this.failOnUnmatched = builder.failOnUnmatched != null ? builder.failOnUnmatched : builder.strict;
-        this.limit = builder.limit;
-        this.keepRequests = builder.keepRequests;
-        this.keepBodies = builder.keepBodies;
-        this.log = new RequestLog(keepRequests);
-        this.rules = new RuleTable(builder.indexing);
-        this.root = ViewNode.root(new ViewContext() {
-            @Override
-            public List<Request> log() {
-                return log.snapshot();
-            }
-
-            @Override
-            public void declare(ReactionNode reaction) {
-                rules.add(reaction);
-            }
-
-            @Override
-            public LiveHub hub() {
-                return hub;
-            }
-
-            @Override
-            public RequestLog newLog() {
-                return new RequestLog(keepRequests);
-            }
-
-            @Override
-            public RuleNames names() {
-                return names;
-            }
-        });
+        this.state = new HandlerState(builder.keepRequests, builder.indexing);
+        this.dispatcher = new Dispatcher(new Hooks(), state, incidents, builder.limit, builder.keepBodies);
+        this.root = ViewNode.root(state);
     }
 
     /** A builder for a handler with options: {@code RawHandler.builder().strict(true).limit(100).build()}. */
@@ -113,42 +72,7 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
 
     @Override
     public Response handle(Request request) {
-        return authenticatedDispatch(request, rules::candidates);
-    }
-
-    /** Dispatches a request as its authenticated caller to the rules {@code candidates} gives for it; a refused one is logged and answered. */
-    private Response authenticatedDispatch(Request request, Function<Request, Iterable<ReactionNode>> candidates) {
-        Request caller;
-        try {
-            caller = authenticate(request);
-        } catch (Exception refused) {
-            log.append(request);
-            return served(request, renderError(request, refused));
-        }
-        return served(caller, dispatch(caller, candidates.apply(caller)));
-    }
-
-    /**
-     * The response, once the logs hold the request: a handler that keeps no bodies lets go of the request's now,
-     * or for a stream once it ended (its payloads may still read the request).
-     */
-    private Response served(Request logged, Response response) {
-        if (keepBodies) {
-            return response;
-        }
-        if (!response.isStreaming()) {
-            RequestBodies.release(logged);
-            return response;
-        }
-        Response.StreamingBody stream = response.stream();
-        return response.newBuilder().stream(out -> {
-                    try {
-                        stream.writeTo(out);
-                    } finally {
-                        RequestBodies.release(logged);
-                    }
-                })
-                .build();
+        return dispatcher.handle(request);
     }
 
     /**
@@ -159,17 +83,7 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
      */
     @Override
     public Response handleWithoutBlocking(Request request) {
-        if (builtInMayBlock(request)) {
-            return null;
-        }
-        List<ReactionNode> candidates = new ArrayList<>(4);
-        for (ReactionNode rule : rules.candidates(request)) {
-            if (rule.mayBlock()) {
-                return null;
-            }
-            candidates.add(rule);
-        }
-        return authenticatedDispatch(request, caller -> candidates);
+        return dispatcher.handleWithoutBlocking(request);
     }
 
     /**
@@ -178,65 +92,6 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
      */
     boolean builtInMayBlock(Request request) {
         return getClass() != RawHandler.class;
-    }
-
-    /** Serves an authenticated request: the rules in order, then the handler's own behaviour, else unmatched. */
-    private Response dispatch(Request request, Iterable<ReactionNode> candidates) {
-        long seq = log.append(request);
-        if (limit >= 0 && served.incrementAndGet() > limit) {
-            IllegalStateException beyond =
-                    new IllegalStateException("The request limit of " + limit + " is reached; refused: " + request);
-            incidents.error(request, beyond);
-            return renderError(request, beyond);
-        }
-        for (ReactionNode rule : candidates) {
-            if (rule.isDepleted() || !rule.admits(request, seq)) {
-                continue;
-            }
-            try {
-                if (rule.isSpy()) {
-                    rule.record(request);
-                    rule.runSinks(request);
-                    continue;
-                }
-                Response response =
-                        rule.respond(request, failure -> incidents.error(request, failure), this::renderStreamFailure);
-                rule.runSinks(request);
-                return response;
-            } catch (NoSuchElementException depleted) {
-                rule.deplete();
-                rules.remove(rule);
-            } catch (Exception | Error failure) {
-                return failed(request, failure);
-            }
-        }
-        try {
-            Response builtIn = serve(request);
-            if (builtIn != null) {
-                return builtIn;
-            }
-        } catch (Exception | Error failure) {
-            return failed(request, failure);
-        }
-        List<ReactionNode> all = new ArrayList<>(rules.all());
-        all.addAll(rules.retired());
-        incidents.unmatched(request, NearMisses.describe(request, all));
-        return renderUnmatched(request);
-    }
-
-    /**
-     * A failure while serving: recorded and answered with {@link #renderError}; but an exchange cut short because
-     * its server is closing (a {@code Duration} or a wait interrupted) is no server-side error.
-     */
-    private Response failed(Request request, Throwable failure) {
-        boolean interrupted = failure instanceof InterruptedException
-                || Thread.currentThread().isInterrupted();
-        if (interrupted && servers.stream().anyMatch(Server::isClosed)) {
-            Thread.currentThread().interrupt();
-            return Response.of(503);
-        }
-        incidents.error(request, failure);
-        return renderError(request, failure);
     }
 
     /**
@@ -280,7 +135,7 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
 
     /** What the rules name literally: Kubernetes handlers serve those resources and paths in discovery. */
     RuleNames ruleNames() {
-        return names;
+        return state.names();
     }
 
     /**
@@ -323,7 +178,7 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
 
     /** The hub of every stream waiting at a {@code Payload.LIVE} point: {@code kmock.live().feed(item)}. */
     public Live live() {
-        return hub::feed;
+        return state.hub()::feed;
     }
 
     /** Feeds every stream of a handler that waits at a {@code Payload.LIVE} feeding point. */
@@ -351,10 +206,7 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
         if (!strict && !failOnUnmatched) {
             return;
         }
-        Throwable failure = incidents.teardownFailure(strict, failOnUnmatched);
-        if (failure != null) {
-            throw Rethrow.<RuntimeException>unchecked(failure);
-        }
+        incidents.throwTeardownFailure(strict, failOnUnmatched);
     }
 
     // ---- servers and the embedded client --------------------------------------------------------------------
@@ -457,12 +309,12 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
 
     @Override
     public List<Request> requests() {
-        return log.snapshot();
+        return state.log();
     }
 
     @Override
     public int size() {
-        return log.size();
+        return state.requestLog().size();
     }
 
     @Override
@@ -472,8 +324,8 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[" + log.size() + " requests, "
-                + rules.all().size() + " rules]";
+        return getClass().getSimpleName() + "[" + state.requestLog().size() + " requests, "
+                + state.rules().all().size() + " rules]";
     }
 
     /**
@@ -558,11 +410,41 @@ public class RawHandler implements Handler, View, Client, AutoCloseable {
         }
     }
 
-    /** Throws a checked exception without declaring it: strict close() rethrows the original error itself. */
-    private static final class Rethrow {
-        @SuppressWarnings("unchecked")
-        static <T extends Throwable> T unchecked(Throwable error) throws T {
-            throw (T) error;
+    /** The hooks as the dispatcher calls them: each is this handler's, overridden or not. */
+    private final class Hooks implements Dispatcher.Hooks {
+        @Override
+        public Request authenticate(Request request) throws Exception {
+            return RawHandler.this.authenticate(request);
+        }
+
+        @Override
+        public Response serve(Request request) throws Exception {
+            return RawHandler.this.serve(request);
+        }
+
+        @Override
+        public boolean builtInMayBlock(Request request) {
+            return RawHandler.this.builtInMayBlock(request);
+        }
+
+        @Override
+        public Response renderUnmatched(Request request) {
+            return RawHandler.this.renderUnmatched(request);
+        }
+
+        @Override
+        public Response renderError(Request request, Throwable error) {
+            return RawHandler.this.renderError(request, error);
+        }
+
+        @Override
+        public byte[] renderStreamFailure(Throwable failure) {
+            return RawHandler.this.renderStreamFailure(failure);
+        }
+
+        @Override
+        public boolean serverClosed() {
+            return servers.stream().anyMatch(Server::isClosed);
         }
     }
 }

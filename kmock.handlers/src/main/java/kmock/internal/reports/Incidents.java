@@ -108,6 +108,22 @@ public final class Incidents {
         return teardown;
     }
 
+    /**
+     * Throws the {@link #teardownFailure} if there is one, as it was raised: a checked exception too, undeclared, so
+     * that a strict handler's {@code close()} throws the original error itself.
+     */
+    public void throwTeardownFailure(boolean strict, boolean failOnUnmatched) {
+        Throwable failure = teardownFailure(strict, failOnUnmatched);
+        if (failure != null) {
+            throw Incidents.<RuntimeException>unchecked(failure);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T unchecked(Throwable error) throws T {
+        throw (T) error;
+    }
+
     /** Names the request during which an error was raised; attached to the error as a suppressed exception. */
     static final class WhileServing extends RuntimeException {
         private static final long serialVersionUID = 1L;

@@ -1,15 +1,9 @@
 package kmock.internal.k8s.store;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -30,6 +24,9 @@ import kmock.internal.k8s.status.KubernetesException.Reason;
  * committed change takes the next resourceVersion and is passed, in that order, to the subscribers under the
  * store's lock, so they see each event exactly once and in resourceVersion order. Everything stored or returned is
  * a frozen deep copy. Thread-safe.
+ *
+ * <p>This class is the store's lock: every operation takes it once and hands over to what holds the state
+ * ({@link Timeline}, with its {@link Subscribers}) or makes the writes ({@link ApiWrites}, {@link DirectWrites}).
  */
 public final class ObjectStore {
 
@@ -40,16 +37,10 @@ public final class ObjectStore {
     public static final DeletionRule FINALIZERS_KEEP = object -> ManagedMetadata.hasFinalizers(object) ? object : null;
 
     private final StoreSettings settings;
-    private final ManagedMetadata managed;
     private final ReentrantLock lock = new ReentrantLock();
-    private final NavigableMap<ObjectKey, History> objects = new TreeMap<>();
-    /** Resources that ever had an object: discovery asks on every request, so it must not walk all keys. */
-    private final Set<Resource> seen = ConcurrentHashMap.newKeySet();
-
-    private final EventLog log;
-    private final LabelSets labelSets = new LabelSets();
-    private final List<Consumer<StoreEvent>> subscribers = new CopyOnWriteArrayList<>();
-    private long revision;
+    private final Timeline timeline;
+    private final ApiWrites apiWrites;
+    private final DirectWrites directWrites;
 
     /** A store with the default settings (managed metadata, a window of 10,000 events). */
     public ObjectStore() {
@@ -59,8 +50,10 @@ public final class ObjectStore {
     /** A store with the given settings. */
     public ObjectStore(StoreSettings settings) {
         this.settings = settings;
-        this.managed = new ManagedMetadata(settings);
-        this.log = new EventLog(settings.windowSize());
+        ManagedMetadata managed = new ManagedMetadata(settings);
+        this.timeline = new Timeline(managed, settings.windowSize());
+        this.apiWrites = new ApiWrites(settings, managed, timeline);
+        this.directWrites = new DirectWrites(settings, managed, timeline);
     }
 
     /** The settings this store was made with. */
@@ -87,15 +80,12 @@ public final class ObjectStore {
 
     /** The current resourceVersion: that of the newest change, 0 before any. */
     public long revision() {
-        return locked(() -> revision);
+        return locked(timeline::revision);
     }
 
     /** The live object at a key, or {@code null} when it is absent or deleted. */
     public Map<String, Object> find(ObjectKey key) {
-        return locked(() -> {
-            History history = objects.get(key);
-            return history == null ? null : EventLog.view(history.latest());
-        });
+        return locked(() -> timeline.live(key));
     }
 
     /** The live object at a key. @throws KubernetesException 404 when it is absent or deleted */
@@ -109,25 +99,22 @@ public final class ObjectStore {
 
     /** The versions of the object at a key, oldest first with {@code null} deletion markers; {@code null} when none. */
     public List<Map<String, Object>> history(ObjectKey key) {
-        return locked(() -> {
-            History history = objects.get(key);
-            return history == null ? null : history.versions();
-        });
+        return locked(() -> timeline.versions(key));
     }
 
     /** The keys with a history, live or soft-deleted, in key order. */
     public Set<ObjectKey> keys() {
-        return locked(() -> Collections.unmodifiableSet(new LinkedHashSet<>(objects.keySet())));
+        return locked(timeline::keys);
     }
 
     /** The resources that had at least one object, for discovery; without locking, as it is asked on every request. */
     public Set<Resource> resources() {
-        return Collections.unmodifiableSet(seen);
+        return timeline.resources();
     }
 
     /** How many keys have a history, live or soft-deleted. */
     public int size() {
-        return locked(objects::size);
+        return locked(timeline::size);
     }
 
     /**
@@ -146,8 +133,7 @@ public final class ObjectStore {
             Predicate<? super Map<String, Object>> filter,
             long limit,
             String continueToken) {
-        return locked(() ->
-                Paging.page(objects, revision, log.compacted(), resource, namespace, filter, limit, continueToken));
+        return locked(() -> timeline.page(resource, namespace, filter, limit, continueToken));
     }
 
     // ---- API writes -----------------------------------------------------------------------------------------
@@ -180,19 +166,7 @@ public final class ObjectStore {
             WriteOptions options,
             UnaryOperator<Map<String, Object>> prepare) {
         Map<String, Object> copy = JsonTree.copyMap(body);
-        return locked(() -> {
-            ObjectKey key = new ObjectKey(resource, namespace, nameFor(resource, namespace, copy));
-            ManagedMetadata.checkMatchesKey(key, copy);
-            if (isLive(key)) {
-                throw WriteRules.alreadyExists(key);
-            }
-            Map<String, Object> object = settings.managedMetadata()
-                    ? managed.onCreate(copy, key, options.dryRun() ? null : next(), false)
-                    : copy;
-            object = prepare.apply(object);
-            ManagedMetadata.checkMatchesKey(key, object);
-            return options.dryRun() ? JsonTree.freezeMap(object) : write(key, object);
-        });
+        return locked(() -> apiWrites.create(resource, namespace, copy, options, prepare));
     }
 
     /**
@@ -215,38 +189,7 @@ public final class ObjectStore {
      *                             resourceVersion other than the stored one, 400 when it names another object
      */
     public Map<String, Object> update(ObjectKey key, UnaryOperator<Map<String, Object>> change, WriteOptions options) {
-        return locked(() -> {
-            Map<String, Object> current = liveOrThrow(key);
-            Map<String, Object> result = change.apply(JsonTree.copyMap(current));
-            if (result == null) {
-                throw key.failure(Reason.BAD_REQUEST, "the change of " + key + " produced no object");
-            }
-            result = JsonTree.copyMap(result);
-            ManagedMetadata.checkMatchesKey(key, result);
-            WriteRules.checkFresh(key, result, current);
-            Map<String, Object> object = settings.managedMetadata()
-                    ? managed.onUpdate(
-                            result,
-                            current,
-                            key,
-                            options.dryRun() ? storedRevision(current) : next(),
-                            false,
-                            options.statusWrite())
-                    : result;
-            if (options.dryRun()) {
-                return JsonTree.freezeMap(object);
-            }
-            if (settings.managedMetadata() && ManagedMetadata.sameButVersion(current, object)) {
-                // As the API server's storage: an update that changes nothing takes no resourceVersion and sends no
-                // event.
-                return current;
-            }
-            Map<String, Object> written = write(key, object);
-            if (ManagedMetadata.isBeingDeleted(written) && !WriteRules.keepsBeingDeleted(key, written)) {
-                markDeleted(key, written);
-            }
-            return written;
-        });
+        return locked(() -> apiWrites.update(key, change, options));
     }
 
     /**
@@ -269,25 +212,7 @@ public final class ObjectStore {
      * @throws KubernetesException 404 when absent or deleted, 409 when a precondition fails
      */
     public Deletion delete(ObjectKey key, WriteOptions options, DeletionRule rule) {
-        return locked(() -> {
-            Map<String, Object> current = liveOrThrow(key);
-            WriteRules.checkPreconditions(key, options, current);
-            Map<String, Object> kept = rule.apply(JsonTree.copyMap(current));
-            if (kept == null) {
-                return new Deletion(options.dryRun() ? current : markDeleted(key, current), false);
-            }
-            if (ManagedMetadata.isBeingDeleted(current)) {
-                if (!ManagedMetadata.shortensGrace(current, kept)) {
-                    return new Deletion(current, true);
-                }
-                Map<String, Object> shortened =
-                        managed.onGraceShortened(kept, options.dryRun() ? storedRevision(current) : next());
-                return new Deletion(options.dryRun() ? JsonTree.freezeMap(shortened) : write(key, shortened), true);
-            }
-            Map<String, Object> marked =
-                    managed.onDeletionMark(kept, options.dryRun() ? storedRevision(current) : next());
-            return new Deletion(options.dryRun() ? JsonTree.freezeMap(marked) : write(key, marked), true);
-        });
+        return locked(() -> apiWrites.delete(key, options, rule));
     }
 
     /** Deletes every live object of a resource (and namespace, unless {@code null}) that the filter accepts. */
@@ -304,19 +229,7 @@ public final class ObjectStore {
             WriteOptions options,
             DeletionRule rule) {
         String ns = namespace == null || namespace.isEmpty() ? null : namespace;
-        return locked(() -> {
-            List<ObjectKey> chosen = new ArrayList<>();
-            objects.forEach((key, history) -> {
-                if (key.within(resource, ns) && history.live() && filter.test(EventLog.view(history.latest()))) {
-                    chosen.add(key);
-                }
-            });
-            List<Deletion> deletions = new ArrayList<>();
-            for (ObjectKey key : chosen) {
-                deletions.add(delete(key, new WriteOptions(options.dryRun(), null, null), rule));
-            }
-            return Collections.unmodifiableList(deletions);
-        });
+        return locked(() -> apiWrites.deleteCollection(resource, ns, filter, options, rule));
     }
 
     // ---- direct writes (objects()) --------------------------------------------------------------------------
@@ -330,16 +243,7 @@ public final class ObjectStore {
      */
     public Map<String, Object> put(ObjectKey key, Map<String, ?> body) {
         Map<String, Object> copy = JsonTree.copyMap(body);
-        return locked(() -> {
-            if (settings.managedMetadata()) {
-                try {
-                    ManagedMetadata.checkMatchesKey(key, copy);
-                } catch (KubernetesException e) {
-                    throw new IllegalArgumentException("Cannot put " + key + ": " + e.getMessage(), e);
-                }
-            }
-            return putLocked(key, copy);
-        });
+        return locked(() -> directWrites.put(key, copy));
     }
 
     /**
@@ -352,18 +256,7 @@ public final class ObjectStore {
             copies.add(JsonTree.copyMap(version));
         }
         locked(() -> {
-            remove(key);
-            for (Map<String, Object> version : copies) {
-                History history = objects.get(key);
-                if (version != null) {
-                    putLocked(key, version);
-                } else if (history != null && history.live()) {
-                    markDeleted(key, EventLog.view(history.latest()));
-                } else {
-                    // A marker first, or twice in a row: kept as given, with a resourceVersion of its own.
-                    append(key, null, null, StoreEvent.Type.DELETED);
-                }
-            }
+            directWrites.putHistory(key, copies);
             return null;
         });
     }
@@ -374,18 +267,7 @@ public final class ObjectStore {
      * @return the removed versions, or {@code null} when the key had none
      */
     public List<Map<String, Object>> remove(ObjectKey key) {
-        return locked(() -> {
-            History history = objects.get(key);
-            if (history == null) {
-                return null;
-            }
-            List<Map<String, Object>> versions = history.versions();
-            if (history.live()) {
-                markDeleted(key, EventLog.view(history.latest()));
-            }
-            objects.remove(key);
-            return versions;
-        });
+        return locked(() -> timeline.drop(key));
     }
 
     /**
@@ -397,26 +279,7 @@ public final class ObjectStore {
      * @return how many versions changed
      */
     public int retype(Resource resource, String guessed, String known) {
-        int[] changed = {0};
-        lock.lock();
-        try {
-            objects.forEach((key, history) -> {
-                if (key.resource().equals(resource)) {
-                    history.replaceVersions(version -> {
-                        if (!guessed.equals(version.tree().get("kind"))) {
-                            return version;
-                        }
-                        Map<String, Object> copy = version.mutableCopy();
-                        copy.put("kind", known);
-                        changed[0]++;
-                        return StoredVersion.of(copy, labelSets);
-                    });
-                }
-            });
-            return changed[0];
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> timeline.retype(resource, guessed, known));
     }
 
     // ---- subscriptions (watches) ----------------------------------------------------------------------------
@@ -427,16 +290,7 @@ public final class ObjectStore {
      * lock: it must return quickly, must not block and must not write to the store.
      */
     public Subscription subscribeWithState(Consumer<StoreEvent> subscriber) {
-        return locked(() -> {
-            List<StoreEvent> state = new ArrayList<>();
-            objects.forEach((key, history) -> {
-                if (history.live()) {
-                    state.add(new StoreEvent(
-                            StoreEvent.Type.ADDED, key, EventLog.view(history.latest()), null, revision));
-                }
-            });
-            return subscribe(state, subscriber);
-        });
+        return locked(() -> timeline.subscribeWithState(subscriber));
     }
 
     /**
@@ -446,16 +300,17 @@ public final class ObjectStore {
      * @throws KubernetesException 410 when the window no longer holds every change after that resourceVersion
      */
     public Subscription subscribeAfter(long resourceVersion, Consumer<StoreEvent> subscriber) {
-        return locked(() -> subscribe(log.after(resourceVersion), subscriber));
+        return locked(() -> timeline.subscribeAfter(resourceVersion, subscriber));
     }
 
     /** Subscribes to the changes from now on, with an empty backlog (see {@link #subscribeWithState}). */
     public Subscription subscribeFromNow(Consumer<StoreEvent> subscriber) {
-        return locked(() -> subscribe(List.of(), subscriber));
+        return locked(() -> timeline.subscribeFromNow(subscriber));
     }
 
-    // ---- internals (all under the lock) ---------------------------------------------------------------------
+    // ---- the lock -------------------------------------------------------------------------------------------
 
+    /** Runs an action under the store's lock: every read and write of the timeline goes through here. */
     private <T> T locked(Supplier<T> action) {
         lock.lock();
         try {
@@ -463,113 +318,5 @@ public final class ObjectStore {
         } finally {
             lock.unlock();
         }
-    }
-
-    private Subscription subscribe(List<StoreEvent> backlog, Consumer<StoreEvent> subscriber) {
-        subscribers.add(subscriber);
-        return new Subscription(backlog, revision, () -> subscribers.remove(subscriber));
-    }
-
-    /** The resourceVersion the next change will take. */
-    private String next() {
-        return Long.toString(revision + 1);
-    }
-
-    private static String storedRevision(Map<String, Object> object) {
-        return ManagedMetadata.string(ManagedMetadata.metadataOf(object), "resourceVersion");
-    }
-
-    private boolean isLive(ObjectKey key) {
-        History history = objects.get(key);
-        return history != null && history.live();
-    }
-
-    private Map<String, Object> putLocked(ObjectKey key, Map<String, Object> body) {
-        History history = objects.get(key);
-        boolean live = history != null && history.live();
-        Map<String, Object> object = body;
-        if (settings.managedMetadata()) {
-            object = live
-                    ? managed.onUpdate(body, EventLog.view(history.latest()), key, next(), true, false)
-                    : managed.onCreate(body, key, next(), true);
-        }
-        return write(key, object);
-    }
-
-    /**
-     * Commits a new version (ADDED on an absent or deleted key, else MODIFIED) and returns it frozen. The object is
-     * the store's own copy: it is frozen in place as the view handed back, so reading that view parses nothing.
-     */
-    private Map<String, Object> write(ObjectKey key, Map<String, Object> object) {
-        StoredVersion version = StoredVersion.of(object, labelSets);
-        History history = objects.get(key);
-        boolean live = history != null && history.live();
-        append(key, version, live ? history.latest() : null, live ? StoreEvent.Type.MODIFIED : StoreEvent.Type.ADDED);
-        return new StoredObject(version, version.exact != null ? version.exact : JsonTree.freezeParsed(object));
-    }
-
-    /** Commits a deletion marker; the DELETED event shows the last state with the deletion's resourceVersion. */
-    private Map<String, Object> markDeleted(ObjectKey key, Map<String, Object> last) {
-        Map<String, Object> shown = managed.onDeleted(last, revision + 1);
-        append(key, null, versionOf(shown), StoreEvent.Type.DELETED);
-        return shown;
-    }
-
-    private StoredVersion versionOf(Map<String, Object> object) {
-        return object instanceof StoredObject stored ? stored.version() : StoredVersion.of(object, labelSets);
-    }
-
-    private void append(ObjectKey key, StoredVersion version, StoredVersion other, StoreEvent.Type type) {
-        long next = revision + 1;
-        StoredVersion shown = type == StoreEvent.Type.DELETED ? other : version;
-        revision = next;
-        objects.computeIfAbsent(key, k -> new History()).append(next, version);
-        seen.add(key.resource());
-        log.append(type, key, shown, other, next);
-        if (subscribers.isEmpty()) {
-            return;
-        }
-        StoreEvent event = new StoreEvent(type, key, EventLog.view(shown), EventLog.view(other), next);
-        for (Consumer<StoreEvent> subscriber : subscribers) {
-            try {
-                subscriber.accept(event);
-            } catch (RuntimeException e) {
-                // A broken subscriber must not fail a committed write; it loses its subscription instead.
-                subscribers.remove(subscriber);
-            }
-        }
-    }
-
-    private String nameFor(Resource resource, String namespace, Map<String, Object> body) {
-        Map<String, Object> meta = ManagedMetadata.metadataOf(body);
-        String name = ManagedMetadata.string(meta, "name");
-        if (name != null && !name.isEmpty()) {
-            return name;
-        }
-        String prefix = ManagedMetadata.string(meta, "generateName");
-        if (prefix == null || prefix.isEmpty()) {
-            throw WriteRules.nameRequired(resource);
-        }
-        for (int attempt = 0; attempt < 100; attempt++) {
-            String candidate = managed.generateName(prefix);
-            if (!isLive(new ObjectKey(resource, namespace, candidate))) {
-                meta.put("name", candidate);
-                return candidate;
-            }
-        }
-        throw new KubernetesException(
-                Reason.ALREADY_EXISTS,
-                "no free name with generateName '" + prefix + "' after 100 attempts",
-                prefix,
-                resource.group(),
-                resource.plural());
-    }
-
-    private Map<String, Object> liveOrThrow(ObjectKey key) {
-        History history = objects.get(key);
-        if (history == null || !history.live()) {
-            throw WriteRules.notFound(key);
-        }
-        return EventLog.view(history.latest());
     }
 }
