@@ -8,6 +8,7 @@ import kmock.internal.k8s.controllers.Conditions;
 import kmock.internal.k8s.controllers.LabelSelectors;
 import kmock.internal.k8s.controllers.Pods;
 import kmock.internal.k8s.controllers.Tree;
+import kmock.internal.k8s.schema.Quantity;
 
 /**
  * The scheduler's filters: whether a pod fits a node (ready, schedulable, taints tolerated, node selector and
@@ -41,7 +42,7 @@ public final class NodeFit {
         }
         Map<String, Object> allocatable = Tree.map(Tree.at(node, "status", "allocatable"));
         if (podsOnNode.size() + 1
-                > Quantities.parse(allocatable.getOrDefault("pods", "110")).longValue()) {
+                > quantity(allocatable.getOrDefault("pods", "110")).longValue()) {
             return "Too many pods";
         }
         for (String resource : List.of("cpu", "memory")) {
@@ -53,7 +54,7 @@ public final class NodeFit {
             for (Map<String, Object> other : podsOnNode) {
                 used = used.add(requests(other, resource));
             }
-            if (used.add(requested).compareTo(Quantities.parse(allocatable.get(resource))) > 0) {
+            if (used.add(requested).compareTo(quantity(allocatable.get(resource))) > 0) {
                 return "Insufficient " + resource;
             }
         }
@@ -129,13 +130,19 @@ public final class NodeFit {
     }
 
     /** A pod's request of a resource: its containers' sum, or its largest init container's if that is more. */
+    /** The value of a quantity (a string or a number); zero when it is absent or unreadable. */
+    private static BigDecimal quantity(Object text) {
+        Quantity quantity = Quantity.parse(text);
+        return quantity == null ? BigDecimal.ZERO : quantity.value();
+    }
+
     private static BigDecimal requests(Map<String, Object> pod, String resource) {
         BigDecimal sum = BigDecimal.ZERO;
         for (Object container : Tree.list(Tree.at(pod, "spec", "containers"))) {
-            sum = sum.add(Quantities.parse(Tree.at(Tree.map(container), "resources", "requests", resource)));
+            sum = sum.add(quantity(Tree.at(Tree.map(container), "resources", "requests", resource)));
         }
         for (Object container : Tree.list(Tree.at(pod, "spec", "initContainers"))) {
-            BigDecimal init = Quantities.parse(Tree.at(Tree.map(container), "resources", "requests", resource));
+            BigDecimal init = quantity(Tree.at(Tree.map(container), "resources", "requests", resource));
             sum = init.compareTo(sum) > 0 ? init : sum;
         }
         return sum;
